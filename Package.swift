@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "gatescope",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gatescope", targets: ["gatescope"]),
+        .library(name: "GateCore", targets: ["GateCore"]),
+        .library(name: "GateFormats", targets: ["GateFormats"]),
+        .library(name: "GateExplorer", targets: ["GateExplorer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Hot numeric kernels in C: clang's target_clones picks AVX-512/AVX2/SSE2 at load time,
+        // which Swift cannot do without unsafe flags. Compared against plain Swift in GateCoreTests.
+        .target(name: "CGateKernels"),
+        .target(name: "GateCore", dependencies: ["CGateKernels"]),
+        .target(name: "GateFormats", dependencies: ["GateCore"]),
+        .target(name: "GateExplorer", dependencies: ["GateCore"]),
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "GateTerminal", dependencies: ["CNcursesw", "GateExplorer"]),
+        .executableTarget(
+            name: "gatescope",
+            dependencies: [
+                "GateCore", "GateFormats", "GateExplorer", "GateTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "gatescope-bench",
+            dependencies: ["GateCore", "GateFormats", "GateExplorer"]
+        ),
+        .testTarget(name: "GateCoreTests", dependencies: ["GateCore", "GateFormats"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "GateFormatsTests", dependencies: ["GateFormats", "GateCore"]),
+        .testTarget(name: "GateExplorerTests", dependencies: ["GateExplorer", "GateCore", "GateFormats"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ]
+)
