@@ -20,9 +20,9 @@ let package = Package(
         .target(name: "GateCore", dependencies: ["CGateKernels"]),
         .target(name: "GateFormats", dependencies: ["GateCore"]),
         .target(name: "GateExplorer", dependencies: ["GateCore"]),
+        // No pkgConfig: SwiftPM would drop its cflags with a warning; shim.h defines what they set.
         .systemLibrary(
             name: "CNcursesw",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
         .target(name: "GateTerminal", dependencies: ["CNcursesw", "GateExplorer"]),
