@@ -1,0 +1,30 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgumentParser
+
+/// Runs a command body and turns any error into one line on stderr, `error: …`, and exit status 1.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        printError(String(describing: error))
+        throw ExitCode(1)
+    }
+}
+
+/// Writes `error: message` as one line to standard error.
+func printError(_ message: String) {
+    let line = "error: " + message.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
+    fputs(line, stderr)
+}
+
+/// An error with a message for the user.
+struct UserError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The `gatescope` command: the explorer by default, and the headless commands beside it.
+@main
+struct Gatescope: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gatescope",
+        abstract: "Open up a recurrent neural network and watch it think, one timestep at a time.",
+        discussion: """
+            With no subcommand, gatescope opens the explorer on its best built-in demo.
+            Keys in the explorer: ←/→ step, space play, ? help, q quit.
+            """,
+        subcommands: [
+            ExploreCommand.self, ReplayCommand.self, RecordCommand.self, InspectCommand.self,
+            TrainCommand.self, DemosCommand.self,
+        ],
+        defaultSubcommand: ExploreCommand.self
+    )
+}
