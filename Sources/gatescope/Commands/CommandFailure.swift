@@ -20,7 +20,8 @@ func reportingErrors(_ body: () throws -> Void) throws {
 /// Writes `error: message` as one line to standard error.
 func printError(_ message: String) {
     let line = "error: " + message.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
-    fputs(line, stderr)
+    var bytes = Array(line.utf8)
+    _ = write(2, &bytes, bytes.count)
 }
 
 /// An error with a message for the user.
