@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Whole-file reads and crash-safe writes with plain POSIX calls.
+public enum FileBytes {
+    /// Reads the whole file at `path`.
+    public static func read(path: String) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw systemError("cannot open for reading", path: path) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw systemError("cannot stat", path: path) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw FormatError("is not a regular file; pass the path of a file", source: path)
+        }
+        let size = Int(info.st_size)
+        var bytes = [UInt8](repeating: 0, count: size)
+        var done = 0
+        while done < size {
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                readBytes(descriptor, buffer.baseAddress! + done, size - done)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw systemError("cannot read", path: path)
+            }
+            if got == 0 { bytes.removeLast(size - done); break }  // file shrank while reading
+            done += got
+        }
+        return bytes
+    }
+
+    /// Writes `bytes` to `path` atomically: a temporary file in the same directory is written,
+    /// flushed with `fsync`, then renamed over `path` (and the directory is fsynced).
+    /// Readers see either the old file or the complete new one, never a partial write.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+        let temporary = try TemporaryFile(finalPath: path)
+        do {
+            try temporary.write(bytes, at: 0)
+            try temporary.commit()
+        } catch {
+            temporary.discard()
+            throw error
+        }
+    }
+
+    /// A `FormatError` built from `errno`.
+    static func systemError(_ what: String, path: String) -> FormatError {
+        let code = errno
+        let reason = String(cString: strerror(code))
+        return FormatError("\(what): \(reason) (errno \(code)); check the path and permissions", source: path)
+    }
+}
+
+/// `read(2)`, reachable from inside ``FileBytes`` whose own `read(path:)` shadows the name.
+private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}

@@ -1,0 +1,112 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A safetensors file mapped into memory with `mmap`: opening reads only the header, and tensor
+/// data is paged in lazily as rows are asked for. Suited to million-step traces.
+///
+/// The mapping is read-only and private, so one instance may be shared between threads.
+/// If another process truncates the file while it is mapped, reads may fault (SIGBUS): map
+/// files that are not being rewritten in place (``SafeTensorsWriter`` and
+/// ``StreamingSafeTensorsWriter`` always publish by rename, which is safe).
+public final class MappedSafeTensors: @unchecked Sendable {
+    /// The validated header.
+    public let header: SafeTensorsHeader
+    /// The file path.
+    public let path: String
+    private let base: UnsafeRawPointer?
+    private let mappedLength: Int
+
+    /// Maps `path` and validates its header.
+    public init(path: String) throws {
+        self.path = path
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileBytes.systemError("cannot open for reading", path: path) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw FileBytes.systemError("cannot stat", path: path) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw FormatError("is not a regular file; pass the path of a file", source: path)
+        }
+        let length = Int(info.st_size)
+        var mapping: UnsafeRawPointer? = nil
+        if length > 0 {
+            let address = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0)
+            guard let address, address != MAP_FAILED else {
+                throw FileBytes.systemError("cannot mmap", path: path)
+            }
+            mapping = UnsafeRawPointer(address)
+        }
+        do {
+            let file = UnsafeRawBufferPointer(start: mapping, count: length)
+            let headerLength = try SafeTensorsHeader.headerLength(prefix: UnsafeRawBufferPointer(rebasing: file.prefix(8)), fileLength: length, source: path)
+            let json = Array(UnsafeRawBufferPointer(rebasing: file[8..<(8 + headerLength)]))
+            self.header = try SafeTensorsHeader.parse(json: json, fileLength: length, source: path)
+        } catch {
+            if let mapping { munmap(UnsafeMutableRawPointer(mutating: mapping), length) }
+            throw error
+        }
+        self.base = mapping
+        self.mappedLength = length
+    }
+
+    deinit {
+        if let base { munmap(UnsafeMutableRawPointer(mutating: base), mappedLength) }
+    }
+
+    /// The `__metadata__` map.
+    public var metadata: [String: String] { header.metadata }
+
+    /// Tensor names in data order.
+    public var names: [String] { header.entries.map(\.name) }
+
+    /// Rows `range` of the 2-D tensor `name` (shape `[T, H]`), converted to `Float`, row-major:
+    /// `range.count * H` values. Only the pages holding those rows are read from disk.
+    /// Any element type is accepted; F32 is copied without conversion.
+    public func rows(of name: String, range: Range<Int>) throws -> [Float] {
+        let entry = try matrixEntry(named: name)
+        let rowCount = entry.shape[0]
+        let columns = entry.shape[1]
+        guard range.lowerBound >= 0, range.upperBound <= rowCount else {
+            throw FormatError("rows \(range.lowerBound)..<\(range.upperBound) of '\(name)' are outside its \(rowCount) rows; ask for rows within 0..<\(rowCount)", source: path)
+        }
+        let count = range.count * columns
+        guard count > 0, let base else { return [] }
+        let offset = header.dataStart + entry.dataRange.lowerBound + range.lowerBound * columns * entry.dtype.byteCount
+        return FloatConversion.floats(from: base + offset, count: count, dtype: entry.dtype)
+    }
+
+    /// The number of rows and columns of the 2-D tensor `name`.
+    public func matrixShape(of name: String) throws -> (rows: Int, columns: Int) {
+        let entry = try matrixEntry(named: name)
+        return (entry.shape[0], entry.shape[1])
+    }
+
+    /// The whole tensor `name`, copied out of the mapping.
+    public func tensor(named name: String) throws -> Tensor {
+        let entry = try entry(named: name)
+        var bytes: [UInt8] = []
+        if let base, entry.dataRange.count > 0 {
+            let start = header.dataStart + entry.dataRange.lowerBound
+            bytes = Array(UnsafeRawBufferPointer(start: base + start, count: entry.dataRange.count))
+        }
+        return try Tensor(name: entry.name, dtype: entry.dtype, shape: entry.shape, bytes: bytes)
+    }
+
+    private func entry(named name: String) throws -> SafeTensorsEntry {
+        guard let entry = header.entry(named: name) else {
+            throw FormatError("has no tensor '\(name)' (it has: \(SafeTensors.listNames(names))); check the tensor name", source: path)
+        }
+        return entry
+    }
+
+    private func matrixEntry(named name: String) throws -> SafeTensorsEntry {
+        let entry = try entry(named: name)
+        guard entry.shape.count == 2 else {
+            throw FormatError("tensor '\(name)' has shape \(entry.shape), but rows can only be read from a 2-D [T, H] tensor", source: path)
+        }
+        return entry
+    }
+}
