@@ -1,0 +1,92 @@
+/// A small app that exercises the canvas: colour gradients in every scale, a counter that ticks while
+/// playing, and a marker moved with the arrow keys or the mouse. Used by `canvas-demo` and the
+/// terminal layer's end-to-end tests.
+///
+/// Keys: arrows move the marker, space plays/pauses the counter, `s` cycles the colour scale,
+/// `q` quits.
+public struct CanvasDemoApp: TerminalApp {
+    /// Marker column.
+    public private(set) var markerX = 2
+    /// Marker row.
+    public private(set) var markerY = 8
+    /// Ticks counted while playing.
+    public private(set) var counter = 0
+    /// Whether the counter is running.
+    public private(set) var playing = false
+    /// The scale used for the big gradient.
+    public private(set) var scale: ColorScale = .sequential
+    /// A description of the last event, shown on screen.
+    public private(set) var lastEvent = "none"
+    /// The last size seen in a resize event.
+    private var knownSize: (width: Int, height: Int)?
+
+    /// Creates the demo.
+    public init() {}
+
+    public var tickInterval: Duration? { playing ? .milliseconds(100) : nil }
+
+    public var minimumSize: (width: Int, height: Int) { (40, 12) }
+
+    public mutating func handle(_ event: InputEvent) -> AppAction {
+        switch event {
+        case .key(.character("q")), .key(.ctrl("c")):
+            return .quit
+        case .key(.character(" ")):
+            playing.toggle()
+        case .key(.character("s")):
+            let all = ColorScale.allCases
+            scale = all[(all.firstIndex(of: scale)! + 1) % all.count]
+        case .key(.left): markerX = max(0, markerX - 1)
+        case .key(.right): markerX += 1
+        case .key(.up): markerY = max(0, markerY - 1)
+        case .key(.down): markerY += 1
+        case let .mouse(mouse):
+            if case .press = mouse.action { (markerX, markerY) = (mouse.x, mouse.y) }
+        case let .resize(width, height):
+            knownSize = (width, height)
+        case .tick:
+            counter += 1
+        case .key:
+            break
+        }
+        if let size = knownSize {
+            markerX = min(markerX, size.width - 1)
+            markerY = min(markerY, size.height - 1)
+        }
+        if event != .tick { lastEvent = String(describing: event) }
+        return .continue
+    }
+
+    public func render(into buffer: inout CellBuffer) {
+        let mode = buffer.colorMode
+        let width = buffer.width, height = buffer.height
+        let title = "canvas-demo · \(width)×\(height) · \(mode.rawValue) · counter \(counter) "
+            + (playing ? "▶ playing" : "⏸ paused")
+        buffer.put(title, x: 0, y: 0, style: CellStyle(bold: true))
+        buffer.put("scale: \(scale.rawValue)", x: 0, y: 1)
+
+        // Two rows of half blocks: four samples per column, low to high from left to right.
+        let domain = scale.domain
+        func value(_ x: Int, _ shift: Double) -> Double {
+            let t = width > 1 ? Double(x) / Double(width - 1) : 0
+            return domain.lowerBound + (domain.upperBound - domain.lowerBound) * min(1, t + shift)
+        }
+        for x in 0..<width {
+            buffer[x, 2] = scale.halfBlock(top: value(x, 0), bottom: value(x, 0.02), mode: mode)
+            buffer[x, 3] = scale.halfBlock(top: value(x, 0.04), bottom: value(x, 0.06), mode: mode)
+        }
+        for (row, other) in ColorScale.allCases.enumerated() {
+            let label = String(other.rawValue.prefix(12))
+            buffer.put(label, x: 0, y: 4 + row, style: CellStyle(dim: true))
+            for x in 14..<width {
+                let t = Double(x - 14) / Double(max(1, width - 15))
+                let v = other.domain.lowerBound + (other.domain.upperBound - other.domain.lowerBound) * t
+                buffer[x, 4 + row] = other.cell(for: v, mode: mode)
+            }
+        }
+        buffer.put("last event: \(lastEvent)", x: 0, y: height - 3)
+        buffer.put("←↑↓→ move · space play · s scale · q quit", x: 0, y: height - 1, style: CellStyle(reverse: true))
+        let x = min(markerX, width - 1), y = min(markerY, height - 1)
+        buffer.put("◆", x: x, y: y, style: CellStyle(foreground: TerminalColor.rgb(255, 80, 80).resolved(for: mode), bold: true))
+    }
+}

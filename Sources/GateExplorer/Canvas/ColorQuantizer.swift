@@ -1,0 +1,61 @@
+/// Conversions from 24-bit colour to the xterm 256-colour palette and the 16 ANSI colours.
+public enum ColorQuantizer {
+    /// Channel levels of the xterm 6×6×6 colour cube (palette entries 16–231).
+    public static let cubeLevels: [UInt8] = [0, 95, 135, 175, 215, 255]
+
+    /// xterm's default RGB values of the 16 ANSI colours.
+    public static let ansiPalette: [(UInt8, UInt8, UInt8)] = [
+        (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205),
+        (229, 229, 229), (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255),
+        (255, 0, 255), (0, 255, 255), (255, 255, 255),
+    ]
+
+    /// The nearest entry of the 256-colour palette among the cube (16–231) and the grey ramp
+    /// (232–255). The 16 ANSI entries are skipped because terminals redefine them freely.
+    public static func xterm256(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt8 {
+        let (ri, gi, bi) = (cubeIndex(r), cubeIndex(g), cubeIndex(b))
+        let cube = (cubeLevels[ri], cubeLevels[gi], cubeLevels[bi])
+        let cubeEntry = UInt8(16 + 36 * ri + 6 * gi + bi)
+        let mean = (Int(r) + Int(g) + Int(b)) / 3
+        let greyStep = max(0, min(23, (mean - 8 + 5) / 10))
+        let greyLevel = UInt8(8 + 10 * greyStep)
+        let grey = (greyLevel, greyLevel, greyLevel)
+        return distance((r, g, b), grey) < distance((r, g, b), cube) ? UInt8(232 + greyStep) : cubeEntry
+    }
+
+    /// The nearest of the 16 ANSI colours, measured against xterm's default palette.
+    public static func ansi16(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt8 {
+        var best = 0, bestDistance = Int.max
+        for (index, entry) in ansiPalette.enumerated() {
+            let d = distance((r, g, b), entry)
+            if d < bestDistance { (best, bestDistance) = (index, d) }
+        }
+        return UInt8(best)
+    }
+
+    /// The RGB value xterm shows for palette entry `index` by default.
+    public static func rgb(forIndex index: UInt8) -> (UInt8, UInt8, UInt8) {
+        switch index {
+        case 0..<16:
+            return ansiPalette[Int(index)]
+        case 16..<232:
+            let n = Int(index) - 16
+            return (cubeLevels[n / 36], cubeLevels[(n / 6) % 6], cubeLevels[n % 6])
+        default:
+            let level = UInt8(8 + 10 * (Int(index) - 232))
+            return (level, level, level)
+        }
+    }
+
+    /// Index of the nearest cube level for one channel.
+    private static func cubeIndex(_ v: UInt8) -> Int {
+        v < 48 ? 0 : v < 115 ? 1 : (Int(v) - 35) / 40
+    }
+
+    /// Squared distance with the usual "redmean" weights, closer to perceived difference than plain RGB.
+    private static func distance(_ a: (UInt8, UInt8, UInt8), _ b: (UInt8, UInt8, UInt8)) -> Int {
+        let rMean = (Int(a.0) + Int(b.0)) / 2
+        let dr = Int(a.0) - Int(b.0), dg = Int(a.1) - Int(b.1), db = Int(a.2) - Int(b.2)
+        return ((512 + rMean) * dr * dr >> 8) + 4 * dg * dg + ((767 - rMean) * db * db >> 8)
+    }
+}

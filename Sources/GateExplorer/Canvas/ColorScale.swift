@@ -1,0 +1,93 @@
+/// Colour scales for values, and the glyphs that show them in every ``ColorMode``.
+///
+/// Sequential scales read values in [0, 1] (gates); diverging scales read values in [-1, 1]
+/// centred on 0 (signed c, g, h after normalisation). Values outside are clamped; NaN shows as the
+/// scale's lowest (sequential) or middle (diverging) colour.
+public enum ColorScale: String, CaseIterable, Hashable, Sendable {
+    /// Viridis-like, dark purple (0) to yellow (1); perceptually uniform and colour-blind safe.
+    case sequential
+    /// Cividis-like, dark blue (0) to yellow (1); tuned for red–green colour blindness.
+    case sequentialColorBlindSafe
+    /// Blue (−1) – white (0) – red (+1).
+    case diverging
+    /// Blue (−1) – white (0) – orange (+1); safe for red–green colour blindness.
+    case divergingColorBlindSafe
+
+    /// The monochrome shade ramp, from empty to full.
+    public static let shadeGlyphs: [Character] = [" ", "░", "▒", "▓", "█"]
+
+    /// Whether the scale is centred on 0 and reads [-1, 1].
+    public var isDiverging: Bool { self == .diverging || self == .divergingColorBlindSafe }
+
+    /// The lowest and highest value the scale distinguishes.
+    public var domain: ClosedRange<Double> { isDiverging ? -1...1 : 0...1 }
+
+    /// The value's position along the scale in [0, 1] (clamped; NaN maps to the scale's neutral point).
+    public func position(of value: Double) -> Double {
+        guard !value.isNaN else { return isDiverging ? 0.5 : 0 }
+        let t = isDiverging ? (value + 1) / 2 : value
+        return min(1, max(0, t))
+    }
+
+    /// The 24-bit colour for `value`.
+    public func rgb(for value: Double) -> (UInt8, UInt8, UInt8) {
+        let stops = self.stops
+        let scaled = position(of: value) * Double(stops.count - 1)
+        let lower = min(stops.count - 2, Int(scaled))
+        let f = scaled - Double(lower)
+        let a = stops[lower], b = stops[lower + 1]
+        func mix(_ x: UInt8, _ y: UInt8) -> UInt8 { UInt8((Double(x) + (Double(y) - Double(x)) * f).rounded()) }
+        return (mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+    }
+
+    /// The colour for `value` as `mode` shows it (`.default` in monochrome).
+    public func color(for value: Double, mode: ColorMode) -> TerminalColor {
+        let (r, g, b) = rgb(for: value)
+        return TerminalColor.rgb(r, g, b).resolved(for: mode)
+    }
+
+    /// The shade glyph for `value` (used in monochrome): empty at the scale's low end, full at the top.
+    public func shade(for value: Double) -> Character {
+        let ramp = Self.shadeGlyphs
+        return ramp[min(ramp.count - 1, Int(position(of: value) * Double(ramp.count)))]
+    }
+
+    /// A cell showing `value`: a full-colour blank cell, or a shade glyph in monochrome.
+    public func cell(for value: Double, mode: ColorMode) -> Cell {
+        if mode == .monochrome { return Cell(shade(for: value)) }
+        return Cell(" ", style: CellStyle(background: color(for: value, mode: mode)))
+    }
+
+    /// A cell showing two values stacked: `▀` with the top value as foreground and the bottom value
+    /// as background. In monochrome, the shade glyph of the mean of both positions.
+    public func halfBlock(top: Double, bottom: Double, mode: ColorMode) -> Cell {
+        if mode == .monochrome {
+            let mean = (position(of: top) + position(of: bottom)) / 2
+            let value = isDiverging ? mean * 2 - 1 : mean
+            return Cell(shade(for: value))
+        }
+        return Cell("▀", style: CellStyle(foreground: color(for: top, mode: mode),
+                                          background: color(for: bottom, mode: mode)))
+    }
+
+    /// Colour stops, evenly spaced over the domain.
+    private var stops: [(UInt8, UInt8, UInt8)] {
+        switch self {
+        case .sequential:
+            return [(0x44, 0x01, 0x54), (0x47, 0x2D, 0x7B), (0x3B, 0x52, 0x8B), (0x2C, 0x72, 0x8E),
+                    (0x21, 0x91, 0x8C), (0x28, 0xAE, 0x80), (0x5E, 0xC9, 0x62), (0xAD, 0xDC, 0x30),
+                    (0xFD, 0xE7, 0x25)]
+        case .sequentialColorBlindSafe:
+            return [(0x00, 0x22, 0x4E), (0x23, 0x3E, 0x6C), (0x57, 0x5C, 0x6D), (0x7C, 0x7B, 0x78),
+                    (0xA6, 0x9D, 0x75), (0xD3, 0xC1, 0x64), (0xFE, 0xE8, 0x38)]
+        case .diverging:
+            return [(0x21, 0x66, 0xAC), (0x43, 0x93, 0xC3), (0x92, 0xC5, 0xDE), (0xD1, 0xE5, 0xF0),
+                    (0xF7, 0xF7, 0xF7), (0xFD, 0xDB, 0xC7), (0xF4, 0xA5, 0x82), (0xD6, 0x60, 0x4D),
+                    (0xB2, 0x18, 0x2B)]
+        case .divergingColorBlindSafe:
+            return [(0x21, 0x66, 0xAC), (0x43, 0x93, 0xC3), (0x92, 0xC5, 0xDE), (0xD1, 0xE5, 0xF0),
+                    (0xF7, 0xF7, 0xF7), (0xFE, 0xE0, 0xB6), (0xFD, 0xB8, 0x63), (0xE0, 0x82, 0x14),
+                    (0xB3, 0x58, 0x06)]
+        }
+    }
+}

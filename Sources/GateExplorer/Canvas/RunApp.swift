@@ -1,0 +1,63 @@
+/// Runs `app` on `terminal` until the app quits: renders, waits for an event or the next tick,
+/// hands the event to the app, and renders again.
+///
+/// - Ticks: while `app.tickInterval` is non-nil, the app receives ``InputEvent/tick`` at that
+///   interval, also when other events keep arriving.
+/// - Size: while the terminal is smaller than `app.minimumSize`, a centred ``SizeNotice`` replaces
+///   the app's screen, ticks pause, only `q`/`Q`/Ctrl-C (quit) and resizes reach the loop (resizes are
+///   still passed to the app), and the app's screen returns once the terminal is large enough.
+/// - Errors thrown by the terminal end the loop and propagate.
+public func runApp(_ app: inout some TerminalApp, on terminal: some Terminal, appName: String = "gatescope") throws {
+    let clock = ContinuousClock()
+    var nextTick: ContinuousClock.Instant?
+
+    func isTooSmall() -> Bool { SizeNotice.isTooSmall(terminal.size, for: app.minimumSize) }
+
+    func drawFrame() throws {
+        let size = terminal.size
+        var buffer = CellBuffer(width: size.width, height: size.height, colorMode: terminal.colorMode)
+        if isTooSmall() {
+            SizeNotice(appName: appName, minimum: app.minimumSize, actual: size).render(into: &buffer)
+        } else {
+            app.render(into: &buffer)
+        }
+        try terminal.draw(buffer)
+    }
+
+    try drawFrame()
+    while true {
+        if isTooSmall() {
+            nextTick = nil
+        } else if let interval = app.tickInterval {
+            if nextTick == nil { nextTick = clock.now.advanced(by: interval) }
+        } else {
+            nextTick = nil
+        }
+        let timeout = nextTick.map { max(Duration.zero, clock.now.duration(to: $0)) }
+        let event = try terminal.nextEvent(timeout: timeout)
+
+        var events: [InputEvent] = []
+        if let event { events.append(event) }
+        if let due = nextTick, event == nil || clock.now >= due {
+            events.append(.tick)
+            nextTick = nil
+        }
+        if events.isEmpty { continue }
+
+        for event in events {
+            if isTooSmall() {
+                switch event {
+                case .key(.character("q")), .key(.character("Q")), .key(.ctrl("c")):
+                    return
+                case .resize:
+                    if app.handle(event) == .quit { return }
+                default:
+                    continue
+                }
+            } else if app.handle(event) == .quit {
+                return
+            }
+        }
+        try drawFrame()
+    }
+}

@@ -1,0 +1,14 @@
+/// An interactive full-screen program driven by ``runApp(_:on:appName:)``.
+///
+/// The loop renders into a fresh ``CellBuffer`` after every handled event; the terminal flushes only
+/// the cells that changed, so render the whole screen every time.
+public protocol TerminalApp {
+    /// Reacts to one event.
+    mutating func handle(_ event: InputEvent) -> AppAction
+    /// Draws the whole screen into `buffer` (blank, sized like the terminal, with its `colorMode`).
+    func render(into buffer: inout CellBuffer)
+    /// How often to receive ``InputEvent/tick`` (non-nil while playing); nil for no ticks.
+    var tickInterval: Duration? { get }
+    /// The smallest terminal the app can draw in; below it the loop shows a message instead.
+    var minimumSize: (width: Int, height: Int) { get }
+}
