@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds and runs one libFuzzer target over the GateFormats IO parsers.
+#
+#   Fuzz/run.sh NAME [RUNS] [extra libFuzzer flags...]
+#
+# NAME is a directory under Fuzz/ (safetensors, npy, csv, trace-header). RUNS defaults to
+# 1000000. The target is compiled with swiftc -sanitize=fuzzer,address together with the
+# sources in Sources/GateFormats/IO (and GateCore's Matrix, which they use), so no SwiftPM
+# changes are needed. Binaries and corpora live in .build-fuzz/ (ignored by git); crash
+# inputs are written to .build-fuzz/NAME/artifacts/.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+name="${1:?usage: Fuzz/run.sh NAME [RUNS] [libFuzzer flags...]}"
+runs="${2:-1000000}"
+shift $(( $# >= 2 ? 2 : 1 ))
+target_dir="$root/Fuzz/$name"
+[[ -f "$target_dir/main.swift" ]] || { echo "no fuzz target $target_dir/main.swift" >&2; exit 2; }
+work="$root/.build-fuzz/$name"
+mkdir -p "$work/corpus" "$work/artifacts"
+# Seed corpus: committed seeds for this target, if any.
+if [[ -d "$target_dir/seeds" ]]; then cp -n "$target_dir/seeds/"* "$work/corpus/" 2>/dev/null || true; fi
+binary="$work/fuzz-$name"
+echo "building $binary" >&2
+swiftc -O -g -sanitize=fuzzer,address -parse-as-library -swift-version 6 \
+    -module-name GateFormatsFuzz \
+    "$target_dir/main.swift" "$root"/Sources/GateFormats/IO/*.swift "$root/Sources/GateCore/Matrix.swift" \
+    -o "$binary" 2> >(grep -v "ld.gold: warning: Cannot export local symbol" >&2)
+echo "running $runs executions" >&2
+start=$(date +%s)
+"$binary" -runs="$runs" -max_len=4096 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="$work/artifacts/" "$@" "$work/corpus"
+end=$(date +%s)
+echo "fuzz target $name: $runs runs in $((end - start)) s" >&2
