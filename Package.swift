@@ -35,11 +35,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "gatescope-bench",
-            dependencies: ["GateCore", "GateFormats", "GateExplorer"]
+            dependencies: ["GateCore", "GateExplorer"]
         ),
+        .executableTarget(name: "canvas-demo", dependencies: ["GateExplorer", "GateTerminal"]),
         .testTarget(name: "GateCoreTests", dependencies: ["GateCore", "GateFormats"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "GateFormatsTests", dependencies: ["GateFormats", "GateCore"]),
+        .testTarget(name: "GateFormatsTests", dependencies: ["GateFormats", "GateCore"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "GateExplorerTests", dependencies: ["GateExplorer", "GateCore", "GateFormats"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]

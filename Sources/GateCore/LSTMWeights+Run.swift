@@ -1,83 +1,80 @@
+import CGateKernels
+
 extension LSTMWeights {
+    /// Order of the series in the kernel's storage (matches `gk_lstm_pointwise`).
+    static let kernelSeriesOrder = [
+        SeriesName.preactivation(SeriesName.inputGate), SeriesName.preactivation(SeriesName.forgetGate),
+        SeriesName.preactivation(SeriesName.cellCandidate), SeriesName.preactivation(SeriesName.outputGate),
+        SeriesName.inputGate, SeriesName.forgetGate, SeriesName.cellCandidate, SeriesName.outputGate,
+        SeriesName.cell, SeriesName.hiddenBeforeProjection,
+    ]
+
     /// Runs the layer over `inputs` (T × X), forward or in reverse, capturing every intermediate.
     ///
     /// The input projection W_ih x + b for all timesteps is one matrix–matrix product before the loop;
-    /// inside the loop only W_hh h remains, so each step is one mat-vec and the elementwise gates.
+    /// inside the loop only W_hh h and the elementwise gates remain, both in C kernels that work on
+    /// raw pointers (the measured hot path; `referenceRun` is the plain Swift twin the tests compare).
     public func run(_ inputs: Matrix, reverse: Bool = false, from initial: RecurrentState? = nil) -> LayerRun {
         let steps = inputs.rows, h = hiddenSize, width = 4 * h, out = outputSize
+        let recurrentWidth = recurrentWeights.columns
         let bias = zip(inputBias, recurrentBias).map { $0 + $1 }
         let projected = Kernels.projectSequence(weights: inputWeights, bias: bias, inputs: inputs)
-
-        var inputPre = [Float](repeating: 0, count: steps * h)
-        var forgetPre = inputPre, candidatePre = inputPre, outputPre = inputPre
-        var inputGate = inputPre, forgetGate = inputPre, candidate = inputPre, outputGate = inputPre
-        var cellSeries = inputPre, unprojected = inputPre
-        var hiddenSeries = [Float](repeating: 0, count: steps * out)
-
         let start = initial ?? RecurrentState.zero(for: .lstm(self))
         var hidden = start.hidden, cell = start.cell
-        var z = [Float](repeating: 0, count: width)
         var full = [Float](repeating: 0, count: h)
-        let limit = clip ?? .infinity
-        let peep = peepholes?.values
+        var storage = [Float](repeating: 0, count: 10 * steps * h)
+        var hiddenSeries = [Float](repeating: 0, count: steps * out)
+        let stride = steps * h
 
-        for s in 0..<steps {
-            let t = reverse ? steps - 1 - s : s
-            let base = t * width
-            for k in 0..<width { z[k] = projected.values[base + k] }
-            Kernels.matVecAccumulate(recurrentWeights, hidden, into: &z)
-            let row = t * h
-            for j in 0..<h {
-                var zi = z[j], zf = z[h + j], zg = z[2 * h + j], zo = z[3 * h + j]
-                if let peep {
-                    zi += peep[j] * cell[j]
-                    zf += peep[h + j] * cell[j]
+        projected.values.withUnsafeBufferPointer { pre in
+        recurrentWeights.values.withUnsafeBufferPointer { recurrent in
+        storage.withUnsafeMutableBufferPointer { series in
+        hiddenSeries.withUnsafeMutableBufferPointer { hiddenOut in
+        hidden.withUnsafeMutableBufferPointer { state in
+        cell.withUnsafeMutableBufferPointer { cellState in
+        full.withUnsafeMutableBufferPointer { unprojected in
+            var z = [Float](repeating: 0, count: width)
+            z.withUnsafeMutableBufferPointer { z in
+                let peep = peepholes?.values
+                for s in 0..<steps {
+                    let t = reverse ? steps - 1 - s : s
+                    z.baseAddress!.update(from: pre.baseAddress! + t * width, count: width)
+                    gk_matvec_accumulate(recurrent.baseAddress!, width, recurrentWidth, state.baseAddress!, z.baseAddress!)
+                    Self.pointwise(z.baseAddress!, h, peep, clip ?? 0, couplesInputAndForget,
+                                   cellState.baseAddress!, unprojected.baseAddress!,
+                                   series.baseAddress! + t * h, stride)
+                    if let projection {
+                        state.update(repeating: 0)
+                        projection.values.withUnsafeBufferPointer { p in
+                            gk_matvec_accumulate(p.baseAddress!, out, h, unprojected.baseAddress!, state.baseAddress!)
+                        }
+                    } else {
+                        state.baseAddress!.update(from: unprojected.baseAddress!, count: h)
+                    }
+                    (hiddenOut.baseAddress! + t * out).update(from: state.baseAddress!, count: out)
                 }
-                if clip != nil {
-                    zi = min(max(zi, -limit), limit)
-                    zf = min(max(zf, -limit), limit)
-                    zg = min(max(zg, -limit), limit)
-                }
-                let i = Activation.sigmoid(zi)
-                let f = couplesInputAndForget ? 1 - i : Activation.sigmoid(zf)
-                let g = Activation.tanh(zg)
-                let c = f * cell[j] + i * g
-                if let peep { zo += peep[2 * h + j] * c }
-                if clip != nil { zo = min(max(zo, -limit), limit) }
-                let o = Activation.sigmoid(zo)
-                let hv = o * Activation.tanh(c)
-                cell[j] = c
-                full[j] = hv
-                inputPre[row + j] = zi; forgetPre[row + j] = zf
-                candidatePre[row + j] = zg; outputPre[row + j] = zo
-                inputGate[row + j] = i; forgetGate[row + j] = f
-                candidate[row + j] = g; outputGate[row + j] = o
-                cellSeries[row + j] = c; unprojected[row + j] = hv
             }
-            if let projection {
-                for k in 0..<out { hidden[k] = 0 }
-                Kernels.matVecAccumulate(projection, full, into: &hidden)
-            } else {
-                hidden = full
-            }
-            for k in 0..<out { hiddenSeries[t * out + k] = hidden[k] }
-        }
+        }}}}}}}
 
-        var series: [String: Matrix] = [
-            SeriesName.inputGate: Matrix(rows: steps, columns: h, values: inputGate),
-            SeriesName.forgetGate: Matrix(rows: steps, columns: h, values: forgetGate),
-            SeriesName.cellCandidate: Matrix(rows: steps, columns: h, values: candidate),
-            SeriesName.outputGate: Matrix(rows: steps, columns: h, values: outputGate),
-            SeriesName.cell: Matrix(rows: steps, columns: h, values: cellSeries),
-            SeriesName.hidden: Matrix(rows: steps, columns: out, values: hiddenSeries),
-            SeriesName.preactivation(SeriesName.inputGate): Matrix(rows: steps, columns: h, values: inputPre),
-            SeriesName.preactivation(SeriesName.forgetGate): Matrix(rows: steps, columns: h, values: forgetPre),
-            SeriesName.preactivation(SeriesName.cellCandidate): Matrix(rows: steps, columns: h, values: candidatePre),
-            SeriesName.preactivation(SeriesName.outputGate): Matrix(rows: steps, columns: h, values: outputPre),
-        ]
-        if projection != nil {
-            series[SeriesName.hiddenBeforeProjection] = Matrix(rows: steps, columns: h, values: unprojected)
+        var series: [String: Matrix] = [:]
+        for (k, name) in Self.kernelSeriesOrder.enumerated() where name != SeriesName.hiddenBeforeProjection || projection != nil {
+            series[name] = Matrix(rows: steps, columns: h, values: Array(storage[k * stride ..< (k + 1) * stride]))
         }
+        series[SeriesName.hidden] = Matrix(rows: steps, columns: out, values: hiddenSeries)
         return LayerRun(series: series, finalState: RecurrentState(hidden: hidden, cell: cell))
+    }
+
+    /// Calls the C kernel, passing the optional peepholes as a null pointer when absent.
+    @inline(__always)
+    static func pointwise(_ z: UnsafeMutablePointer<Float>, _ h: Int, _ peepholes: [Float]?, _ clip: Float,
+                          _ coupled: Bool, _ cell: UnsafeMutablePointer<Float>, _ hidden: UnsafeMutablePointer<Float>,
+                          _ series: UnsafeMutablePointer<Float>, _ stride: Int) {
+        if let peepholes {
+            peepholes.withUnsafeBufferPointer { p in
+                gk_lstm_pointwise(z, h, p.baseAddress, clip, coupled ? 1 : 0, cell, hidden, series, stride)
+            }
+        } else {
+            gk_lstm_pointwise(z, h, nil, clip, coupled ? 1 : 0, cell, hidden, series, stride)
+        }
     }
 }

@@ -10,4 +10,27 @@ void gk_matvec_accumulate(const float *W, ptrdiff_t rows, ptrdiff_t cols, const 
 void gk_project_sequence(const float *W, ptrdiff_t rows, ptrdiff_t cols, const float *bias,
                          const float *X, ptrdiff_t steps, float *Y);
 
+/// One LSTM step's elementwise part. `z` holds the 4H pre-activations (i, f, g, o) including the input
+/// and recurrent products and both biases. Adds peepholes (3H: i, f, o; NULL for none), clips the
+/// arguments when clip > 0, couples f = 1 − i when `coupled`, updates `cell` in place, writes o⊙tanh(c)
+/// to `hidden`, and stores every intermediate into `series` (10 rows of H, `stride` apart, in the order
+/// i_pre, f_pre, g_pre, o_pre, i, f, g, o, c, h).
+void gk_lstm_pointwise(const float *z, ptrdiff_t H, const float *peepholes, float clip, int coupled,
+                       float *cell, float *hidden, float *series, ptrdiff_t stride);
+
+/// y[r] += sum_c Wt[c*rows + r] * x[c]: the same product as gk_matvec_accumulate, on W transposed.
+void gk_matvec_t_accumulate(const float *Wt, ptrdiff_t rows, ptrdiff_t cols, const float *x, float *y);
+
+/// Y[t*rows + r] = bias[r] + sum_c Wt[c*rows + r] * X[t*cols + c]: the projection on W transposed.
+void gk_project_sequence_t(const float *Wt, ptrdiff_t rows, ptrdiff_t cols, const float *bias,
+                           const float *X, ptrdiff_t steps, float *Y);
+
+/// B = Aᵀ, with A rows × cols (row-major) and B cols × rows.
+void gk_transpose(const float *A, ptrdiff_t rows, ptrdiff_t cols, float *B);
+
+/// The kernels' own exp, σ and tanh, exposed so tests can compare them with libm.
+float gk_exp_scalar(float x);
+float gk_sigmoid_scalar(float x);
+float gk_tanh_scalar(float x);
+
 #endif

@@ -1,0 +1,107 @@
+import CGateKernels
+import Testing
+@testable import GateCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The C fast paths (vectorised exp/σ/tanh, the fused LSTM step) against plain Swift and libm.
+struct FastPathTests {
+    @Test func kernelActivationsAgreeWithLibm() {
+        var worstExp: Float = 0, worstSigmoid: Float = 0, worstTanh: Float = 0
+        var x: Float = -40
+        while x < 40 {
+            let e = Float(exp(Double(x)))
+            worstExp = max(worstExp, abs(gk_exp_scalar(x) - e) / e)
+            worstSigmoid = max(worstSigmoid, abs(gk_sigmoid_scalar(x) - Activation.sigmoid(x)))
+            worstTanh = max(worstTanh, abs(gk_tanh_scalar(x) - tanhf(x)))
+            x += 0.00173
+        }
+        #expect(worstExp < 3e-7)
+        #expect(worstSigmoid < 2e-7)
+        #expect(worstTanh < 2e-7)
+        #expect(gk_sigmoid_scalar(-200) == 0 || gk_sigmoid_scalar(-200) < 1e-37)
+        #expect(gk_sigmoid_scalar(200) == 1)
+        #expect(gk_tanh_scalar(50) == 1 && gk_tanh_scalar(-50) == -1)
+    }
+
+    static func lstm(input: Int, hidden: Int, projection: Int? = nil, peepholes: Bool = false,
+                     clip: Float? = nil, coupled: Bool = false, seed: UInt64) -> LSTMWeights {
+        let r = projection ?? hidden
+        return LSTMWeights(
+            inputWeights: KernelTests.matrix(rows: 4 * hidden, columns: input, seed: seed),
+            recurrentWeights: KernelTests.matrix(rows: 4 * hidden, columns: r, seed: seed + 1),
+            inputBias: KernelTests.matrix(rows: 1, columns: 4 * hidden, seed: seed + 2).values,
+            recurrentBias: KernelTests.matrix(rows: 1, columns: 4 * hidden, seed: seed + 3).values,
+            peepholes: peepholes ? KernelTests.matrix(rows: 3, columns: hidden, seed: seed + 4) : nil,
+            projection: projection.map { KernelTests.matrix(rows: $0, columns: hidden, seed: seed + 5) },
+            clip: clip, couplesInputAndForget: coupled)
+    }
+
+    @Test(arguments: [
+        (3, 5, nil as Int?, false, nil as Float?, false),
+        (1, 8, nil, false, nil, false),
+        (7, 33, nil, true, nil, false),
+        (4, 6, 3, false, nil, false),
+        (4, 6, nil, true, 0.8, false),
+        (2, 17, nil, false, nil, true),
+    ])
+    func fastLSTMMatchesReference(input: Int, hidden: Int, projection: Int?, peepholes: Bool, clip: Float?,
+                                  coupled: Bool) {
+        let weights = Self.lstm(input: input, hidden: hidden, projection: projection, peepholes: peepholes,
+                                clip: clip, coupled: coupled, seed: 11)
+        let inputs = KernelTests.matrix(rows: 37, columns: input, seed: 99)
+        for reverse in [false, true] {
+            let fast = weights.run(inputs, reverse: reverse)
+            let reference = weights.referenceRun(inputs, reverse: reverse)
+            #expect(Set(fast.series.keys) == Set(reference.series.keys))
+            for (name, matrix) in reference.series {
+                let difference = fast.series[name]!.maxAbsDifference(matrix)
+                #expect(difference <= 2e-6, "\(name) differs by \(difference)")
+            }
+            #expect(zip(fast.finalState.cell, reference.finalState.cell).allSatisfy { abs($0 - $1) <= 2e-6 })
+        }
+    }
+
+    @Test func liveAppendContinuesFromTheLastState() throws {
+        let weights = Self.lstm(input: 3, hidden: 5, seed: 3)
+        let network = RecurrentNetwork(layers: [[.lstm(weights)], [.lstm(Self.lstm(input: 5, hidden: 4, seed: 8))]])
+        let inputs = KernelTests.matrix(rows: 20, columns: 3, seed: 5)
+        let whole = try SequenceStepper(network: network, input: inputs)
+        var live = try SequenceStepper(network: network, input: inputs.rows(0..<7))
+        try live.append(inputs.rows(7..<8))
+        try live.append(inputs.rows(8..<20))
+        #expect(live.steps == 20)
+        for layer in whole.trace.layers {
+            for (name, matrix) in layer.series {
+                let other = live.trace.layer(layer.layer)!.series[name]!
+                #expect(matrix.maxAbsDifference(other) <= 1e-6, "\(layer.key).\(name)")
+            }
+        }
+    }
+
+    @Test func steppingBackReturnsIdenticalState() throws {
+        let network = RecurrentNetwork(layers: [[.lstm(Self.lstm(input: 2, hidden: 4, seed: 1))]])
+        var stepper = try SequenceStepper(network: network, input: KernelTests.matrix(rows: 9, columns: 2, seed: 2))
+        let first = stepper.trace
+        stepper.jump(to: 8)
+        #expect(stepper.position == 8)
+        #expect(!stepper.stepForward())
+        for _ in 0..<8 { stepper.stepBack() }
+        #expect(stepper.position == 0)
+        #expect(!stepper.stepBack())
+        #expect(stepper.trace == first)
+        stepper.jump(to: 100)
+        #expect(stepper.position == 8)
+    }
+
+    @Test func nonFiniteInputIsRefusedWithItsPosition() {
+        let network = RecurrentNetwork(layers: [[.lstm(Self.lstm(input: 2, hidden: 4, seed: 1))]])
+        var input = KernelTests.matrix(rows: 5, columns: 2, seed: 2)
+        input[3, 1] = .nan
+        #expect(throws: ShapeError("the input holds nan at step 4, feature 2; gatescope needs finite numbers")) {
+            try network.run(input)
+        }
+    }
+}
