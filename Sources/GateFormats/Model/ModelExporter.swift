@@ -1,0 +1,98 @@
+import GateCore
+
+/// Writes a network as a safetensors file with PyTorch names, readable by ``ModelImporter`` and by
+/// `torch.nn.LSTM(...).load_state_dict` (after stripping the `rnn.` prefix).
+///
+/// Layout: recurrent weights under `rnn.` (`rnn.weight_ih_l0`, `rnn.bias_hh_l1_reverse`, `rnn.weight_hr_l0`,
+/// gatescope's own `rnn.peephole_l0` for ONNX-style peepholes), the head as `head.weight`/`head.bias`,
+/// the embedding as `embedding.weight`. Metadata: `format` = `gatescope-model`, `format_version` = `1`,
+/// `cell` (`lstm`, `gru`, `rnn_tanh`, `rnn_relu`), `nonlinearity` for RNNs, `reset_after` = `false` for a
+/// Keras-style GRU, `clip`/`input_forget` for ONNX options, `vocab` (JSON array) and the network's metadata.
+public enum ModelExporter {
+    /// The `format` metadata value.
+    public static let formatName = "gatescope-model"
+    /// The `format_version` metadata value.
+    public static let formatVersion = "1"
+    /// The prefix of the recurrent weights.
+    public static let recurrentPrefix = "rnn"
+
+    /// The file's contents as a writer (tensors and metadata), for callers that add more.
+    public static func writer(for network: RecurrentNetwork) throws -> SafeTensorsWriter {
+        do {
+            try network.validate()
+        } catch {
+            throw FormatError("cannot save the model: \(error.message)")
+        }
+        var metadata = network.metadata
+        metadata["format"] = formatName
+        metadata["format_version"] = formatVersion
+        metadata["cell"] = network.kind.rawValue
+        if network.kind == .rnnRelu || network.kind == .rnnTanh {
+            metadata["nonlinearity"] = network.kind == .rnnRelu ? "relu" : "tanh"
+        }
+        if let vocabulary = network.vocabulary {
+            var json: [UInt8] = [0x5B]
+            for (index, token) in vocabulary.enumerated() {
+                if index > 0 { json.append(0x2C) }
+                JSONValue.appendQuoted(token, to: &json)
+            }
+            json.append(0x5D)
+            metadata["vocab"] = String(decoding: json, as: UTF8.self)
+        }
+        var writer = SafeTensorsWriter(metadata: metadata)
+        func add(_ name: String, _ matrix: Matrix) throws {
+            try writer.add(name: name, shape: [matrix.rows, matrix.columns], floats: matrix.values)
+        }
+        func add(_ name: String, _ vector: [Float]) throws {
+            try writer.add(name: name, shape: [vector.count], floats: vector)
+        }
+        for (index, directions) in network.layers.enumerated() {
+            for (direction, weights) in directions.enumerated() {
+                let suffix = "_l\(index)" + (direction == 1 ? "_reverse" : "")
+                let p = recurrentPrefix + "."
+                switch weights {
+                case .lstm(let w):
+                    try add(p + "weight_ih" + suffix, w.inputWeights)
+                    try add(p + "weight_hh" + suffix, w.recurrentWeights)
+                    try add(p + "bias_ih" + suffix, w.inputBias)
+                    try add(p + "bias_hh" + suffix, w.recurrentBias)
+                    if let projection = w.projection { try add(p + "weight_hr" + suffix, projection) }
+                    if let peepholes = w.peepholes { try add(p + "peephole" + suffix, peepholes) }
+                    if let clip = w.clip { writer.metadata["clip"] = "\(clip)" }
+                    if w.couplesInputAndForget { writer.metadata["input_forget"] = "true" }
+                case .gru(let w):
+                    try add(p + "weight_ih" + suffix, w.inputWeights)
+                    try add(p + "weight_hh" + suffix, w.recurrentWeights)
+                    try add(p + "bias_ih" + suffix, w.inputBias)
+                    try add(p + "bias_hh" + suffix, w.recurrentBias)
+                    if !w.resetAfter { writer.metadata["reset_after"] = "false" }
+                case .rnn(let w):
+                    try add(p + "weight_ih" + suffix, w.inputWeights)
+                    try add(p + "weight_hh" + suffix, w.recurrentWeights)
+                    try add(p + "bias_ih" + suffix, w.inputBias)
+                    try add(p + "bias_hh" + suffix, w.recurrentBias)
+                }
+            }
+        }
+        if let head = network.head {
+            try add("head.weight", head.weights)
+            try add("head.bias", head.bias)
+        }
+        if let embedding = network.embedding { try add("embedding.weight", embedding) }
+        return writer
+    }
+
+    /// The file's bytes.
+    public static func serialize(_ network: RecurrentNetwork) throws -> [UInt8] {
+        try writer(for: network).serialize()
+    }
+
+    /// Writes `network` to `path` atomically (a temporary file renamed into place).
+    public static func save(_ network: RecurrentNetwork, to path: String) throws {
+        do {
+            try writer(for: network).writeAtomically(to: path)
+        } catch let error as FormatError where error.source == nil {
+            throw FormatError(error.message, source: path)
+        }
+    }
+}

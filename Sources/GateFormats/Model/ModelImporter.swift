@@ -1,0 +1,149 @@
+import GateCore
+
+/// Loads recurrent networks from safetensors weights files: PyTorch `state_dict`s (`nn.LSTM`, `nn.GRU`,
+/// `nn.RNN`, `nn.LSTMCell`, `nn.GRUCell`, under any prefix, with a following `nn.Linear` head and an
+/// `nn.Embedding` in front), Keras-layout weights, and files written by ``ModelExporter``.
+///
+/// Every error is a ``FormatError``: one line naming the file, what is wrong and what to do.
+public enum ModelImporter {
+    /// The network in the file at `path`.
+    public static func load(path: String, options: ModelImportOptions = ModelImportOptions()) throws -> RecurrentNetwork {
+        try importModel(path: path, options: options).network
+    }
+
+    /// The network in the file at `path`, with an account of the tensors used and ignored.
+    public static func importModel(path: String, options: ModelImportOptions = ModelImportOptions()) throws -> ImportedModel {
+        try importModel(from: try open(path: path), source: path, options: options)
+    }
+
+    /// Reads and validates the safetensors file at `path`, with a hint when it is a `torch.save` file.
+    public static func open(path: String) throws -> SafeTensors {
+        let bytes = try FileBytes.read(path: path)
+        if bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 0x03, bytes[3] == 0x04 {
+            throw FormatError("is a zip archive (a torch.save .pt/.pth file?), not safetensors; export the weights with safetensors.torch.save_file(model.state_dict(), path)", source: path)
+        }
+        if bytes.count >= 2, bytes[0] == 0x80, (2...5).contains(bytes[1]) {
+            throw FormatError("is a Python pickle (a torch.save file?), not safetensors; export the weights with safetensors.torch.save_file(model.state_dict(), path)", source: path)
+        }
+        return try SafeTensors(bytes: bytes, source: path)
+    }
+
+    /// Every recurrent module in a parsed file, PyTorch ones first, each in file order.
+    public static func modules(in file: SafeTensors, source: String = "model") throws -> [RecurrentModuleInfo] {
+        let weights = WeightFile(file: file, source: source)
+        return try pytorchPrefixes(in: weights).map { try describePyTorch(prefix: $0, in: weights) }
+            + kerasStacks(kerasUnits(in: weights)).map(describeKeras)
+    }
+
+    /// The network in a parsed file.
+    public static func importModel(from file: SafeTensors, source: String,
+                                   options: ModelImportOptions = ModelImportOptions()) throws -> ImportedModel {
+        let weights = WeightFile(file: file, source: source)
+        let metadata = file.metadata
+        let torchPrefixes = pytorchPrefixes(in: weights)
+        let stacks = kerasStacks(kerasUnits(in: weights))
+        let modules = try torchPrefixes.map { try describePyTorch(prefix: $0, in: weights) } + stacks.map(describeKeras)
+        guard !modules.isEmpty else {
+            throw FormatError("holds no recurrent weights (no 'weight_hh_l0', 'weight_hh' or Keras 'recurrent_kernel' tensor among \(SafeTensors.listNames(file.names))); save an nn.LSTM/GRU/RNN model's state_dict()", source: source)
+        }
+        let choices = modules.map(\.summary).joined(separator: ", ")
+        let chosen: RecurrentModuleInfo
+        var kerasStack: [KerasUnit]? = nil
+        if let wanted = options.prefix {
+            let key = normalisedPrefix(wanted)
+            if let index = modules.firstIndex(where: { $0.prefix == key }) {
+                chosen = modules[index]
+                if chosen.layout == .keras { kerasStack = stacks[index - torchPrefixes.count] }
+            } else if let stack = stacks.first(where: { $0.contains { $0.name == key } }),
+                      let unit = stack.first(where: { $0.name == key }) {
+                kerasStack = [unit]
+                chosen = describeKeras([unit])
+            } else {
+                throw FormatError("has no recurrent module '\(wanted)'; it holds \(choices); pick one with --prefix", source: source)
+            }
+        } else {
+            guard modules.count == 1 else {
+                throw FormatError("holds \(modules.count) recurrent modules: \(choices); pick one with --prefix", source: source)
+            }
+            chosen = modules[0]
+            if chosen.layout == .keras { kerasStack = stacks[0] }
+        }
+
+        let relu = try useRelu(options: options, metadata: metadata, source: source)
+        let resetAfter = metadata["reset_after"].map { $0.lowercased() != "false" } ?? true
+        var layers: [[CellWeights]]
+        if let kerasStack {
+            layers = try loadKeras(kerasStack, in: weights, relu: relu, resetAfterDefault: resetAfter)
+        } else {
+            layers = try loadPyTorch(prefix: chosen.prefix, in: weights, relu: relu, resetAfter: resetAfter)
+        }
+        if let clip = metadata["clip"].flatMap(Float.init), clip > 0 {
+            layers = layers.map { $0.map { if case .lstm(var w) = $0 { w.clip = clip; return .lstm(w) } else { return $0 } } }
+        }
+        if metadata["input_forget"] == "true" {
+            layers = layers.map { $0.map { if case .lstm(var w) = $0 { w.couplesInputAndForget = true; return .lstm(w) } else { return $0 } } }
+        }
+        var info = chosen
+        if relu, info.kind == .rnnTanh { info.kind = .rnnRelu }
+
+        let outputWidth = layers.last!.reduce(0) { $0 + $1.outputSize }
+        let vocabulary = try parseVocabulary(metadata["vocab"], source: source)
+        let head = try findHead(in: weights, outputWidth: outputWidth, option: options.head, module: info)
+        let embedding = try findEmbedding(in: weights, inputSize: info.inputSize, option: options.embedding,
+                                          vocabularySize: vocabulary?.count, exclude: head.chosen?.tensors ?? [])
+
+        var networkMetadata = metadata
+        networkMetadata["vocab"] = nil
+        if metadata["format"] == ModelExporter.formatName {
+            for key in ["format", "format_version", "cell"] { networkMetadata[key] = nil }
+        }
+        let network = RecurrentNetwork(layers: layers, embedding: embedding?.matrix, head: head.chosen?.head,
+                                       vocabulary: vocabulary, metadata: networkMetadata)
+        do {
+            try network.validate()
+        } catch {
+            throw FormatError("\(error.message); the weights do not fit together", source: source)
+        }
+        if let vocabulary, embedding == nil, vocabulary.count != network.inputSize {
+            throw FormatError("its vocab has \(vocabulary.count) tokens but the model takes \(network.inputSize) one-hot features; fix the 'vocab' metadata", source: source)
+        }
+        let used = weights.names.filter { weights.used.contains($0) }.map(weights.original)
+        let ignored = weights.names.filter { !weights.used.contains($0) }.map(weights.original)
+        return ImportedModel(network: network, module: info, modules: modules, headPrefix: head.chosen?.prefix,
+                             otherHeadCandidates: head.others, embeddingName: embedding?.name,
+                             usedTensors: used, ignoredTensors: ignored, fileMetadata: metadata)
+    }
+
+    /// `encoder/lstm/` → `encoder.lstm`.
+    static func normalisedPrefix(_ text: String) -> String {
+        var key = WeightFile.normalise(text)
+        while key.hasSuffix(".") { key.removeLast() }
+        return key
+    }
+
+    /// The RNN nonlinearity: the option, else metadata `nonlinearity` (or gatescope's `cell`), else tanh.
+    static func useRelu(options: ModelImportOptions, metadata: [String: String], source: String) throws -> Bool {
+        if let choice = options.nonlinearity { return choice == .relu }
+        if let text = metadata["nonlinearity"] {
+            guard let value = RNNNonlinearity(rawValue: text.lowercased()) else {
+                throw FormatError("metadata 'nonlinearity' is '\(text)'; use 'tanh' or 'relu'", source: source)
+            }
+            return value == .relu
+        }
+        return metadata["cell"] == CellKind.rnnRelu.rawValue
+    }
+
+    /// The `vocab` metadata: a JSON array of strings.
+    static func parseVocabulary(_ text: String?, source: String) throws -> [String]? {
+        guard let text else { return nil }
+        guard case .success(let value) = StrictJSONParser.parse(Array(text.utf8)), case .array(let items) = value else {
+            throw FormatError("metadata 'vocab' is not a JSON array of strings; write it as json.dumps(list_of_tokens)", source: source)
+        }
+        return try items.map { item in
+            guard case .string(let token) = item else {
+                throw FormatError("metadata 'vocab' holds \(item.kindName), not a string; write it as json.dumps(list_of_tokens)", source: source)
+            }
+            return token
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import GateCore
+
+/// What a trace holds for one layer and direction: the series and their widths.
+public struct TraceLayerInfo: Sendable, Equatable {
+    /// Layer index, 0 at the bottom.
+    public var layer: Int
+    /// True for the reverse direction.
+    public var isReverse: Bool
+    /// The cell kind.
+    public var kind: CellKind
+    /// Width of each series by name (`input_gate` → H, `hidden` → H or P).
+    public var seriesWidths: [String: Int]
+
+    /// A description from its parts.
+    public init(layer: Int, isReverse: Bool, kind: CellKind, seriesWidths: [String: Int]) {
+        self.layer = layer
+        self.isReverse = isReverse
+        self.kind = kind
+        self.seriesWidths = seriesWidths
+    }
+
+    /// The tensor-name prefix: `l0`, `l0_reverse`, ….
+    public var key: String { isReverse ? "l\(layer)_reverse" : "l\(layer)" }
+
+    /// Series names, the cell's main series first (in display order), then the rest alphabetically.
+    public var seriesNames: [String] {
+        let main = kind.seriesNames.filter { seriesWidths[$0] != nil }
+        return main + seriesWidths.keys.filter { !main.contains($0) }.sorted()
+    }
+}
