@@ -53,8 +53,19 @@ public struct CanvasDemoApp: TerminalApp {
             markerX = min(markerX, size.width - 1)
             markerY = min(markerY, size.height - 1)
         }
-        if event != .tick { lastEvent = String(describing: event) }
+        if event != .tick { lastEvent = Self.describe(event) }
         return .continue
+    }
+
+    /// A short text for `event`, e.g. "key right" or "mouse press(left) at 3,4".
+    static func describe(_ event: InputEvent) -> String {
+        switch event {
+        case let .key(.character(character)): return "key '\(character)'"
+        case let .key(key): return "key \(key)"
+        case let .mouse(mouse): return "mouse \(mouse.action) at \(mouse.x),\(mouse.y)"
+        case let .resize(width, height): return "resize \(width)×\(height)"
+        case .tick: return "tick"
+        }
     }
 
     public func render(into buffer: inout CellBuffer) {

@@ -27,7 +27,8 @@ public struct SizeNotice: Sendable {
 
     /// Draws the message word-wrapped and centred into `buffer`.
     public func render(into buffer: inout CellBuffer) {
-        let lines = Self.wrap(message, width: max(1, buffer.width - 2))
+        let margin = buffer.width > 20 ? 2 : 0
+        let lines = Self.wrap(message, width: max(1, buffer.width - margin))
         let top = max(0, (buffer.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() {
             let x = max(0, (buffer.width - GlyphWidth.columns(of: line)) / 2)

@@ -1,0 +1,29 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Thrown out of ``NcursesTerminal/nextEvent(timeout:)`` when SIGINT, SIGTERM or SIGHUP arrived.
+/// Restore the terminal first, then call ``terminateProcess()``.
+public struct TerminalInterruption: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The signal number.
+    public let signal: Int32
+
+    /// Creates an interruption for `signal`.
+    public init(signal: Int32) { self.signal = signal }
+
+    /// The conventional exit status for the signal: 128 + signal (130 for SIGINT, 143 for SIGTERM,
+    /// 129 for SIGHUP).
+    public var exitStatus: Int32 { 128 + signal }
+
+    public var description: String { "interrupted by signal \(signal)" }
+
+    /// Ends the process the way the signal would have: default action re-raised, so the parent sees
+    /// the signal (shells report 128 + signal); falls back to `exit(exitStatus)`.
+    public func terminateProcess() -> Never {
+        _ = Glibc.signal(signal, SIG_DFL)
+        _ = raise(signal)
+        exit(exitStatus)
+    }
+}
