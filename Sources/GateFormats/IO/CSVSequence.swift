@@ -79,7 +79,10 @@ public struct CSVSequence: Equatable, Sendable {
         guard !text.isEmpty else { throw FormatError("\(place): empty field; \(missing)", source: source) }
         guard let double = number(in: text) else {
             let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
-            throw FormatError("\(place): '\(shown)' is not a number; use decimal numbers such as 0.25 or -1e-3", source: source)
+            let hint = text.contains(where: { $0 == "," || $0 == ";" })
+                ? "gatescope reads '.' as the decimal point and one of , ; or tab as the separator"
+                : "use decimal numbers such as 0.25 or -1e-3"
+            throw FormatError("\(place): '\(shown)' is not a number; \(hint)", source: source)
         }
         if double.isNaN { throw FormatError("\(place): NaN; \(missing)", source: source) }
         if double.isInfinite { throw FormatError("\(place): \(double < 0 ? "-Inf" : "Inf"); \(missing)", source: source) }
