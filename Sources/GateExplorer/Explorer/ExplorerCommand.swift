@@ -1,0 +1,26 @@
+/// Everything a person can ask the explorer to do; keys and the mouse map onto these.
+public enum ExplorerCommand: Hashable, Sendable {
+    case stepForward
+    case stepBack
+    case togglePlay
+    case faster
+    case slower
+    case firstStep
+    case lastStep
+    case previousUnit
+    case nextUnit
+    case previousUnitPage
+    case nextUnitPage
+    case nextFocus
+    case previousFocus
+    case cycleSort
+    case previousLayer
+    case nextLayer
+    case toggleDirection
+    case togglePalette
+    case toggleInspector
+    case toggleExactNumbers
+    case toggleHelp
+    case closeOverlay
+    case quit
+}

@@ -1,0 +1,68 @@
+extension ExplorerFrame {
+    /// Sparkline glyphs, lowest first.
+    static let sparkGlyphs: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+    /// The glyph for `value` between `low` and `high`.
+    static func spark(_ value: Float, low: Float, high: Float) -> Character {
+        guard value.isFinite, high > low else { return sparkGlyphs[3] }
+        let t = (value - low) / (high - low)
+        return sparkGlyphs[min(7, max(0, Int(t * 8)))]
+    }
+
+    /// The input row (characters or a sparkline) and, when there is room, the head's output row.
+    func drawInput(into buffer: inout CellBuffer) {
+        let rect = layout.input
+        let run = state.run
+        let window = layout.timeWindow.steps(total: state.totalSteps)
+        let x0 = layout.heatmapX
+        if run.hasTextInput {
+            buffer.put("input", x: rect.x + 1, y: rect.y, style: ExplorerTheme.dim)
+            for step in window {
+                let x = x0 + step - window.lowerBound
+                let glyph = String((run.tokenText(at: step) ?? "?").first ?? "?")
+                let style = step == state.step ? ExplorerTheme.cursor
+                    : (isRevealed(step) ? CellStyle.plain : ExplorerTheme.dim)
+                buffer.put(glyph, x: x, y: rect.y, style: style)
+            }
+        } else {
+            let input = run.trace.input
+            let feature = 0
+            let label = input.columns > 1 ? "input x₁/\(input.columns)" : "input x"
+            buffer.put(label, x: rect.x + 1, y: rect.y, style: ExplorerTheme.dim)
+            if input.columns > 0 {
+                drawSparkRow(into: &buffer, values: input.column(feature), range: input.column(feature),
+                             y: rect.y, window: window, onlyRevealed: false)
+            }
+        }
+
+        guard let row = layout.output, let output = run.trace.output else { return }
+        if let vocabulary = run.vocabulary, vocabulary.count == output.columns, output.columns > 1 {
+            buffer.put("predicts", x: row.x + 1, y: row.y, style: ExplorerTheme.dim)
+            for step in window where isRevealed(step) {
+                guard let best = Prediction(run: run, step: step, count: 1)?.best else { continue }
+                let x = x0 + step - window.lowerBound
+                let style = step == state.step ? ExplorerTheme.cursor : ExplorerTheme.dim
+                buffer.put(String(best.first ?? "?"), x: x, y: row.y, style: style)
+            }
+        } else if output.columns > 0 {
+            buffer.put("predicts", x: row.x + 1, y: row.y, style: ExplorerTheme.dim)
+            var range = output.column(0)
+            if let targets = run.targets, targets.columns > 0 { range += targets.column(0) }
+            drawSparkRow(into: &buffer, values: output.column(0), range: range, y: row.y, window: window,
+                         onlyRevealed: true)
+        }
+    }
+
+    /// A sparkline along the time window, scaled to the range of `column`.
+    private func drawSparkRow(into buffer: inout CellBuffer, values: [Float], range: [Float], y: Int,
+                              window: Range<Int>, onlyRevealed: Bool) {
+        let finite = range.filter(\.isFinite)
+        let low = finite.min() ?? 0, high = finite.max() ?? 1
+        for step in window where step < values.count && (!onlyRevealed || isRevealed(step)) {
+            let x = layout.heatmapX + step - window.lowerBound
+            let style = step == state.step ? ExplorerTheme.cursor
+                : (isRevealed(step) ? CellStyle.plain : ExplorerTheme.dim)
+            buffer.put(String(Self.spark(values[step], low: low, high: high)), x: x, y: y, style: style)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import GateCore
+
+extension ExplorerFrame {
+    /// Every heatmap panel: label, selected-unit marker, and the half-block heatmap.
+    func drawPanels(into buffer: inout CellBuffer) {
+        for placement in layout.panels { drawPanel(placement, into: &buffer) }
+    }
+
+    private func drawPanel(_ placement: PanelPlacement, into buffer: inout CellBuffer) {
+        let kind = placement.kind
+        let isFocused = state.focus == .panel(placement.index)
+        // Label: name and symbol, then the meaning in plain words as rows allow.
+        var lines = [kind.title] + kind.meaning
+        if placement.label.height == 1 { lines = [kind.title] }
+        for (row, line) in lines.prefix(placement.label.height).enumerated() {
+            let style = row == 0 ? (isFocused ? ExplorerTheme.focused : ExplorerTheme.title) : ExplorerTheme.dim
+            let text = row == 0 ? " " + line + " " : " " + line
+            StyledText(text, style).draw(into: &buffer, x: placement.label.x, y: placement.label.y + row,
+                                         maxX: placement.label.maxX)
+        }
+
+        // Gutter: the selected unit's number and a half-block mark pointing at its half of the row.
+        let perRow = layout.unitsPerRow
+        if let position = order.firstIndex(of: state.selectedUnit), layout.unitsInView.contains(position) {
+            let offset = position - layout.unitsInView.lowerBound
+            let y = placement.gutter.y + offset / perRow
+            let number = String(state.selectedUnit + 1)
+            let numberX = placement.gutter.maxX - 1 - GlyphWidth.columns(of: number)
+            buffer.put(number, x: numberX, y: y, style: ExplorerTheme.selection)
+            let mark = perRow == 1 ? "▸" : (offset % 2 == 0 ? "▀" : "▄")
+            buffer.put(mark, x: placement.gutter.maxX - 1, y: y, style: ExplorerTheme.selection)
+        }
+
+        // Heatmap.
+        guard let matrix = layer.series[kind.series] else {
+            buffer.put("not in this trace", x: placement.heatmap.x, y: placement.heatmap.y, style: ExplorerTheme.dim)
+            return
+        }
+        let table = self.table(for: kind)
+        let scale = magnitude(of: kind)
+        let inverse = 1 / scale
+        let window = layout.timeWindow.steps(total: min(state.totalSteps, matrix.rows))
+        let lastStep = min(window.upperBound, state.step + 1)
+        guard lastStep > window.lowerBound else { return }
+        let columns = matrix.columns
+        let values = matrix.values
+        let view = layout.unitsInView
+        for row in 0..<placement.heatmap.height {
+            let upperPosition = view.lowerBound + row * perRow
+            guard upperPosition < view.upperBound else { break }
+            let upper = order[upperPosition]
+            let lowerPosition = upperPosition + 1
+            let lower: Int? = perRow == 2 && lowerPosition < view.upperBound ? order[lowerPosition] : nil
+            guard upper < columns, lower.map({ $0 < columns }) ?? true else { continue }
+            let y = placement.heatmap.y + row
+            var x = placement.heatmap.x
+            for step in window.lowerBound..<lastStep {
+                let base = step * columns
+                let top = values[base + upper] * inverse
+                let bottom = lower.map { values[base + $0] * inverse }
+                buffer[x, y] = table.cell(upper: top, lower: bottom)
+                x += 1
+            }
+        }
+    }
+
+    /// The row under the gate panels: which units are in view, the cursor mark, the sort order.
+    func drawAxis(into buffer: inout CellBuffer) {
+        let rect = layout.axis
+        let view = layout.unitsInView
+        let total = state.unitCount
+        let range = view.isEmpty ? "none" : (view.count == 1 ? "\(view.lowerBound + 1)" : "\(view.lowerBound + 1)–\(view.upperBound)")
+        let candidates = ["units \(range) of \(total)", "\(range) of \(total)", "\(range)/\(total)"]
+        let room = layout.heatmapX - 2
+        let label = candidates.first { GlyphWidth.columns(of: $0) <= room } ?? candidates[2]
+        buffer.put(label, x: rect.x + 1, y: rect.y, style: ExplorerTheme.dim)
+
+        var used = layout.heatmapX..<layout.heatmapX
+        if let column = layout.timeWindow.column(of: state.step) {
+            let x = layout.heatmapX + column
+            let text = "t=\(state.step + 1)"
+            buffer.put("▲", x: x, y: rect.y, style: ExplorerTheme.title)
+            let after = x + 2 + GlyphWidth.columns(of: text) <= rect.maxX
+            let textX = after ? x + 2 : x - 1 - GlyphWidth.columns(of: text)
+            buffer.put(text, x: textX, y: rect.y, style: ExplorerTheme.title)
+            used = min(x, textX)..<max(x + 1, textX + GlyphWidth.columns(of: text))
+        }
+        var sort = "sorted \(state.sortOrder.label)"
+        if state.sortOrder == .index { sort = "s: sort units" }
+        let sortX = rect.maxX - 1 - GlyphWidth.columns(of: sort)
+        if sortX > used.upperBound + 1 {
+            buffer.put(sort, x: sortX, y: rect.y, style: state.sortOrder == .index ? ExplorerTheme.dim : ExplorerTheme.title)
+        }
+        let earlier = "◂ \(layout.timeWindow.start) earlier"
+        if layout.timeWindow.start > 0, layout.heatmapX + GlyphWidth.columns(of: earlier) + 1 < used.lowerBound {
+            buffer.put(earlier, x: layout.heatmapX, y: rect.y, style: ExplorerTheme.dim)
+        }
+    }
+}

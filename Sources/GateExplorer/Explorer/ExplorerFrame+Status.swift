@@ -1,0 +1,65 @@
+extension ExplorerFrame {
+    /// The status line: program, run, model, layer, the step `t=N/T`, play state and speed.
+    func drawStatus(into buffer: inout CellBuffer) {
+        let rect = layout.status
+        var left = StyledText(" gatescope", ExplorerTheme.title)
+        left.add(" · " + state.run.name, ExplorerTheme.title)
+        let model = " · " + state.run.modelSummary
+        var layerText = ""
+        if state.run.layerIndices.count > 1 { layerText += " · layer \(state.layerIndex + 1)/\(state.run.layerIndices.count)" }
+        if state.run.hasReverseDirection { layerText += state.isReverse ? " · ← reverse" : " · → forward" }
+
+        var right = StyledText()
+        right.add(" t=\(state.totalSteps == 0 ? 0 : state.step + 1)/\(state.totalSteps) ", ExplorerTheme.title)
+        right.add(state.isPlaying ? "▶ playing" : "⏸ paused", state.isPlaying ? ExplorerTheme.title : .plain)
+        right.add(" · \(state.speed) steps/s ", ExplorerTheme.dim)
+
+        let room = rect.width - right.width - 1
+        if left.width + GlyphWidth.columns(of: model) + GlyphWidth.columns(of: layerText) <= room {
+            left.add(model, ExplorerTheme.dim)
+            left.add(layerText, ExplorerTheme.title)
+        } else if left.width + GlyphWidth.columns(of: layerText) <= room {
+            left.add(layerText, ExplorerTheme.title)
+        }
+        let end = left.draw(into: &buffer, x: rect.x, y: rect.y, maxX: rect.x + room)
+        let ruleStart = end + 1
+        let rightX = rect.maxX - right.width
+        if rightX - 1 > ruleStart {
+            buffer.put(String(repeating: "─", count: rightX - 1 - ruleStart), x: ruleStart, y: rect.y,
+                       style: ExplorerTheme.rule)
+        }
+        right.draw(into: &buffer, x: max(rect.x, rightX), y: rect.y, maxX: rect.maxX)
+    }
+
+    /// The bottom line: key hints, or a notice about panels left out.
+    func drawHints(into buffer: inout CellBuffer) {
+        let rect = layout.hints
+        var items = ["←/→ step", "space play"]
+        switch layout.inspector {
+        case .hidden: items.append("i inspector")
+        case .overlay: items.append("i close inspector")
+        default: break
+        }
+        items += ["↑/↓ unit", "+/- speed", "s sort", "tab panel"]
+        if state.run.layerIndices.count > 1 { items.append("[ ] layer") }
+        if state.run.hasReverseDirection { items.append("d direction") }
+        let tail = ["? help", "q quit"]
+        var line = StyledText()
+        var notice = ""
+        if !layout.droppedPanels.isEmpty {
+            notice = "not shown: " + layout.droppedPanels.joined(separator: ", ") + " (enlarge) · "
+        }
+        let tailText = tail.joined(separator: " · ")
+        var budget = rect.width - 1 - GlyphWidth.columns(of: notice) - GlyphWidth.columns(of: tailText)
+        var shown: [String] = []
+        for item in items {
+            let cost = GlyphWidth.columns(of: item) + 3
+            if cost > budget { break }
+            shown.append(item)
+            budget -= cost
+        }
+        if !notice.isEmpty { line.add(" " + notice, ExplorerTheme.notice) } else { line.add(" ") }
+        line.add((shown + tail).joined(separator: " · "), ExplorerTheme.dim)
+        line.draw(into: &buffer, x: rect.x, y: rect.y, maxX: rect.maxX)
+    }
+}

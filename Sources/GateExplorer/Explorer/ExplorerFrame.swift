@@ -1,0 +1,64 @@
+import GateCore
+
+/// One frame of the explorer: the state, its layout, and what every view needs, gathered once per
+/// render so that the views stay cheap (each series is looked up once, colours come from tables).
+public struct ExplorerFrame {
+    /// The state drawn.
+    public let state: ExplorerState
+    /// Where things go.
+    public let layout: ExplorerLayout
+    /// The layer shown.
+    public let layer: LayerTrace
+    /// Unit indices in display order.
+    public let order: [Int]
+    /// Colours for gates in [0, 1].
+    public let sequential: ScaleTable
+    /// Colours for signed values.
+    public let diverging: ScaleTable
+    /// The colour mode.
+    public let mode: ColorMode
+
+    /// Gathers the frame for `state` on a `width` × `height` terminal in `mode`.
+    public init(state: ExplorerState, width: Int, height: Int, mode: ColorMode) {
+        self.state = state
+        self.mode = mode
+        layout = ExplorerLayout(state: state, width: width, height: height, colorMode: mode)
+        layer = state.layer
+        order = state.unitOrder
+        sequential = ScaleTable(scale: state.palette.sequential, mode: mode)
+        diverging = ScaleTable(scale: state.palette.diverging, mode: mode)
+    }
+
+    /// Draws the whole screen.
+    public func render(into buffer: inout CellBuffer) {
+        drawStatus(into: &buffer)
+        drawInput(into: &buffer)
+        drawPanels(into: &buffer)
+        drawAxis(into: &buffer)
+        drawBelt(into: &buffer)
+        drawLegendRow(into: &buffer)
+        drawHints(into: &buffer)
+        drawInspector(into: &buffer)
+        if state.showsHelp { drawHelp(into: &buffer) }
+    }
+
+    /// The value scale of a signed series: 1 for bounded ones (tanh), the largest magnitude for c and
+    /// for unbounded hidden states.
+    func magnitude(of kind: PanelKind) -> Float {
+        guard kind.isSigned else { return 1 }
+        let bounded = kind.series == SeriesName.cellCandidate || kind.series == SeriesName.candidate
+            || (kind.series == SeriesName.hidden && layer.kind != .rnnRelu
+                && layer.series[SeriesName.hiddenBeforeProjection] == nil)
+        if bounded { return 1 }
+        return max(1e-6, state.layerStatistics.largestMagnitude[kind.series] ?? 1)
+    }
+
+    /// The table for a panel.
+    func table(for kind: PanelKind) -> ScaleTable { kind.isSigned ? diverging : sequential }
+
+    /// Whether the column for `step` is drawn (steps after the cursor are still to come).
+    func isRevealed(_ step: Int) -> Bool { step <= state.step }
+
+    /// "unit 3" (numbered from 1).
+    static func unitName(_ unit: Int) -> String { "unit \(unit + 1)" }
+}

@@ -1,0 +1,83 @@
+import GateCore
+
+/// Everything the explorer shows: one recorded or computed run of a network over one input sequence,
+/// with the network itself when it is known (a replayed trace may come without one).
+public struct ExplorerRun: Sendable {
+    /// A short name for the status line ("brackets").
+    public var name: String
+    /// What the run is, in a few words ("bracket depth · built-in hand-set weights").
+    public var title: String
+    /// A few sentences on what to look at (which unit, which gate), shown in the help overlay.
+    public var story: String?
+    /// Every gate and state of every layer and direction at every step.
+    public var trace: NetworkTrace
+    /// The network that produced the trace; nil for a replayed trace without weights.
+    public var network: RecurrentNetwork?
+    /// Token strings by id, for text models (used to show the input and the predictions).
+    public var vocabulary: [String]?
+    /// What the head should have predicted at each step (T × O), for series models, when known.
+    public var targets: Matrix?
+    /// The unit worth selecting first (0-based), when the run's author knows one.
+    public var suggestedUnit: Int?
+    /// A one-line description of the model when there is no network (for example from a trace file).
+    public var modelDescription: String?
+
+    /// A run from its parts.
+    public init(name: String, title: String, story: String? = nil, trace: NetworkTrace,
+                network: RecurrentNetwork? = nil, vocabulary: [String]? = nil, targets: Matrix? = nil,
+                suggestedUnit: Int? = nil, modelDescription: String? = nil) {
+        self.name = name
+        self.title = title
+        self.story = story
+        self.trace = trace
+        self.network = network
+        self.vocabulary = vocabulary ?? network?.vocabulary
+        self.targets = targets
+        self.suggestedUnit = suggestedUnit
+        self.modelDescription = modelDescription
+    }
+
+    /// Number of timesteps.
+    public var steps: Int { trace.steps }
+
+    /// The cell kind of the bottom layer.
+    public var kind: CellKind { network?.kind ?? trace.layers.first?.kind ?? .lstm }
+
+    /// "LSTM 2→6, head 6→2", from the network, the description, or what the trace shows.
+    public var modelSummary: String {
+        if let network { return network.summary }
+        if let modelDescription { return modelDescription }
+        let width = trace.layers.first?.hiddenSize ?? 0
+        return "\(kind.displayName) \(trace.input.columns)→\(width) (trace)"
+    }
+
+    /// Whether the input is text (token ids with strings to show).
+    public var hasTextInput: Bool { trace.tokens != nil && vocabulary != nil }
+
+    /// The input token at `step` as a printable string ("⏎" for a newline, "␣" for a space).
+    public func tokenText(at step: Int) -> String? {
+        guard let tokens = trace.tokens, let vocabulary, step >= 0, step < tokens.count else { return nil }
+        let id = tokens[step]
+        guard id >= 0, id < vocabulary.count else { return "?" }
+        return Self.printable(vocabulary[id])
+    }
+
+    /// A token string made visible: whitespace and control characters get a visible stand-in.
+    public static func printable(_ token: String) -> String {
+        switch token {
+        case "\n": return "⏎"
+        case " ": return "␣"
+        case "\t": return "⇥"
+        case "": return "∅"
+        default:
+            if token.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) { return "·" }
+            return token
+        }
+    }
+
+    /// Layer indices present in the trace, bottom first.
+    public var layerIndices: [Int] { Array(Set(trace.layers.map(\.layer))).sorted() }
+
+    /// Whether any layer has a reverse direction.
+    public var hasReverseDirection: Bool { trace.layers.contains { $0.isReverse } }
+}

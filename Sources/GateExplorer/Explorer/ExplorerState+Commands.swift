@@ -1,0 +1,103 @@
+extension ExplorerState {
+    /// Applies `command`; `viewport` tells page sizes and focus targets of the current screen.
+    /// Returns `.quit` for the quit command.
+    public mutating func apply(_ command: ExplorerCommand, viewport: ExplorerViewport) -> AppAction {
+        if showsHelp {
+            switch command {
+            case .toggleHelp, .closeOverlay: showsHelp = false
+            case .quit: return .quit
+            default: break
+            }
+            return .continue
+        }
+        switch command {
+        case .stepForward: move(to: step + 1)
+        case .stepBack: move(to: step - 1)
+        case .togglePlay:
+            if !isPlaying && step >= totalSteps - 1 { step = 0 }
+            isPlaying.toggle()
+        case .faster: speedIndex = min(Self.speeds.count - 1, speedIndex + 1)
+        case .slower: speedIndex = max(0, speedIndex - 1)
+        case .firstStep: move(to: 0)
+        case .lastStep: move(to: totalSteps - 1)
+        case .previousUnit:
+            if focus == .inspector { inspectorScroll = max(0, inspectorScroll - 1) } else { moveSelection(by: -1) }
+        case .nextUnit:
+            if focus == .inspector {
+                inspectorScroll = min(viewport.inspectorScrollLimit, inspectorScroll + 1)
+            } else {
+                moveSelection(by: 1)
+            }
+        case .previousUnitPage: moveSelection(by: -viewport.unitsPerPage)
+        case .nextUnitPage: moveSelection(by: viewport.unitsPerPage)
+        case .nextFocus: cycleFocus(by: 1, targets: viewport.focusTargets)
+        case .previousFocus: cycleFocus(by: -1, targets: viewport.focusTargets)
+        case .cycleSort: sortOrder = sortOrder.next
+        case .previousLayer: switchLayer(by: -1)
+        case .nextLayer: switchLayer(by: 1)
+        case .toggleDirection:
+            if run.trace.layer(layerIndex, reverse: !isReverse) != nil {
+                isReverse.toggle()
+                clampSelection()
+            }
+        case .togglePalette: palette = palette.toggled
+        case .toggleInspector:
+            inspectorChoice = !(inspectorChoice ?? false)
+            if inspectorChoice == false && focus == .inspector { focus = .panel(0) }
+        case .toggleExactNumbers: showsExactNumbers.toggle()
+        case .toggleHelp: showsHelp = true
+        case .closeOverlay:
+            if inspectorChoice == true { inspectorChoice = false }
+        case .quit: return .quit
+        }
+        return .continue
+    }
+
+    /// One playback tick: a step forward, stopping at the end.
+    public mutating func tick() {
+        guard isPlaying, !showsHelp else { return }
+        if step + 1 < totalSteps { step += 1 } else { isPlaying = false }
+    }
+
+    /// Moves the cursor to step `t` (clamped).
+    public mutating func move(to t: Int) {
+        step = min(max(0, t), max(0, totalSteps - 1))
+    }
+
+    /// Selects `unit` (0-based index, clamped).
+    public mutating func select(unit: Int) {
+        selectedUnit = min(max(0, unit), max(0, unitCount - 1))
+    }
+
+    /// Gives the focus to `target`.
+    public mutating func focus(on target: ExplorerFocus) {
+        focus = target
+    }
+
+    /// Moves the selection `offset` places in display order.
+    mutating func moveSelection(by offset: Int) {
+        let order = unitOrder
+        guard !order.isEmpty else { return }
+        let position = order.firstIndex(of: selectedUnit) ?? 0
+        selectedUnit = order[min(max(0, position + offset), order.count - 1)]
+    }
+
+    mutating func cycleFocus(by offset: Int, targets: [ExplorerFocus]) {
+        guard !targets.isEmpty else { return }
+        let position = targets.firstIndex(of: focus) ?? -1
+        focus = targets[((position + offset) % targets.count + targets.count) % targets.count]
+    }
+
+    mutating func switchLayer(by offset: Int) {
+        let count = run.layerIndices.count
+        guard count > 1 else { return }
+        layerPosition = ((layerPosition + offset) % count + count) % count
+        if run.trace.layer(layerIndex, reverse: isReverse) == nil { isReverse = false }
+        clampSelection()
+        if case .panel(let index) = focus, index >= panels.count { focus = .panel(0) }
+    }
+
+    mutating func clampSelection() {
+        selectedUnit = min(selectedUnit, max(0, unitCount - 1))
+    }
+}

@@ -1,0 +1,105 @@
+import GateCore
+
+/// Everything the explorer screen depends on besides the terminal size: the run, where the cursor
+/// is, what is selected and how things are shown. A value: tests build one, apply commands, render.
+public struct ExplorerState: Sendable {
+    /// The run being explored.
+    public let run: ExplorerRun
+    /// The current step, 0-based (shown as t = step + 1).
+    public internal(set) var step: Int
+    /// Position in `run.layerIndices` of the layer shown.
+    public internal(set) var layerPosition: Int
+    /// Whether the reverse direction is shown (bidirectional models).
+    public internal(set) var isReverse: Bool
+    /// The selected unit (0-based index in the tensors; shown numbered from 1).
+    public internal(set) var selectedUnit: Int
+    /// How units are ordered in the panels.
+    public internal(set) var sortOrder: UnitSortOrder
+    /// What Up/Down act on.
+    public internal(set) var focus: ExplorerFocus
+    /// Whether playback runs.
+    public internal(set) var isPlaying: Bool
+    /// Index into `speeds`.
+    public internal(set) var speedIndex: Int
+    /// Whether the help overlay is open.
+    public internal(set) var showsHelp: Bool
+    /// The person's choice for the inspector; nil lets the layout decide by terminal size.
+    public internal(set) var inspectorChoice: Bool?
+    /// Whether numbers show 6 decimals instead of 2.
+    public internal(set) var showsExactNumbers: Bool
+    /// The colour scales in use.
+    public internal(set) var palette: ExplorerPalette
+    /// First inspector line shown (when the inspector has the focus and more lines than fit).
+    public internal(set) var inspectorScroll: Int
+    /// Statistics per layer trace, keyed by `LayerTrace.key`.
+    let statistics: [String: UnitStatistics]
+
+    /// Playback speeds in steps per second.
+    public static let speeds = [1, 2, 4, 8, 15, 30, 60]
+
+    /// A state at the first step, with the run's suggested unit selected.
+    public init(run: ExplorerRun, palette: ExplorerPalette = .standard) {
+        self.run = run
+        step = 0
+        layerPosition = 0
+        isReverse = false
+        sortOrder = .index
+        focus = .panel(0)
+        isPlaying = false
+        speedIndex = 3
+        showsHelp = false
+        inspectorChoice = nil
+        showsExactNumbers = false
+        self.palette = palette
+        inspectorScroll = 0
+        var statistics: [String: UnitStatistics] = [:]
+        for layer in run.trace.layers { statistics[layer.key] = UnitStatistics(layer: layer) }
+        self.statistics = statistics
+        let units = run.trace.layers.first?.hiddenSize ?? 0
+        selectedUnit = min(max(0, run.suggestedUnit ?? 0), max(0, units - 1))
+    }
+
+    /// Number of steps in the run.
+    public var totalSteps: Int { run.steps }
+
+    /// Steps per second while playing.
+    public var speed: Int { Self.speeds[speedIndex] }
+
+    /// The layer index (0 at the bottom) shown.
+    public var layerIndex: Int {
+        let indices = run.layerIndices
+        return indices.isEmpty ? 0 : indices[min(layerPosition, indices.count - 1)]
+    }
+
+    /// The layer trace shown, in the chosen direction.
+    public var layer: LayerTrace {
+        run.trace.layer(layerIndex, reverse: isReverse)
+            ?? run.trace.layers.first
+            ?? LayerTrace(layer: 0, isReverse: false, kind: run.kind, series: [:])
+    }
+
+    /// Statistics of the layer shown.
+    public var layerStatistics: UnitStatistics {
+        statistics[layer.key] ?? UnitStatistics(layer: layer)
+    }
+
+    /// Hidden units of the layer shown.
+    public var unitCount: Int { layer.hiddenSize }
+
+    /// The panels of the layer shown.
+    public var panels: [PanelKind] { PanelKind.panels(for: layer.kind) }
+
+    /// Unit indices in display order.
+    public var unitOrder: [Int] { sortOrder.arrange(layerStatistics) }
+
+    /// The layer's weights, when the network is known.
+    public var weights: CellWeights? {
+        guard let network = run.network, layerIndex < network.layers.count else { return nil }
+        let directions = network.layers[layerIndex]
+        let direction = isReverse ? 1 : 0
+        return direction < directions.count ? directions[direction] : nil
+    }
+
+    /// Decimals shown in numbers.
+    public var decimals: Int { showsExactNumbers ? 6 : 2 }
+}

@@ -1,0 +1,62 @@
+import GateCore
+
+/// One heatmap panel: which series it shows and how to read it, in plain words.
+public struct PanelKind: Sendable, Hashable {
+    /// The series name in the trace (see `SeriesName`).
+    public var series: String
+    /// The word for it: "forget", "cell", ….
+    public var word: String
+    /// The symbol in the equations: "f", "c", ….
+    public var symbol: String
+    /// Plain-word lines explaining the scale, shown under the name when there is room.
+    public var meaning: [String]
+    /// True for signed values (diverging colour scale centred on 0); false for gates in [0, 1].
+    public var isSigned: Bool
+    /// True for the belt (state) panels drawn below the time axis.
+    public var isState: Bool
+
+    /// A panel descriptor.
+    public init(series: String, word: String, symbol: String, meaning: [String], isSigned: Bool,
+                isState: Bool = false) {
+        self.series = series
+        self.word = word
+        self.symbol = symbol
+        self.meaning = meaning
+        self.isSigned = isSigned
+        self.isState = isState
+    }
+
+    /// The panels of a cell kind, gates first, then the states of the belt.
+    public static func panels(for kind: CellKind) -> [PanelKind] {
+        switch kind {
+        case .lstm:
+            [PanelKind(series: SeriesName.forgetGate, word: "forget", symbol: "f",
+                       meaning: ["1 keeps", "0 forgets"], isSigned: false),
+             PanelKind(series: SeriesName.inputGate, word: "input", symbol: "i",
+                       meaning: ["1 writes", "0 blocks"], isSigned: false),
+             PanelKind(series: SeriesName.cellCandidate, word: "candidate", symbol: "g",
+                       meaning: ["what to", "write ±"], isSigned: true),
+             PanelKind(series: SeriesName.outputGate, word: "output", symbol: "o",
+                       meaning: ["1 shows c", "0 hides c"], isSigned: false),
+             PanelKind(series: SeriesName.cell, word: "cell", symbol: "c",
+                       meaning: ["the belt", "memory"], isSigned: true, isState: true),
+             PanelKind(series: SeriesName.hidden, word: "hidden", symbol: "h",
+                       meaning: ["o·tanh c", "output"], isSigned: true, isState: true)]
+        case .gru:
+            [PanelKind(series: SeriesName.resetGate, word: "reset", symbol: "r",
+                       meaning: ["1 uses h₋₁", "0 ignores"], isSigned: false),
+             PanelKind(series: SeriesName.updateGate, word: "update", symbol: "z",
+                       meaning: ["1 keeps h", "0 replaces"], isSigned: false),
+             PanelKind(series: SeriesName.candidate, word: "candidate", symbol: "n",
+                       meaning: ["new value", "signed ±"], isSigned: true),
+             PanelKind(series: SeriesName.hidden, word: "hidden", symbol: "h",
+                       meaning: ["the belt", "memory"], isSigned: true, isState: true)]
+        case .rnnTanh, .rnnRelu:
+            [PanelKind(series: SeriesName.hidden, word: "hidden", symbol: "h",
+                       meaning: ["tanh(Wx+Uh+b)", "signed ±"], isSigned: true, isState: true)]
+        }
+    }
+
+    /// "forget f".
+    public var title: String { word + " " + symbol }
+}

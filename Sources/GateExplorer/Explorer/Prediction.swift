@@ -1,0 +1,54 @@
+import GateCore
+
+/// What the head says at one step: the likeliest next tokens (softmax of the logits) for text
+/// models, or the predicted values beside their targets for series.
+public struct Prediction: Sendable, Equatable {
+    /// Token strings with probabilities, likeliest first (text models).
+    public var topTokens: [(token: String, probability: Float)]
+    /// Predicted values (series models; the first few outputs).
+    public var values: [Float]
+    /// Targets for the same outputs, when known.
+    public var targets: [Float]
+
+    /// The prediction at `step`, or nil when the run has no head output.
+    public init?(run: ExplorerRun, step: Int, count: Int = 3) {
+        guard let output = run.trace.output, step >= 0, step < output.rows else { return nil }
+        let row = output.row(step)
+        if let vocabulary = run.vocabulary, vocabulary.count == row.count, row.count > 1 {
+            let largest = row.max() ?? 0
+            let exps = row.map { Activation.exp($0 - largest) }
+            let total = exps.reduce(0, +)
+            let ranked = exps.indices.sorted { exps[$0] != exps[$1] ? exps[$0] > exps[$1] : $0 < $1 }
+            topTokens = ranked.prefix(count).map { (ExplorerRun.printable(vocabulary[$0]), exps[$0] / total) }
+            values = []
+            targets = []
+        } else {
+            topTokens = []
+            values = Array(row.prefix(count))
+            if let targetMatrix = run.targets, step < targetMatrix.rows {
+                targets = Array(targetMatrix.row(step).prefix(count))
+            } else {
+                targets = []
+            }
+        }
+    }
+
+    /// The likeliest token (text models).
+    public var best: String? { topTokens.first?.token }
+
+    public static func == (a: Prediction, b: Prediction) -> Bool {
+        a.values == b.values && a.targets == b.targets && a.topTokens.map(\.token) == b.topTokens.map(\.token)
+            && a.topTokens.map(\.probability) == b.topTokens.map(\.probability)
+    }
+
+    /// "next ) 50% ( 50%" or "predicts 0.53 · target 0.55".
+    public func summary(decimals: Int = 2) -> String {
+        if !topTokens.isEmpty {
+            return "next " + topTokens.map { "\($0.token) \(NumberFormat.percent($0.probability))" }
+                .joined(separator: "  ")
+        }
+        var text = "predicts " + values.map { NumberFormat.fixed($0, decimals) }.joined(separator: " ")
+        if !targets.isEmpty { text += " · target " + targets.map { NumberFormat.fixed($0, decimals) }.joined(separator: " ") }
+        return text
+    }
+}
