@@ -19,13 +19,17 @@ public enum ModelImporter {
     /// Reads and validates the safetensors file at `path`, with a hint when it is a `torch.save` file.
     public static func open(path: String) throws -> SafeTensors {
         let bytes = try FileBytes.read(path: path)
-        if bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 0x03, bytes[3] == 0x04 {
-            throw FormatError("is a zip archive (a torch.save .pt/.pth file?), not safetensors; export the weights with safetensors.torch.save_file(model.state_dict(), path)", source: path)
+        do {
+            return try SafeTensors(bytes: bytes, source: path)
+        } catch {
+            if bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 0x03, bytes[3] == 0x04 {
+                throw FormatError("is a zip archive (a torch.save .pt/.pth file?), not safetensors; export the weights with safetensors.torch.save_file(model.state_dict(), path)", source: path)
+            }
+            if bytes.count >= 2, bytes[0] == 0x80, (2...5).contains(bytes[1]) {
+                throw FormatError("is a Python pickle (a torch.save file?), not safetensors; export the weights with safetensors.torch.save_file(model.state_dict(), path)", source: path)
+            }
+            throw error
         }
-        if bytes.count >= 2, bytes[0] == 0x80, (2...5).contains(bytes[1]) {
-            throw FormatError("is a Python pickle (a torch.save file?), not safetensors; export the weights with safetensors.torch.save_file(model.state_dict(), path)", source: path)
-        }
-        return try SafeTensors(bytes: bytes, source: path)
     }
 
     /// Every recurrent module in a parsed file, PyTorch ones first, each in file order.

@@ -1,0 +1,83 @@
+import GateCore
+
+/// Loads an input sequence for a network: `.csv` (rows are timesteps), `.npy` (T, X), or text
+/// (`.txt`, or any other file when the model has a vocabulary), checked against the model's input size.
+///
+/// Text is split into characters when every vocabulary entry is one character, else into
+/// whitespace-separated words. For a model with an embedding, a one-column CSV or `.npy` of whole
+/// numbers is read as token ids.
+public enum SequenceLoader {
+    /// Loads the file at `path` for `network`.
+    public static func load(path: String, for network: RecurrentNetwork) throws -> LoadedSequence {
+        let lower = path.lowercased()
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") {
+            let csv = try CSVSequence(path: path)
+            return try numeric(csv.matrix, for: network, source: path, name: name, unit: "columns")
+        }
+        if lower.hasSuffix(".npy") {
+            let matrix = try NpyArray(path: path).matrix(source: path)
+            return try numeric(matrix, for: network, source: path, name: name, unit: "features per step")
+        }
+        if lower.hasSuffix(".npz") || lower.hasSuffix(".safetensors") || lower.hasSuffix(".pt") {
+            throw FormatError("is not an input format gatescope reads; save the sequence as .csv (rows are timesteps) or .npy (T, X)", source: path)
+        }
+        if lower.hasSuffix(".txt") || network.vocabulary != nil {
+            let bytes = try FileBytes.read(path: path)
+            if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
+                throw FormatError("is not valid UTF-8 text (byte \(offset)); save it as UTF-8", source: path)
+            }
+            var text = String(decoding: bytes, as: UTF8.self)
+            if text.hasSuffix("\n"), !(network.vocabulary ?? []).contains("\n") { text.removeLast() }
+            return try self.text(text, for: network, source: path)
+        }
+        let csv = try CSVSequence(path: path)
+        return try numeric(csv.matrix, for: network, source: path, name: name, unit: "columns")
+    }
+
+    /// Tokenises `text` with the network's vocabulary and embeds it.
+    public static func text(_ text: String, for network: RecurrentNetwork, source: String? = nil) throws -> LoadedSequence {
+        let label = source ?? "text:" + String(text.prefix(40))
+        guard let vocabulary = network.vocabulary else {
+            throw FormatError("the model has no vocabulary, so it cannot read text; give --input a .csv or .npy file, or use a model saved with a 'vocab' metadata entry", source: source)
+        }
+        let isCharacterLevel = vocabulary.allSatisfy { $0.unicodeScalars.count == 1 }
+        let tokens = isCharacterLevel
+            ? try TextSequence.characterIndices(of: text, vocabulary: vocabulary, source: source)
+            : try TextSequence.wordIndices(of: text, vocabulary: vocabulary, source: source)
+        guard !tokens.isEmpty else { throw FormatError("the text is empty; give at least one character", source: source) }
+        return try self.tokens(tokens, for: network, source: label)
+    }
+
+    /// Embeds token ids (embedding rows, or one-hot vectors without an embedding).
+    public static func tokens(_ tokens: [Int], for network: RecurrentNetwork, source: String) throws -> LoadedSequence {
+        do {
+            return LoadedSequence(input: try network.encode(tokens: tokens), tokens: tokens, source: source)
+        } catch {
+            throw FormatError("\(error.message); the input does not fit the model's vocabulary", source: source)
+        }
+    }
+
+    /// Checks a numeric sequence against the model (or reads one column of ids for an embedding model).
+    static func numeric(_ matrix: Matrix, for network: RecurrentNetwork, source: String, name: String,
+                        unit: String) throws -> LoadedSequence {
+        guard matrix.rows > 0 else {
+            throw FormatError("holds no timesteps; give at least one row", source: source)
+        }
+        if network.embedding != nil, matrix.columns == 1,
+           matrix.values.allSatisfy({ $0 >= 0 && $0 == $0.rounded() && $0 < 16_777_216 }) {
+            return try tokens(matrix.values.map { Int($0) }, for: network, source: source)
+        }
+        guard matrix.columns == network.inputSize else {
+            let takes = network.inputSize == 1 ? "1 feature" : "\(network.inputSize) features"
+            let tokenHint = network.embedding != nil ? " (or one column of token ids)" : ""
+            throw FormatError("\(name) has \(matrix.columns) \(unit) but the model takes \(takes) per step\(tokenHint); give one column per input feature", source: nil)
+        }
+        do {
+            try network.checkInput(matrix)
+        } catch {
+            throw FormatError("\(error.message)", source: source)
+        }
+        return LoadedSequence(input: matrix, source: source)
+    }
+}
