@@ -39,9 +39,10 @@ public struct NpyArray: Equatable, Sendable {
     /// Parses an .npy file held in `bytes`; `source` names it in errors.
     public init(bytes: [UInt8], source: String? = nil) throws {
         func failure(_ message: String) -> FormatError { FormatError(message, source: source) }
-        guard bytes.count >= 10, Array(bytes[0..<6]) == NpyArray.magic else {
+        guard bytes.starts(with: NpyArray.magic) else {
             throw failure("does not start with the .npy magic \\x93NUMPY; save the array with numpy.save")
         }
+        guard bytes.count >= 10 else { throw failure("is truncated inside the .npy preamble; the file is incomplete") }
         let major = bytes[6]
         let minor = bytes[7]
         let headerStart: Int

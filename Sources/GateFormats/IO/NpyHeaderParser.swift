@@ -6,16 +6,6 @@
 /// (`()`, `(5,)`, `(3, 4)`, Python 2 `3L` suffixes), trailing commas, any whitespace. Anything
 /// else — extra or missing keys, duplicate keys, nested structures, non-ASCII — is rejected.
 struct NpyHeaderParser {
-    /// The three fields numpy requires.
-    struct Fields: Equatable {
-        /// The `descr` string, e.g. `<f4`.
-        var descr: String
-        /// Whether the data is stored in Fortran (column-major) order.
-        var fortranOrder: Bool
-        /// The array shape.
-        var shape: [Int]
-    }
-
     private let bytes: [UInt8]
     private var index = 0
 

@@ -79,9 +79,13 @@ public final class StreamingSafeTensorsWriter {
         guard slots[index].rowsWritten < layout.rows else {
             throw FormatError("tensor '\(name)' already has all \(layout.rows) rows; declare a larger row count when opening the writer", source: path)
         }
+        #if _endian(little)
+        row.withUnsafeBytes { slots[index].pending.append(contentsOf: $0) }
+        #else
         for value in row {
             withUnsafeBytes(of: value.bitPattern.littleEndian) { slots[index].pending.append(contentsOf: $0) }
         }
+        #endif
         slots[index].rowsWritten += 1
         if slots[index].pending.count >= StreamingSafeTensorsWriter.bufferLimit {
             try flush(slot: index)

@@ -28,10 +28,13 @@ public struct Tensor: Equatable, Sendable {
     public init(name: String, shape: [Int], floats: [Float]) throws {
         var bytes = [UInt8]()
         bytes.reserveCapacity(floats.count * 4)
+        #if _endian(little)
+        floats.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        #else
         for value in floats {
-            let bits = value.bitPattern.littleEndian
-            withUnsafeBytes(of: bits) { bytes.append(contentsOf: $0) }
+            withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
         }
+        #endif
         try self.init(name: name, dtype: .f32, shape: shape, bytes: bytes)
     }
 
