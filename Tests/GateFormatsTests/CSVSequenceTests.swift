@@ -54,6 +54,7 @@ import Testing
         expectRejected("1,2\n3,-inf\n", message: "line 2, column 2: -Inf; gatescope needs finite numbers")
         expectRejected("1,2\n3,\n", message: "line 2, column 2: empty field; gatescope needs finite numbers")
         expectRejected("1,2\n3,1e39\n", message: "line 2, column 2: 1e39 is outside the range of Float32")
+        expectRejected("1,2\n3,-1e999\n", message: "line 2, column 2: -1e999 is outside the range of Float32")
         expectRejected("1,2\n0x10,1\n", message: "line 2, column 1: '0x10' is not a number")
         expectRejected("1,2\n\n3,4\n", message: "line 2 is blank")
         expectRejected("1,5;2,5\n3,0;4,0\n", message: "line 2, column 2: '0;4' is not a number; gatescope reads '.' as the decimal point")

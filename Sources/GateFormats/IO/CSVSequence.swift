@@ -85,7 +85,8 @@ public struct CSVSequence: Equatable, Sendable {
             throw FormatError("\(place): '\(shown)' is not a number; \(hint)", source: source)
         }
         if double.isNaN { throw FormatError("\(place): NaN; \(missing)", source: source) }
-        if double.isInfinite { throw FormatError("\(place): \(double < 0 ? "-Inf" : "Inf"); \(missing)", source: source) }
+        let spelledInfinity = text.lowercased().contains("inf")
+        if double.isInfinite && spelledInfinity { throw FormatError("\(place): \(double < 0 ? "-Inf" : "Inf"); \(missing)", source: source) }
         // Parse again as Float: rounding the decimal once (not via Double) gives the nearest Float.
         guard let float = Float(text), float.isFinite else {
             throw FormatError("\(place): \(text) is outside the range of Float32 (±3.4e38); rescale the data", source: source)
