@@ -1,6 +1,8 @@
 import ArgumentParser
+import Foundation
 import GateCore
 import GateExplorer
+import GateFormats
 import GateTerminal
 
 /// `gatescope explore` (the default): step a network through a sequence and watch its gates.
@@ -9,25 +11,106 @@ struct ExploreCommand: ParsableCommand {
         commandName: "explore",
         abstract: "Step a recurrent network through a sequence and watch its gates and cell state.",
         discussion: """
-            With no options, opens the best demo (a trained one from demos/ when present, else the built-in \
-            hand-set bracket counter). Keys: ←/→ step, space play, ↑/↓ unit, s sort, tab panel, ? help, q quit.
+            With no options, opens the best demo: a trained one from demos/ when present (found through \
+            $GATESCOPE_DEMOS or next to the program), else the built-in hand-set bracket counter.
+            Keys: ←/→ step, space play, ↑/↓ unit, s sort, tab panel, i inspector, ? help, q quit.
             """
     )
 
     @Option(name: .long, help: "Open the named demo (see `gatescope demos`); `builtin` for the built-in one.")
     var demo: String?
 
-    @Option(name: .long, help: "Colours: `standard` or `cb` (colour-blind safe).")
+    @Option(name: .long, help: "A model file (.safetensors) to explore.")
+    var model: String?
+
+    @Option(name: .long, help: "The input sequence: .csv (rows are timesteps), .npy (T, X) or text.")
+    var input: String?
+
+    @Option(name: .long, help: "Text to feed a character or word model (instead of --input).")
+    var text: String?
+
+    @Option(name: .long, help: "Which module of the model file to use (tensor-name prefix, e.g. `encoder.lstm`).")
+    var prefix: String?
+
+    @Option(name: .long, help: "Colours: `standard` or `cb` (colour-blind safe). `p` toggles in the explorer.")
     var palette: String = "standard"
+
+    func validate() throws {
+        if input != nil && text != nil { throw ValidationError("give --input or --text, not both") }
+        if model != nil && demo != nil { throw ValidationError("give --model or --demo, not both") }
+        if model == nil && input != nil { throw ValidationError("--input needs --model (or use --text with a demo)") }
+        if model == nil && prefix != nil { throw ValidationError("--prefix needs --model") }
+    }
 
     func run() throws {
         try reportingErrors {
             guard let palette = ExplorerPalette(rawValue: palette) else {
                 throw UserError("unknown palette '\(self.palette)'; use standard or cb")
             }
-            let run = BuiltInDemo.run()
+            let run = try makeRun()
             var app = ExplorerApp(run: run, palette: palette)
             try GateTerminal.run(app: &app, commandName: "gatescope explore")
         }
+    }
+
+    /// The run to explore, from the options.
+    func makeRun() throws -> ExplorerRun {
+        if let model {
+            let network = try ModelImporter.load(path: model, options: ModelImportOptions(prefix: prefix))
+            let name = ((model as NSString).lastPathComponent as NSString).deletingPathExtension
+            return try Self.run(network: network, name: name, title: model, story: nil, inputPath: input, text: text)
+        }
+        if let demo, ["builtin", "built-in", BuiltInDemo.name].contains(demo.lowercased()) {
+            return try builtInRun()
+        }
+        let catalog = DemoCatalog.locate()
+        if let demo {
+            guard let catalog else {
+                throw UserError("no demos/ directory found (set GATESCOPE_DEMOS); --demo builtin always works")
+            }
+            guard let entry = catalog.entry(named: demo) else {
+                let names = (catalog.entries.map(\.name) + ["builtin"]).joined(separator: ", ")
+                throw UserError("no demo called '\(demo)'; the demos are: \(names)")
+            }
+            return try Self.run(entry: entry, text: text)
+        }
+        if let entry = catalog?.preferred, let run = try? Self.run(entry: entry, text: text) {
+            return run
+        }
+        return try builtInRun()
+    }
+
+    private func builtInRun() throws -> ExplorerRun {
+        if let text {
+            guard !BuiltInDemo.tokens(for: text).isEmpty else {
+                throw UserError("the built-in demo reads brackets; give --text a string of ( and ) such as \"(()())\"")
+            }
+        }
+        return BuiltInDemo.run(text: text)
+    }
+
+    /// A catalogued demo's run.
+    static func run(entry: DemoCatalogEntry, text: String?) throws -> ExplorerRun {
+        let network = try ModelImporter.load(path: entry.modelPath)
+        return try run(network: network, name: entry.name, title: entry.title,
+                       story: entry.story.isEmpty ? nil : entry.story,
+                       inputPath: text == nil ? entry.inputPath : nil, text: text)
+    }
+
+    /// Runs `network` over the input and wraps it for the explorer.
+    static func run(network: RecurrentNetwork, name: String, title: String, story: String?,
+                    inputPath: String?, text: String?) throws -> ExplorerRun {
+        let sequence: LoadedSequence
+        if let text {
+            sequence = try SequenceLoader.text(text, for: network)
+        } else if let inputPath {
+            sequence = try SequenceLoader.load(path: inputPath, for: network)
+        } else {
+            throw UserError("give an input: --input FILE (.csv, .npy or text) or --text \"…\"")
+        }
+        guard sequence.input.rows > 0 else { throw UserError("the input has no timesteps") }
+        let trace = try network.run(sequence.input, tokens: sequence.tokens)
+        return ExplorerRun(name: name, title: title, story: story, trace: trace, network: network,
+                           vocabulary: network.vocabulary)
     }
 }

@@ -1,10 +1,64 @@
 import ArgumentParser
+import Foundation
+import GateCore
+import GateExplorer
+import GateFormats
+import GateTerminal
 
-/// `gatescope replay` (being built).
+/// `gatescope replay`: open a recorded trace in the explorer; no model needed.
 struct ReplayCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "replay", abstract: "Not built yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Open a recorded trace (.safetensors from `gatescope record`) in the explorer.",
+        discussion: """
+            Replays every gate and state the trace holds. With --model, the inspector can also split each \
+            pre-activation into W·x + U·h₋₁ + b.
+            """
+    )
+
+    @Argument(help: "The trace file.")
+    var trace: String
+
+    @Option(name: .long, help: "The model that made the trace (optional; enables the W·x + U·h + b split).")
+    var model: String?
+
+    @Option(name: .long, help: "Which module of the model file (tensor-name prefix).")
+    var prefix: String?
+
+    @Option(name: .long, help: "Colours: `standard` or `cb` (colour-blind safe).")
+    var palette: String = "standard"
 
     func run() throws {
-        try reportingErrors { throw UserError("gatescope replay is not built yet") }
+        try reportingErrors {
+            guard let palette = ExplorerPalette(rawValue: palette) else {
+                throw UserError("unknown palette '\(self.palette)'; use standard or cb")
+            }
+            let run = try makeRun()
+            var app = ExplorerApp(run: run, palette: palette)
+            try GateTerminal.run(app: &app, commandName: "gatescope replay")
+        }
+    }
+
+    /// The run to explore, from the trace file (and the model, when given).
+    func makeRun() throws -> ExplorerRun {
+        let loaded = try TraceFile.read(path: trace)
+        guard loaded.trace.steps > 0, !loaded.trace.layers.isEmpty else {
+            throw UserError("\(trace): the trace holds no steps")
+        }
+        var network: RecurrentNetwork?
+        if let model {
+            let candidate = try ModelImporter.load(path: model, options: ModelImportOptions(prefix: prefix))
+            guard candidate.hiddenSize == loaded.metadata.hiddenSize, candidate.kind == loaded.metadata.cell else {
+                throw UserError("the model (\(candidate.summary)) did not make this trace (\(loaded.metadata.cell.displayName), \(loaded.metadata.hiddenSize) units)")
+            }
+            network = candidate
+        }
+        let metadata = loaded.metadata
+        let name = ((trace as NSString).lastPathComponent as NSString).deletingPathExtension
+        let description = metadata.network
+            ?? "\(metadata.cell.displayName) \(metadata.inputSize)→\(metadata.hiddenSize) (trace)"
+        return ExplorerRun(name: name, title: "replay of \(trace)", story: nil, trace: loaded.trace,
+                           network: network, vocabulary: metadata.vocabulary ?? network?.vocabulary,
+                           modelDescription: description + " · replay")
     }
 }
