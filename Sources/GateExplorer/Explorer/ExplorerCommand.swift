@@ -20,6 +20,7 @@ public enum ExplorerCommand: Hashable, Sendable {
     case togglePalette
     case toggleInspector
     case toggleExactNumbers
+    case toggleRevealAll
     case toggleHelp
     case closeOverlay
     case quit

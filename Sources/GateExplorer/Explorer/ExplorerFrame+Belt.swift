@@ -52,23 +52,30 @@ extension ExplorerFrame {
         let rect = layout.beltStep
         let unit = state.selectedUnit
         let decimals = state.decimals
-        var line = StyledText()
-        line.add(" " + Self.unitName(unit), ExplorerTheme.selection)
-        line.add(" at t=\(state.step + 1)  ", ExplorerTheme.dim)
+        // Whole segments only: a segment that does not fit is left out rather than cut.
+        var segments: [StyledText] = []
+        var head = StyledText(" " + Self.unitName(unit), ExplorerTheme.selection)
+        head.add(" at t=\(state.step + 1)  ", ExplorerTheme.dim)
         if let belt = BeltArithmetic(layer: layer, step: state.step, unit: unit) {
-            let symbol = layer.kind == .lstm ? "c" : "h"
-            line.add("\(symbol): ", ExplorerTheme.dim)
-            line.add(belt.arrows(decimals: decimals), ExplorerTheme.title)
-            line.add("  forgot \(NumberFormat.fixed(belt.forgotten, decimals))", ExplorerTheme.dim)
+            head.add(layer.kind == .lstm ? "c: " : "h: ", ExplorerTheme.dim)
+            head.add(belt.arrows(decimals: decimals), ExplorerTheme.title)
+            segments.append(head)
+            segments.append(StyledText("  forgot \(NumberFormat.fixed(belt.forgotten, decimals))", ExplorerTheme.dim))
             if layer.kind == .lstm, let h = layer.value(SeriesName.hidden, step: state.step, unit: unit) {
-                line.add("  h \(NumberFormat.fixed(h, decimals))", ExplorerTheme.dim)
+                segments.append(StyledText("  h \(NumberFormat.fixed(h, decimals))", ExplorerTheme.dim))
             }
         } else if let h = layer.value(SeriesName.hidden, step: state.step, unit: unit) {
-            line.add("h = \(NumberFormat.fixed(h, decimals))", ExplorerTheme.title)
+            head.add("h = \(NumberFormat.fixed(h, decimals))", ExplorerTheme.title)
+            segments.append(head)
+        } else {
+            segments.append(head)
         }
         if let prediction = Prediction(run: state.run, step: state.step), layer.layer == state.run.layerIndices.last {
-            let text = "   " + prediction.summary(decimals: decimals)
-            if line.width + GlyphWidth.columns(of: text) < rect.width { line.add(text, ExplorerTheme.title) }
+            segments.append(StyledText("   " + prediction.summary(decimals: decimals), ExplorerTheme.title))
+        }
+        var line = StyledText()
+        for segment in segments where line.width + segment.width <= rect.width - 1 {
+            line.pieces += segment.pieces
         }
         line.draw(into: &buffer, x: rect.x, y: rect.y, maxX: rect.maxX)
 
@@ -79,9 +86,10 @@ extension ExplorerFrame {
         let barWidth = rect.width >= 100 ? 10 : (rect.width >= 80 ? 8 : 5)
         let numberWidth = max(3, String(state.unitCount).count)
         var y = rect.y + 1
-        let header = NumberFormat.padRight(" " + String(repeating: " ", count: numberWidth + 1), numberWidth + 3)
-            + "before → kept" + String(repeating: " ", count: barWidth) + "forgotten" + String(repeating: " ", count: barWidth - 3)
-            + "written" + String(repeating: " ", count: barWidth - 1) + "after"
+        let column = barWidth + 1 + 5 + 2
+        let header = String(repeating: " ", count: numberWidth + 3) + NumberFormat.padRight("before", 8)
+            + NumberFormat.padRight(layer.kind == .lstm ? "kept f·c₋₁" : "kept z·h₋₁", column) + NumberFormat.padRight("forgotten", column)
+            + NumberFormat.padRight(layer.kind == .lstm ? "written i·g" : "written (1−z)·n", column) + "after"
         if rect.height > 2 {
             StyledText(header, ExplorerTheme.dim).draw(into: &buffer, x: rect.x, y: y, maxX: rect.maxX)
             y += 1
@@ -100,7 +108,7 @@ extension ExplorerFrame {
             row.add(NumberFormat.signedAligned(belt.forgotten, 2) + "  ", ExplorerTheme.dim)
             appendBar(&row, value: belt.written, scale: scale, width: barWidth)
             row.add(NumberFormat.signedAligned(belt.written, 2) + "  ", .plain)
-            row.add("→" + NumberFormat.signedAligned(belt.next, 2), ExplorerTheme.title)
+            row.add("→ " + NumberFormat.signedAligned(belt.next, 2), ExplorerTheme.title)
             row.draw(into: &buffer, x: rect.x, y: y, maxX: rect.maxX)
             y += 1
         }

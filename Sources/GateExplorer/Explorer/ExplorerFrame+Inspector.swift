@@ -160,7 +160,7 @@ extension ExplorerFrame {
             return
         }
         let heading = isFocused ? " inspector (↑/↓ scroll) " : " inspector "
-        let lines = inspectorLines()
+        let lines = inspectorLines().flatMap { $0.wrapped(width: inner.width) }
         let scroll = min(state.inspectorScroll, max(0, lines.count - inner.height + 1))
         StyledText(heading, isFocused ? ExplorerTheme.focused : ExplorerTheme.dim)
             .draw(into: &buffer, x: inner.x, y: inner.y, maxX: inner.maxX)

@@ -40,8 +40,11 @@ extension ExplorerFrame {
         let scale = magnitude(of: kind)
         let inverse = 1 / scale
         let window = layout.timeWindow.steps(total: min(state.totalSteps, matrix.rows))
-        let lastStep = min(window.upperBound, state.step + 1)
-        guard lastStep > window.lowerBound else { return }
+        var firstStep = window.lowerBound, lastStep = window.upperBound
+        if !state.revealsAllSteps {
+            if layer.isReverse { firstStep = max(firstStep, state.step) } else { lastStep = min(lastStep, state.step + 1) }
+        }
+        guard lastStep > firstStep else { return }
         let columns = matrix.columns
         let values = matrix.values
         let view = layout.unitsInView
@@ -53,8 +56,8 @@ extension ExplorerFrame {
             let lower: Int? = perRow == 2 && lowerPosition < view.upperBound ? order[lowerPosition] : nil
             guard upper < columns, lower.map({ $0 < columns }) ?? true else { continue }
             let y = placement.heatmap.y + row
-            var x = placement.heatmap.x
-            for step in window.lowerBound..<lastStep {
+            var x = placement.heatmap.x + firstStep - window.lowerBound
+            for step in firstStep..<lastStep {
                 let base = step * columns
                 let top = values[base + upper] * inverse
                 let bottom = lower.map { values[base + $0] * inverse }

@@ -57,7 +57,10 @@ public struct ExplorerFrame {
     func table(for kind: PanelKind) -> ScaleTable { kind.isSigned ? diverging : sequential }
 
     /// Whether the column for `step` is drawn (steps after the cursor are still to come).
-    func isRevealed(_ step: Int) -> Bool { step <= state.step }
+    /// The reverse direction has seen the steps from the end down to the cursor.
+    func isRevealed(_ step: Int) -> Bool {
+        state.revealsAllSteps || (layer.isReverse ? step >= state.step : step <= state.step)
+    }
 
     /// "unit 3" (numbered from 1).
     static func unitName(_ unit: Int) -> String { "unit \(unit + 1)" }

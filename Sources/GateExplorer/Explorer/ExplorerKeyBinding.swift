@@ -37,6 +37,7 @@ public struct ExplorerKeyBinding: Sendable {
         ExplorerKeyBinding("", "", [.character("]"), .character("L")], .nextLayer),
         ExplorerKeyBinding("d", "switch direction (bidirectional models)", [.character("d")], .toggleDirection),
         ExplorerKeyBinding("i", "show / hide the inspector", [.character("i")], .toggleInspector),
+        ExplorerKeyBinding("a", "show all steps / only those read so far", [.character("a")], .toggleRevealAll),
         ExplorerKeyBinding("x", "exact numbers (6 decimals) / rounded", [.character("x")], .toggleExactNumbers),
         ExplorerKeyBinding("p", "colour-blind-safe palette on / off", [.character("p")], .togglePalette),
         ExplorerKeyBinding("?", "this help (Esc or ? closes it)", [.character("?")], .toggleHelp),

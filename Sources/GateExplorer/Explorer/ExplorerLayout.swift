@@ -63,7 +63,11 @@ public struct ExplorerLayout: Sendable, Equatable {
         var inspector: InspectorPlacement = .hidden
         var contentWidth = width
         if width >= Self.sideInspectorMinimumWidth && state.inspectorChoice != false {
-            let inspectorWidth = min(64, max(44, width / 3))
+            var inspectorWidth = min(64, max(44, width / 3))
+            // Short runs leave the heatmaps half empty: give the inspector the room.
+            let contentNeeded = max(heatmapX + state.totalSteps + 2, 80)
+            let spare = width - inspectorWidth - 1 - contentNeeded
+            if spare > 0 { inspectorWidth = min(64, inspectorWidth + spare) }
             inspector = .side(Rect(x: width - inspectorWidth, y: 1, width: inspectorWidth, height: height - 2))
             contentWidth = width - inspectorWidth - 1
         }

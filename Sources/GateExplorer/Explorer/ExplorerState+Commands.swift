@@ -45,6 +45,7 @@ extension ExplorerState {
             inspectorChoice = !(inspectorChoice ?? false)
             if inspectorChoice == false && focus == .inspector { focus = .panel(0) }
         case .toggleExactNumbers: showsExactNumbers.toggle()
+        case .toggleRevealAll: revealsAllSteps.toggle()
         case .toggleHelp: showsHelp = true
         case .closeOverlay:
             if inspectorChoice == true { inspectorChoice = false }

@@ -31,6 +31,8 @@ public struct ExplorerState: Sendable {
     public internal(set) var palette: ExplorerPalette
     /// First inspector line shown (when the inspector has the focus and more lines than fit).
     public internal(set) var inspectorScroll: Int
+    /// Whether every step is drawn, not only those the network has read so far.
+    public internal(set) var revealsAllSteps: Bool
     /// Statistics per layer trace, keyed by `LayerTrace.key`.
     let statistics: [String: UnitStatistics]
 
@@ -52,6 +54,7 @@ public struct ExplorerState: Sendable {
         showsExactNumbers = false
         self.palette = palette
         inspectorScroll = 0
+        revealsAllSteps = false
         var statistics: [String: UnitStatistics] = [:]
         for layer in run.trace.layers { statistics[layer.key] = UnitStatistics(layer: layer) }
         self.statistics = statistics

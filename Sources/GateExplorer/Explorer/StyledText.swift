@@ -18,6 +18,37 @@ public struct StyledText: Sendable {
     /// The plain text.
     public var text: String { pieces.map(\.text).joined() }
 
+    /// The line broken into lines of at most `width` columns, at spaces where possible; continuation
+    /// lines start with `indent` spaces.
+    public func wrapped(width: Int, indent: Int = 2) -> [StyledText] {
+        guard width > indent + 4, self.width > width else { return [self] }
+        var lines: [StyledText] = []
+        var current = StyledText()
+        var used = 0
+        for piece in pieces {
+            // Split the piece into words, keeping the spaces with the word before them.
+            var words: [String] = []
+            var word = ""
+            for character in piece.text {
+                word.append(character)
+                if character == " " { words.append(word); word = "" }
+            }
+            if !word.isEmpty { words.append(word) }
+            for word in words {
+                let w = GlyphWidth.columns(of: word)
+                if used + w > width && used > indent {
+                    lines.append(current)
+                    current = StyledText(String(repeating: " ", count: indent))
+                    used = indent
+                }
+                current.add(word, piece.style)
+                used += w
+            }
+        }
+        if used > 0 { lines.append(current) }
+        return lines
+    }
+
     /// Draws the line at (x, y), never past `maxX`; returns the column after the last one drawn.
     @discardableResult
     public func draw(into buffer: inout CellBuffer, x: Int, y: Int, maxX: Int) -> Int {
