@@ -28,6 +28,9 @@ public enum ModelImporter {
             if bytes.count >= 2, bytes[0] == 0x80, (2...5).contains(bytes[1]) {
                 throw FormatError("is a Python pickle (a torch.save file?), not safetensors; export the weights with safetensors.torch.save_file(model.state_dict(), path)", source: path)
             }
+            if bytes.count >= 8, bytes.prefix(8).allSatisfy({ (0x20...0x7E).contains($0) || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) {
+                throw FormatError("is text, not a safetensors weights file; export the model with safetensors.torch.save_file(model.state_dict(), path)", source: path)
+            }
             throw error
         }
     }
@@ -99,7 +102,7 @@ public enum ModelImporter {
         var networkMetadata = metadata
         networkMetadata["vocab"] = nil
         if metadata["format"] == ModelExporter.formatName {
-            for key in ["format", "format_version", "cell"] { networkMetadata[key] = nil }
+            for key in ["format", "format_version", "cell", "nonlinearity", "reset_after", "clip", "input_forget"] { networkMetadata[key] = nil }
         }
         let network = RecurrentNetwork(layers: layers, embedding: embedding?.matrix, head: head.chosen?.head,
                                        vocabulary: vocabulary, metadata: networkMetadata)

@@ -24,8 +24,10 @@ public enum TraceFile {
         try write(trace, metadata: metadata, to: path)
     }
 
-    /// Writes `trace` with the given metadata to `path` atomically.
-    public static func write(_ trace: NetworkTrace, metadata: TraceMetadata, to path: String) throws {
+    /// Writes `trace` with the given metadata to `path` atomically; traces larger than
+    /// `streamingAbove` bytes are written row by row instead of being assembled in memory.
+    public static func write(_ trace: NetworkTrace, metadata: TraceMetadata, to path: String,
+                             streamingAbove: Int = streamingThreshold) throws {
         var matrices: [(String, Matrix)] = [("input", trace.input)]
         for layer in trace.layers {
             for (name, matrix) in layer.series.sorted(by: { $0.key < $1.key }) {
@@ -41,7 +43,7 @@ public enum TraceFile {
         }
         let tokens = trace.tokens.map { $0.map(Float.init) }
         let bytes = matrices.reduce(0) { $0 + $1.1.values.count * 4 }
-        if bytes <= streamingThreshold {
+        if bytes <= streamingAbove {
             var writer = SafeTensorsWriter(metadata: metadata.encoded)
             for (name, matrix) in matrices {
                 try writer.add(name: name, shape: [matrix.rows, matrix.columns], floats: matrix.values)

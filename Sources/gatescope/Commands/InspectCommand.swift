@@ -1,10 +1,141 @@
 import ArgumentParser
+import GateCore
+import GateFormats
 
-/// `gatescope inspect` (being built).
+/// `gatescope inspect`: what a model or trace file holds.
 struct InspectCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "inspect", abstract: "Not built yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Show what a model or trace file holds: kind, sizes, layers, tensors, metadata.",
+        discussion: "For a model, every tensor is marked used or ignored, so you can see what gatescope picked."
+    )
+
+    @Argument(help: "A model (.safetensors weights) or a trace written by gatescope record.")
+    var file: String
+
+    @Option(name: .long, help: "The recurrent module to show when the file holds several.")
+    var prefix: String?
+
+    @Option(name: .long, help: "The linear head to attach (e.g. fc), or 'none'.")
+    var head: String?
+
+    @Option(name: .long, help: "The embedding to attach (e.g. embed), or 'none'.")
+    var embedding: String?
+
+    @Option(name: .long, help: "For vanilla RNNs: tanh or relu.")
+    var nonlinearity: String?
+
+    func validate() throws {
+        if let nonlinearity, RNNNonlinearity(rawValue: nonlinearity.lowercased()) == nil {
+            throw ValidationError("--nonlinearity must be tanh or relu, not '\(nonlinearity)'")
+        }
+    }
 
     func run() throws {
-        try reportingErrors { throw UserError("gatescope inspect is not built yet") }
+        try reportingErrors {
+            let mapped = try MappedSafeTensors(path: file)
+            let metadata = mapped.metadata
+            let looksLikeTrace = metadata["format"] == TraceFile.formatName
+                || (metadata["format"] == nil && mapped.header.entry(named: "input") != nil
+                    && mapped.names.contains { $0.hasPrefix("l0.") })
+            if looksLikeTrace {
+                try inspectTrace(mapped)
+            } else {
+                try inspectModel(mapped)
+            }
+        }
+    }
+
+    /// Prints a trace's layout and metadata (reading only the header).
+    func inspectTrace(_ mapped: MappedSafeTensors) throws {
+        let trace = try MappedTrace(path: file)
+        let m = trace.metadata
+        print("\(file): gatescope trace, format version \(m.formatVersion), \(RecordCommand.byteSize(of: file))")
+        print("cell:        \(m.cell.rawValue) (\(m.cell.displayName))")
+        print("steps:       \(m.steps)")
+        print("layers:      \(m.layers), directions: \(m.directions)")
+        print("sizes:       input \(m.inputSize), hidden \(m.hiddenSize), proj \(m.projectionSize == 0 ? "none" : String(m.projectionSize)), output \(trace.outputWidth.map(String.init) ?? "none (no head)")")
+        if let model = m.model { print("model:       \(model)") }
+        if let input = m.input { print("input:       \(input)") }
+        if let tokens = trace.tokens { print("tokens:      \(tokens.count)") }
+        if let vocabulary = m.vocabulary { print("vocab:       \(vocabulary.count) tokens") }
+        for layer in trace.recordedLayers {
+            print("\(layer.key):\(String(repeating: " ", count: max(1, 12 - layer.key.count)))\(layer.seriesNames.map { "\($0)[\(layer.seriesWidths[$0]!)]" }.joined(separator: " "))")
+        }
+        let layerKeys = Set(trace.recordedLayers.map { $0.key + "." })
+        let isLayerTensor: (String) -> Bool = { name in layerKeys.contains { name.hasPrefix($0) } }
+        let layerTensors = mapped.header.entries.filter { isLayerTensor($0.name) }
+        Self.printTensors(mapped.header.entries.filter { !isLayerTensor($0.name) }.map { ($0.name, $0.dtype.rawValue, $0.shape, "") })
+        let dtypes = Set(layerTensors.map(\.dtype.rawValue)).sorted().joined(separator: "/")
+        print("  \(layerTensors.count) layer tensors (\(dtypes), [\(trace.steps), width], listed per layer above)")
+        Self.printMetadata(mapped.metadata.filter { $0.key != "vocab" })
+    }
+
+    /// Prints a model's network, the tensors used and ignored, and its metadata.
+    func inspectModel(_ mapped: MappedSafeTensors) throws {
+        let file = try ModelImporter.open(path: self.file)
+        let modules = try ModelImporter.modules(in: file, source: self.file)
+        var options = ModelImportOptions(prefix: prefix, head: head, embedding: embedding,
+                                         nonlinearity: nonlinearity.flatMap { RNNNonlinearity(rawValue: $0.lowercased()) })
+        if prefix == nil, modules.count > 1 { options.prefix = modules[0].prefix }
+        let imported = try ModelImporter.importModel(from: file, source: self.file, options: options)
+        let network = imported.network
+        let layout = imported.module.layout == .keras ? "Keras-layout weights" : "PyTorch weights"
+        print("\(self.file): \(layout), \(file.names.count) tensors, \(RecordCommand.byteSize(of: self.file))")
+        if modules.count > 1 {
+            print("modules:     \(modules.map(\.summary).joined(separator: ", "))")
+            print("showing:     \(imported.module.prefix) (pick another with --prefix)")
+        } else {
+            print("module:      \(imported.module.summary)")
+        }
+        print("network:     \(network.summary)")
+        print("cell:        \(network.kind.rawValue) (\(network.kind.displayName))\(network.kind == .rnnTanh && nonlinearity == nil && file.metadata["nonlinearity"] == nil ? " — assumed; use --nonlinearity relu if it was trained with relu" : "")")
+        var projection = "none"
+        if case .lstm(let w)? = network.layers.first?.first, let p = w.projection { projection = String(p.rows) }
+        print("sizes:       input \(network.inputSize), hidden \(network.hiddenSize), layers \(network.layers.count), directions \(network.isBidirectional ? 2 : 1), proj \(projection)")
+        if let head = network.head, let name = imported.headPrefix {
+            let others = imported.otherHeadCandidates.isEmpty ? "" : " (also possible: \(imported.otherHeadCandidates.joined(separator: ", ")); choose with --head)"
+            print("head:        \(name) (\(head.inputSize)→\(head.outputSize))\(others)")
+        } else {
+            print("head:        none")
+        }
+        if let embedding = network.embedding, let name = imported.embeddingName {
+            print("embedding:   \(name) (\(embedding.rows)×\(embedding.columns))")
+        } else {
+            print("embedding:   none")
+        }
+        print("vocab:       \(network.vocabulary.map { "\($0.count) tokens" } ?? "none")")
+        let used = Set(imported.usedTensors)
+        Self.printTensors(file.header.entries.map { ($0.name, $0.dtype.rawValue, $0.shape, used.contains($0.name) ? "used" : "ignored") })
+        Self.printMetadata(file.metadata.filter { $0.key != "vocab" })
+    }
+
+    /// One line per tensor: status, dtype, shape, name.
+    static func printTensors(_ rows: [(name: String, dtype: String, shape: [Int], status: String)]) {
+        print("tensors:")
+        let shapes = rows.map { "[" + $0.shape.map(String.init).joined(separator: ", ") + "]" }
+        let shapeWidth = shapes.map(\.count).max() ?? 0
+        for (row, shape) in zip(rows, shapes) {
+            let status = row.status.isEmpty ? "" : row.status.padding(8)
+            print("  \(status)\(row.dtype.padding(5)) \(shape.padding(shapeWidth))  \(row.name)")
+        }
+    }
+
+    /// The metadata, sorted by key, long values shortened.
+    static func printMetadata(_ metadata: [String: String]) {
+        guard !metadata.isEmpty else { return print("metadata:    none") }
+        print("metadata:")
+        for key in metadata.keys.sorted() {
+            var value = metadata[key]!.split(whereSeparator: \.isNewline).joined(separator: " ")
+            if value.count > 100 { value = String(value.prefix(97)) + "…" }
+            print("  \(key) = \(value)")
+        }
+    }
+}
+
+extension String {
+    /// The string padded with spaces to `width` characters.
+    fileprivate func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

@@ -1,10 +1,98 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
+import GateCore
+import GateFormats
 
-/// `gatescope record` (being built).
+/// `gatescope record`: runs a model over an input and saves every gate and state to a trace file.
 struct RecordCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "record", abstract: "Not built yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "record",
+        abstract: "Run a model over an input and save every gate and state of every layer to a trace file.",
+        discussion: """
+            The model is a safetensors file: a PyTorch state_dict (safetensors.torch.save_file(model.state_dict(), path)),
+            Keras-layout weights, or a model saved by gatescope train. The trace is a safetensors file too;
+            see docs/formats.md to read it from Python.
+            """
+    )
+
+    @Option(name: .long, help: "The model weights (.safetensors).")
+    var model: String
+
+    @Option(name: .long, help: "The input sequence: .csv (rows are timesteps), .npy (T, X), or .txt for text models.")
+    var input: String?
+
+    @Option(name: .long, help: "Text to feed a character or word model (needs a 'vocab' in the model's metadata).")
+    var text: String?
+
+    @Option(name: .long, help: "Where to write the trace (.safetensors).")
+    var out: String
+
+    @Option(name: .long, help: "The recurrent module to use when the file holds several (e.g. encoder.lstm).")
+    var prefix: String?
+
+    @Option(name: .long, help: "The linear head after the recurrent layers (e.g. fc), or 'none'.")
+    var head: String?
+
+    @Option(name: .long, help: "The embedding in front (e.g. embed), or 'none'.")
+    var embedding: String?
+
+    @Option(name: .long, help: "For vanilla RNNs: tanh or relu (the weights cannot tell).")
+    var nonlinearity: String?
+
+    func validate() throws {
+        guard (input == nil) != (text == nil) else {
+            throw ValidationError("give exactly one of --input FILE or --text STRING")
+        }
+        if let nonlinearity, RNNNonlinearity(rawValue: nonlinearity.lowercased()) == nil {
+            throw ValidationError("--nonlinearity must be tanh or relu, not '\(nonlinearity)'")
+        }
+    }
+
+    /// The import options from the command line.
+    var importOptions: ModelImportOptions {
+        ModelImportOptions(prefix: prefix, head: head, embedding: embedding,
+                           nonlinearity: nonlinearity.flatMap { RNNNonlinearity(rawValue: $0.lowercased()) })
+    }
 
     func run() throws {
-        try reportingErrors { throw UserError("gatescope record is not built yet") }
+        try reportingErrors {
+            let network = try ModelImporter.load(path: model, options: importOptions)
+            let sequence: LoadedSequence
+            if let text {
+                sequence = try SequenceLoader.text(text, for: network)
+            } else {
+                sequence = try SequenceLoader.load(path: input!, for: network)
+            }
+            let trace = try network.run(sequence.input, tokens: sequence.tokens)
+            try TraceFile.write(trace, network: network, to: out, model: model, input: sequence.source)
+            let directions = network.isBidirectional ? " × 2 directions" : ""
+            let layers = network.layers.count == 1 ? "1 layer" : "\(network.layers.count) layers"
+            print("recorded \(trace.steps) steps, \(layers)\(directions) (\(network.summary)) → \(out) (\(Self.byteSize(of: out)))")
+        }
+    }
+
+    /// "12.3 KB" for the file at `path`.
+    static func byteSize(of path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "? bytes" }
+        return formatBytes(Int(info.st_size))
+    }
+
+    /// "512 bytes", "12.3 KB", "4.5 MB", "1.2 GB".
+    static func formatBytes(_ count: Int) -> String {
+        if count < 1024 { return "\(count) bytes" }
+        let units = ["KB", "MB", "GB", "TB"]
+        var value = Double(count) / 1024
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10) \(units[unit])"
     }
 }
