@@ -28,12 +28,17 @@ public protocol TrainingTask: Sendable {
     func evaluate(_ network: RecurrentNetwork) -> TaskMetric
     /// Correct and counted predictions in one example, for the progress bar's accuracy.
     func score(outputs: Matrix, example: TaskExample) -> (correct: Int, total: Int)
+    /// Task-specific facts to store with a trained model (e.g. a series' scaling).
+    var metadata: [String: String] { get }
     /// An example sequence for the demo, as the user would type it: tokens joined for token tasks,
     /// CSV rows (with a header) for feature tasks.
     func demoInput() -> String
 }
 
 extension TrainingTask {
+    /// No task-specific metadata unless a task says otherwise.
+    public var metadata: [String: String] { [:] }
+
     /// Argmax accuracy at counted steps for class targets; for value targets, the fraction of
     /// counted values within `tolerance` of the target.
     public func defaultScore(outputs: Matrix, example: TaskExample, tolerance: Float = 0.05) -> (correct: Int, total: Int) {

@@ -103,6 +103,7 @@ public struct Trainer: Sendable {
         result.metadata["metric_goal"] = String(metric.goal)
         result.metadata["metric_description"] = metric.description
         result.metadata["story"] = task.story
+        for (key, value) in task.metadata { result.metadata[key] = value }
         return result
     }
 }
