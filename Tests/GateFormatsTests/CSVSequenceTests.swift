@@ -53,6 +53,8 @@ import Testing
         expectRejected("a,b\n1,2\n3,4\n5,6\nnan,1\n", message: "line 5, column 1: NaN; gatescope needs finite numbers — fill or drop missing values")
         expectRejected("1,2\n3,-inf\n", message: "line 2, column 2: -Inf; gatescope needs finite numbers")
         expectRejected("1,2\n3,\n", message: "line 2, column 2: empty field; gatescope needs finite numbers")
+        // Found by fuzzing: a blank-but-spaces first row is not a header (its names would be empty).
+        expectRejected(" \n0\n", message: "line 1, column 1: empty field")
         expectRejected("1,2\n3,1e39\n", message: "line 2, column 2: 1e39 is outside the range of Float32")
         expectRejected("1,2\n3,-1e999\n", message: "line 2, column 2: -1e999 is outside the range of Float32")
         expectRejected("1,2\n0x10,1\n", message: "line 2, column 1: '0x10' is not a number")

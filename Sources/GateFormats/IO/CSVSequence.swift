@@ -47,7 +47,7 @@ public struct CSVSequence: Equatable, Sendable {
         guard let first = records.first else {
             throw FormatError("is empty; a sequence CSV needs one row of numbers per timestep", source: source)
         }
-        let hasHeader = first.fields.contains { !$0.isEmpty && CSVSequence.number(in: $0) == nil }
+        let hasHeader = first.fields.contains { !CSVSequence.trimmed($0).isEmpty && CSVSequence.number(in: $0) == nil }
         let columns = first.fields.count
         let dataRecords = hasHeader ? records.dropFirst() : records[...]
         guard !dataRecords.isEmpty else {
