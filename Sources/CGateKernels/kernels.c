@@ -212,3 +212,37 @@ void gk_transpose(const float *A, ptrdiff_t rows, ptrdiff_t cols, float *B) {
                 for (ptrdiff_t c = c0; c < c0 + 16 && c < cols; c++)
                     B[c * rows + r] = A[r * cols + c];
 }
+
+GK_CLONES
+void gk_gru_pointwise(const float *projected, const float *recurrent, ptrdiff_t H, float *hidden,
+                      float *series, ptrdiff_t stride) {
+    float *pre_r = series, *pre_z = series + stride, *pre_n = series + 2 * stride, *term = series + 3 * stride;
+    float *gate_r = series + 4 * stride, *gate_z = series + 5 * stride, *gate_n = series + 6 * stride;
+    float *hiddens = series + 7 * stride;
+    for (ptrdiff_t j = 0; j < H; j++) {
+        float zr = projected[j] + recurrent[j], zz = projected[H + j] + recurrent[H + j];
+        float r = gk_sigmoid(zr), z = gk_sigmoid(zz);
+        float hn = recurrent[2 * H + j];
+        float zn = projected[2 * H + j] + r * hn;
+        float n = gk_tanh(zn);
+        float h = (1.0f - z) * n + z * hidden[j];
+        hidden[j] = h;
+        pre_r[j] = zr; pre_z[j] = zz; pre_n[j] = zn; term[j] = hn;
+        gate_r[j] = r; gate_z[j] = z; gate_n[j] = n; hiddens[j] = h;
+    }
+}
+
+GK_CLONES
+void gk_rnn_pointwise(const float *z, ptrdiff_t H, int relu, float *hidden, float *preactivations, float *hiddens) {
+    if (relu) {
+        for (ptrdiff_t j = 0; j < H; j++) {
+            float v = z[j] > 0 ? z[j] : 0.0f;
+            hidden[j] = v; preactivations[j] = z[j]; hiddens[j] = v;
+        }
+    } else {
+        for (ptrdiff_t j = 0; j < H; j++) {
+            float v = gk_tanh(z[j]);
+            hidden[j] = v; preactivations[j] = z[j]; hiddens[j] = v;
+        }
+    }
+}

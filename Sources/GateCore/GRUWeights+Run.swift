@@ -1,69 +1,45 @@
+import CGateKernels
+
 extension GRUWeights {
+    /// Order of the series in the kernel's storage (matches `gk_gru_pointwise`).
+    static let kernelSeriesOrder = [
+        SeriesName.preactivation(SeriesName.resetGate), SeriesName.preactivation(SeriesName.updateGate),
+        SeriesName.preactivation(SeriesName.candidate), SeriesName.candidateRecurrent,
+        SeriesName.resetGate, SeriesName.updateGate, SeriesName.candidate, SeriesName.hidden,
+    ]
+
     /// Runs the layer over `inputs` (T × X), forward or in reverse, capturing every intermediate.
+    ///
+    /// PyTorch's form (reset after the recurrent product) runs in the C kernels; Keras'
+    /// `reset_after=False`, which needs a second mat-vec between the gates, uses `referenceRun`.
     public func run(_ inputs: Matrix, reverse: Bool = false, from initial: RecurrentState? = nil) -> LayerRun {
+        guard resetAfter else { return referenceRun(inputs, reverse: reverse, from: initial) }
         let steps = inputs.rows, h = hiddenSize, width = 3 * h
         let projected = Kernels.projectSequence(weights: inputWeights, bias: inputBias, inputs: inputs)
-
-        var resetPre = [Float](repeating: 0, count: steps * h)
-        var updatePre = resetPre, candidatePre = resetPre, recurrentTerm = resetPre
-        var resetGate = resetPre, updateGate = resetPre, candidate = resetPre, hiddenSeries = resetPre
-
         var hidden = (initial ?? RecurrentState.zero(for: .gru(self))).hidden
-        var gates = [Float](repeating: 0, count: width)
-        var term = [Float](repeating: 0, count: h)
-        var resetHidden = [Float](repeating: 0, count: h)
-        let candidateBias = Array(recurrentBias[(2 * h)...])
+        var storage = [Float](repeating: 0, count: 8 * steps * h)
+        var recurrent = [Float](repeating: 0, count: width)
+        let stride = steps * h
 
-        for s in 0..<steps {
-            let t = reverse ? steps - 1 - s : s
-            let base = t * width, row = t * h
-            for k in 0..<width { gates[k] = recurrentBias[k] }
-            if resetAfter {
-                Kernels.matVecAccumulate(recurrentWeights, hidden, into: &gates)
-            } else {
-                Kernels.matVecAccumulate(recurrentWeights, hidden, into: &gates, rowOffset: 0, rowCount: 2 * h)
+        projected.values.withUnsafeBufferPointer { pre in
+        recurrentWeights.values.withUnsafeBufferPointer { weights in
+        recurrentBias.withUnsafeBufferPointer { bias in
+        storage.withUnsafeMutableBufferPointer { series in
+        hidden.withUnsafeMutableBufferPointer { state in
+        recurrent.withUnsafeMutableBufferPointer { term in
+            for s in 0..<steps {
+                let t = reverse ? steps - 1 - s : s
+                term.baseAddress!.update(from: bias.baseAddress!, count: width)
+                gk_matvec_accumulate(weights.baseAddress!, width, h, state.baseAddress!, term.baseAddress!)
+                gk_gru_pointwise(pre.baseAddress! + t * width, term.baseAddress!, h, state.baseAddress!,
+                                 series.baseAddress! + t * h, stride)
             }
-            var resets = [Float](repeating: 0, count: h)
-            for j in 0..<h {
-                let zr = projected.values[base + j] + gates[j]
-                let zz = projected.values[base + h + j] + gates[h + j]
-                resetPre[row + j] = zr
-                updatePre[row + j] = zz
-                resets[j] = Activation.sigmoid(zr)
-                resetGate[row + j] = resets[j]
-                updateGate[row + j] = Activation.sigmoid(zz)
-            }
-            if resetAfter {
-                for j in 0..<h { term[j] = gates[2 * h + j] }
-            } else {
-                for j in 0..<h { resetHidden[j] = resets[j] * hidden[j]; term[j] = candidateBias[j] }
-                Kernels.matVecAccumulate(recurrentWeights, resetHidden, into: &term, rowOffset: 2 * h, rowCount: h)
-            }
-            for j in 0..<h {
-                let zn = resetAfter
-                    ? projected.values[base + 2 * h + j] + resets[j] * term[j]
-                    : projected.values[base + 2 * h + j] + term[j]
-                let n = Activation.tanh(zn)
-                let z = updateGate[row + j]
-                let next = (1 - z) * n + z * hidden[j]
-                hidden[j] = next
-                candidatePre[row + j] = zn
-                recurrentTerm[row + j] = term[j]
-                candidate[row + j] = n
-                hiddenSeries[row + j] = next
-            }
+        }}}}}}
+
+        var series: [String: Matrix] = [:]
+        for (k, name) in Self.kernelSeriesOrder.enumerated() {
+            series[name] = Matrix(rows: steps, columns: h, values: Array(storage[k * stride ..< (k + 1) * stride]))
         }
-
-        let series: [String: Matrix] = [
-            SeriesName.resetGate: Matrix(rows: steps, columns: h, values: resetGate),
-            SeriesName.updateGate: Matrix(rows: steps, columns: h, values: updateGate),
-            SeriesName.candidate: Matrix(rows: steps, columns: h, values: candidate),
-            SeriesName.hidden: Matrix(rows: steps, columns: h, values: hiddenSeries),
-            SeriesName.preactivation(SeriesName.resetGate): Matrix(rows: steps, columns: h, values: resetPre),
-            SeriesName.preactivation(SeriesName.updateGate): Matrix(rows: steps, columns: h, values: updatePre),
-            SeriesName.preactivation(SeriesName.candidate): Matrix(rows: steps, columns: h, values: candidatePre),
-            SeriesName.candidateRecurrent: Matrix(rows: steps, columns: h, values: recurrentTerm),
-        ]
         return LayerRun(series: series, finalState: RecurrentState(hidden: hidden))
     }
 }

@@ -64,10 +64,11 @@ public enum Kernels {
     }
 
     /// The plain Swift twin of `matVecAccumulate`, kept as the reference for tests.
-    public static func plainMatVecAccumulate(_ weights: Matrix, _ x: [Float], into y: inout [Float]) {
-        for r in 0..<weights.rows {
+    public static func plainMatVecAccumulate(_ weights: Matrix, _ x: [Float], into y: inout [Float],
+                                             rowOffset: Int = 0, rowCount: Int? = nil) {
+        for r in 0..<(rowCount ?? weights.rows) {
             var sum: Float = 0
-            for c in 0..<weights.columns { sum += weights.values[r * weights.columns + c] * x[c] }
+            for c in 0..<weights.columns { sum += weights.values[(rowOffset + r) * weights.columns + c] * x[c] }
             y[r] += sum
         }
     }

@@ -64,6 +64,44 @@ struct FastPathTests {
         }
     }
 
+    @Test(arguments: [(3, 5, true), (1, 8, true), (7, 33, true), (4, 6, false)])
+    func fastGRUMatchesReference(input: Int, hidden: Int, resetAfter: Bool) {
+        let weights = GRUWeights(
+            inputWeights: KernelTests.matrix(rows: 3 * hidden, columns: input, seed: 21),
+            recurrentWeights: KernelTests.matrix(rows: 3 * hidden, columns: hidden, seed: 22)
+                .scaled(by: 1 / Float(hidden).squareRoot()),
+            inputBias: KernelTests.matrix(rows: 1, columns: 3 * hidden, seed: 23).values,
+            recurrentBias: KernelTests.matrix(rows: 1, columns: 3 * hidden, seed: 24).values,
+            resetAfter: resetAfter)
+        let inputs = KernelTests.matrix(rows: 29, columns: input, seed: 25)
+        for reverse in [false, true] {
+            let fast = weights.run(inputs, reverse: reverse)
+            let reference = weights.referenceRun(inputs, reverse: reverse)
+            #expect(Set(fast.series.keys) == Set(reference.series.keys))
+            for (name, matrix) in reference.series {
+                #expect(Self.maxRelativeDifference(fast.series[name]!.values, matrix.values) <= 2e-6, "\(name)")
+            }
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func fastRNNMatchesReference(relu: Bool) {
+        let weights = RNNWeights(
+            inputWeights: KernelTests.matrix(rows: 19, columns: 4, seed: 31),
+            recurrentWeights: KernelTests.matrix(rows: 19, columns: 19, seed: 32).scaled(by: 1 / Float(19).squareRoot()),
+            inputBias: KernelTests.matrix(rows: 1, columns: 19, seed: 33).values,
+            recurrentBias: KernelTests.matrix(rows: 1, columns: 19, seed: 34).values,
+            usesRelu: relu)
+        let inputs = KernelTests.matrix(rows: 23, columns: 4, seed: 35)
+        for reverse in [false, true] {
+            let fast = weights.run(inputs, reverse: reverse)
+            let reference = weights.referenceRun(inputs, reverse: reverse)
+            for (name, matrix) in reference.series {
+                #expect(Self.maxRelativeDifference(fast.series[name]!.values, matrix.values) <= 2e-6, "\(name)")
+            }
+        }
+    }
+
     /// Largest |a − b| / max(1, |b|): absolute near zero, relative for large cell values.
     static func maxRelativeDifference(_ a: [Float], _ b: [Float]) -> Float {
         guard a.count == b.count else { return .infinity }
@@ -111,5 +149,12 @@ struct FastPathTests {
         #expect(throws: ShapeError("the input holds nan at step 4, feature 2; gatescope needs finite numbers")) {
             try network.run(input)
         }
+    }
+}
+
+extension Matrix {
+    /// Every element multiplied by `factor` (PyTorch-like init scale keeps random recurrences stable).
+    func scaled(by factor: Float) -> Matrix {
+        Matrix(rows: rows, columns: columns, values: values.map { $0 * factor })
     }
 }

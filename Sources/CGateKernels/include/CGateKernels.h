@@ -18,6 +18,15 @@ void gk_project_sequence(const float *W, ptrdiff_t rows, ptrdiff_t cols, const f
 void gk_lstm_pointwise(const float *z, ptrdiff_t H, const float *peepholes, float clip, int coupled,
                        float *cell, float *hidden, float *series, ptrdiff_t stride);
 
+/// One GRU step's elementwise part (PyTorch form, reset after the recurrent product). `projected` holds
+/// W_ih x + b_ih (3H: r, z, n), `recurrent` W_hh h + b_hh (3H). Updates `hidden` and stores into
+/// `series` (8 rows of H, `stride` apart): r_pre, z_pre, n_pre, W_hn h + b_hn, r, z, n, h.
+void gk_gru_pointwise(const float *projected, const float *recurrent, ptrdiff_t H, float *hidden,
+                      float *series, ptrdiff_t stride);
+
+/// One RNN step's elementwise part: h = tanh(z) or relu(z), storing z and h.
+void gk_rnn_pointwise(const float *z, ptrdiff_t H, int relu, float *hidden, float *preactivations, float *hiddens);
+
 /// y[r] += sum_c Wt[c*rows + r] * x[c]: the same product as gk_matvec_accumulate, on W transposed.
 void gk_matvec_t_accumulate(const float *Wt, ptrdiff_t rows, ptrdiff_t cols, const float *x, float *y);
 
