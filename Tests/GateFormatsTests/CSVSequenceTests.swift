@@ -75,5 +75,9 @@ import Testing
         try CSVWriter.write(matrix, to: path)
         #expect(try CSVSequence(path: path).matrix == matrix)
         #expect(throws: FormatError.self) { try CSVWriter.write(matrix, columnNames: ["one"], to: path) }
+        // Found by fuzzing: a quote followed by a combining mark is one Character but must still be doubled.
+        let combining = "4\"\u{7B0}x"
+        let tricky = CSVWriter.render(Matrix(rows: 1, columns: 2, values: [1, 2]), columnNames: [combining, " a, b "])
+        #expect(try parse(tricky).columnNames == [combining, "a, b"])
     }
 }

@@ -34,6 +34,7 @@ import Testing
         #expect(try TextSequence.wordIndices(of: " the cat sat \n the dog \n", vocabulary: vocabulary) == [2, 3, 4, 1, 2, 0, 1])
         #expect(try TextSequence.wordIndices(of: "the\n\ncat", vocabulary: vocabulary) == [2, 1, 1, 3, 1])
         #expect(try TextSequence.wordIndices(of: "the cat", vocabulary: ["the", "cat"]) == [0, 1])
+        #expect(try TextSequence.wordIndices(of: "the cat\r\nsat\r\n", vocabulary: vocabulary) == [2, 3, 1, 4, 1])
         do {
             _ = try TextSequence.wordIndices(of: "the\nthe dog", vocabulary: ["the"], source: "t.txt")
             Issue.record("accepted an unknown word without <unk>")

@@ -105,10 +105,10 @@ public struct CSVSequence: Equatable, Sendable {
 
     /// The field without surrounding spaces.
     static func trimmed(_ field: String) -> String {
-        var slice = Substring(field)
-        while slice.first == " " { slice = slice.dropFirst() }
-        while slice.last == " " { slice = slice.dropLast() }
-        return String(slice)
+        var scalars = Substring(field).unicodeScalars
+        while scalars.first == " " { scalars = scalars.dropFirst() }
+        while scalars.last == " " { scalars = scalars.dropLast() }
+        return String(scalars)
     }
 
     /// Chooses the separator that splits the first rows into a consistent number of columns.

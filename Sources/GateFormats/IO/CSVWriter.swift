@@ -34,15 +34,22 @@ public enum CSVWriter {
     }
 
     /// The name, quoted if it contains a separator, quote, line break or edge spaces.
+    ///
+    /// Works on Unicode scalars, not `Character`s: a quote followed by a combining mark is one
+    /// `Character` but still a quote to a CSV reader (found by fuzzing).
     static func quoted(_ name: String) -> String {
-        let needsQuotes = name.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" || $0 == "\t" }
-            || name.first == " " || name.last == " " || name.isEmpty
+        let scalars = name.unicodeScalars
+        let special: Set<Unicode.Scalar> = [",", "\"", "\n", "\r", ";", "\t"]
+        let needsQuotes = scalars.contains { special.contains($0) }
+            || scalars.first == " " || scalars.last == " " || scalars.isEmpty
         guard needsQuotes else { return name }
-        var out = "\""
-        for character in name {
-            if character == "\"" { out += "\"" }
-            out.append(character)
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for scalar in scalars {
+            if scalar == "\"" { out.append("\"") }
+            out.append(scalar)
         }
-        return out + "\""
+        out.append("\"")
+        return String(out)
     }
 }

@@ -46,17 +46,20 @@ public enum TextSequence {
         }
         let unknown = indexByWord["<unk>"]
         let endOfSentence = indexByWord["<eos>"]
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if text.hasSuffix("\n") { lines.removeLast() }
+        // Split on Unicode scalars, as Python does: "\r\n" is one Swift Character but two code points.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        if text.unicodeScalars.last == "\n" { lines.removeLast() }
         var indices: [Int] = []
-        for (lineNumber, lineText) in lines.enumerated() {
-            for word in lineText.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }) {
-                if let index = indexByWord[String(word)] {
+        for (lineNumber, lineScalars) in lines.enumerated() {
+            let words = lineScalars.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\u{0B}" || $0 == "\u{0C}" })
+            for wordScalars in words {
+                let word = String(String.UnicodeScalarView(wordScalars))
+                if let index = indexByWord[word] {
                     indices.append(index)
                 } else if let unknown {
                     indices.append(unknown)
                 } else {
-                    throw FormatError("word \(quote(String(word))) on line \(lineNumber + 1) is not in the vocabulary of \(vocabulary.count) words (\(sample(vocabulary))) and the vocabulary has no <unk>; use known words or add <unk> to the vocabulary", source: source)
+                    throw FormatError("word \(quote(word)) on line \(lineNumber + 1) is not in the vocabulary of \(vocabulary.count) words (\(sample(vocabulary))) and the vocabulary has no <unk>; use known words or add <unk> to the vocabulary", source: source)
                 }
             }
             if let endOfSentence { indices.append(endOfSentence) }
