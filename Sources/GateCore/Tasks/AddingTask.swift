@@ -18,7 +18,7 @@ public struct AddingTask: TrainingTask {
     public let outputNames = ["sum"]
     public let inputSize = 2
     public let outputSize = 1
-    public let defaults = TaskDefaults(hiddenSize: 8, steps: 4000, batchSize: 16, learningRate: 0.003)
+    public let defaults = TaskDefaults(hiddenSize: 8, steps: 12000, batchSize: 16, learningRate: 0.003)
 
     /// Held-out sequence length.
     public let length: Int

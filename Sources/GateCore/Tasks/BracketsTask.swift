@@ -19,7 +19,7 @@ public struct BracketsTask: TrainingTask {
     public var outputNames: [String] { (0...maxDepth).map { "depth \($0)" } }
     public var inputSize: Int { 2 }
     public var outputSize: Int { maxDepth + 1 }
-    public let defaults = TaskDefaults(hiddenSize: 8, steps: 4000, batchSize: 16, learningRate: 0.01)
+    public let defaults = TaskDefaults(hiddenSize: 4, steps: 4000, batchSize: 16, learningRate: 0.01)
 
     /// The deepest nesting generated (and the largest class).
     public let maxDepth = 8

@@ -14,7 +14,7 @@ public struct SeriesTask: TrainingTask {
         and the forget gates decide how much of the past shapes the next step.
         """
     public let vocabulary: [String]? = nil
-    public var featureNames: [String]? { [column] }
+    public var featureNames: [String]? { [column + "_standardised"] }
     public var outputNames: [String] { ["next " + column] }
     public let inputSize = 1
     public let outputSize = 1

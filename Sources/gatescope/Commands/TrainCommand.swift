@@ -60,6 +60,9 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "For series: the CSV column to forecast (default: the last).")
     var column: String?
 
+    @Option(name: .long, help: "Also write an example input for the task (text for token tasks, CSV for features).")
+    var exampleOut: String?
+
     @Flag(name: .long, help: "Print only the final summary.")
     var quiet = false
 
@@ -98,6 +101,9 @@ struct TrainCommand: ParsableCommand {
             configuration.bidirectional = bidirectional
             var trainer = try Trainer(task: trainingTask, configuration: configuration)
             try ensureWritable(out)
+            if let exampleOut {
+                try FileBytes.writeAtomically(Array(trainingTask.demoInput().utf8), to: exampleOut)
+            }
 
             interruptRequested = 0
             let previous = signal(SIGINT) { _ in interruptRequested = 1 }
