@@ -13,7 +13,8 @@ public enum ModelImporter {
 
     /// The network in the file at `path`, with an account of the tensors used and ignored.
     public static func importModel(path: String, options: ModelImportOptions = ModelImportOptions()) throws -> ImportedModel {
-        try importModel(from: try open(path: path), source: path, options: options)
+        if ONNXImporter.handles(path: path) { return try ONNXImporter.importModel(path: path, options: options) }
+        return try importModel(from: try open(path: path), source: path, options: options)
     }
 
     /// Reads and validates the safetensors file at `path`, with a hint when it is a `torch.save` file.

@@ -6,4 +6,6 @@ public enum WeightLayout: String, Sendable, Equatable {
     case pytorch
     /// Keras names: `kernel`, `recurrent_kernel`, `bias` (columns i,f,c,o / z,r,h).
     case keras
+    /// ONNX `LSTM`/`GRU`/`RNN` nodes (W, R, B, P initializers; gate rows i,o,f,c / z,r,h), converted on import.
+    case onnx
 }

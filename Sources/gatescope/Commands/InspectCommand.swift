@@ -33,6 +33,7 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if ONNXImporter.handles(path: file) { return try inspectONNX() }
             let mapped = try MappedSafeTensors(path: file)
             let metadata = mapped.metadata
             let looksLikeTrace = metadata["format"] == TraceFile.formatName
