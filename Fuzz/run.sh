@@ -17,8 +17,10 @@ target_dir="$root/Fuzz/$name"
 [[ -f "$target_dir/main.swift" ]] || { echo "no fuzz target $target_dir/main.swift" >&2; exit 2; }
 work="$root/.build-fuzz/$name"
 mkdir -p "$work/corpus" "$work/artifacts"
-# Seed corpus: committed seeds for this target, if any.
-if [[ -d "$target_dir/seeds" ]]; then cp -n "$target_dir/seeds/"* "$work/corpus/" 2>/dev/null || true; fi
+# Seed corpus: committed seeds and past crash inputs (regressions) for this target, if any.
+for extra in seeds regressions; do
+    if [[ -d "$target_dir/$extra" ]]; then cp -n "$target_dir/$extra/"* "$work/corpus/" 2>/dev/null || true; fi
+done
 binary="$work/fuzz-$name"
 echo "building $binary" >&2
 swiftc -O -g -sanitize=fuzzer,address -parse-as-library -swift-version 6 \
