@@ -57,12 +57,20 @@ public struct CanvasDemoApp: TerminalApp {
         return .continue
     }
 
-    /// A short text for `event`, e.g. "key right" or "mouse press(left) at 3,4".
+    /// A short text for `event`, e.g. "key right" or "mouse press left at 3,4".
     static func describe(_ event: InputEvent) -> String {
         switch event {
         case let .key(.character(character)): return "key '\(character)'"
         case let .key(key): return "key \(key)"
-        case let .mouse(mouse): return "mouse \(mouse.action) at \(mouse.x),\(mouse.y)"
+        case let .mouse(mouse):
+            let action: String
+            switch mouse.action {
+            case let .press(button): action = "press \(button)"
+            case let .release(button): action = "release \(button)"
+            case .scrollUp: action = "scroll up"
+            case .scrollDown: action = "scroll down"
+            }
+            return "mouse \(action) at \(mouse.x),\(mouse.y)"
         case let .resize(width, height): return "resize \(width)×\(height)"
         case .tick: return "tick"
         }
