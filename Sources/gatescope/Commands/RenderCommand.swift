@@ -1,0 +1,115 @@
+import ArgumentParser
+import GateCore
+import GateExplorer
+import GateFormats
+
+/// `gatescope render`: exports a recorded trace as heatmaps (SVG, text, ANSI) or an asciicast replay.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Export a trace as heatmaps per gate (svg, txt, ansi) or as an asciicast replay (cast).",
+        discussion: """
+            Steps and units are numbered from 0 (rows and columns of the trace tensors); --steps takes a
+            Python-style slice a:b (b excluded). SVG cells carry the exact recorded values (data-v).
+            Examples:
+              gatescope render trace.safetensors --format svg --out gates.svg --steps 0:200 --units 0-15
+              gatescope render trace.safetensors --format cast --out replay.cast && asciinema play replay.cast
+            """
+    )
+
+    @Argument(help: "A trace written by gatescope record.")
+    var trace: String
+
+    @Option(name: .long, help: "svg, txt (monochrome shade ramp), ansi (24-bit colour half blocks) or cast (asciicast v2).")
+    var format: String
+
+    @Option(name: .long, help: "The file to write ('-' for standard output).")
+    var out: String
+
+    @Option(name: .long, help: "Steps a:b (0-based, b excluded; default all).")
+    var steps: String?
+
+    @Option(name: .long, help: "Units, e.g. 0,3,5-9 (0-based; default all).")
+    var units: String?
+
+    @Option(name: .long, help: "The layer, 1 = bottom (default 1).")
+    var layer: Int = 1
+
+    @Flag(name: .long, help: "The reverse direction of a bidirectional layer.")
+    var reverse = false
+
+    @Option(name: .long, help: "Series to show, comma-separated (default: the cell's gates and states).")
+    var series: String?
+
+    @Option(name: .long, help: "Colours: standard or cb (colour-blind safe).")
+    var palette: String = "standard"
+
+    @Option(name: .long, help: "cast: terminal width in columns.")
+    var width: Int = 100
+
+    @Option(name: .long, help: "cast: frames per second.")
+    var fps: Double = 10
+
+    @Option(name: .long, help: "cast: most frames to write (steps are sampled evenly beyond this).")
+    var maxFrames: Int = 300
+
+    func validate() throws {
+        guard ["svg", "txt", "ansi", "cast"].contains(format) else {
+            throw ValidationError("--format must be svg, txt, ansi or cast, not '\(format)'")
+        }
+        guard ["standard", "cb"].contains(palette) else { throw ValidationError("--palette must be standard or cb") }
+        guard layer >= 1 else { throw ValidationError("--layer counts from 1 (the bottom layer)") }
+        guard width >= 40, fps > 0, maxFrames >= 1 else { throw ValidationError("--width must be ≥ 40, --fps > 0, --max-frames ≥ 1") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let source = try MappedTrace(path: trace)
+            let selection = try TraceSelection(source: source, path: trace, layer: layer - 1, reverse: reverse,
+                                               series: series, steps: steps, units: units)
+            let text: String
+            switch format {
+            case "svg":
+                let cells = selection.steps.count * selection.units.count * selection.series.count
+                guard cells <= HeatmapSVG.maximumCells else {
+                    throw UserError("\(cells) cells are too many for one SVG (limit \(HeatmapSVG.maximumCells)); narrow with --steps, --units or --series")
+                }
+                text = HeatmapSVG.document(panels: try selection.panels(rows: selection.steps, colorBlindSafe: palette == "cb"),
+                                           title: selection.title)
+            case "txt", "ansi":
+                let color = format == "ansi"
+                let buffer = HeatmapCanvas.buffer(panels: try selection.panels(rows: selection.steps, colorBlindSafe: palette == "cb"),
+                                                  halfBlocks: color, mode: color ? .truecolor : .monochrome)
+                text = selection.title + "\n\n" + (color ? ANSIText.render(buffer) : buffer.plainText()) + "\n"
+            default:
+                text = try cast(selection)
+            }
+            if out == "-" {
+                print(text, terminator: "")
+            } else {
+                try FileBytes.writeAtomically(Array(text.utf8), to: out)
+                print("wrote \(out) (\(format), \(selection.series.count) series × \(selection.steps.count) steps × \(selection.units.count) units, \(RecordCommand.formatBytes(text.utf8.count)))")
+            }
+        }
+    }
+
+    /// The asciicast: one frame per sampled step, each showing the steps up to it.
+    func cast(_ selection: TraceSelection) throws -> String {
+        let range = selection.steps
+        let frameCount = min(maxFrames, range.count)
+        let frameSteps = (0..<frameCount).map { k in
+            range.lowerBound + (frameCount == 1 ? range.count - 1 : k * (range.count - 1) / (frameCount - 1))
+        }
+        let panelRows = selection.series.count * ((selection.units.count + 1) / 2 + 4)
+        let height = 2 + panelRows
+        var recording = Asciicast(width: width, height: height, title: selection.title)
+        for (index, step) in frameSteps.enumerated() {
+            let window = ReplayFrame.window(step: step, first: range.lowerBound, width: width)
+            let panels = try selection.panels(rows: window, colorBlindSafe: palette == "cb")
+            let frame = ReplayFrame.render(panels: panels, step: step, totalSteps: selection.totalSteps,
+                                           header: selection.title, width: width, height: height)
+            recording.appendFrame(frame, at: Double(index) / fps)
+        }
+        return recording.encoded()
+    }
+}

@@ -1,0 +1,61 @@
+import GateCore
+import GateExplorer
+import GateFormats
+
+/// What `render` and `diff` show of a trace: one layer and direction, some series, steps and units.
+struct TraceSelection {
+    /// The trace.
+    let source: any TraceSource
+    /// The layer and direction.
+    let info: TraceLayerInfo
+    /// Series names, in display order.
+    let series: [String]
+    /// Selected steps.
+    let steps: Range<Int>
+    /// Selected units (columns), in order.
+    let units: [Int]
+    /// "trace.safetensors · layer 1 · LSTM".
+    let title: String
+
+    /// Steps in the whole trace.
+    var totalSteps: Int { source.steps }
+
+    /// Works out the selection; errors say what the trace holds.
+    init(source: any TraceSource, path: String, layer: Int, reverse: Bool, series: String?, steps: String?, units: String?) throws {
+        guard let info = source.layerInfo(layer, reverse: reverse) else {
+            let have = source.recordedLayers.map { "layer \($0.layer + 1)\($0.isReverse ? " --reverse" : "")" }.joined(separator: ", ")
+            throw UserError("\(path) has no layer \(layer + 1)\(reverse ? " in reverse" : ""); it has \(have)")
+        }
+        self.source = source
+        self.info = info
+        if let series {
+            let names = series.split(separator: ",").map { String($0).filter { $0 != " " } }
+            for name in names where info.seriesWidths[name] == nil {
+                throw UserError("\(path) has no series '\(name)' in \(info.key); it has \(info.seriesNames.joined(separator: ", "))")
+            }
+            self.series = names
+        } else {
+            self.series = info.kind.seriesNames.filter { info.seriesWidths[$0] != nil }
+        }
+        self.steps = try RenderSelection.steps(steps, count: source.steps)
+        let width = self.series.map { info.seriesWidths[$0] ?? 0 }.min() ?? 0
+        self.units = try RenderSelection.units(units, count: width)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        self.title = "\(name) · layer \(layer + 1)\(reverse ? " ←" : "") · \(info.kind.displayName)"
+    }
+
+    /// One panel per series over `rows`.
+    func panels(rows: Range<Int>, colorBlindSafe: Bool) throws -> [HeatmapPanel] {
+        try series.map { name in
+            let matrix = try source.series(name, layer: info.layer, reverse: info.isReverse, rows: rows)
+            return HeatmapPanel(title: name.replacingUnderscores, series: name,
+                                values: HeatmapPanel.columns(units, of: matrix), firstStep: rows.lowerBound,
+                                units: units, colorBlindSafe: colorBlindSafe)
+        }
+    }
+}
+
+extension String {
+    /// "forget_gate" → "forget gate".
+    fileprivate var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
+}
