@@ -2,7 +2,8 @@ import Foundation
 
 /// A terminal program running in a private, detached tmux server, for end-to-end tests.
 ///
-/// Each session has its own server (`tmux -L <unique socket>`), so tests can run side by side. The
+/// Each session has its own server (`tmux -S <socket in its own temporary directory>`), so tests can
+/// run side by side and nothing is left behind (tmux does not remove its socket when killed). The
 /// program runs under a small `sh` wrapper that records the tty modes before and after it, and its
 /// exit status (128 + signal when a signal ended it), then keeps the pane open so the screen the
 /// program left behind can still be captured. The server is killed by ``kill()`` and on deinit.
@@ -28,7 +29,6 @@ final class TmuxSession {
     }
 
     private let tmuxPath: String
-    private let socket: String
     private let directory: URL
     private var isKilled = false
 
@@ -38,8 +38,8 @@ final class TmuxSession {
          environment: [String: String?] = [:]) throws {
         guard let executable = Self.executable(named: "tmux") else { throw Failure(description: "tmux is not installed") }
         tmuxPath = executable
-        socket = "gatescope-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("gatescope-e2e-\(getpid())-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 
         var script = "#!/bin/sh\n"
@@ -213,7 +213,7 @@ final class TmuxSession {
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
         let outputPath = path("tmux.out"), errorPath = path("tmux.err")
-        let status = try Self.spawnAndWait([tmuxPath, "-L", socket] + arguments, stdout: outputPath, stderr: errorPath)
+        let status = try Self.spawnAndWait([tmuxPath, "-S", path("tmux.sock")] + arguments, stdout: outputPath, stderr: errorPath)
         let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         guard status == 0 else {
             let message = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
