@@ -19,7 +19,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
 
 /// Writes `error: message` as one line to standard error.
 func printError(_ message: String) {
-    let line = "error: " + message.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
+    // Some errors (the terminal layer's) already carry the prefix.
+    let body = message.hasPrefix("error: ") ? String(message.dropFirst(7)) : message
+    let line = "error: " + body.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
     var bytes = Array(line.utf8)
     _ = write(2, &bytes, bytes.count)
 }
