@@ -35,7 +35,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "gatescope-bench",
-            dependencies: ["GateCore", "GateExplorer"]
+            dependencies: ["GateCore", "GateExplorer", "GateFormats"]
         ),
         .executableTarget(name: "canvas-demo", dependencies: ["GateExplorer", "GateTerminal"]),
         .testTarget(name: "GateCoreTests", dependencies: ["GateCore", "GateFormats"],

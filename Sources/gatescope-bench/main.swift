@@ -1,6 +1,7 @@
 // Benchmarks for gatescope, run as a release executable, never inside `swift test`:
 //
 //     swift run -c release gatescope-bench [core|all]
+//     swift run -c release gatescope-bench replay-scale [steps] [directory]   (writes ~5.6 GB at 1e6 steps)
 //
 // Prints one line per measurement; docs/benchmarks.md records the figures and this command.
 import GateCore
@@ -67,6 +68,21 @@ if mode == "core" || mode == "all" {
             let line = "  \(kind.displayName) \(x)→\(h): \(format2(result.usPerStep)) µs/step, \(Int(result.stepsPerSecond)) steps/s"
             print(line)
         }
+    }
+}
+
+if mode == "replay-scale" {
+    do {
+        try runReplayScale(arguments: Array(CommandLine.arguments.dropFirst(2)))
+    } catch {
+        print("replay-scale: \(error)")
+    }
+}
+if mode == "replay-scale-read", CommandLine.arguments.count > 2 {
+    do {
+        try readScaleTrace(path: CommandLine.arguments[2])
+    } catch {
+        print("replay-scale: \(error)")
     }
 }
 

@@ -70,3 +70,18 @@ extension HeatmapPanel {
         return Matrix(rows: matrix.rows, columns: units.count, values: values)
     }
 }
+
+extension HeatmapPanel {
+    /// A panel with an explicit scale and range (e.g. |A − B| on a sequential scale over [0, max]).
+    public init(title: String, series: String, values: Matrix, firstStep: Int, units: [Int],
+                scale: ColorScale, low: Float, high: Float) {
+        self.title = title
+        self.series = series
+        self.values = values
+        self.firstStep = firstStep
+        self.units = units
+        self.scale = scale
+        self.low = low
+        self.high = high > low ? high : low + 1
+    }
+}

@@ -56,6 +56,14 @@ public final class MappedSafeTensors: @unchecked Sendable {
         if let base { munmap(UnsafeMutableRawPointer(mutating: base), mappedLength) }
     }
 
+    /// Drops the mapping's pages from this process's resident set (`madvise(MADV_DONTNEED)`); they
+    /// stay in the page cache, so later reads refault them cheaply. Called by ``MappedTrace`` as it
+    /// reads, so scrubbing a multi-gigabyte trace keeps resident memory flat.
+    public func releaseResidentPages() {
+        guard let base, mappedLength > 0 else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base), mappedLength, MADV_DONTNEED)
+    }
+
     /// The `__metadata__` map.
     public var metadata: [String: String] { header.metadata }
 

@@ -1,4 +1,5 @@
 import GateCore
+import Synchronization
 
 /// A trace file mapped into memory: opening reads only the header; rows are read when asked for.
 /// For replaying traces too large to load (millions of steps).
@@ -19,6 +20,10 @@ public final class MappedTrace: TraceSource {
     public let tokens: [Int]?
     /// Tensor names outside the trace layout.
     public let otherTensors: [String]
+    /// Bytes read since the mapping's pages were last released.
+    private let bytesSinceRelease = Atomic<Int>(0)
+    /// Bytes read between releases of resident pages (see ``MappedSafeTensors/releaseResidentPages()``).
+    public static let releaseInterval = 32 << 20
 
     /// Maps the trace at `path` and validates its layout.
     public init(path: String) throws {
@@ -57,6 +62,12 @@ public final class MappedTrace: TraceSource {
     }
 
     private func matrix(_ name: String, columns: Int, rows: Range<Int>) throws -> Matrix {
-        Matrix(rows: rows.count, columns: columns, values: try file.rows(of: name, range: rows))
+        let values = try file.rows(of: name, range: rows)
+        let total = bytesSinceRelease.add(values.count * 4, ordering: .relaxed).newValue
+        if total >= Self.releaseInterval {
+            bytesSinceRelease.store(0, ordering: .relaxed)
+            file.releaseResidentPages()
+        }
+        return Matrix(rows: rows.count, columns: columns, values: values)
     }
 }

@@ -1,0 +1,84 @@
+import GateCore
+
+/// A split view of two traces of the same length, step-locked: for every series, A's heatmap, B's
+/// heatmap and the difference |A − B|, each over the window of steps ending at the current step
+/// (the right-most column). Draws into a ``CellBuffer`` like every explorer view.
+///
+/// The explorer keeps one step cursor for both traces and asks for a frame with
+/// ``CompareView/draw(into:area:)`` (windows are sliced from in-memory traces) — see ``CompareWindow``
+/// for traces read window by window from disk.
+public struct CompareView: Sendable {
+    /// Label of the first trace (file name or "input A").
+    public var labelA: String
+    /// Label of the second trace.
+    public var labelB: String
+    /// The windows to show, one per series.
+    public var windows: [CompareWindow]
+    /// The step the cursor is on (0-based).
+    public var step: Int
+    /// Steps in each trace.
+    public var totalSteps: Int
+
+    /// A view of prepared windows.
+    public init(labelA: String, labelB: String, windows: [CompareWindow], step: Int, totalSteps: Int) {
+        self.labelA = labelA
+        self.labelB = labelB
+        self.windows = windows
+        self.step = step
+        self.totalSteps = totalSteps
+    }
+
+    /// A view of two in-memory traces at `step`: for layer `layer` (0-based) and direction, every
+    /// series both hold (or `series`), windows of up to `windowSteps` steps ending at `step`.
+    public init(a: NetworkTrace, b: NetworkTrace, labelA: String, labelB: String, layer: Int, reverse: Bool = false,
+                step: Int, series: [String]? = nil, windowSteps: Int) {
+        let steps = min(a.steps, b.steps)
+        let cursor = min(max(0, step), max(0, steps - 1))
+        let first = max(0, cursor + 1 - max(1, windowSteps))
+        var windows: [CompareWindow] = []
+        if let la = a.layer(layer, reverse: reverse), let lb = b.layer(layer, reverse: reverse), steps > 0 {
+            let names = series ?? la.kind.seriesNames.filter { la.series[$0] != nil && lb.series[$0] != nil }
+            for name in names {
+                guard let ma = la.series[name], let mb = lb.series[name], ma.columns == mb.columns else { continue }
+                windows.append(CompareWindow(series: name, a: ma.rows(first..<(cursor + 1)), b: mb.rows(first..<(cursor + 1)),
+                                             firstStep: first))
+            }
+        }
+        self.init(labelA: labelA, labelB: labelB, windows: windows, step: cursor, totalSteps: steps)
+    }
+
+    /// Draws the view into `area` of `buffer`: a header line, then per series three heatmaps side by
+    /// side (A, B, |A − B|) with half blocks, two units per row.
+    public func draw(into buffer: inout CellBuffer, area: Rect) {
+        var header = "A: \(labelA)   B: \(labelB)   step \(step + 1)/\(totalSteps)"
+        let worst = windows.map { $0.maxDifference(atStep: step) }.max() ?? 0
+        header += "   max |Δ| here: \(ExportNumber.fixed(Double(worst), 4))"
+        buffer.put(header, x: area.x, y: area.y, style: CellStyle(bold: true))
+        let columnWidth = max(HeatmapCanvas.labelWidth + 4, (area.width - 4) / 3)
+        var y = area.y + 2
+        for window in windows {
+            guard y < area.maxY else { break }
+            let units = Array(0..<window.a.columns)
+            let name = window.series.split(separator: "_").joined(separator: " ")
+            let a = HeatmapPanel(title: "\(name) · A", series: window.series, values: window.a, firstStep: window.firstStep, units: units)
+            var b = HeatmapPanel(title: "\(name) · B", series: window.series, values: window.b, firstStep: window.firstStep, units: units)
+            var shared = a
+            if a.scale.isDiverging {
+                let magnitude = max(a.high, b.high)
+                shared.low = -magnitude; shared.high = magnitude
+                b.low = -magnitude; b.high = magnitude
+            }
+            let delta = window.difference
+            let deltaMax = delta.values.max() ?? 0
+            let d = HeatmapPanel(title: "|A − B| (max \(ExportNumber.fixed(Double(deltaMax), 4)))", series: window.series,
+                                 values: delta, firstStep: window.firstStep, units: units,
+                                 scale: .sequential, low: 0, high: deltaMax)
+            var rows = 0
+            for (index, panel) in [shared, b, d].enumerated() {
+                rows = HeatmapCanvas.draw(panel, into: &buffer, x: area.x + index * (columnWidth + 2), y: y, halfBlocks: true,
+                                          maximumWidth: columnWidth)
+            }
+            y += rows + 1
+        }
+    }
+}
