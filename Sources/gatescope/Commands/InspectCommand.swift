@@ -75,6 +75,10 @@ struct InspectCommand: ParsableCommand {
     /// Prints a model's network, the tensors used and ignored, and its metadata.
     func inspectModel(_ mapped: MappedSafeTensors) throws {
         let file = try ModelImporter.open(path: self.file)
+        if ConvLSTMImporter.isConvLSTM(file) {
+            ConvLSTMDescription.lines(file: file, source: self.file).forEach { print($0) }
+            return
+        }
         let modules = try ModelImporter.modules(in: file, source: self.file)
         var options = ModelImportOptions(prefix: prefix, head: head, embedding: embedding,
                                          nonlinearity: nonlinearity.flatMap { RNNNonlinearity(rawValue: $0.lowercased()) })
