@@ -12,7 +12,7 @@ struct Gatescope: ParsableCommand {
             """,
         subcommands: [
             ExploreCommand.self, ReplayCommand.self, RecordCommand.self, InspectCommand.self,
-            TrainCommand.self, DemosCommand.self, RenderCommand.self, DiffCommand.self,
+            TrainCommand.self, DemosCommand.self, RenderCommand.self, DiffCommand.self, LessonCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self
     )

@@ -1,0 +1,157 @@
+import Foundation
+import GateCore
+
+/// The gradient-flow view: for the output at the cursor step, how much every earlier step can still
+/// influence it. Rows per unit: the cell path Π f (LSTM) or Π z (GRU), log scale, aligned with the
+/// explorer's columns; a row of ‖∂y/∂c_t‖ (‖∂y/∂h_t‖ for GRU and RNN); then a log-scale plot of that
+/// gradient against the distance T − t, for this model (●) and the stop's twin (×).
+public struct GradientFlowPanel {
+    /// The session drawn.
+    public let session: TeachingSession
+    /// Left edge of the heatmap columns (the explorer's).
+    public let heatmapX: Int
+    /// The explorer's time window.
+    public let window: TimeWindow
+    /// Lowest decade shown: values ≤ 10^floor are drawn as the scale's bottom.
+    public static let floorDecade: Float = -8
+
+    /// The gradient flow of `run` at its cursor layer and direction, for the output at `step`.
+    public static func series(of run: ExplorerRun, step: Int, layer: Int, reverse: Bool) -> GradientFlowSeries? {
+        guard let network = run.network, step >= 0, step < run.steps else { return nil }
+        let all = try? network.gradientFlowSeries(input: run.trace.input, tokens: run.trace.tokens, trace: run.trace,
+                                                  outputStep: step)
+        return all?.first { $0.layer == layer && $0.isReverse == reverse } ?? all?.first
+    }
+
+    /// Rows the panel would like: title, unit rows, gradient row, plot, legend.
+    public static func preferredHeight(units: Int, unitsPerRow: Int) -> Int {
+        2 + (units + unitsPerRow - 1) / unitsPerRow + 1 + 8 + 1
+    }
+
+    /// Position on the sequential scale of a magnitude: log10 mapped from [floor, 0] to [0, 1].
+    static func position(_ value: Float) -> Float {
+        guard value > 0, value.isFinite else { return 0 }
+        return min(1, max(0, (log10(value) - floorDecade) / -floorDecade))
+    }
+
+    /// Draws the view into `rect`; returns the row of its title (the highlight goes there).
+    @discardableResult
+    public func draw(into buffer: inout CellBuffer, rect: Rect) -> Int {
+        let state = session.explorer
+        let table = ScaleTable(scale: state.palette.sequential, mode: buffer.colorMode)
+        var y = rect.y
+        guard let flow = Self.series(of: state.run, step: state.step, layer: state.layerIndex, reverse: state.isReverse) else {
+            buffer.put(" gradient flow needs the model's weights (a replayed trace has none)", x: rect.x, y: y, style: ExplorerTheme.notice)
+            return y
+        }
+        let title = StyledText(" gradient flow into output \(flow.outputUnit + 1) at t=\(flow.outputStep + 1) · log scale: bright = still felt, dark = forgotten", ExplorerTheme.title)
+        title.draw(into: &buffer, x: rect.x, y: y, maxX: rect.maxX)
+        y += 1
+        let steps = window.steps(total: state.totalSteps)
+        let unitsPerRow = buffer.colorMode == .monochrome ? 1 : 2
+        let order = state.unitOrder
+        let rowsAvailable = max(1, rect.maxY - y - 11)
+        let unitRows = min(rowsAvailable, (order.count + unitsPerRow - 1) / unitsPerRow)
+        let position = order.firstIndex(of: state.selectedUnit) ?? 0
+        let first = (position / max(1, unitRows * unitsPerRow)) * unitRows * unitsPerRow
+        let pathName = flow.kind == .lstm ? "Π f (cell)" : (flow.kind == .gru ? "Π z (update)" : "")
+        if let path = flow.cellPath {
+            for row in 0..<unitRows {
+                let upper = first + row * unitsPerRow
+                guard upper < order.count else { break }
+                let lower = upper + 1 < order.count && unitsPerRow == 2 ? order[upper + 1] : nil
+                if row == 0 { buffer.put(" " + pathName, x: rect.x, y: y, style: ExplorerTheme.dim) }
+                let label = lower.map { "\(order[upper] + 1),\($0 + 1)" } ?? "\(order[upper] + 1)"
+                let selected = order[upper] == state.selectedUnit || lower == state.selectedUnit
+                buffer.put(label, x: heatmapX - 1 - label.count, y: y, style: selected ? ExplorerTheme.selection : ExplorerTheme.dim)
+                for t in steps {
+                    let x = heatmapX + t - window.start
+                    let reach = flow.isReverse ? t >= flow.outputStep : t <= flow.outputStep
+                    if !reach { buffer.put("·", x: x, y: y, style: ExplorerTheme.dim); continue }
+                    let top = Self.position(path[t, order[upper]])
+                    let bottom = lower.map { Self.position(path[t, $0]) }
+                    buffer[x, y] = table.cell(upper: top, lower: bottom)
+                }
+                y += 1
+            }
+        } else {
+            buffer.put(" a plain RNN has no gated path: only the full gradient below reaches back", x: rect.x, y: y, style: ExplorerTheme.dim)
+            y += 1
+        }
+        let norms = flow.stateNorms
+        let peak = norms.max() ?? 1
+        buffer.put(flow.kind == .lstm ? " ‖∂y/∂c_t‖" : " ‖∂y/∂h_t‖", x: rect.x, y: y, style: ExplorerTheme.dim)
+        for t in steps {
+            let x = heatmapX + t - window.start
+            let reach = flow.isReverse ? t >= flow.outputStep : t <= flow.outputStep
+            if !reach { buffer.put("·", x: x, y: y, style: ExplorerTheme.dim); continue }
+            let value = Self.position(norms[t] / max(peak, 1e-30))
+            buffer[x, y] = table.cell(upper: value, lower: value)
+        }
+        y += 1
+        var plotted: [(label: String, flow: GradientFlowSeries, style: CellStyle, mark: String)] = [
+            (state.run.name + " " + state.run.kind.displayName, flow, TeachingTheme.plotMain, "●")]
+        if let twin = session.twin, let other = Self.series(of: twin, step: min(state.step, twin.steps - 1), layer: 0, reverse: state.isReverse) {
+            plotted.append((twin.name + " " + twin.kind.displayName, other, TeachingTheme.plotTwin, "×"))
+        }
+        let plot = Rect(x: rect.x, y: y, width: rect.width, height: max(0, rect.maxY - y - 1))
+        if plot.height >= 3 { drawPlot(plotted, into: &buffer, rect: plot) }
+        var legend = StyledText(" ")
+        for item in plotted {
+            legend.add(item.mark + " " + item.label, item.style)
+            legend.add(" " + Self.summary(item.flow) + "   ", ExplorerTheme.dim)
+        }
+        legend.draw(into: &buffer, x: rect.x, y: rect.maxY - 1, maxX: rect.maxX)
+        return rect.y
+    }
+
+    /// "10 steps back: 3e-1 of the gradient at t" — the gradient 10 (or fewer) steps back, relative.
+    static func summary(_ flow: GradientFlowSeries) -> String {
+        let points = flow.byDistance
+        guard let first = points.first, first.magnitude > 0 else { return "" }
+        let far = points.last { $0.distance <= 20 } ?? first
+        let ratio = far.magnitude / first.magnitude
+        return "\(far.distance) steps back: \(scientific(ratio)) of it"
+    }
+
+    /// "3.2e-4".
+    static func scientific(_ value: Float) -> String {
+        guard value > 0, value.isFinite else { return "0" }
+        let exponent = Int(log10(value).rounded(.down))
+        let mantissa = value / pow(10, Float(exponent))
+        return String(format2: Double(mantissa)).dropLast(1) + "e\(exponent)"
+    }
+
+    /// A log-scale scatter of magnitude (relative to distance 0) against distance.
+    func drawPlot(_ items: [(label: String, flow: GradientFlowSeries, style: CellStyle, mark: String)],
+                  into buffer: inout CellBuffer, rect: Rect) {
+        let axisX = rect.x + 7
+        let width = rect.maxX - axisX - 1
+        let rows = rect.height - 1
+        guard width > 4, rows >= 2 else { return }
+        let maxDistance = max(1, items.map { $0.flow.byDistance.last?.distance ?? 0 }.max() ?? 1)
+        let perColumn = max(1, (maxDistance + width) / width)
+        let lowest = Self.floorDecade
+        for row in 0..<rows {
+            let decade = Float(row) * lowest / Float(max(1, rows - 1))
+            if row % 2 == 0 || rows <= 4 {
+                buffer.put(String("1e\(Int(decade.rounded()))".prefix(6)), x: rect.x, y: rect.y + row, style: ExplorerTheme.dim)
+            }
+            buffer.put("│", x: axisX - 1, y: rect.y + row, style: ExplorerTheme.rule)
+        }
+        buffer.put("└" + String(repeating: "─", count: width) + " distance T−t (1 column = \(perColumn) step\(perColumn == 1 ? "" : "s"))",
+                   x: axisX - 1, y: rect.y + rows, style: ExplorerTheme.rule)
+        for item in items {
+            let points = item.flow.byDistance
+            guard let base = points.first?.magnitude, base > 0 else { continue }
+            for point in points {
+                let column = point.distance / perColumn
+                guard column < width else { continue }
+                let ratio = point.magnitude / base
+                let decade = ratio > 0 ? max(lowest, log10(ratio)) : lowest
+                let row = min(rows - 1, max(0, Int((decade / lowest * Float(rows - 1)).rounded())))
+                buffer.put(item.mark, x: axisX + column, y: rect.y + row, style: item.style)
+            }
+        }
+    }
+}

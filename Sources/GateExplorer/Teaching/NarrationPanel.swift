@@ -1,0 +1,57 @@
+/// The lesson's panel under the explorer: the stop's heading, narration, question (and answer), the
+/// latest message or quiz result, and the teaching keys.
+public struct NarrationPanel {
+    /// The session drawn.
+    public let session: TeachingSession
+
+    /// The lines, wrapped to `width`.
+    public func lines(width: Int) -> [StyledText] {
+        var result: [StyledText] = []
+        if let lesson = session.lesson, let stop = session.stop {
+            var head = StyledText("▌" + lesson.title, TeachingTheme.highlight)
+            head.add(" · stop \(session.stopIndex + 1)/\(lesson.stops.count): " + stop.title, ExplorerTheme.title)
+            result.append(head)
+            if session.shows("narration") {
+                for line in stop.narration { result += StyledText(" " + line, TeachingTheme.narration).wrapped(width: width, indent: 1) }
+            }
+            if session.shows("question"), let question = stop.question {
+                result += StyledText(" ? " + question + (stop.answer != nil && !session.showsAnswer ? "  (A: answer)" : ""),
+                                     TeachingTheme.question).wrapped(width: width, indent: 3)
+                if session.showsAnswer, let answer = stop.answer {
+                    result += StyledText(" → " + answer, TeachingTheme.answer).wrapped(width: width, indent: 3)
+                }
+            }
+        }
+        if session.quiz.isOn && session.shows("quiz") {
+            if let pending = session.quiz.pending {
+                result.append(StyledText(" QUIZ: will \(pending.word) of unit \(pending.unit + 1) go ↑ up or ↓ down at t=\(pending.step + 2)? (↑/↓, Esc skips)", TeachingTheme.question))
+            } else {
+                result.append(StyledText(" " + (session.quiz.lastResult ?? "quiz on: → asks for a guess before each step"), TeachingTheme.answer))
+            }
+        }
+        if let message = session.message { result.append(StyledText(" " + message, ExplorerTheme.notice)) }
+        return result
+    }
+
+    /// The key hint line.
+    public func hints() -> StyledText {
+        var items: [String] = []
+        if session.lesson != nil { items += ["n next stop", "N back", "A answer"] }
+        items += ["f gradient", "w what-if", "c/C clamp", "{ } bias", "u undo", "z quiz", "P present"]
+        return StyledText(" " + items.filter { !session.disabledKeys.contains(Self.key(of: $0)) }.joined(separator: " · "), ExplorerTheme.dim)
+    }
+
+    static func key(of hint: String) -> Key { .character(hint.first ?? " ") }
+
+    /// Draws the lines that fit into `rect` (the hint line last when there is room).
+    public func draw(into buffer: inout CellBuffer, rect: Rect) {
+        var shown = lines(width: rect.width - 1)
+        let wantsHints = session.shows("hints") && rect.height >= 2
+        let room = rect.height - (wantsHints ? 1 : 0)
+        if shown.count > room { shown = Array(shown.prefix(room)) }
+        for (offset, line) in shown.enumerated() {
+            line.draw(into: &buffer, x: rect.x, y: rect.y + offset, maxX: rect.maxX)
+        }
+        if wantsHints { hints().draw(into: &buffer, x: rect.x, y: rect.maxY - 1, maxX: rect.maxX) }
+    }
+}

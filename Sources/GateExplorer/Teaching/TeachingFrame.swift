@@ -1,0 +1,94 @@
+/// One teaching screen: the explorer on top (drawn into its own buffer and copied in), the teaching
+/// view (gradient flow or what-if) under it, and the lesson's narration at the bottom; or, in
+/// presenter mode, the presenter view. On short terminals a teaching view replaces the explorer.
+public struct TeachingFrame {
+    /// The session drawn.
+    public let session: TeachingSession
+    /// Terminal size.
+    public let width: Int
+    /// Terminal size.
+    public let height: Int
+    /// Rows given to the explorer (0 when a teaching view replaces it).
+    public let explorerHeight: Int
+    /// The teaching view's rectangle, when one is open.
+    public let viewRect: Rect?
+    /// The narration panel's rectangle, when there is one.
+    public let narrationRect: Rect?
+
+    /// Rows the explorer needs to draw.
+    public static let explorerMinimumHeight = ExplorerLayout.minimumSize.height
+
+    /// Lays out `session` on a `width` × `height` terminal.
+    public init(session: TeachingSession, width: Int, height: Int) {
+        self.session = session
+        self.width = width
+        self.height = height
+        let wantsNarration = session.lesson != nil || session.quiz.isOn || session.message != nil
+        let narrationLines = wantsNarration ? NarrationPanel(session: session).lines(width: width - 1).count + 1 : 1
+        var narration = min(narrationLines, max(2, height - Self.explorerMinimumHeight))
+        if session.isPresenting { narration = min(narrationLines, max(2, height / 3)) }
+        let view = session.view
+        let hidden = (view == .gradient && !session.shows("gradient")) || (view == .whatif && !session.shows("whatif"))
+        var viewHeight = 0
+        if view != .explorer && !hidden && !session.isPresenting {
+            viewHeight = view == .gradient
+                ? GradientFlowPanel.preferredHeight(units: session.explorer.unitCount, unitsPerRow: 2)
+                : WhatIfPanel.preferredHeight
+        }
+        var explorer = height - narration - viewHeight
+        if viewHeight > 0 && explorer < Self.explorerMinimumHeight {
+            explorer = 0
+            viewHeight = height - narration
+        }
+        if session.isPresenting { explorer = 0 }
+        explorerHeight = max(0, explorer)
+        viewRect = viewHeight > 0 ? Rect(x: 0, y: explorerHeight, width: width, height: viewHeight) : nil
+        narrationRect = narration > 0 ? Rect(x: 0, y: height - narration, width: width, height: narration) : nil
+    }
+
+    /// The explorer's layout in its part of the screen, when it is shown.
+    public var explorerLayout: ExplorerLayout? {
+        explorerHeight > 0 ? ExplorerLayout(state: session.explorer, width: width, height: explorerHeight, colorMode: .truecolor) : nil
+    }
+
+    /// Where the stop's highlight marker goes: the highlighted panel's label row, or the teaching view's title.
+    public func highlightPoint(mode: ColorMode) -> (x: Int, y: Int)? {
+        guard let word = session.highlight, !session.isPresenting else { return nil }
+        if ["gradient", "whatif"].contains(word) { return viewRect.map { (0, $0.y) } }
+        guard explorerHeight > 0 else { return nil }
+        let layout = ExplorerLayout(state: session.explorer, width: width, height: explorerHeight, colorMode: mode)
+        guard let placement = layout.panels.first(where: { $0.kind.word == word }) else { return nil }
+        return (placement.label.x, placement.label.y)
+    }
+
+    /// Draws the screen.
+    public func render(into buffer: inout CellBuffer) {
+        let mode = buffer.colorMode
+        let narrationHeight = narrationRect?.height ?? 0
+        if session.isPresenting {
+            PresenterView(session: session).draw(into: &buffer, rect: buffer.area, narrationHeight: narrationHeight)
+        } else if explorerHeight > 0 {
+            var top = CellBuffer(width: width, height: explorerHeight, colorMode: mode)
+            ExplorerFrame(state: session.explorer, width: width, height: explorerHeight, mode: mode).render(into: &top)
+            for y in 0..<explorerHeight { for x in 0..<width { buffer[x, y] = top[x, y] } }
+        }
+        if let rect = viewRect {
+            let layout = explorerLayout
+            let heatmapX = layout?.heatmapX ?? ExplorerLayout.labelWidth + 4
+            let window = layout?.timeWindow
+                ?? TimeWindow(step: session.explorer.step, total: session.explorer.totalSteps, width: max(1, width - heatmapX - 1))
+            if session.view == .gradient {
+                GradientFlowPanel(session: session, heatmapX: heatmapX, window: window).draw(into: &buffer, rect: rect)
+            } else {
+                WhatIfPanel(session: session, heatmapX: heatmapX, window: window).draw(into: &buffer, rect: rect)
+            }
+        }
+        if let rect = narrationRect {
+            buffer.fill(rect, with: .blank)
+            NarrationPanel(session: session).draw(into: &buffer, rect: rect)
+        }
+        if let point = highlightPoint(mode: mode) {
+            buffer.put("▶", x: point.x, y: point.y, style: TeachingTheme.highlight)
+        }
+    }
+}

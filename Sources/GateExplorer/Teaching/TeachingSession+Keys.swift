@@ -1,0 +1,81 @@
+import GateCore
+
+extension TeachingSession {
+    /// Reacts to a teaching key; nil hands the key on to the explorer.
+    public mutating func handle(_ key: Key) -> AppAction? {
+        if disabledKeys.contains(key) { return .continue }
+        if explorer.showsHelp { return nil }
+        if let pending = quiz.pending {
+            switch key {
+            case .up, .character("k"), .down, .character("j"):
+                let up = key == .up || key == .character("k")
+                explorer.move(to: pending.step + 1)
+                revision += 1
+                let revealed = explorer.layer.value(pending.series, step: pending.step + 1, unit: pending.unit) ?? pending.value
+                quiz.answer(guessUp: up, revealed: revealed)
+                return .continue
+            case .escape:
+                quiz.pending = nil
+                return .continue
+            case .right, .character("l"), .character(" "):
+                return .continue
+            default:
+                break
+            }
+        }
+        switch key {
+        case .character("n"):
+            guard let lesson else { message = "n and N move through a lesson's stops (gatescope lesson NAME)"; return .continue }
+            if stopIndex + 1 < lesson.stops.count { open(stop: stopIndex + 1) } else { message = "that was the last stop · N goes back · q quits" }
+        case .character("N"):
+            guard lesson != nil else { return .continue }
+            if stopIndex > 0 { open(stop: stopIndex - 1) } else { message = "this is the first stop" }
+        case .character("A"):
+            showsAnswer.toggle()
+        case .character("f"):
+            view = view == .gradient ? .explorer : .gradient
+        case .character("w"):
+            view = view == .whatif ? .explorer : .whatif
+        case .character("c"), .character("C"):
+            clamp(everyStep: key == .character("C"))
+        case .character("{"), .character("}"):
+            shiftBias(by: key == .character("}") ? 1 : -1)
+        case .character("u"):
+            undo()
+        case .character("z"):
+            quiz.isOn.toggle()
+            quiz.pending = nil
+            message = quiz.isOn ? "quiz on: → asks before each step" : "quiz off"
+        case .character("P"):
+            isPresenting.toggle()
+        case .right, .character("l"):
+            guard quiz.isOn, explorer.step + 1 < explorer.totalSteps, let panel = quizPanel else { return nil }
+            let value = explorer.layer.value(panel.series, step: explorer.step, unit: explorer.selectedUnit) ?? 0
+            quiz.pending = QuizQuestion(step: explorer.step, unit: explorer.selectedUnit, series: panel.series,
+                                        word: panel.word + " " + panel.symbol, value: value)
+        default:
+            return nil
+        }
+        return .continue
+    }
+
+    /// The series a quiz question asks about: the target gate, or h for a plain RNN.
+    var quizPanel: PanelKind? { targetPanel ?? explorer.panels.first }
+
+    mutating func clamp(everyStep: Bool) {
+        guard let panel = targetPanel else {
+            message = "a plain RNN has no gate to clamp; { and } shift the bias of its unit"
+            return
+        }
+        let current = explorer.layer.value(panel.series, step: explorer.step, unit: explorer.selectedUnit) ?? 0
+        let value: Float = panel.isSigned ? 0 : (current >= 0.5 ? 0 : 1)
+        edit(Intervention(layer: explorer.layerIndex, isReverse: explorer.isReverse, unit: explorer.selectedUnit,
+                          gate: panel.series, action: .clamp(value: value, step: everyStep ? nil : explorer.step)))
+    }
+
+    mutating func shiftBias(by amount: Float) {
+        let series = targetPanel?.series ?? SeriesName.hidden
+        edit(Intervention(layer: explorer.layerIndex, isReverse: explorer.isReverse, unit: explorer.selectedUnit,
+                          gate: series, action: .shiftBias(amount)))
+    }
+}

@@ -1,0 +1,50 @@
+import GateCore
+
+/// A lesson stop resolved for the explorer: the demo's run loaded, 0-based positions, the narration.
+public struct TeachingStop: Sendable {
+    /// The stop's heading.
+    public var title: String
+    /// The demo's run (the model over the stop's input).
+    public var run: ExplorerRun
+    /// The step to jump to (0-based).
+    public var step: Int
+    /// The layer (0-based).
+    public var layer: Int
+    /// True for the reverse direction.
+    public var isReverse: Bool
+    /// The unit to select (0-based).
+    public var unit: Int
+    /// The panel word to highlight ("forget", "cell", "gradient", …).
+    public var panel: String
+    /// The teaching view to open.
+    public var view: TeachingView
+    /// The twin demo's run plotted beside this one in the gradient view.
+    public var twin: ExplorerRun?
+    /// What-if edits applied when the stop opens.
+    public var interventions: [Intervention]
+    /// The narration lines.
+    public var narration: [String]
+    /// The question for the class.
+    public var question: String?
+    /// The answer, shown on request.
+    public var answer: String?
+
+    /// A stop from its parts.
+    public init(title: String, run: ExplorerRun, step: Int, layer: Int = 0, isReverse: Bool = false, unit: Int,
+                panel: String, view: TeachingView = .explorer, twin: ExplorerRun? = nil,
+                interventions: [Intervention] = [], narration: [String], question: String? = nil, answer: String? = nil) {
+        self.title = title
+        self.run = run
+        self.step = step
+        self.layer = layer
+        self.isReverse = isReverse
+        self.unit = unit
+        self.panel = panel
+        self.view = view
+        self.twin = twin
+        self.interventions = interventions
+        self.narration = narration
+        self.question = question
+        self.answer = answer
+    }
+}

@@ -1,0 +1,79 @@
+import GateCore
+
+/// The what-if view: for the selected unit, the edited run's gate and state against the original's,
+/// and their difference, aligned with the explorer's columns; the edits; and the output at the cursor.
+public struct WhatIfPanel {
+    /// The session drawn.
+    public let session: TeachingSession
+    /// Left edge of the heatmap columns (the explorer's).
+    public let heatmapX: Int
+    /// The explorer's time window.
+    public let window: TimeWindow
+
+    /// Rows the panel would like.
+    public static let preferredHeight = 10
+
+    /// Draws the view into `rect`.
+    public func draw(into buffer: inout CellBuffer, rect: Rect) {
+        let state = session.explorer
+        var y = rect.y
+        StyledText(" what-if · unit \(state.selectedUnit + 1): original run against the edited one", ExplorerTheme.title)
+            .draw(into: &buffer, x: rect.x, y: y, maxX: rect.maxX)
+        y += 1
+        guard !session.edits.isEmpty else {
+            let lines = ["No edits yet. Focus a gate panel (tab), pick a unit (↑/↓) and a step (←/→), then:",
+                         "c clamps that gate at this step (to 0 if it is open, 1 if shut) · C at every step",
+                         "{ } shift its bias by −1/+1 · u undoes · w closes this view"]
+            for line in lines where y < rect.maxY {
+                buffer.put(" " + line, x: rect.x, y: y, style: ExplorerTheme.dim)
+                y += 1
+            }
+            return
+        }
+        let original = session.baseRun.trace.layer(state.layerIndex, reverse: state.isReverse)
+        let edited = state.layer
+        let sequential = ScaleTable(scale: state.palette.sequential, mode: buffer.colorMode)
+        let diverging = ScaleTable(scale: state.palette.diverging, mode: buffer.colorMode)
+        var rows: [(String, String, Bool)] = []
+        if let gate = session.targetPanel { rows.append((gate.word + " " + gate.symbol, gate.series, false)) }
+        let stateSeries = edited.kind == .lstm ? SeriesName.cell : SeriesName.hidden
+        rows.append((edited.kind == .lstm ? "cell c" : "hidden h", stateSeries, true))
+        let steps = window.steps(total: state.totalSteps)
+        for (word, series, signed) in rows {
+            guard let before = original?.series[series], let after = edited.series[series] else { continue }
+            let unit = state.selectedUnit
+            var scale: Float = 1
+            if signed { for t in 0..<before.rows { scale = max(scale, abs(before[t, unit]), abs(after[t, unit])) } }
+            for (kind, label) in [(0, "original"), (1, "edited"), (2, "difference")] where y < rect.maxY - 2 {
+                buffer.put(" " + word + " " + label, x: rect.x, y: y, style: kind == 2 ? ExplorerTheme.title : ExplorerTheme.dim)
+                for t in steps {
+                    let a = before[t, unit], b = after[t, unit]
+                    let x = heatmapX + t - window.start
+                    switch kind {
+                    case 0: buffer[x, y] = (signed ? diverging : sequential).cell(upper: signed ? a / scale : a, lower: signed ? a / scale : a)
+                    case 1: buffer[x, y] = (signed ? diverging : sequential).cell(upper: signed ? b / scale : b, lower: signed ? b / scale : b)
+                    default:
+                        let d = (b - a) / scale
+                        buffer[x, y] = abs(b - a) < 1e-6 ? Cell("·", style: ExplorerTheme.dim) : diverging.cell(upper: d, lower: d)
+                    }
+                }
+                y += 1
+            }
+        }
+        let t = state.step
+        var summary = StyledText(" at t=\(t + 1): ")
+        for (word, series, _) in rows {
+            if let a = original?.value(series, step: t, unit: state.selectedUnit), let b = edited.value(series, step: t, unit: state.selectedUnit) {
+                summary.add("\(word) \(String(format2: Double(a))) → \(String(format2: Double(b)))  ", ExplorerTheme.title)
+            }
+        }
+        if let before = session.baseRun.trace.output, let after = state.run.trace.output, t < before.rows {
+            let a = before.row(t), b = after.row(t)
+            let ia = a.indices.max { a[$0] < a[$1] } ?? 0, ib = b.indices.max { b[$0] < b[$1] } ?? 0
+            summary.add("output: \(String(format2: Double(a[ia]))) (#\(ia + 1)) → \(String(format2: Double(b[ib]))) (#\(ib + 1))", TeachingTheme.answer)
+        }
+        summary.draw(into: &buffer, x: rect.x, y: rect.maxY - 2, maxX: rect.maxX)
+        let edits = "edits: " + session.edits.map(\.label).joined(separator: "; ") + " · u undoes"
+        buffer.put(" " + edits, x: rect.x, y: rect.maxY - 1, style: ExplorerTheme.notice)
+    }
+}

@@ -1,0 +1,9 @@
+/// What a lesson stop shows under the explorer.
+public enum LessonView: String, Sendable, CaseIterable {
+    /// The explorer's panels and the narration.
+    case explorer
+    /// The gradient-flow view (Π f and ‖∂y/∂c_t‖ against distance).
+    case gradient
+    /// The what-if view (edited run against the original).
+    case whatif
+}

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import GateCore
+import GateExplorer
+import GateFormats
+import GateTerminal
+
+/// `gatescope lesson`: guided tours of the demos for teaching (docs/teaching.md).
+struct LessonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lesson",
+        abstract: "List the lessons, check a lesson file, or run a guided tour in the explorer.",
+        discussion: """
+            gatescope lesson                 list the lessons in demos/lessons/
+            gatescope lesson NAME            run one (NAME: file name, or a prefix such as 01)
+            gatescope lesson --check FILE    check a lesson file against the demos (every shipped one without FILE)
+            gatescope lesson --demo NAME     the teaching tools (gradient flow, what-if, quiz, presenter) on one demo
+            Keys besides the explorer's: n/N next/previous stop, A answer, f gradient flow, w what-if,
+            c/C clamp the focused gate (this step / every step), { } bias −1/+1, u undo, z quiz, P presenter.
+            """
+    )
+
+    @Argument(help: "The lesson to run (file name in demos/lessons/ or a path to a .lesson file).")
+    var name: String?
+
+    @Flag(name: .long, help: "Check lesson files (the named one, or every shipped lesson) and exit.")
+    var check = false
+
+    @Option(name: .long, help: "Open the teaching tools on this demo instead of a lesson.")
+    var demo: String?
+
+    @Flag(name: .long, help: "Start in quiz mode: guess whether the gate goes up or down before each step.")
+    var quiz = false
+
+    @Flag(name: .long, help: "Start in presenter mode: large blocks and labels for a projector.")
+    var present = false
+
+    @Option(name: .long, help: "A classroom preset file: panels to show or hide, keys to disable (docs/teaching.md).")
+    var classroom: String?
+
+    func run() throws {
+        try reportingErrors {
+            guard let catalog = DemoCatalog.locate() else {
+                throw UserError("no demos/ directory found (set GATESCOPE_DEMOS)")
+            }
+            let library = LessonLibrary(directory: (catalog.directory as NSString).appendingPathComponent("lessons"))
+            let loader = LessonRunLoader(catalog: catalog)
+            if check {
+                let paths = try name.map { [try Self.path(of: $0, in: library)] } ?? library.paths
+                guard !paths.isEmpty else { throw UserError("no lessons in \(library.directory)") }
+                var failures = 0
+                for path in paths {
+                    let file = (path as NSString).lastPathComponent
+                    do {
+                        let lesson = try LessonParser.parse(path: path)
+                        let problems = LessonValidator.problems(in: lesson, file: file) { try loader.facts(demo: $0, input: $1, directory: lesson.directory) }
+                        if problems.isEmpty {
+                            print("\(file): ok — \(lesson.stops.count) stops")
+                        } else {
+                            failures += problems.count
+                            for problem in problems { print(problem.description) }
+                        }
+                    } catch let error as LessonSyntaxError {
+                        failures += 1
+                        print(error.description)
+                    }
+                }
+                if failures > 0 { throw ExitCode(1) }
+                return
+            }
+            var preset = ClassroomPreset()
+            if let classroom {
+                do { preset = try ClassroomPreset.load(path: classroom) } catch let error as LessonSyntaxError { throw UserError(error.description) }
+            }
+            let disabled = Set(preset.disabledKeys.map(Self.key(named:)))
+            let quizOn = preset.quiz ?? quiz, presenting = preset.present ?? present
+            let session: TeachingSession
+            if let demo {
+                session = TeachingSession(run: try loader.run(demo: demo, input: nil, directory: "."), quiz: quizOn,
+                                          presenting: presenting, hiddenPanels: preset.hidden, disabledKeys: disabled)
+            } else if let name {
+                let lesson: Lesson
+                do { lesson = try LessonParser.parse(path: try Self.path(of: name, in: library)) } catch let error as LessonSyntaxError {
+                    throw UserError(error.description)
+                }
+                session = TeachingSession(lesson: try loader.resolve(lesson), quiz: quizOn, presenting: presenting,
+                                          hiddenPanels: preset.hidden, disabledKeys: disabled)
+            } else {
+                let paths = library.paths
+                guard !paths.isEmpty else { throw UserError("no lessons in \(library.directory)") }
+                print("Lessons in \(library.directory):")
+                for path in paths {
+                    let file = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+                    guard let lesson = try? LessonParser.parse(path: path) else { print("  \(file)  (does not parse: gatescope lesson --check \(file))"); continue }
+                    print("  \(file)  \(lesson.title) (\(lesson.stops.count) stops)")
+                    if !lesson.summary.isEmpty { print("      \(lesson.summary)") }
+                }
+                print("Run one with: gatescope lesson NAME   (add --present for a projector, --quiz for a quiz)")
+                return
+            }
+            var app = TeachingApp(session: session)
+            try GateTerminal.run(app: &app, commandName: "gatescope lesson")
+        }
+    }
+
+    /// A lesson named in the library, or a path to a file.
+    static func path(of name: String, in library: LessonLibrary) throws -> String {
+        if FileManager.default.fileExists(atPath: name), name.contains("/") || name.hasSuffix(".lesson") { return name }
+        guard let path = library.path(named: name) else {
+            let names = library.paths.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
+            throw UserError("no lesson called '\(name)'; the lessons are: " + names.joined(separator: ", "))
+        }
+        return path
+    }
+
+    /// The key a preset names ("c", "left", "space", …).
+    static func key(named name: String) -> Key {
+        switch name {
+        case "left": .left
+        case "right": .right
+        case "up": .up
+        case "down": .down
+        case "space": .character(" ")
+        case "tab": .tab
+        case "enter": .enter
+        case "escape": .escape
+        case "home": .home
+        case "end": .end
+        case "pgup": .pageUp
+        case "pgdn": .pageDown
+        default: .character(name.first ?? " ")
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import GateCore
+import GateExplorer
+import GateFormats
+
+/// Loads the demos a lesson names: runs for the explorer, facts for the validator, and lesson stops
+/// resolved into `TeachingStop`s.
+final class LessonRunLoader {
+    let catalog: DemoCatalog
+    private var runs: [String: ExplorerRun] = [:]
+
+    init(catalog: DemoCatalog) { self.catalog = catalog }
+
+    /// The run of `demo` over its own input or over `input` (relative to `directory`).
+    func run(demo: String, input: String?, directory: String) throws -> ExplorerRun {
+        let inputPath = input.map { $0.hasPrefix("/") ? $0 : (directory as NSString).appendingPathComponent($0) }
+        let key = demo + "|" + (inputPath ?? "")
+        if let cached = runs[key] { return cached }
+        guard let entry = catalog.entry(named: demo) else {
+            throw UserError("no demo called '\(demo)' in \(catalog.directory)/catalog.tsv")
+        }
+        if let inputPath, !FileManager.default.fileExists(atPath: inputPath) {
+            throw UserError("the input file \(input ?? "") does not exist")
+        }
+        let network = try ModelImporter.load(path: entry.modelPath)
+        let run = try ExploreCommand.run(network: network, name: entry.name, title: entry.title,
+                                         story: entry.story.isEmpty ? nil : entry.story,
+                                         inputPath: inputPath ?? entry.inputPath, text: nil)
+        runs[key] = run
+        return run
+    }
+
+    /// What the validator needs to know about `demo` with `input`.
+    func facts(demo: String, input: String?, directory: String) throws -> LessonDemoFacts {
+        let run = try run(demo: demo, input: input, directory: directory)
+        guard let network = run.network else { throw UserError("'\(demo)' has no weights") }
+        return LessonDemoFacts(network: network, steps: run.steps)
+    }
+
+    /// `lesson` with every stop's demo loaded, positions made 0-based and clamps made edits.
+    func resolve(_ lesson: Lesson) throws -> TeachingLesson {
+        let problems = LessonValidator.problems(in: lesson) { try facts(demo: $0, input: $1, directory: lesson.directory) }
+        if let first = problems.first { throw UserError(first.description + (problems.count > 1 ? " (and \(problems.count - 1) more: gatescope lesson --check)" : "")) }
+        var stops: [TeachingStop] = []
+        for stop in lesson.stops {
+            let run = try run(demo: stop.demo, input: stop.input, directory: lesson.directory)
+            let twin = try stop.twin.map { try self.run(demo: $0, input: stop.input, directory: lesson.directory) }
+            stops.append(Self.teachingStop(stop, run: run, twin: twin))
+        }
+        return TeachingLesson(title: lesson.title, stops: stops)
+    }
+
+    /// A parsed stop as the explorer runs it.
+    static func teachingStop(_ stop: LessonStop, run: ExplorerRun, twin: ExplorerRun?) -> TeachingStop {
+        let kind = run.kind
+        let edits = stop.clamps.map { clamp in
+            Intervention(layer: stop.layer - 1, isReverse: stop.isReverse, unit: stop.unit - 1,
+                         gate: PanelKind.panels(for: kind).first { $0.word == clamp.gate }?.series ?? SeriesName.hidden,
+                         action: clamp.isBiasShift ? .shiftBias(clamp.value) : .clamp(value: clamp.value, step: clamp.step.map { $0 - 1 }))
+        }
+        return TeachingStop(title: stop.title, run: run, step: stop.step - 1, layer: stop.layer - 1, isReverse: stop.isReverse,
+                            unit: stop.unit - 1, panel: stop.panel, view: TeachingView(rawValue: stop.view.rawValue) ?? .explorer,
+                            twin: twin, interventions: edits, narration: stop.narration, question: stop.question,
+                            answer: stop.answer)
+    }
+}
