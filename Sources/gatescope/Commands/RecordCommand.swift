@@ -60,6 +60,10 @@ struct RecordCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if model.hasSuffix(".safetensors"), ConvLSTMImporter.isConvLSTM(try ModelImporter.open(path: model)) {
+                try recordConvLSTM()
+                return
+            }
             let network = try ModelImporter.load(path: model, options: importOptions)
             let sequence: LoadedSequence
             if let text {
@@ -67,12 +71,25 @@ struct RecordCommand: ParsableCommand {
             } else {
                 sequence = try SequenceLoader.load(path: input!, for: network)
             }
-            let trace = try network.run(sequence.input, tokens: sequence.tokens)
-            try TraceFile.write(trace, network: network, to: out, model: model, input: sequence.source)
+            let steps = try TraceRecorder.record(network, input: sequence.input, tokens: sequence.tokens, to: out,
+                                                 model: model, inputSource: sequence.source)
             let directions = network.isBidirectional ? " × 2 directions" : ""
             let layers = network.layers.count == 1 ? "1 layer" : "\(network.layers.count) layers"
-            print("recorded \(trace.steps) steps, \(layers)\(directions) (\(network.summary)) → \(out) (\(Self.byteSize(of: out)))")
+            print("recorded \(steps) steps, \(layers)\(directions) (\(network.summary)) → \(out) (\(Self.byteSize(of: out)))")
         }
+    }
+
+    /// ConvLSTM models: frames from a CSV (one row per step, C·H·W values channel-first) or .npy.
+    func recordConvLSTM() throws {
+        guard let input else { throw UserError("a ConvLSTM model takes frames: pass --input frames.csv (one frame per row)") }
+        let network = try ConvLSTMImporter.load(path: model)
+        let frames = input.hasSuffix(".npy") ? try NpyArray(path: input).matrix(source: input) : try CSVSequence(path: input).matrix
+        guard frames.columns == network.inputShape.count else {
+            throw UserError("\(input) has \(frames.columns) values per row but the model takes frames of \(network.inputShape.channels)×\(network.inputShape.height)×\(network.inputShape.width) = \(network.inputShape.count)")
+        }
+        let trace = network.run(frames)
+        try ConvLSTMTraceWriter.write(trace, network: network, to: out, model: model, input: input)
+        print("recorded \(trace.steps) frames, \(network.summary) → \(out) (\(Self.byteSize(of: out)))")
     }
 
     /// "12.3 KB" for the file at `path`.
