@@ -122,7 +122,8 @@ public struct GradientFlowPanel {
         return String(format2: Double(mantissa)).dropLast(1) + "e\(exponent)"
     }
 
-    /// A log-scale scatter of magnitude (relative to distance 0) against distance.
+    /// A log-scale scatter of magnitude (relative to distance 0) against distance, from the largest
+    /// decade reached down to `floorDecade`.
     func drawPlot(_ items: [(label: String, flow: GradientFlowSeries, style: CellStyle, mark: String)],
                   into buffer: inout CellBuffer, rect: Rect) {
         let axisX = rect.x + 7
@@ -131,9 +132,15 @@ public struct GradientFlowPanel {
         guard width > 4, rows >= 2 else { return }
         let maxDistance = max(1, items.map { $0.flow.byDistance.last?.distance ?? 0 }.max() ?? 1)
         let perColumn = max(1, (maxDistance + width) / width)
+        var top: Float = 0
+        for item in items {
+            let points = item.flow.byDistance
+            guard let base = points.first?.magnitude, base > 0 else { continue }
+            for point in points where point.magnitude > 0 { top = max(top, log10(point.magnitude / base).rounded(.up)) }
+        }
         let lowest = Self.floorDecade
         for row in 0..<rows {
-            let decade = Float(row) * lowest / Float(max(1, rows - 1))
+            let decade = top + Float(row) * (lowest - top) / Float(max(1, rows - 1))
             if row % 2 == 0 || rows <= 4 {
                 buffer.put(String("1e\(Int(decade.rounded()))".prefix(6)), x: rect.x, y: rect.y + row, style: ExplorerTheme.dim)
             }
@@ -149,7 +156,7 @@ public struct GradientFlowPanel {
                 guard column < width else { continue }
                 let ratio = point.magnitude / base
                 let decade = ratio > 0 ? max(lowest, log10(ratio)) : lowest
-                let row = min(rows - 1, max(0, Int((decade / lowest * Float(rows - 1)).rounded())))
+                let row = min(rows - 1, max(0, Int(((top - decade) / (top - lowest) * Float(rows - 1)).rounded())))
                 buffer.put(item.mark, x: axisX + column, y: rect.y + row, style: item.style)
             }
         }

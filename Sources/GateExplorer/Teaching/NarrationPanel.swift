@@ -5,14 +5,15 @@ public struct NarrationPanel {
     public let session: TeachingSession
 
     /// The lines, wrapped to `width`.
-    public func lines(width: Int) -> [StyledText] {
+    public func lines(width: Int, narration: Bool = true) -> [StyledText] {
         var result: [StyledText] = []
         if let lesson = session.lesson, let stop = session.stop {
             var head = StyledText("▌" + lesson.title, TeachingTheme.highlight)
             head.add(" · stop \(session.stopIndex + 1)/\(lesson.stops.count): " + stop.title, ExplorerTheme.title)
             result.append(head)
-            if session.shows("narration") {
-                for line in stop.narration { result += StyledText(" " + line, TeachingTheme.narration).wrapped(width: width, indent: 1) }
+            if narration && session.shows("narration") {
+                let paragraph = stop.narration.joined(separator: " ")
+                result += StyledText(" " + paragraph, TeachingTheme.narration).wrapped(width: width, indent: 1)
             }
             if session.shows("question"), let question = stop.question {
                 result += StyledText(" ? " + question + (stop.answer != nil && !session.showsAnswer ? "  (A: answer)" : ""),
@@ -46,9 +47,19 @@ public struct NarrationPanel {
     /// Draws the lines that fit into `rect` (the hint line last when there is room).
     public func draw(into buffer: inout CellBuffer, rect: Rect) {
         var shown = lines(width: rect.width - 1)
-        let wantsHints = session.shows("hints") && rect.height >= 2
+        let wantsHints = session.shows("hints") && rect.height >= 3
         let room = rect.height - (wantsHints ? 1 : 0)
-        if shown.count > room { shown = Array(shown.prefix(room)) }
+        if shown.count > room {
+            // Keep the heading, the question and the latest message; cut the narration's end.
+            let narration = shown.count - 1 - (lines(width: rect.width - 1, narration: false).count - 1)
+            let cut = min(narration, shown.count - room)
+            if cut > 0 && narration > cut {
+                let lastKept = narration - cut
+                shown.removeSubrange((1 + lastKept)..<(1 + narration))
+                shown[lastKept].add(" … (t: read all)", ExplorerTheme.dim)
+            }
+            if shown.count > room { shown = Array(shown.prefix(room)) }
+        }
         for (offset, line) in shown.enumerated() {
             line.draw(into: &buffer, x: rect.x, y: rect.y + offset, maxX: rect.maxX)
         }

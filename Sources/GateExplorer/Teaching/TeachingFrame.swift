@@ -27,6 +27,7 @@ public struct TeachingFrame {
         let narrationLines = wantsNarration ? NarrationPanel(session: session).lines(width: width - 1).count + 1 : 1
         var narration = min(narrationLines, max(2, height - Self.explorerMinimumHeight))
         if session.isPresenting { narration = min(narrationLines, max(2, height / 3)) }
+        if session.showsFullNarration { narration = min(narrationLines, height) }
         let view = session.view
         let hidden = (view == .gradient && !session.shows("gradient")) || (view == .whatif && !session.shows("whatif"))
         var viewHeight = 0
@@ -40,7 +41,7 @@ public struct TeachingFrame {
             explorer = 0
             viewHeight = height - narration
         }
-        if session.isPresenting { explorer = 0 }
+        if session.isPresenting || (session.showsFullNarration && explorer < Self.explorerMinimumHeight) { explorer = 0 }
         explorerHeight = max(0, explorer)
         viewRect = viewHeight > 0 ? Rect(x: 0, y: explorerHeight, width: width, height: viewHeight) : nil
         narrationRect = narration > 0 ? Rect(x: 0, y: height - narration, width: width, height: narration) : nil

@@ -4,6 +4,7 @@ public enum TeachingKeyBinding {
     public static let all: [(keys: String, meaning: String)] = [
         ("n  N", "next / previous lesson stop"),
         ("A", "show / hide the stop's answer"),
+        ("t", "the whole narration (when it does not fit) / back"),
         ("f", "gradient-flow view on / off"),
         ("w", "what-if view on / off"),
         ("c", "clamp the focused gate of the selected unit at this step (to 0 if open, 1 if shut)"),

@@ -30,6 +30,8 @@ extension TeachingSession {
         case .character("N"):
             guard lesson != nil else { return .continue }
             if stopIndex > 0 { open(stop: stopIndex - 1) } else { message = "this is the first stop" }
+        case .character("t"):
+            showsFullNarration.toggle()
         case .character("A"):
             showsAnswer.toggle()
         case .character("f"):

@@ -22,6 +22,8 @@ public struct TeachingSession: Sendable {
     public internal(set) var highlight: String?
     /// Whether the stop's answer is shown.
     public internal(set) var showsAnswer: Bool
+    /// Whether the whole narration is shown (`t`), even when that leaves no room for the explorer.
+    public internal(set) var showsFullNarration: Bool = false
     /// Quiz mode.
     public internal(set) var quiz: QuizState
     /// Presenter mode: large glyphs, fewer panels, high contrast.
