@@ -146,8 +146,10 @@ public struct GradientFlowPanel {
             }
             buffer.put("│", x: axisX - 1, y: rect.y + row, style: ExplorerTheme.rule)
         }
-        buffer.put("└" + String(repeating: "─", count: width) + " distance T−t (1 column = \(perColumn) step\(perColumn == 1 ? "" : "s"))",
-                   x: axisX - 1, y: rect.y + rows, style: ExplorerTheme.rule)
+        let axisLabel = " distance T−t →" + (perColumn == 1 ? "" : " (1 column = \(perColumn) steps)")
+        let dashes = max(1, width - axisLabel.count)
+        buffer.put("└" + String(repeating: "─", count: dashes), x: axisX - 1, y: rect.y + rows, style: ExplorerTheme.rule)
+        buffer.put(axisLabel, x: axisX + dashes, y: rect.y + rows, style: ExplorerTheme.dim)
         for item in items {
             let points = item.flow.byDistance
             guard let base = points.first?.magnitude, base > 0 else { continue }

@@ -112,9 +112,10 @@ public enum LessonParser {
             }
             current = stop
         }
-        guard let title else { throw fail(max(1, lines.count), "the file must start with 'lesson: TITLE'") }
+        let last = (lines.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? 0) + 1
+        guard let title else { throw fail(last, "the file must start with 'lesson: TITLE'") }
         try finish()
-        guard !stops.isEmpty else { throw fail(max(1, lines.count), "the lesson has no stops ('stop: HEADING')") }
+        guard !stops.isEmpty else { throw fail(last, "the lesson has no stops ('stop: HEADING')") }
         return Lesson(name: name, title: title, summary: summary, directory: directory, stops: stops)
     }
 
