@@ -36,13 +36,16 @@ extension ExplorerFrame {
         }
 
         guard let row = layout.output, let output = run.trace.output else { return }
-        if let vocabulary = run.vocabulary, vocabulary.count == output.columns, output.columns > 1 {
-            buffer.put("predicts", x: row.x + 1, y: row.y, style: ExplorerTheme.dim)
+        let classes = Prediction.classLabels(run: run, count: output.columns)
+        if classes != nil || (run.vocabulary?.count == output.columns && output.columns > 1) {
+            buffer.put(classes == nil ? "predicts" : "says", x: row.x + 1, y: row.y, style: ExplorerTheme.dim)
             for step in window where isRevealed(step) {
                 guard let best = Prediction(run: run, step: step, count: 1)?.best else { continue }
                 let x = x0 + step - window.lowerBound
                 let style = step == state.step ? ExplorerTheme.cursor : ExplorerTheme.dim
-                buffer.put(String(best.first ?? "?"), x: x, y: row.y, style: style)
+                // Class names often share a prefix ("depth 0", "depth 1"): their last character differs.
+                let glyph = classes == nil ? best.first : best.last
+                buffer.put(String(glyph ?? "?"), x: x, y: row.y, style: style)
             }
         } else if output.columns > 0 {
             buffer.put("predicts", x: row.x + 1, y: row.y, style: ExplorerTheme.dim)

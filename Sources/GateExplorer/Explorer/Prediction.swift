@@ -1,3 +1,4 @@
+import Foundation
 import GateCore
 
 /// What the head says at one step: the likeliest next tokens (softmax of the logits) for text
@@ -9,20 +10,36 @@ public struct Prediction: Sendable, Equatable {
     public var values: [Float]
     /// Targets for the same outputs, when known.
     public var targets: [Float]
+    /// True when the head picks one of several named classes (not the next token).
+    public var isClassifier: Bool
+
+    /// Class names from the model's `outputs` metadata when the head is a classifier over them
+    /// (more than one output, not a regression), else nil.
+    static func classLabels(run: ExplorerRun, count: Int) -> [String]? {
+        guard count > 1, let metadata = run.network?.metadata, let outputs = metadata["outputs"],
+              metadata["metric"] != "mse", run.vocabulary?.count != count else { return nil }
+        let labels = outputs.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        return labels.count == count ? labels : nil
+    }
 
     /// The prediction at `step`, or nil when the run has no head output.
     public init?(run: ExplorerRun, step: Int, count: Int = 3) {
         guard let output = run.trace.output, step >= 0, step < output.rows else { return nil }
         let row = output.row(step)
-        if let vocabulary = run.vocabulary, vocabulary.count == row.count, row.count > 1 {
+        let classes = Self.classLabels(run: run, count: row.count)
+        if let labels = classes ?? run.vocabulary.flatMap({ $0.count == row.count && row.count > 1 ? $0 : nil }) {
             let largest = row.max() ?? 0
             let exps = row.map { Activation.exp($0 - largest) }
             let total = exps.reduce(0, +)
             let ranked = exps.indices.sorted { exps[$0] != exps[$1] ? exps[$0] > exps[$1] : $0 < $1 }
-            topTokens = ranked.prefix(count).map { (ExplorerRun.printable(vocabulary[$0]), exps[$0] / total) }
+            topTokens = ranked.prefix(count).map { (ExplorerRun.printable(labels[$0]), exps[$0] / total) }
+            isClassifier = classes != nil
             values = []
             targets = []
         } else {
+            isClassifier = false
             topTokens = []
             values = Array(row.prefix(count))
             if let targetMatrix = run.targets, step < targetMatrix.rows {
@@ -37,14 +54,14 @@ public struct Prediction: Sendable, Equatable {
     public var best: String? { topTokens.first?.token }
 
     public static func == (a: Prediction, b: Prediction) -> Bool {
-        a.values == b.values && a.targets == b.targets && a.topTokens.map(\.token) == b.topTokens.map(\.token)
+        a.values == b.values && a.isClassifier == b.isClassifier && a.targets == b.targets && a.topTokens.map(\.token) == b.topTokens.map(\.token)
             && a.topTokens.map(\.probability) == b.topTokens.map(\.probability)
     }
 
     /// "next ) 50% ( 50%" or "predicts 0.53 · target 0.55".
     public func summary(decimals: Int = 2) -> String {
         if !topTokens.isEmpty {
-            return "next " + topTokens.map { "\($0.token) \(NumberFormat.percent($0.probability))" }
+            return (isClassifier ? "says " : "next ") + topTokens.map { "\($0.token) \(NumberFormat.percent($0.probability))" }
                 .joined(separator: "  ")
         }
         var text = "predicts " + values.map { NumberFormat.fixed($0, decimals) }.joined(separator: " ")
