@@ -35,16 +35,16 @@ public struct WhatIfPanel {
         let sequential = ScaleTable(scale: state.palette.sequential, mode: buffer.colorMode)
         let diverging = ScaleTable(scale: state.palette.diverging, mode: buffer.colorMode)
         var rows: [(String, String, Bool)] = []
-        if let gate = session.targetPanel { rows.append((gate.word + " " + gate.symbol, gate.series, false)) }
+        if let gate = session.targetPanel { rows.append((gate.symbol, gate.series, false)) }
         let stateSeries = edited.kind == .lstm ? SeriesName.cell : SeriesName.hidden
-        rows.append((edited.kind == .lstm ? "cell c" : "hidden h", stateSeries, true))
+        rows.append((edited.kind == .lstm ? "c" : "h", stateSeries, true))
         let steps = window.steps(total: state.totalSteps)
         for (word, series, signed) in rows {
             guard let before = original?.series[series], let after = edited.series[series] else { continue }
             let unit = state.selectedUnit
             var scale: Float = 1
             if signed { for t in 0..<before.rows { scale = max(scale, abs(before[t, unit]), abs(after[t, unit])) } }
-            for (kind, label) in [(0, "original"), (1, "edited"), (2, "difference")] where y < rect.maxY - 2 {
+            for (kind, label) in [(0, "before"), (1, "after"), (2, "difference")] where y < rect.maxY - 2 {
                 buffer.put(" " + word + " " + label, x: rect.x, y: y, style: kind == 2 ? ExplorerTheme.title : ExplorerTheme.dim)
                 for t in steps {
                     let a = before[t, unit], b = after[t, unit]

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// `gatescope lesson` end to end: the real binary in a real terminal (tmux), walking lessons stop by stop.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed; skipping the lesson terminal tests"),
+       .enabled(if: TmuxSession.builtProduct(named: "gatescope") != nil,
+                "gatescope is not built; run `swift build` (or set GATESCOPE_BIN_DIR)"))
+struct LessonEndToEndTests {
+    static let binary = TmuxSession.builtProduct(named: "gatescope")
+    static let demos: String = {
+        var path = #filePath
+        for _ in 0..<3 { path = (path as NSString).deletingLastPathComponent }
+        return path + "/demos"
+    }()
+
+    private func start(_ arguments: [String], width: Int, height: Int) throws -> TmuxSession {
+        try TmuxSession(command: [try #require(Self.binary)] + arguments, width: width, height: height,
+                        environment: ["GATESCOPE_DEMOS": .some(Self.demos), "NO_COLOR": String?.none])
+    }
+
+    @Test(arguments: [(80, 24), (200, 60)])
+    func walksTheConveyorBeltLesson(width: Int, height: Int) throws {
+        let session = try start(["lesson", "01"], width: width, height: height)
+        defer { session.kill() }
+        let steps = [1, 5, 26, 30]
+        for (index, step) in steps.enumerated() {
+            if index > 0 { try session.sendKeys("n") }
+            let screen = try session.waitForScreen { $0.contains("stop \(index + 1)/4") && $0.contains("t=\(step)/30") }
+            #expect(screen.contains("▶"), "stop \(index + 1): highlight marker")
+        }
+        try session.sendKeys("N")
+        try session.waitForScreen { $0.contains("stop 3/4") && $0.contains("t=26/30") }
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+    }
+
+    @Test func vanishingGradientLessonShowsBothTwins() throws {
+        let session = try start(["lesson", "06-vanishing-gradient"], width: 120, height: 40)
+        defer { session.kill() }
+        let screen = try session.waitForScreen { $0.contains("gradient flow into output") && $0.contains("stop 1/3") }
+        #expect(screen.contains("adding LSTM") && screen.contains("adding-rnn RNN"))
+        try session.sendKeys("n", "n")
+        try session.waitForScreen { $0.contains("stop 3/3") && $0.contains("brackets-rnn") }
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+    }
+
+    @Test func whatIfQuizAndPresenterKeys() throws {
+        let session = try start(["lesson", "--demo", "adding"], width: 120, height: 40)
+        defer { session.kill() }
+        try session.waitForScreen { $0.contains("t=1/50") }
+        try session.sendKeys("c")
+        try session.waitForScreen { $0.contains("clamp f of unit 1 to 0.00 at t=1") && $0.contains("difference") }
+        try session.sendKeys("u")
+        try session.waitForScreen { $0.contains("undone") }
+        try session.sendKeys("z", "Right")
+        try session.waitForScreen { $0.contains("QUIZ: will forget f of unit 1") }
+        try session.sendKeys("Up")
+        try session.waitForScreen { $0.contains("score") && $0.contains("t=2/50") }
+        try session.sendKeys("P")
+        try session.waitForScreen { $0.contains("ADDING · t = 2 / 50 · UNIT 1") }
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+    }
+
+    @Test func checkReportsTheLine() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lesson-e2e-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("bad.lesson")
+        try "lesson: bad\nstop: one\n demo: brackets\n step: 99\n say: x\n".write(to: file, atomically: true, encoding: .utf8)
+        let session = try start(["lesson", "--check", file.path], width: 120, height: 10)
+        defer { session.kill() }
+        #expect(try session.waitForExit() == 1)
+        let screen = try session.capture()
+        #expect(screen.contains("bad.lesson:4: stop 1: step 99 is past the end; 'brackets' has 30 steps"))
+    }
+}
