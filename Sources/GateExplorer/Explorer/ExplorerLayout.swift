@@ -137,7 +137,7 @@ public struct ExplorerLayout: Sendable, Equatable {
         }
         hints = Rect(x: 0, y: height - 1, width: width, height: 1)
         if case .hidden = inspector, state.inspectorChoice == true {
-            let overlayWidth = min(width - 2, 64)
+            let overlayWidth = min(width - 2, max(46, min(64, width - heatmapX - 20)))
             inspector = .overlay(Rect(x: width - overlayWidth, y: 1, width: overlayWidth, height: height - 2))
         }
         self.inspector = inspector
