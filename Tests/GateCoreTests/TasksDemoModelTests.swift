@@ -25,6 +25,7 @@ import Testing
         ("sine/model.safetensors", "sine", true),
         ("text/model.safetensors", "text", true),
         ("series/model.safetensors", "series", true),
+        ("brackets-bidir/model.safetensors", "brackets", true),
     ]
 
     static func task(_ name: String) throws -> any TrainingTask {
@@ -37,7 +38,7 @@ import Testing
         return SeriesTask(values: csv.matrix.column(csv.matrix.columns - 1), column: csv.columnNames?.last ?? "value")
     }
 
-    @Test(arguments: 0..<12)
+    @Test(arguments: 0..<13)
     func shippedModelMeetsItsStatedMetric(index: Int) throws {
         let (path, name, meetsGoal) = Self.models[index]
         let network = try ModelImporter.load(path: Self.demos + "/" + path)
