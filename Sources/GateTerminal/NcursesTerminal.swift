@@ -73,6 +73,13 @@ public final class NcursesTerminal: Terminal {
         nonl()
         intrflush(window, false)
         keypad(window, true)
+        // Home/End arrive in several dialects (tmux and screen send ESC[1~/ESC[4~, rxvt ESC[7~/ESC[8~)
+        // that a terminfo entry names only one of; teach ncurses all of them.
+        for (sequence, key) in [("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME),
+                                ("\u{1B}OH", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END),
+                                ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END)] {
+            define_key(sequence, key)
+        }
         curs_set(0)
         set_escdelay(25)
         let buttons: [Int32] = [1, 2, 3]
