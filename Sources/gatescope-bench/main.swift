@@ -1,10 +1,11 @@
 // Benchmarks for gatescope, run as a release executable, never inside `swift test`:
 //
-//     swift run -c release gatescope-bench [core|all]
+//     swift run -c release gatescope-bench [core|explorer|all]
 //     swift run -c release gatescope-bench replay-scale [steps] [directory]   (writes ~5.6 GB at 1e6 steps)
 //
 // Prints one line per measurement; docs/benchmarks.md records the figures and this command.
 import GateCore
+import GateExplorer
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -69,6 +70,10 @@ if mode == "core" || mode == "all" {
             print(line)
         }
     }
+}
+
+if mode == "explorer" || mode == "all" {
+    print(ExplorerBenchmark.run())
 }
 
 if mode == "replay-scale" {
