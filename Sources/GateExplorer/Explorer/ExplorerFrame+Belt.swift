@@ -55,7 +55,7 @@ extension ExplorerFrame {
         // Whole segments only: a segment that does not fit is left out rather than cut.
         var segments: [StyledText] = []
         var head = StyledText(" " + Self.unitName(unit), ExplorerTheme.selection)
-        head.add(" at t=\(state.step + 1)  ", ExplorerTheme.dim)
+        head.add(" at t=\(state.run.stepNumber(state.step))  ", ExplorerTheme.dim)
         if let belt = BeltArithmetic(layer: layer, step: state.step, unit: unit) {
             head.add(layer.kind == .lstm ? "c: " : "h: ", ExplorerTheme.dim)
             head.add(belt.arrows(decimals: decimals), ExplorerTheme.title)

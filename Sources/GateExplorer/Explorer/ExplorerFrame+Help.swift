@@ -7,6 +7,11 @@ extension ExplorerFrame {
             line.add(binding.meaning)
             lines.append(line)
         }
+        for extra in state.run.extraKeyHelp {
+            var line = StyledText(" " + NumberFormat.padRight(extra.keys, 10), ExplorerTheme.title)
+            line.add(extra.meaning)
+            lines.append(line)
+        }
         lines.append(StyledText(" mouse     click a heatmap cell: that unit and step · wheel: step"))
         var extra: [StyledText] = [StyledText(), StyledText("how to read it", ExplorerTheme.title),
                                    StyledText(" rows are units, columns are steps; ▀ shows two units per row"),

@@ -10,7 +10,7 @@ extension ExplorerFrame {
         func term(_ v: Float) -> String { NumberFormat.term(v, d) }
         var lines: [StyledText] = []
         var title = StyledText(Self.unitName(unit), ExplorerTheme.selection)
-        title.add(" · step \(t + 1) of \(state.totalSteps)", ExplorerTheme.title)
+        title.add(" · step \(state.run.stepNumber(t)) of \(state.run.shownTotalSteps)", ExplorerTheme.title)
         if let token = state.run.tokenText(at: t) {
             title.add(" · input '\(token)'", ExplorerTheme.title)
         } else if state.run.trace.input.columns > 0, t < state.run.trace.input.rows {
@@ -117,6 +117,7 @@ extension ExplorerFrame {
             lines.append(line)
         }
         let stats = state.layerStatistics
+        if let scope = state.run.statisticsScope { lines.append(StyledText("statistics over \(scope)", ExplorerTheme.dim)) }
         if !stats.saturation.isEmpty {
             let parts = panelKinds.filter { !$0.isSigned }.compactMap { kind -> String? in
                 guard let values = stats.saturation[kind.series], unit < values.count else { return nil }

@@ -81,7 +81,7 @@ extension ExplorerFrame {
         var used = layout.heatmapX..<layout.heatmapX
         if let column = layout.timeWindow.column(of: state.step) {
             let x = layout.heatmapX + column
-            let text = "t=\(state.step + 1)"
+            let text = "t=\(state.run.stepNumber(state.step))"
             buffer.put("▲", x: x, y: rect.y, style: ExplorerTheme.title)
             let after = x + 2 + GlyphWidth.columns(of: text) <= rect.maxX
             let textX = after ? x + 2 : x - 1 - GlyphWidth.columns(of: text)
@@ -94,8 +94,8 @@ extension ExplorerFrame {
         if sortX > used.upperBound + 1 {
             buffer.put(sort, x: sortX, y: rect.y, style: state.sortOrder == .index ? ExplorerTheme.dim : ExplorerTheme.title)
         }
-        let earlier = "◂ \(layout.timeWindow.start) earlier"
-        if layout.timeWindow.start > 0, layout.heatmapX + GlyphWidth.columns(of: earlier) + 1 < used.lowerBound {
+        let earlier = "◂ \(layout.timeWindow.start + state.run.stepOffset) earlier"
+        if layout.timeWindow.start + state.run.stepOffset > 0, layout.heatmapX + GlyphWidth.columns(of: earlier) + 1 < used.lowerBound {
             buffer.put(earlier, x: layout.heatmapX, y: rect.y, style: ExplorerTheme.dim)
         }
     }

@@ -10,7 +10,7 @@ extension ExplorerFrame {
         if state.run.hasReverseDirection { layerText += state.isReverse ? " · ← reverse" : " · → forward" }
 
         var right = StyledText()
-        right.add(" t=\(state.totalSteps == 0 ? 0 : state.step + 1)/\(state.totalSteps) ", ExplorerTheme.title)
+        right.add(" t=\(state.totalSteps == 0 ? 0 : state.run.stepNumber(state.step))/\(state.run.shownTotalSteps) ", ExplorerTheme.title)
         right.add(state.isPlaying ? "▶ playing" : "⏸ paused", state.isPlaying ? ExplorerTheme.title : .plain)
         right.add(" · \(state.speed) steps/s ", ExplorerTheme.dim)
 

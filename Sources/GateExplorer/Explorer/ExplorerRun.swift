@@ -21,6 +21,16 @@ public struct ExplorerRun: Sendable {
     public var suggestedUnit: Int?
     /// A one-line description of the model when there is no network (for example from a trace file).
     public var modelDescription: String?
+    /// The step of the whole run that row 0 of `trace` is (when the trace is a window of a longer run,
+    /// e.g. a huge replay read window by window); step numbers on screen add it.
+    public var stepOffset = 0
+    /// Steps in the whole run when `trace` is a window of it; nil when `trace` is the whole run.
+    public var fullSteps: Int?
+    /// Which steps the per-unit statistics (saturation, τ, activity) cover, when not the whole run
+    /// ("steps 1,025–2,048 on screen"); shown in the inspector.
+    public var statisticsScope: String?
+    /// Keys added by the app around the explorer (recording, bookmarks, typing), listed in the help.
+    public var extraKeyHelp: [ExplorerKeyHelp] = []
 
     /// A run from its parts.
     public init(name: String, title: String, story: String? = nil, trace: NetworkTrace,
@@ -39,6 +49,12 @@ public struct ExplorerRun: Sendable {
 
     /// Number of timesteps.
     public var steps: Int { trace.steps }
+
+    /// The number shown for `step` (1-based, in the whole run).
+    public func stepNumber(_ step: Int) -> Int { step + stepOffset + 1 }
+
+    /// Steps of the whole run, as shown on screen.
+    public var shownTotalSteps: Int { fullSteps ?? trace.steps }
 
     /// The cell kind of the bottom layer.
     public var kind: CellKind { network?.kind ?? trace.layers.first?.kind ?? .lstm }
