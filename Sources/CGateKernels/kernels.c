@@ -99,10 +99,10 @@ static inline float gk_clip(float x, float limit) { return x < -limit ? -limit :
 
 GK_CLONES
 void gk_lstm_pointwise(const float *z, ptrdiff_t H, const float *peepholes, float clip, int coupled,
-                       float *cell, float *hidden, float *series, ptrdiff_t stride) {
-    float *pre_i = series, *pre_f = series + stride, *pre_g = series + 2 * stride, *pre_o = series + 3 * stride;
-    float *gate_i = series + 4 * stride, *gate_f = series + 5 * stride, *gate_g = series + 6 * stride;
-    float *gate_o = series + 7 * stride, *cells = series + 8 * stride, *hiddens = series + 9 * stride;
+                       float *cell, float *hidden, float *const *rows) {
+    float *pre_i = rows[0], *pre_f = rows[1], *pre_g = rows[2], *pre_o = rows[3];
+    float *gate_i = rows[4], *gate_f = rows[5], *gate_g = rows[6];
+    float *gate_o = rows[7], *cells = rows[8], *hiddens = rows[9];
     if (!peepholes && clip <= 0 && !coupled) {
         /* The common case, with no data-dependent branches: this loop vectorizes. */
         for (ptrdiff_t j = 0; j < H; j++) {
@@ -215,10 +215,9 @@ void gk_transpose(const float *A, ptrdiff_t rows, ptrdiff_t cols, float *B) {
 
 GK_CLONES
 void gk_gru_pointwise(const float *projected, const float *recurrent, ptrdiff_t H, float *hidden,
-                      float *series, ptrdiff_t stride) {
-    float *pre_r = series, *pre_z = series + stride, *pre_n = series + 2 * stride, *term = series + 3 * stride;
-    float *gate_r = series + 4 * stride, *gate_z = series + 5 * stride, *gate_n = series + 6 * stride;
-    float *hiddens = series + 7 * stride;
+                      float *const *rows) {
+    float *pre_r = rows[0], *pre_z = rows[1], *pre_n = rows[2], *term = rows[3];
+    float *gate_r = rows[4], *gate_z = rows[5], *gate_n = rows[6], *hiddens = rows[7];
     for (ptrdiff_t j = 0; j < H; j++) {
         float zr = projected[j] + recurrent[j], zz = projected[H + j] + recurrent[H + j];
         float r = gk_sigmoid(zr), z = gk_sigmoid(zz);

@@ -17,28 +17,27 @@ extension GRUWeights {
         let steps = inputs.rows, h = hiddenSize, width = 3 * h
         let projected = Kernels.projectSequence(weights: inputWeights, bias: inputBias, inputs: inputs)
         var hidden = (initial ?? RecurrentState.zero(for: .gru(self))).hidden
-        var storage = [Float](repeating: 0, count: 8 * steps * h)
         var recurrent = [Float](repeating: 0, count: width)
-        let stride = steps * h
-
-        projected.values.withUnsafeBufferPointer { pre in
-        recurrentWeights.values.withUnsafeBufferPointer { weights in
-        recurrentBias.withUnsafeBufferPointer { bias in
-        storage.withUnsafeMutableBufferPointer { series in
-        hidden.withUnsafeMutableBufferPointer { state in
-        recurrent.withUnsafeMutableBufferPointer { term in
-            for s in 0..<steps {
-                let t = reverse ? steps - 1 - s : s
-                term.baseAddress!.update(from: bias.baseAddress!, count: width)
-                gk_matvec_accumulate(weights.baseAddress!, width, h, state.baseAddress!, term.baseAddress!)
-                gk_gru_pointwise(pre.baseAddress! + t * width, term.baseAddress!, h, state.baseAddress!,
-                                 series.baseAddress! + t * h, stride)
-            }
-        }}}}}}
-
+        let arrays = UninitializedArrays.make(count: 8, size: steps * h) { pointers in
+            projected.values.withUnsafeBufferPointer { pre in
+            recurrentWeights.values.withUnsafeBufferPointer { weights in
+            recurrentBias.withUnsafeBufferPointer { bias in
+            hidden.withUnsafeMutableBufferPointer { state in
+            recurrent.withUnsafeMutableBufferPointer { term in
+                let rows = UnsafeMutablePointer<UnsafeMutablePointer<Float>?>.allocate(capacity: 8)
+                defer { rows.deallocate() }
+                for s in 0..<steps {
+                    let t = reverse ? steps - 1 - s : s
+                    term.baseAddress!.update(from: bias.baseAddress!, count: width)
+                    gk_matvec_accumulate(weights.baseAddress!, width, h, state.baseAddress!, term.baseAddress!)
+                    for k in 0..<8 { rows[k] = pointers[k] + t * h }
+                    gk_gru_pointwise(pre.baseAddress! + t * width, term.baseAddress!, h, state.baseAddress!, rows)
+                }
+            }}}}}
+        }
         var series: [String: Matrix] = [:]
         for (k, name) in Self.kernelSeriesOrder.enumerated() {
-            series[name] = Matrix(rows: steps, columns: h, values: Array(storage[k * stride ..< (k + 1) * stride]))
+            series[name] = Matrix(rows: steps, columns: h, values: arrays[k])
         }
         return LayerRun(series: series, finalState: RecurrentState(hidden: hidden))
     }

@@ -22,43 +22,52 @@ extension LSTMWeights {
         let start = initial ?? RecurrentState.zero(for: .lstm(self))
         var hidden = start.hidden, cell = start.cell
         var full = [Float](repeating: 0, count: h)
-        var storage = [Float](repeating: 0, count: 10 * steps * h)
-        var hiddenSeries = [Float](repeating: 0, count: steps * out)
         let stride = steps * h
-
-        projected.values.withUnsafeBufferPointer { pre in
-        recurrentWeights.values.withUnsafeBufferPointer { recurrent in
-        storage.withUnsafeMutableBufferPointer { series in
-        hiddenSeries.withUnsafeMutableBufferPointer { hiddenOut in
-        hidden.withUnsafeMutableBufferPointer { state in
-        cell.withUnsafeMutableBufferPointer { cellState in
-        full.withUnsafeMutableBufferPointer { unprojected in
-            var z = [Float](repeating: 0, count: width)
-            z.withUnsafeMutableBufferPointer { z in
-                let peep = peepholes?.values
-                for s in 0..<steps {
-                    let t = reverse ? steps - 1 - s : s
-                    z.baseAddress!.update(from: pre.baseAddress! + t * width, count: width)
-                    gk_matvec_accumulate(recurrent.baseAddress!, width, recurrentWidth, state.baseAddress!, z.baseAddress!)
-                    Self.pointwise(z.baseAddress!, h, peep, clip ?? 0, couplesInputAndForget,
-                                   cellState.baseAddress!, unprojected.baseAddress!,
-                                   series.baseAddress! + t * h, stride)
-                    if let projection {
-                        state.update(repeating: 0)
-                        projection.values.withUnsafeBufferPointer { p in
-                            gk_matvec_accumulate(p.baseAddress!, out, h, unprojected.baseAddress!, state.baseAddress!)
+        let kinds = projection != nil ? 10 : 9
+        let peep = peepholes?.values
+        // Without a projection the unprojected hidden state is the hidden state; the kernel still
+        // writes that row, so give it scratch space instead of a tenth array.
+        var scratch = [Float](repeating: 0, count: projection == nil ? h : 0)
+        var hiddenSeries: [Float] = []
+        let arrays = UninitializedArrays.make(count: kinds, size: stride) { pointers in
+            hiddenSeries = [Float](unsafeUninitializedCapacity: steps * out) { hiddenOut, written in
+            projected.values.withUnsafeBufferPointer { pre in
+            recurrentWeights.values.withUnsafeBufferPointer { recurrent in
+            hidden.withUnsafeMutableBufferPointer { state in
+            cell.withUnsafeMutableBufferPointer { cellState in
+            full.withUnsafeMutableBufferPointer { unprojected in
+            scratch.withUnsafeMutableBufferPointer { scratchRow in
+                var z = [Float](repeating: 0, count: width)
+                let rows = UnsafeMutablePointer<UnsafeMutablePointer<Float>?>.allocate(capacity: 10)
+                defer { rows.deallocate() }
+                rows[9] = scratchRow.baseAddress
+                z.withUnsafeMutableBufferPointer { z in
+                    for s in 0..<steps {
+                        let t = reverse ? steps - 1 - s : s
+                        z.baseAddress!.update(from: pre.baseAddress! + t * width, count: width)
+                        gk_matvec_accumulate(recurrent.baseAddress!, width, recurrentWidth, state.baseAddress!, z.baseAddress!)
+                        for k in 0..<kinds { rows[k] = pointers[k] + t * h }
+                        Self.pointwise(z.baseAddress!, h, peep, clip ?? 0, couplesInputAndForget,
+                                       cellState.baseAddress!, unprojected.baseAddress!, rows)
+                        if let projection {
+                            state.update(repeating: 0)
+                            projection.values.withUnsafeBufferPointer { p in
+                                gk_matvec_accumulate(p.baseAddress!, out, h, unprojected.baseAddress!, state.baseAddress!)
+                            }
+                        } else {
+                            state.baseAddress!.update(from: unprojected.baseAddress!, count: h)
                         }
-                    } else {
-                        state.baseAddress!.update(from: unprojected.baseAddress!, count: h)
+                        (hiddenOut.baseAddress! + t * out).initialize(from: state.baseAddress!, count: out)
                     }
-                    (hiddenOut.baseAddress! + t * out).update(from: state.baseAddress!, count: out)
                 }
+            }}}}}}
+            written = steps * out
             }
-        }}}}}}}
+        }
 
         var series: [String: Matrix] = [:]
-        for (k, name) in Self.kernelSeriesOrder.enumerated() where name != SeriesName.hiddenBeforeProjection || projection != nil {
-            series[name] = Matrix(rows: steps, columns: h, values: Array(storage[k * stride ..< (k + 1) * stride]))
+        for k in 0..<kinds {
+            series[Self.kernelSeriesOrder[k]] = Matrix(rows: steps, columns: h, values: arrays[k])
         }
         series[SeriesName.hidden] = Matrix(rows: steps, columns: out, values: hiddenSeries)
         return LayerRun(series: series, finalState: RecurrentState(hidden: hidden, cell: cell))
@@ -68,13 +77,13 @@ extension LSTMWeights {
     @inline(__always)
     static func pointwise(_ z: UnsafeMutablePointer<Float>, _ h: Int, _ peepholes: [Float]?, _ clip: Float,
                           _ coupled: Bool, _ cell: UnsafeMutablePointer<Float>, _ hidden: UnsafeMutablePointer<Float>,
-                          _ series: UnsafeMutablePointer<Float>, _ stride: Int) {
+                          _ rows: UnsafeMutablePointer<UnsafeMutablePointer<Float>?>) {
         if let peepholes {
             peepholes.withUnsafeBufferPointer { p in
-                gk_lstm_pointwise(z, h, p.baseAddress, clip, coupled ? 1 : 0, cell, hidden, series, stride)
+                gk_lstm_pointwise(z, h, p.baseAddress, clip, coupled ? 1 : 0, cell, hidden, rows)
             }
         } else {
-            gk_lstm_pointwise(z, h, nil, clip, coupled ? 1 : 0, cell, hidden, series, stride)
+            gk_lstm_pointwise(z, h, nil, clip, coupled ? 1 : 0, cell, hidden, rows)
         }
     }
 }

@@ -63,8 +63,10 @@ func benchmarkCore(kind: CellKind, inputSize: Int, hiddenSize: Int, steps: Int) 
 let mode = CommandLine.arguments.dropFirst().first ?? "all"
 if mode == "core" || mode == "all" {
     print("core: whole-sequence forward, every gate captured, batch 1, one thread (best of 7)")
+    // `core 64` measures only the sizes whose input is 64 (for profiling one case).
+    let onlyInput = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) : nil
     for kind in [CellKind.lstm, .gru, .rnnTanh] {
-        for (x, h, steps) in [(1, 8, 20_000), (64, 128, 4_000), (256, 512, 400)] {
+        for (x, h, steps) in [(1, 8, 20_000), (64, 128, 4_000), (256, 512, 400)] where onlyInput.map({ $0 == x }) ?? true {
             let result = benchmarkCore(kind: kind, inputSize: x, hiddenSize: h, steps: steps)
             let line = "  \(kind.displayName) \(x)→\(h): \(format2(result.usPerStep)) µs/step, \(Int(result.stepsPerSecond)) steps/s"
             print(line)

@@ -13,16 +13,16 @@ void gk_project_sequence(const float *W, ptrdiff_t rows, ptrdiff_t cols, const f
 /// One LSTM step's elementwise part. `z` holds the 4H pre-activations (i, f, g, o) including the input
 /// and recurrent products and both biases. Adds peepholes (3H: i, f, o; NULL for none), clips the
 /// arguments when clip > 0, couples f = 1 − i when `coupled`, updates `cell` in place, writes o⊙tanh(c)
-/// to `hidden`, and stores every intermediate into `series` (10 rows of H, `stride` apart, in the order
+/// to `hidden`, and stores every intermediate into `rows` (10 rows of H, in the order
 /// i_pre, f_pre, g_pre, o_pre, i, f, g, o, c, h).
 void gk_lstm_pointwise(const float *z, ptrdiff_t H, const float *peepholes, float clip, int coupled,
-                       float *cell, float *hidden, float *series, ptrdiff_t stride);
+                       float *cell, float *hidden, float *const *rows);
 
 /// One GRU step's elementwise part (PyTorch form, reset after the recurrent product). `projected` holds
 /// W_ih x + b_ih (3H: r, z, n), `recurrent` W_hh h + b_hh (3H). Updates `hidden` and stores into
-/// `series` (8 rows of H, `stride` apart): r_pre, z_pre, n_pre, W_hn h + b_hn, r, z, n, h.
+/// `rows` (8 rows of H): r_pre, z_pre, n_pre, W_hn h + b_hn, r, z, n, h.
 void gk_gru_pointwise(const float *projected, const float *recurrent, ptrdiff_t H, float *hidden,
-                      float *series, ptrdiff_t stride);
+                      float *const *rows);
 
 /// One RNN step's elementwise part: h = tanh(z) or relu(z), storing z and h.
 void gk_rnn_pointwise(const float *z, ptrdiff_t H, int relu, float *hidden, float *preactivations, float *hiddens);
