@@ -40,6 +40,9 @@ struct RecordCommand: ParsableCommand {
     @Option(name: .long, help: "The embedding in front (e.g. embed), or 'none'.")
     var embedding: String?
 
+    @Option(name: .long, help: "A vocabulary file for text input (one token per line, line k = id k, or a JSON array) when the model carries none.")
+    var vocab: String?
+
     @Option(name: .long, help: "For vanilla RNNs: tanh or relu (the weights cannot tell).")
     var nonlinearity: String?
 
@@ -64,7 +67,8 @@ struct RecordCommand: ParsableCommand {
                 try recordConvLSTM()
                 return
             }
-            let network = try ModelImporter.load(path: model, options: importOptions)
+            var network = try ModelImporter.load(path: model, options: importOptions)
+            if let vocab { try VocabularyFile.apply(try VocabularyFile.load(path: vocab), to: &network, source: vocab) }
             let sequence: LoadedSequence
             if let text {
                 sequence = try SequenceLoader.text(text, for: network)
