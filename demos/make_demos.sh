@@ -29,3 +29,4 @@ train reber-gru       reber/model-gru.safetensors       ""                      
 train sine            sine/model.safetensors            sine/input.csv            sine
 train text            text/model.safetensors            text/input.txt            text --data demos/text/pride-and-prejudice-ch1-3.txt
 train series          series/model.safetensors          series/input.csv          series --data demos/series/sunspots.csv
+train brackets-stacked brackets-stacked/model.safetensors ""                        brackets --layers 2

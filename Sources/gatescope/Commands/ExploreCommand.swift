@@ -23,8 +23,14 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .long, help: "A model file (.safetensors) to explore.")
     var model: String?
 
-    @Option(name: .long, help: "The input sequence: .csv (rows are timesteps), .npy (T, X) or text.")
+    @Option(name: .long, help: "The input sequence: .csv (rows are timesteps), .npy (T, X) or text; `-` reads steps live from standard input (CSV lines, or characters for a text model).")
     var input: String?
+
+    @Option(name: .long, help: "A second input for the same model: shows both runs step-locked with the difference per gate.")
+    var compareInput: String?
+
+    @Option(name: .long, help: "Where `r` saves recordings (default: gatescope-NAME-DATE-TIME.safetensors here).")
+    var recordTo: String?
 
     @Option(name: .long, help: "Text to feed a character or word model (instead of --input).")
     var text: String?
@@ -40,6 +46,9 @@ struct ExploreCommand: ParsableCommand {
         if model != nil && demo != nil { throw ValidationError("give --model or --demo, not both") }
         if model == nil && input != nil { throw ValidationError("--input needs --model (or use --text with a demo)") }
         if model == nil && prefix != nil { throw ValidationError("--prefix needs --model") }
+        if compareInput != nil && (model == nil || input == nil || input == "-" || compareInput == "-") {
+            throw ValidationError("--compare-input needs --model and --input (files, not -)")
+        }
     }
 
     func run() throws {
@@ -47,14 +56,32 @@ struct ExploreCommand: ParsableCommand {
             guard let palette = ExplorerPalette(rawValue: palette) else {
                 throw UserError("unknown palette '\(self.palette)'; use standard or cb")
             }
-            let run = try makeRun()
-            var app = ExplorerApp(run: run, palette: palette)
-            try GateTerminal.run(app: &app, commandName: "gatescope explore")
+            if let spatial = try makeSpatialRun() {
+                try ConvLSTMExploring.open(spatial, palette: palette, commandName: "gatescope explore")
+                return
+            }
+            try runSession(palette: palette)
         }
+    }
+
+    /// The ConvLSTM run, when the model (or the demo's model) is a ConvLSTM; nil otherwise.
+    func makeSpatialRun() throws -> SpatialRun? {
+        if let model, ConvLSTMExploring.isConvLSTM(path: model) {
+            let name = ((model as NSString).lastPathComponent as NSString).deletingPathExtension
+            return try ConvLSTMExploring.run(model: model, input: input, name: name, title: model, story: nil)
+        }
+        if let demo, let entry = DemoCatalog.locate()?.entry(named: demo), ConvLSTMExploring.isConvLSTM(path: entry.modelPath) {
+            return try ConvLSTMExploring.run(model: entry.modelPath, input: entry.inputPath, name: entry.name,
+                                             title: entry.title, story: entry.story.isEmpty ? nil : entry.story)
+        }
+        return nil
     }
 
     /// The run to explore, from the options.
     func makeRun() throws -> ExplorerRun {
+        if let model, input == "-" {
+            return try liveRun(model: model)
+        }
         if let model {
             let network = try ModelImporter.load(path: model, options: ModelImportOptions(prefix: prefix))
             let name = ((model as NSString).lastPathComponent as NSString).deletingPathExtension

@@ -33,6 +33,12 @@ struct ReplayCommand: ParsableCommand {
             guard let palette = ExplorerPalette(rawValue: palette) else {
                 throw UserError("unknown palette '\(self.palette)'; use standard or cb")
             }
+            if let loaded = try? TraceFile.read(path: trace), let spatial = ConvLSTMExploring.replayRun(
+                loaded, name: ((trace as NSString).lastPathComponent as NSString).deletingPathExtension,
+                title: "replay of \(trace)") {
+                try ConvLSTMExploring.open(spatial, palette: palette, commandName: "gatescope replay")
+                return
+            }
             let run = try makeRun()
             var app = ExplorerApp(run: run, palette: palette)
             try GateTerminal.run(app: &app, commandName: "gatescope replay")

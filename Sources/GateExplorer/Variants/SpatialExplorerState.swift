@@ -1,0 +1,107 @@
+import GateCore
+
+/// Everything the ConvLSTM explorer screen depends on besides the terminal size.
+public struct SpatialExplorerState: Sendable {
+    /// The run.
+    public let run: SpatialRun
+    /// The current step (0-based).
+    public internal(set) var step = 0
+    /// The layer shown (0 at the bottom).
+    public internal(set) var layer = 0
+    /// The channel shown in full (0-based).
+    public internal(set) var channel = 0
+    /// The selected pixel's row.
+    public internal(set) var pixelY = 0
+    /// The selected pixel's column.
+    public internal(set) var pixelX = 0
+    /// Whether every channel of one series is shown as a grid.
+    public internal(set) var showsGrid = false
+    /// Index into `SpatialSeries.all` of the series the grid shows.
+    public internal(set) var gridSeries = 4
+    /// Whether playback runs.
+    public internal(set) var isPlaying = false
+    /// Index into `ExplorerState.speeds`.
+    public internal(set) var speedIndex = 2
+    /// Whether the help overlay is open.
+    public internal(set) var showsHelp = false
+    /// Whether numbers show 6 decimals.
+    public internal(set) var showsExactNumbers = false
+    /// The colour scales.
+    public internal(set) var palette: ExplorerPalette
+
+    /// A state at the first step, channel 1, the pixel in the middle of the frame.
+    public init(run: SpatialRun, palette: ExplorerPalette = .standard) {
+        self.run = run
+        self.palette = palette
+        pixelY = run.inputShape.height / 2
+        pixelX = run.inputShape.width / 2
+    }
+
+    /// The shape of the layer shown.
+    public var shape: SpatialShape {
+        run.shapes.isEmpty ? SpatialShape(channels: 0, height: 0, width: 0) : run.shapes[min(layer, run.shapes.count - 1)]
+    }
+
+    /// Steps per second while playing.
+    public var speed: Int { ExplorerState.speeds[speedIndex] }
+
+    /// Decimals shown.
+    public var decimals: Int { showsExactNumbers ? 6 : 2 }
+
+    /// Applies `command`; `.quit` ends the app.
+    public mutating func apply(_ command: SpatialExplorerCommand) -> AppAction {
+        if showsHelp {
+            if command == .quit { return .quit }
+            if command == .toggleHelp || command == .closeOverlay { showsHelp = false }
+            return .continue
+        }
+        let steps = run.steps
+        switch command {
+        case .stepForward: step = min(step + 1, max(0, steps - 1))
+        case .stepBack: step = max(0, step - 1)
+        case .firstStep: step = 0
+        case .lastStep: step = max(0, steps - 1)
+        case .togglePlay:
+            if !isPlaying && step >= steps - 1 { step = 0 }
+            isPlaying.toggle()
+        case .faster: speedIndex = min(ExplorerState.speeds.count - 1, speedIndex + 1)
+        case .slower: speedIndex = max(0, speedIndex - 1)
+        case .nextChannel: channel = (channel + 1) % max(1, shape.channels)
+        case .previousChannel: channel = (channel - 1 + max(1, shape.channels)) % max(1, shape.channels)
+        case .nextLayer, .previousLayer:
+            let count = max(1, run.shapes.count)
+            layer = (layer + (command == .nextLayer ? 1 : count - 1)) % count
+            channel = min(channel, max(0, shape.channels - 1))
+        case .toggleGrid: showsGrid.toggle()
+        case .nextSeries: gridSeries = (gridSeries + 1) % SpatialSeries.all.count
+        case .previousSeries: gridSeries = (gridSeries + SpatialSeries.all.count - 1) % SpatialSeries.all.count
+        case .pixelUp: pixelY = max(0, pixelY - 1)
+        case .pixelDown: pixelY = min(shape.height - 1, pixelY + 1)
+        case .pixelLeft: pixelX = max(0, pixelX - 1)
+        case .pixelRight: pixelX = min(shape.width - 1, pixelX + 1)
+        case .togglePalette: palette = palette.toggled
+        case .toggleExactNumbers: showsExactNumbers.toggle()
+        case .toggleHelp: showsHelp = true
+        case .closeOverlay: break
+        case .quit: return .quit
+        }
+        return .continue
+    }
+
+    /// Selects a pixel (clamped).
+    public mutating func select(pixelY y: Int, pixelX x: Int) {
+        pixelY = min(max(0, y), max(0, shape.height - 1))
+        pixelX = min(max(0, x), max(0, shape.width - 1))
+    }
+
+    /// Selects a channel (clamped).
+    public mutating func select(channel: Int) {
+        self.channel = min(max(0, channel), max(0, shape.channels - 1))
+    }
+
+    /// One playback tick.
+    public mutating func tick() {
+        guard isPlaying, !showsHelp else { return }
+        if step + 1 < run.steps { step += 1 } else { isPlaying = false }
+    }
+}
