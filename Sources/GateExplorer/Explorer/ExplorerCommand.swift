@@ -21,6 +21,7 @@ public enum ExplorerCommand: Hashable, Sendable {
     case toggleInspector
     case toggleExactNumbers
     case toggleRevealAll
+    case toggleAllLayers
     case toggleHelp
     case closeOverlay
     case quit

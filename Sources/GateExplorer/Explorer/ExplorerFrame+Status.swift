@@ -35,6 +35,7 @@ extension ExplorerFrame {
     func drawHints(into buffer: inout CellBuffer) {
         let rect = layout.hints
         var items = ["←/→ step", "space play"]
+        if state.hasBands { items.append(state.run.hasReverseDirection ? "A both directions" : "A all layers") }
         switch layout.inspector {
         case .hidden: items.append("i inspector")
         case .overlay: items.append("i close inspector")

@@ -31,6 +31,10 @@ public struct ExplorerFrame {
 
     /// Draws the whole screen.
     public func render(into buffer: inout CellBuffer) {
+        if state.showsAllLayers {
+            renderBands(into: &buffer)
+            return
+        }
         drawStatus(into: &buffer)
         drawInput(into: &buffer)
         drawPanels(into: &buffer)

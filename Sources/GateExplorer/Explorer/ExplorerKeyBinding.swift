@@ -36,6 +36,7 @@ public struct ExplorerKeyBinding: Sendable {
         ExplorerKeyBinding("[  ]  L", "previous / next layer (L cycles)", [.character("[")], .previousLayer),
         ExplorerKeyBinding("", "", [.character("]"), .character("L")], .nextLayer),
         ExplorerKeyBinding("d", "switch direction (bidirectional models)", [.character("d")], .toggleDirection),
+        ExplorerKeyBinding("A", "all layers and directions as bands / one layer in full", [.character("A")], .toggleAllLayers),
         ExplorerKeyBinding("i", "show / hide the inspector", [.character("i")], .toggleInspector),
         ExplorerKeyBinding("a", "show all steps / only those read so far", [.character("a")], .toggleRevealAll),
         ExplorerKeyBinding("x", "exact numbers (6 decimals) / rounded", [.character("x")], .toggleExactNumbers),

@@ -46,6 +46,7 @@ extension ExplorerState {
             if inspectorChoice == false && focus == .inspector { focus = .panel(0) }
         case .toggleExactNumbers: showsExactNumbers.toggle()
         case .toggleRevealAll: revealsAllSteps.toggle()
+        case .toggleAllLayers: showsAllLayers = hasBands && !showsAllLayers
         case .toggleHelp: showsHelp = true
         case .closeOverlay:
             if inspectorChoice == true { inspectorChoice = false }

@@ -33,6 +33,8 @@ public struct ExplorerState: Sendable {
     public internal(set) var inspectorScroll: Int
     /// Whether every step is drawn, not only those the network has read so far.
     public internal(set) var revealsAllSteps: Bool
+    /// Whether every layer and direction is shown as one band each (`A`), instead of one layer in full.
+    public internal(set) var showsAllLayers = false
     /// Statistics per layer trace, keyed by `LayerTrace.key`.
     let statistics: [String: UnitStatistics]
 

@@ -1,0 +1,192 @@
+import GateCore
+
+extension ExplorerFrame {
+    /// Where the bands go: the rows between the input (or prediction) row and the inspector below or
+    /// the hints.
+    var bandArea: Rect {
+        let top = (layout.output ?? layout.input).maxY
+        var bottom = layout.hints.y
+        if case .below(let rect) = layout.inspector { bottom = rect.y }
+        return Rect(x: 0, y: top, width: layout.input.width, height: max(0, bottom - top))
+    }
+
+    /// The all-layers view (`A`): every layer and direction as one band on the shared time axis, the
+    /// reverse direction drawn as running right to left, the concatenated output of a bidirectional
+    /// top layer, and each band's belt sum for the selected unit at the current step.
+    func renderBands(into buffer: inout CellBuffer) {
+        drawStatus(into: &buffer)
+        drawInput(into: &buffer)
+        let bands = LayerBand.bands(of: state.run.trace)
+        let area = bandArea
+        let perRow = layout.unitsPerRow
+        // Rows per band: a title, the heatmap, the belt sum; the sum goes first when rows are short.
+        let withSums = area.height >= bands.count * 3
+        let overhead = withSums ? 2 : 1
+        let largest = bands.map { ($0.units + perRow - 1) / perRow }.max() ?? 1
+        let rows = max(1, min(largest, (area.height - overhead * bands.count) / max(1, bands.count)))
+        var y = area.y
+        for band in bands {
+            guard y < area.maxY else { break }
+            let bandRows = min(rows, (band.units + perRow - 1) / perRow)
+            y = drawBand(band, y: y, rows: bandRows, withSum: withSums, maxY: area.maxY, into: &buffer)
+        }
+        drawBandHints(into: &buffer)
+        drawInspector(into: &buffer)
+        if state.showsHelp { drawHelp(into: &buffer) }
+    }
+
+    /// Whether the inspector explains this band's layer trace.
+    private func isInspected(_ band: LayerBand) -> Bool {
+        !band.isConcatenated && band.trace.layer == layer.layer && band.trace.isReverse == layer.isReverse
+    }
+
+    /// The band's title: which layer and direction, what the colours are, and how to read time.
+    func bandTitle(_ band: LayerBand) -> String {
+        if layout.input.width < 100 {
+            let name = band.trace.kind == .lstm ? "c" : "h"
+            if band.isConcatenated { return "layer \(band.trace.layer + 1) output [h→ ; h←] to the head" }
+            return band.trace.isReverse ? "layer \(band.trace.layer + 1) ← reverse \(name) · has seen t…T"
+                : "layer \(band.trace.layer + 1)\(state.run.hasReverseDirection ? " → forward" : "") \(name) · has seen 1…t"
+        }
+        let name = band.trace.kind == .lstm ? "cell c" : "hidden h"
+        if band.isConcatenated {
+            return "layer \(band.trace.layer + 1) output [h→ ; h←]: rows 1–\(band.trace.hiddenSize) forward, then reverse"
+        }
+        if band.trace.isReverse {
+            return "layer \(band.trace.layer + 1) ← reverse · \(name) · reads from the end: at t it has seen t…T"
+        }
+        let reads = band.trace.layer == 0 ? "reads the input" : "reads layer \(band.trace.layer)"
+        let direction = state.run.hasReverseDirection ? " → forward" : ""
+        return "layer \(band.trace.layer + 1)\(direction) · \(name) · \(reads): at t it has seen 1…t"
+    }
+
+    private func drawBand(_ band: LayerBand, y startY: Int, rows: Int, withSum: Bool, maxY: Int,
+                          into buffer: inout CellBuffer) -> Int {
+        var y = startY
+        let width = layout.input.width
+        let inspected = isInspected(band)
+        // Title row: a rule with the title, the inspector mark, and ▼ over the cursor column.
+        var title = StyledText("── ", ExplorerTheme.rule)
+        title.add(bandTitle(band) + " ", inspected ? ExplorerTheme.focused : ExplorerTheme.title)
+        if inspected { title.add(" ◂ inspector ", ExplorerTheme.selection) }
+        let end = title.draw(into: &buffer, x: 0, y: y, maxX: width)
+        if end < width - 1 { buffer.put(String(repeating: "─", count: width - 1 - end), x: end, y: y, style: ExplorerTheme.rule) }
+        if let column = layout.timeWindow.column(of: state.step), layout.heatmapX + column > end {
+            buffer.put("▼", x: layout.heatmapX + column, y: y, style: ExplorerTheme.title)
+        }
+        y += 1
+        guard y < maxY else { return y }
+
+        // Label column.
+        let arrow = band.isConcatenated ? "⇄" : (band.trace.isReverse ? "←" : "→")
+        let symbol = band.isConcatenated ? "h" : (band.trace.kind == .lstm ? "c" : "h")
+        let labels = [" \(arrow) \(symbol) L\(band.trace.layer + 1)",
+                      band.isConcatenated ? " to the head" : (band.trace.isReverse ? " ◂ in time" : " ▸ in time")]
+        for (row, text) in labels.prefix(rows).enumerated() {
+            StyledText(text, row == 0 ? ExplorerTheme.title : ExplorerTheme.dim)
+                .draw(into: &buffer, x: 0, y: y + row, maxX: ExplorerLayout.labelWidth)
+        }
+
+        // Heatmap: a page of rows holding the selected unit.
+        let perRow = layout.unitsPerRow
+        let perPage = rows * perRow
+        let selectedRow = band.isConcatenated
+            ? (layer.isReverse ? band.trace.hiddenSize + state.selectedUnit : state.selectedUnit)
+            : min(state.selectedUnit, band.units - 1)
+        let first = (max(0, selectedRow) / perPage) * perPage
+        let table = diverging
+        let bounded = band.trace.kind != .rnnRelu && band.series == SeriesName.hidden
+            && band.trace.series[SeriesName.hiddenBeforeProjection] == nil
+        let inverse = 1 / (bounded ? 1 : band.largestMagnitude)
+        let window = layout.timeWindow.steps(total: state.totalSteps)
+        for row in 0..<rows where y + row < maxY {
+            let upper = first + row * perRow
+            guard upper < band.units else { break }
+            let lower: Int? = perRow == 2 && upper + 1 < band.units ? upper + 1 : nil
+            if upper == selectedRow || lower == selectedRow {
+                let mark = perRow == 1 ? "▸" : (upper == selectedRow ? "▀" : "▄")
+                let number = String((band.isConcatenated ? selectedRow % band.trace.hiddenSize : selectedRow) + 1)
+                buffer.put(number + mark, x: layout.heatmapX - 1 - GlyphWidth.columns(of: number), y: y + row,
+                           style: ExplorerTheme.selection)
+            }
+            if band.isConcatenated, upper < band.trace.hiddenSize, let lower, lower >= band.trace.hiddenSize {
+                buffer.put("┆", x: layout.heatmapX - 2, y: y + row, style: ExplorerTheme.dim)
+            }
+            for step in window {
+                let reverseLike = band.trace.isReverse && !band.isConcatenated
+                let revealed = state.revealsAllSteps || (reverseLike ? step >= state.step : step <= state.step)
+                    || (band.isConcatenated && step <= state.step)
+                guard revealed, let top = band.value(step: step, unit: upper) else { continue }
+                let bottom = lower.flatMap { band.value(step: step, unit: $0) }
+                buffer[layout.heatmapX + step - window.lowerBound, y + row] =
+                    table.cell(upper: top * inverse, lower: bottom.map { $0 * inverse })
+            }
+        }
+        y += rows
+        guard withSum, y < maxY else { return y }
+        bandSum(band).draw(into: &buffer, x: 0, y: y, maxX: width)
+        return y + 1
+    }
+
+    /// The band's arithmetic for the selected unit at the current step: the belt sum (drawn right to
+    /// left for the reverse direction, whose previous state is the one at t+1), or h for an RNN.
+    func bandSum(_ band: LayerBand) -> StyledText {
+        let t = state.step, d = state.decimals
+        func n(_ v: Float) -> String { NumberFormat.fixed(v, d) }
+        if band.isConcatenated {
+            let units = band.trace.hiddenSize
+            let unit = min(state.selectedUnit, units - 1)
+            var line = StyledText(" output at t=\(t + 1): ", ExplorerTheme.dim)
+            let forward = band.value(step: t, unit: unit).map(n) ?? "–"
+            let backward = band.value(step: t, unit: units + unit).map(n) ?? "–"
+            line.add("[h→\(unit + 1) \(forward) ; h←\(unit + 1) \(backward)]", ExplorerTheme.title)
+            if let prediction = Prediction(run: state.run, step: t) {
+                line.add("   " + prediction.summary(decimals: d), ExplorerTheme.title)
+            }
+            return line
+        }
+        let unit = min(state.selectedUnit, band.units - 1)
+        var line = StyledText(" " + Self.unitName(unit), ExplorerTheme.selection)
+        line.add(" at t=\(t + 1)  ", ExplorerTheme.dim)
+        let symbol = band.trace.kind == .lstm ? "c" : "h"
+        guard let belt = BeltArithmetic(layer: band.trace, step: t, unit: unit) else {
+            if let h = band.trace.value(SeriesName.hidden, step: t, unit: unit) {
+                line.add("h = tanh(W·x + U·h₋₁ + b) = ", ExplorerTheme.dim)
+                line.add(n(h), ExplorerTheme.title)
+            }
+            return line
+        }
+        let keep = band.trace.kind == .lstm ? "f" : "z"
+        if band.trace.isReverse {
+            line.add("\(symbol)(t) ", ExplorerTheme.dim)
+            line.add("\(n(belt.next)) ←+\(NumberFormat.term(belt.written, d))─ \(n(belt.kept)) ←×\(n(belt.keepFactor))─ \(n(belt.previous))",
+                     ExplorerTheme.title)
+            line.add(" \(symbol)(t+1)", ExplorerTheme.dim)
+            if layout.input.width >= 100 { line.add("   (reads right to left: kept \(keep)·\(symbol)(t+1), written from x_t)", ExplorerTheme.dim) }
+        } else {
+            line.add("\(symbol)(t−1) ", ExplorerTheme.dim)
+            line.add("\(n(belt.previous)) ─×\(n(belt.keepFactor))→ \(n(belt.kept)) ─+\(NumberFormat.term(belt.written, d))→ \(n(belt.next))",
+                     ExplorerTheme.title)
+            line.add(" \(symbol)(t)", ExplorerTheme.dim)
+        }
+        return line
+    }
+
+    private func drawBandHints(into buffer: inout CellBuffer) {
+        var items = ["←/→ step", "space play", "↑/↓ unit", "A one layer in full"]
+        if state.run.layerIndices.count > 1 { items.append("[ ] inspected layer") }
+        if state.run.hasReverseDirection { items.append("d inspected direction") }
+        if case .hidden = layout.inspector { items.append("i inspector") }
+        items += ["? help", "q quit"]
+        var shown: [String] = []
+        var used = 1
+        for (index, item) in items.enumerated() {
+            let cost = GlyphWidth.columns(of: item) + 3
+            if used + cost > layout.hints.width && index < items.count - 2 { continue }
+            shown.append(item)
+            used += cost
+        }
+        StyledText(" " + shown.joined(separator: " · "), ExplorerTheme.dim)
+            .draw(into: &buffer, x: 0, y: layout.hints.y, maxX: layout.hints.maxX)
+    }
+}
