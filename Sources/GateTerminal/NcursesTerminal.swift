@@ -33,6 +33,8 @@ public final class NcursesTerminal: Terminal {
     private var isClosed = false
     private var wideText: [wchar_t] = []
     private let clock = ContinuousClock()
+    /// /dev/tty, opened for keys when standard input is not a terminal; closed by ``close()``.
+    private var keyboardFile: UnsafeMutablePointer<FILE>?
 
     /// Opens the terminal.
     ///
@@ -45,21 +47,34 @@ public final class NcursesTerminal: Terminal {
                 environment: [String: String] = NcursesTerminal.processEnvironment()) throws {
         setlocale(LC_ALL, "")
         if isatty(STDOUT_FILENO) != 1 { throw TerminalSetupError.notATerminal(command: commandName, stream: "stdout") }
-        if isatty(STDIN_FILENO) != 1 { throw TerminalSetupError.notATerminal(command: commandName, stream: "stdin") }
+        // Standard input may be a pipe (live input: `tail -f rows.csv | gatescope explore --input -`):
+        // then keys come from the controlling terminal, /dev/tty.
+        var keyboard = gs_stdin()
+        var openedTTY: UnsafeMutablePointer<FILE>?
+        if isatty(STDIN_FILENO) != 1 {
+            guard let tty = fopen("/dev/tty", "r"), isatty(fileno(tty)) == 1 else {
+                throw TerminalSetupError.notATerminal(command: commandName, stream: "stdin")
+            }
+            keyboard = tty
+            openedTTY = tty
+        }
         let termName = environment["TERM"] ?? ""
         if termName.isEmpty { throw TerminalSetupError.unknownTerminalType("") }
         try Self.checkTerminfo(termName)
 
         let signals = SignalTrap()
-        guard let screen = newterm(termName, gs_stdout(), gs_stdin()) else {
+        guard let screen = newterm(termName, gs_stdout(), keyboard) else {
+            if let openedTTY { fclose(openedTTY) }
             signals.restore()
             throw TerminalSetupError.initialisationFailed(termName)
         }
         set_term(screen)
         self.screen = screen
+        self.keyboardFile = openedTTY
         guard let window = gs_stdscr() else {
             endwin()
             delscreen(screen)
+            if let openedTTY { fclose(openedTTY) }
             signals.restore()
             throw TerminalSetupError.initialisationFailed(termName)
         }
@@ -181,6 +196,8 @@ public final class NcursesTerminal: Terminal {
         endwin()
         delscreen(screen)
         fflush(gs_stdout())
+        if let keyboardFile { fclose(keyboardFile) }
+        keyboardFile = nil
         signals.restore()
     }
 

@@ -16,6 +16,12 @@ public struct ExplorerApp: TerminalApp {
         memory = ExplorerScreenMemory(width: 120, height: 40, mode: .truecolor)
     }
 
+    /// Replaces the state (an app around the explorer moved the cursor or swapped the run's window),
+    /// keeping what the last render saw of the screen.
+    public mutating func replaceState(_ newState: ExplorerState) {
+        state = newState
+    }
+
     public var tickInterval: Duration? {
         state.isPlaying ? .microseconds(1_000_000 / state.speed) : nil
     }

@@ -28,6 +28,12 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .long, help: "Colours: `standard` or `cb` (colour-blind safe).")
     var palette: String = "standard"
 
+    @Option(name: .long, help: "A second trace of the same length: both step-locked with the difference per gate.")
+    var compare: String?
+
+    @Option(name: .long, help: "Where `r` saves recordings (default: gatescope-NAME-DATE-TIME.safetensors here).")
+    var recordTo: String?
+
     func run() throws {
         try reportingErrors {
             guard let palette = ExplorerPalette(rawValue: palette) else {
@@ -39,9 +45,14 @@ struct ReplayCommand: ParsableCommand {
                 try ConvLSTMExploring.open(spatial, palette: palette, commandName: "gatescope replay")
                 return
             }
-            let run = try makeRun()
-            var app = ExplorerApp(run: run, palette: palette)
+            if let compare {
+                var app = try CompareApp.make(traceA: trace, traceB: compare)
+                try GateTerminal.run(app: &app, commandName: "gatescope replay")
+                return
+            }
+            var app = try makeSession(palette: palette)
             try GateTerminal.run(app: &app, commandName: "gatescope replay")
+            for path in app.savedRecordings { print("recorded: \(path)") }
         }
     }
 

@@ -1,0 +1,12 @@
+import GateCore
+
+/// Where an explorer session reads the rows of its run: an in-memory trace, or a trace file read
+/// window by window (the command wraps `MappedTrace`), so a run of millions of steps never has to be
+/// in memory at once.
+public protocol ExplorerRowSource {
+    /// Number of timesteps in the whole run.
+    var steps: Int { get }
+    /// Rows `range` of every series, the input, the output and the tokens, as a trace of
+    /// `range.count` steps (row 0 is step `range.lowerBound`).
+    func rows(_ range: Range<Int>) throws -> NetworkTrace
+}

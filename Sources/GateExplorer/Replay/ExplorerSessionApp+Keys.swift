@@ -1,0 +1,265 @@
+import GateCore
+
+extension ExplorerSessionApp {
+    /// Keys: the note prompt, the bookmark list and typing take them first; then the session's own
+    /// keys; steps are moved in the whole run; everything else goes to the explorer.
+    mutating func handleKey(_ key: Key) -> AppAction {
+        if notePrompt != nil { handlePromptKey(key); return .continue }
+        if bookmarkList != nil { handleListKey(key); return .continue }
+        if isTyping { handleTypingKey(key); return .continue }
+        if state.showsHelp {
+            let action = explorer.handle(.key(key))
+            if action == .quit { finishRecording() }
+            return action
+        }
+        message = nil
+        switch key {
+        case .character("r"): toggleRecording(); return .continue
+        case .character("b"): toggleBookmark(); return .continue
+        case .character("'"): jumpToBookmark(forward: true); return .continue
+        case .character("\""): jumpToBookmark(forward: false); return .continue
+        case .character("B"):
+            if bookmarks.isEmpty { message = "no bookmarks yet: b bookmarks the current step" } else { bookmarkList = 0 }
+            return .continue
+        case .character("T"): startTyping(); return .continue
+        case .character(">"): moveCursor(to: step + max(1, heatmapWidth), recordsPassed: false); return .continue
+        case .character("<"): moveCursor(to: step - max(1, heatmapWidth), recordsPassed: false); return .continue
+        default: break
+        }
+        switch ExplorerKeyBinding.command(for: key) {
+        case .stepForward: moveCursor(to: step + 1)
+        case .stepBack: moveCursor(to: step - 1)
+        case .firstStep: moveCursor(to: 0, recordsPassed: false)
+        case .lastStep: moveCursor(to: totalSteps - 1, recordsPassed: false)
+        case .togglePlay:
+            if !state.isPlaying && step >= totalSteps - 1 && feedEnded { moveCursor(to: 0, recordsPassed: false) }
+            var next = state
+            _ = next.apply(.togglePlay, viewport: ExplorerViewport(unitsPerPage: 1, focusTargets: [], inspectorScrollLimit: 0))
+            next.move(to: step - window.lowerBound)
+            explorer.replaceState(next)
+            lastAdvance = nil
+        case .quit:
+            finishRecording()
+            return .quit
+        default:
+            let before = step
+            let action = explorer.handle(.key(key))
+            adoptExplorerStep(from: before)
+            return action
+        }
+        return .continue
+    }
+
+    /// One tick: take live input, then advance playback when its interval has passed.
+    mutating func handleTick() {
+        pollFeed()
+        guard state.isPlaying, !state.showsHelp else { return }
+        let clock = ContinuousClock()
+        let interval = Duration.microseconds(1_000_000 / state.speed)
+        if let last = lastAdvance, clock.now - last < interval * 0.9 { return }
+        lastAdvance = clock.now
+        if step + 1 < totalSteps {
+            moveCursor(to: step + 1)
+        } else if feedEnded && !isTyping {
+            var next = state
+            _ = next.apply(.togglePlay, viewport: ExplorerViewport(unitsPerPage: 1, focusTargets: [], inspectorScrollLimit: 0))
+            next.move(to: step - window.lowerBound)
+            explorer.replaceState(next)
+        }
+    }
+
+    /// Lines that arrived on the live feed become steps.
+    mutating func pollFeed() {
+        guard let feed, !feedEnded else { return }
+        let (lines, ended) = feed.take()
+        if !lines.isEmpty, let network = base.network {
+            let parsed = LiveRowParser(network: network).parse(lines)
+            skippedInput += parsed.skipped.count
+            appendRows(parsed.input, tokens: parsed.tokens)
+        }
+        if ended {
+            feedEnded = true
+            message = "input ended after \(totalSteps) steps" + (skippedInput > 0 ? " (\(skippedInput) unreadable lines or characters skipped)" : "")
+        }
+    }
+
+    // MARK: Recording
+
+    /// `r`: starts recording at the current step, or stops and saves.
+    mutating func toggleRecording() {
+        if recording != nil {
+            finishRecording()
+            return
+        }
+        guard recordingSink != nil else {
+            message = "recording is not available here"
+            return
+        }
+        recording = SessionRecording()
+        record(step..<(step + 1))
+        message = "recording: step, play or type; r stops and saves"
+    }
+
+    /// Saves the recording in progress, if any, and says where.
+    mutating func finishRecording() {
+        guard let done = recording, let recordingSink else { return }
+        recording = nil
+        guard done.steps > 0 else {
+            message = "nothing recorded"
+            return
+        }
+        let marks = bookmarks.compactMap { mark in done.row(ofStep: mark.step).map { SessionBookmark(step: $0, note: mark.note) } }
+        do {
+            let path = try recordingSink.save(done.trace, bookmarks: marks, edits: done.edits)
+            savedRecordings.append(path)
+            message = "saved \(done.steps) recorded steps to \(path)"
+        } catch {
+            message = "could not save the recording: \(error)"
+        }
+    }
+
+    // MARK: Bookmarks
+
+    /// `b`: removes the bookmark here, or opens the note prompt for a new one.
+    mutating func toggleBookmark() {
+        if let index = bookmarks.firstIndex(where: { $0.step == step }) {
+            bookmarks.remove(at: index)
+            saveBookmarks(saying: "bookmark at t=\(step + 1) removed")
+        } else {
+            notePrompt = (step, "")
+        }
+    }
+
+    /// Adds (or replaces) a bookmark and saves.
+    public mutating func addBookmark(step: Int, note: String) {
+        bookmarks.removeAll { $0.step == step }
+        bookmarks.append(SessionBookmark(step: step, note: note))
+        bookmarks.sort { $0.step < $1.step }
+        saveBookmarks(saying: "bookmarked t=\(step + 1)")
+    }
+
+    /// Saves the bookmarks, when there is a store, and sets the message.
+    mutating func saveBookmarks(saying text: String) {
+        guard let bookmarkStore else {
+            message = text + " (kept with the next recording)"
+            return
+        }
+        do {
+            try bookmarkStore.save(bookmarks)
+            message = text + " · saved to \(bookmarkStore.path)"
+        } catch {
+            message = "could not save the bookmarks: \(error)"
+        }
+    }
+
+    /// `'` / `"`: the next / previous bookmark.
+    mutating func jumpToBookmark(forward: Bool) {
+        let target = forward ? bookmarks.first { $0.step > step } : bookmarks.last { $0.step < step }
+        guard let target else {
+            message = bookmarks.isEmpty ? "no bookmarks yet: b bookmarks the current step"
+                : "no bookmark \(forward ? "after" : "before") t=\(step + 1)"
+            return
+        }
+        moveCursor(to: target.step, recordsPassed: false)
+        message = "bookmark t=\(target.step + 1)" + (target.note.isEmpty ? "" : ": \(target.note)")
+    }
+
+    mutating func handlePromptKey(_ key: Key) {
+        guard let prompt = notePrompt else { return }
+        switch key {
+        case .escape:
+            notePrompt = nil
+            message = "no bookmark added"
+        case .enter:
+            notePrompt = nil
+            addBookmark(step: prompt.step, note: prompt.text)
+        case .backspace, .delete:
+            notePrompt = (prompt.step, String(prompt.text.dropLast()))
+        case .character(let character):
+            notePrompt = (prompt.step, prompt.text + String(character))
+        case .tab:
+            notePrompt = (prompt.step, prompt.text + " ")
+        default:
+            break
+        }
+    }
+
+    mutating func handleListKey(_ key: Key) {
+        guard let selected = bookmarkList else { return }
+        switch key {
+        case .escape, .character("B"), .character("q"):
+            bookmarkList = nil
+        case .up, .character("k"):
+            bookmarkList = max(0, selected - 1)
+        case .down, .character("j"):
+            bookmarkList = min(max(0, bookmarks.count - 1), selected + 1)
+        case .enter:
+            bookmarkList = nil
+            if selected < bookmarks.count { moveCursor(to: bookmarks[selected].step, recordsPassed: false) }
+        case .delete, .backspace, .character("d"):
+            guard selected < bookmarks.count else { return }
+            let removed = bookmarks.remove(at: selected)
+            saveBookmarks(saying: "bookmark at t=\(removed.step + 1) removed")
+            if bookmarks.isEmpty { bookmarkList = nil } else { bookmarkList = min(selected, bookmarks.count - 1) }
+        default:
+            break
+        }
+    }
+
+    // MARK: Typing
+
+    /// `T`: typed characters become steps (character models with a unidirectional network).
+    mutating func startTyping() {
+        guard let network = base.network, LiveRowParser(network: network).readsCharacters else {
+            message = "typing needs a character model (a vocabulary of single characters)"
+            return
+        }
+        guard makeStepper() else {
+            message = source != nil ? "typing needs the model, not a trace file"
+                : "typing needs a one-directional model (a bidirectional one must see the whole sequence)"
+            return
+        }
+        isTyping = true
+        moveCursor(to: totalSteps - 1, recordsPassed: false)
+        isFollowing = true
+    }
+
+    /// Appends the characters typed (as steps), until Esc.
+    public mutating func type(_ text: String) {
+        guard let network = base.network else { return }
+        let parser = LiveRowParser(network: network)
+        var tokens: [Int] = []
+        var unknown: [Character] = []
+        for character in text {
+            if let id = parser.token(for: character) { tokens.append(id) } else { unknown.append(character) }
+        }
+        if !unknown.isEmpty { message = "not in the vocabulary: " + unknown.map { "'\($0)'" }.joined(separator: " ") }
+        guard !tokens.isEmpty else { return }
+        isFollowing = true
+        appendRows(parser.encode(tokens), tokens: tokens)
+    }
+
+    mutating func handleTypingKey(_ key: Key) {
+        switch key {
+        case .escape:
+            isTyping = false
+            message = "typing off · \(totalSteps) steps"
+        case .character(let character):
+            message = nil
+            type(String(character))
+        case .enter:
+            message = nil
+            type("\n")
+        case .tab:
+            type("\t")
+        case .left, .right, .home, .end:
+            let command = ExplorerKeyBinding.command(for: key)
+            if command == .stepBack { moveCursor(to: step - 1) }
+            if command == .stepForward { moveCursor(to: step + 1) }
+            if command == .firstStep { moveCursor(to: 0, recordsPassed: false) }
+            if command == .lastStep { moveCursor(to: totalSteps - 1, recordsPassed: false) }
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import GateCore
+
+/// The explorer with recording, bookmarks, live input, typing and long runs: what `gatescope explore`
+/// and `gatescope replay` run. It holds the explorer (``ExplorerApp``) on a window of the run
+/// (``StepWindowPlan``), keeps the cursor in the whole run's steps, and adds its own keys:
+///
+/// - `r` records what is stepped (``SessionRecording``), saved through the ``RecordingSink`` on the
+///   next `r` or on quit; `● REC` shows in the status line while recording.
+/// - `b` bookmarks the current step (a one-line note prompt; `b` on a bookmark removes it), `'` / `"`
+///   jump to the next / previous bookmark, `B` lists them; saved through the ``BookmarkStore``.
+/// - `T` types characters into a character model (each one a new step); Esc leaves.
+/// - `<` / `>` move a screen of steps back / forward.
+/// - Live input: lines from a ``LiveRowFeed`` are appended as they arrive; the cursor follows the
+///   newest step unless the person has stepped back (End or `G` follows again).
+public struct ExplorerSessionApp: TerminalApp {
+    /// The explorer on the window of the run held now.
+    public internal(set) var explorer: ExplorerApp
+    /// The template run: names, network, vocabulary (its trace is the first window).
+    let base: ExplorerRun
+    /// Rows of a run read window by window (a mapped trace file), when not in memory.
+    let source: (any ExplorerRowSource)?
+    /// The whole run in memory when there is no stepper and no source.
+    var memoryTrace: NetworkTrace
+    /// The stepper, when the run can grow (live input, typing).
+    var stepper: SequenceStepper?
+    /// The rows the explorer holds now.
+    public internal(set) var window: Range<Int>
+    /// The cursor: a step of the whole run (0-based).
+    public internal(set) var step: Int
+    /// Whether the cursor follows the newest step as live rows arrive.
+    public internal(set) var isFollowing: Bool
+    /// The recording in progress, if any.
+    public internal(set) var recording: SessionRecording?
+    /// Where recordings go; nil disables `r`.
+    let recordingSink: (any RecordingSink)?
+    /// Paths of the recordings saved in this session.
+    public internal(set) var savedRecordings: [String]
+    /// The bookmarks, sorted by step.
+    public internal(set) var bookmarks: [SessionBookmark]
+    /// Where bookmarks are saved; nil keeps them in memory (saved with a recording).
+    let bookmarkStore: (any BookmarkStore)?
+    /// The live feed, if any.
+    let feed: (any LiveRowFeed)?
+    /// Whether the live feed has ended.
+    public internal(set) var feedEnded: Bool
+    /// Whether typed characters go into the run.
+    public internal(set) var isTyping: Bool
+    /// The note being typed for a new bookmark (and the step it is for).
+    public internal(set) var notePrompt: (step: Int, text: String)?
+    /// Whether the bookmark list is open, and its selected line.
+    public internal(set) var bookmarkList: Int?
+    /// The last message (saved paths, errors), shown on the bottom line until the next key.
+    public internal(set) var message: String?
+    /// Lines and characters of live input that could not be read.
+    public internal(set) var skippedInput: Int
+    /// The screen as last rendered.
+    let screen: ExplorerScreenMemory
+    /// When playback last advanced (live sessions tick faster than playback to read input).
+    var lastAdvance: ContinuousClock.Instant?
+
+    /// Lines the help lists for the session's own keys.
+    public static let keyHelp: [ExplorerKeyHelp] = [
+        ExplorerKeyHelp("r", "record on / off (saved on stop and on quit)"),
+        ExplorerKeyHelp("b  '  \"", "bookmark here (note) · next · previous bookmark"),
+        ExplorerKeyHelp("B", "list the bookmarks (Enter jumps, Del removes)"),
+        ExplorerKeyHelp("T", "type characters into a character model (Esc leaves)"),
+        ExplorerKeyHelp("<  >", "a screen of steps back / forward"),
+    ]
+
+    /// A session on `run`.
+    ///
+    /// - Parameters:
+    ///   - run: the run; when `source` is given, its trace may be empty (names, network and vocabulary
+    ///     are taken from it) and rows come from `source`.
+    ///   - source: rows of a long run read window by window (a mapped trace file).
+    ///   - live: whether the run can grow (typing, `feed`): a unidirectional network steps it.
+    public init(run: ExplorerRun, source: (any ExplorerRowSource)? = nil, palette: ExplorerPalette = .standard,
+                recordingSink: (any RecordingSink)? = nil, bookmarks: [SessionBookmark] = [],
+                bookmarkStore: (any BookmarkStore)? = nil, feed: (any LiveRowFeed)? = nil) {
+        base = run
+        self.source = source
+        memoryTrace = source == nil ? run.trace : NetworkTrace(input: Matrix(rows: 0, columns: 0), layers: [])
+        self.recordingSink = recordingSink
+        self.bookmarks = bookmarks.sorted { $0.step < $1.step }
+        self.bookmarkStore = bookmarkStore
+        self.feed = feed
+        savedRecordings = []
+        feedEnded = feed == nil
+        isTyping = false
+        skippedInput = 0
+        step = 0
+        isFollowing = feed != nil
+        window = 0..<0
+        screen = ExplorerScreenMemory(width: 120, height: 40, mode: .truecolor)
+        explorer = ExplorerApp(run: run, palette: palette)
+        if feed != nil { _ = makeStepper() }
+        reload(force: true)
+        if feed != nil { step = max(0, totalSteps - 1); syncWindow() }
+    }
+
+    /// The explorer's state (on the window held now).
+    public var state: ExplorerState { explorer.state }
+
+    /// Steps in the whole run.
+    public var totalSteps: Int { stepper?.steps ?? source?.steps ?? memoryTrace.steps }
+
+    /// Whether the run can grow (live input or typing).
+    public var canGrow: Bool {
+        guard source == nil, let network = base.network else { return false }
+        return !network.isBidirectional
+    }
+
+    public var tickInterval: Duration? {
+        let play: Duration? = state.isPlaying ? .microseconds(1_000_000 / state.speed) : nil
+        guard !feedEnded else { return play }
+        let poll = Duration.milliseconds(50)
+        return play.map { min($0, poll) } ?? poll
+    }
+
+    public var minimumSize: (width: Int, height: Int) { ExplorerLayout.minimumSize }
+
+    public mutating func handle(_ event: InputEvent) -> AppAction {
+        switch event {
+        case .key(let key):
+            return handleKey(key)
+        case .tick:
+            handleTick()
+        case .resize(let width, let height):
+            screen.width = width
+            screen.height = height
+            _ = explorer.handle(event)
+            syncWindow()
+        case .mouse:
+            guard notePrompt == nil, bookmarkList == nil else { return .continue }
+            let before = step
+            _ = explorer.handle(event)
+            adoptExplorerStep(from: before)
+        }
+        return .continue
+    }
+
+    public func render(into buffer: inout CellBuffer) {
+        screen.width = buffer.width
+        screen.height = buffer.height
+        screen.mode = buffer.colorMode
+        explorer.render(into: &buffer)
+        drawOverlays(into: &buffer)
+    }
+}

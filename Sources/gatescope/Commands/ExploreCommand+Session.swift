@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import GateCore
+import GateExplorer
+import GateFormats
+import GateTerminal
+
+extension ExploreCommand {
+    /// Opens the explorer session (recording, bookmarks, typing, live input), or the compare view.
+    func runSession(palette: ExplorerPalette) throws {
+        if let compareInput, let model, let input {
+            var app = try CompareApp.make(model: model, prefix: prefix, inputA: input, inputB: compareInput)
+            try GateTerminal.run(app: &app, commandName: "gatescope explore")
+            return
+        }
+        let run = try makeRun()
+        let sink = TraceRecordingSink(network: run.network, templateMetadata: nil, requestedPath: recordTo,
+                                      name: run.name, model: model, input: input == "-" ? "standard input" : (input ?? text.map { "text: \($0)" }))
+        let feed: StandardInputFeed? = input == "-" ? StandardInputFeed() : nil
+        var app = ExplorerSessionApp(run: run, palette: palette, recordingSink: sink, feed: feed)
+        try GateTerminal.run(app: &app, commandName: "gatescope explore")
+        for path in app.savedRecordings { print("recorded: \(path)") }
+    }
+
+    /// A run with no steps yet, for a model fed live from standard input.
+    func liveRun(model: String) throws -> ExplorerRun {
+        let network = try ModelImporter.load(path: model, options: ModelImportOptions(prefix: prefix))
+        guard !network.isBidirectional else {
+            throw UserError("live input (--input -) needs a one-directional model; a bidirectional one must see the whole sequence")
+        }
+        let width = network.embedding?.columns ?? network.inputSize
+        let readsTokens = network.embedding != nil || (network.vocabulary.map { !$0.isEmpty } ?? false)
+        let trace = try network.run(Matrix(rows: 0, columns: width), tokens: readsTokens ? [] : nil)
+        let name = ((model as NSString).lastPathComponent as NSString).deletingPathExtension
+        return ExplorerRun(name: name, title: "\(model) · live from standard input", trace: trace, network: network,
+                           vocabulary: network.vocabulary)
+    }
+}

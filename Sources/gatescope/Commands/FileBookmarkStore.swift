@@ -1,0 +1,26 @@
+import GateExplorer
+import GateFormats
+
+/// The explorer's bookmarks kept beside a trace file (``TraceBookmarks``, written atomically).
+struct FileBookmarkStore: BookmarkStore {
+    /// The trace the bookmarks belong to.
+    let tracePath: String
+
+    var path: String { TraceBookmarks.path(forTrace: tracePath) }
+
+    func save(_ bookmarks: [SessionBookmark]) throws {
+        try Self.encode(bookmarks).save(forTrace: tracePath)
+    }
+
+    /// The bookmarks saved beside `tracePath` (none when there is no file yet).
+    static func load(forTrace tracePath: String) throws -> [SessionBookmark] {
+        try TraceBookmarks.load(forTrace: tracePath).entries.map { SessionBookmark(step: $0.step, note: $0.note) }
+    }
+
+    /// The file form of `bookmarks`.
+    static func encode(_ bookmarks: [SessionBookmark]) -> TraceBookmarks {
+        var marks = TraceBookmarks()
+        for mark in bookmarks { marks.add(step: mark.step, note: mark.note) }
+        return marks
+    }
+}

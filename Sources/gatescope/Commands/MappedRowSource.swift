@@ -1,0 +1,25 @@
+import GateCore
+import GateExplorer
+import GateFormats
+
+/// A trace file read window by window for the explorer: each request reads only the rows asked for
+/// from the memory-mapped file (``MappedTrace``).
+struct MappedRowSource: ExplorerRowSource {
+    /// The mapped trace.
+    let trace: MappedTrace
+
+    var steps: Int { trace.steps }
+
+    func rows(_ range: Range<Int>) throws -> NetworkTrace {
+        var layers: [LayerTrace] = []
+        for info in trace.recordedLayers {
+            var series: [String: Matrix] = [:]
+            for name in info.seriesNames {
+                series[name] = try trace.series(name, layer: info.layer, reverse: info.isReverse, rows: range)
+            }
+            layers.append(LayerTrace(layer: info.layer, isReverse: info.isReverse, kind: info.kind, series: series))
+        }
+        return NetworkTrace(input: try trace.input(rows: range), tokens: trace.tokens.map { Array($0[range]) },
+                            layers: layers, output: try trace.output(rows: range))
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import GateCore
+import GateExplorer
+import GateFormats
+
+extension ReplayCommand {
+    /// The explorer session on the trace file, mapped (only the header is read at open; the explorer
+    /// reads the window of steps on screen), with its bookmarks and recording.
+    func makeSession(palette: ExplorerPalette) throws -> ExplorerSessionApp {
+        let mapped = try MappedTrace(path: trace)
+        guard mapped.steps > 0, !mapped.recordedLayers.isEmpty else {
+            throw UserError("\(trace): the trace holds no steps")
+        }
+        let metadata = mapped.metadata
+        var network: RecurrentNetwork?
+        if let model {
+            let candidate = try ModelImporter.load(path: model, options: ModelImportOptions(prefix: prefix))
+            guard candidate.hiddenSize == metadata.hiddenSize, candidate.kind == metadata.cell else {
+                throw UserError("the model (\(candidate.summary)) did not make this trace (\(metadata.cell.displayName), \(metadata.hiddenSize) units)")
+            }
+            network = candidate
+        }
+        let source = MappedRowSource(trace: mapped)
+        let first = try source.rows(0..<min(mapped.steps, StepWindowPlan.minimumRows))
+        let name = ((trace as NSString).lastPathComponent as NSString).deletingPathExtension
+        let description = metadata.network
+            ?? "\(metadata.cell.displayName) \(metadata.inputSize)→\(metadata.hiddenSize) (trace)"
+        let run = ExplorerRun(name: name, title: "replay of \(trace)", story: nil, trace: first,
+                              network: network, vocabulary: metadata.vocabulary ?? network?.vocabulary,
+                              modelDescription: description + " · replay")
+        let bookmarks: [SessionBookmark]
+        do {
+            bookmarks = try FileBookmarkStore.load(forTrace: trace)
+        } catch {
+            throw UserError("\(error); move the bookmarks file aside to open the trace")
+        }
+        let sink = TraceRecordingSink(network: network, templateMetadata: metadata, requestedPath: recordTo,
+                                      name: name, model: model ?? metadata.model, input: "replay of \(trace)")
+        return ExplorerSessionApp(run: run, source: source, palette: palette, recordingSink: sink,
+                                  bookmarks: bookmarks, bookmarkStore: FileBookmarkStore(tracePath: trace))
+    }
+}

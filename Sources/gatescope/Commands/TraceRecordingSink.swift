@@ -1,0 +1,77 @@
+import Foundation
+import GateCore
+import GateExplorer
+import GateFormats
+
+/// Saves what the explorer recorded (`r`) as a trace file (atomically), with its bookmarks beside it.
+/// Each recording gets its own file: `--record-to PATH` (then PATH-2, PATH-3, … for later ones), or
+/// `gatescope-NAME-YYYYMMDD-HHMMSS.safetensors` in the current directory.
+final class TraceRecordingSink: RecordingSink {
+    /// The network that made the run, when known.
+    let network: RecurrentNetwork?
+    /// Metadata to start from when there is no network (a replayed trace's own).
+    let templateMetadata: TraceMetadata?
+    /// The chosen path, if any.
+    let requestedPath: String?
+    /// The run's name, for default file names.
+    let name: String
+    /// What the run came from (model and input), for the metadata.
+    let model: String?
+    /// The input's description.
+    let input: String?
+    private var saved = 0
+
+    init(network: RecurrentNetwork?, templateMetadata: TraceMetadata?, requestedPath: String?, name: String,
+         model: String?, input: String?) {
+        self.network = network
+        self.templateMetadata = templateMetadata
+        self.requestedPath = requestedPath
+        self.name = name
+        self.model = model
+        self.input = input
+    }
+
+    func save(_ trace: NetworkTrace, bookmarks: [SessionBookmark], edits: [String]) throws -> String {
+        let path = nextPath()
+        var extra = ["recorded_by": "gatescope explorer (r)"]
+        if !edits.isEmpty { extra["what_if_edits"] = edits.joined(separator: "; ") }
+        var metadata: TraceMetadata
+        if let network {
+            metadata = TraceMetadata(network: network, steps: trace.steps, model: model, input: input, extra: extra)
+        } else if var template = templateMetadata {
+            template.steps = trace.steps
+            template.extra.merge(extra) { $1 }
+            metadata = template
+        } else {
+            let layer = trace.layers.first
+            metadata = TraceMetadata(cell: layer?.kind ?? .lstm, inputSize: trace.input.columns,
+                                     hiddenSize: layer?.hiddenSize ?? 0, layers: Set(trace.layers.map(\.layer)).count,
+                                     directions: trace.layers.contains { $0.isReverse } ? 2 : 1, projectionSize: 0,
+                                     steps: trace.steps, extra: extra)
+        }
+        metadata.input = input
+        try TraceFile.write(trace, metadata: metadata, to: path)
+        if !bookmarks.isEmpty { try FileBookmarkStore.encode(bookmarks).save(forTrace: path) }
+        saved += 1
+        return path
+    }
+
+    private func nextPath() -> String {
+        if let requestedPath {
+            guard saved > 0 else { return requestedPath }
+            let base = (requestedPath as NSString).deletingPathExtension
+            let ext = (requestedPath as NSString).pathExtension
+            return "\(base)-\(saved + 1)" + (ext.isEmpty ? "" : ".\(ext)")
+        }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        var path = "gatescope-\(name)-\(formatter.string(from: Date())).safetensors"
+        var counter = 2
+        while FileManager.default.fileExists(atPath: path) {
+            path = "gatescope-\(name)-\(formatter.string(from: Date()))-\(counter).safetensors"
+            counter += 1
+        }
+        return path
+    }
+}
