@@ -73,6 +73,8 @@ extension ExplorerFrame {
             break
         }
 
+        lines += variantEquationLines(explanation)
+
         // Why: where each pre-activation comes from.
         let withParts = explanation.terms.filter { $0.parts != nil }
         lines.append(StyledText())
