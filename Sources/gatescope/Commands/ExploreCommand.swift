@@ -38,6 +38,12 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .long, help: "Which module of the model file to use (tensor-name prefix, e.g. `encoder.lstm`).")
     var prefix: String?
 
+    @Option(name: .long, help: "Demos to run side by side on the same input, step-locked (e.g. brackets,brackets-gru,brackets-rnn).")
+    var compare: String?
+
+    @Flag(name: .long, help: "With --demo: the demo and its GRU and RNN twins side by side (same as --compare).")
+    var twins = false
+
     @Option(name: .long, help: "Colours: `standard` or `cb` (colour-blind safe). `p` toggles in the explorer.")
     var palette: String = "standard"
 
@@ -55,6 +61,11 @@ struct ExploreCommand: ParsableCommand {
         try reportingErrors {
             guard let palette = ExplorerPalette(rawValue: palette) else {
                 throw UserError("unknown palette '\(self.palette)'; use standard or cb")
+            }
+            if let runs = try makeTwinRuns() {
+                var app = TwinsApp(runs: runs, palette: palette)
+                try GateTerminal.run(app: &app, commandName: "gatescope explore")
+                return
             }
             if let spatial = try makeSpatialRun() {
                 try ConvLSTMExploring.open(spatial, palette: palette, commandName: "gatescope explore")

@@ -1,0 +1,247 @@
+import GateCore
+
+/// One frame of the side-by-side view: a column of compact panels per model (its gates, its belt and
+/// hidden state, its prediction), every column on the same time window with the same cursor step, the
+/// belt rows aligned across columns, and the selected unit's arithmetic under each.
+public struct TwinsFrame {
+    /// The state drawn.
+    public let state: TwinsState
+    /// Terminal size.
+    public let width: Int
+    /// Terminal size.
+    public let height: Int
+    /// The colour mode.
+    public let mode: ColorMode
+    /// Units per text row (2 with half blocks, 1 in monochrome).
+    public let unitsPerRow: Int
+    /// Columns of each model's column.
+    public let columnWidth: Int
+    /// The shared time window.
+    public let timeWindow: TimeWindow
+    /// Text rows per panel.
+    public let rowsPerPanel: Int
+
+    static let labelWidth = 3
+    static let fixedRows = 10
+
+    /// Lays out `state` on a `width` × `height` terminal.
+    public init(state: TwinsState, width: Int, height: Int, mode: ColorMode) {
+        self.state = state
+        self.width = width
+        self.height = height
+        self.mode = mode
+        unitsPerRow = mode == .monochrome ? 1 : 2
+        let count = max(1, state.runs.count)
+        columnWidth = max(10, (width - (count - 1)) / count)
+        timeWindow = TimeWindow(step: state.step, total: state.totalSteps, width: max(1, columnWidth - Self.labelWidth - 1))
+        let panels = Self.gatePanelCount(state.runs) + Self.statePanelCount(state.runs)
+        let needed = (state.largestUnitCount + unitsPerRow - 1) / unitsPerRow
+        rowsPerPanel = max(1, min(needed, (height - Self.fixedRows) / max(1, panels)))
+    }
+
+    static func gatePanelCount(_ runs: [ExplorerRun]) -> Int {
+        runs.map { PanelKind.panels(for: $0.kind).filter { !$0.isState }.count }.max() ?? 0
+    }
+
+    static func statePanelCount(_ runs: [ExplorerRun]) -> Int {
+        runs.map { PanelKind.panels(for: $0.kind).filter(\.isState).count }.max() ?? 1
+    }
+
+    /// Left edge of model `index`'s column.
+    public func columnX(_ index: Int) -> Int { index * (columnWidth + 1) }
+
+    /// Draws the whole screen.
+    public func render(into buffer: inout CellBuffer) {
+        drawStatus(into: &buffer)
+        for (index, run) in state.runs.enumerated() {
+            drawColumn(run, x: columnX(index), into: &buffer)
+            if index > 0 {
+                for y in 1..<(height - 1) { buffer.put("│", x: columnX(index) - 1, y: y, style: ExplorerTheme.rule) }
+            }
+        }
+        var hints = " ←/→ step (all models together) · space play · ↑/↓ unit · +/- speed · x exact · ? help · q quit"
+        if GlyphWidth.columns(of: hints) > width { hints = " ←/→ step · space play · ↑/↓ unit · ? help · q quit" }
+        StyledText(hints, ExplorerTheme.dim).draw(into: &buffer, x: 0, y: height - 1, maxX: width)
+        if state.showsHelp { drawHelp(into: &buffer) }
+    }
+
+    private func drawStatus(into buffer: inout CellBuffer) {
+        var left = StyledText(" gatescope · side by side · ", ExplorerTheme.title)
+        left.add(state.runs.map { $0.kind.displayName }.joined(separator: " · "), ExplorerTheme.title)
+        left.add(" · same input, step-locked", ExplorerTheme.dim)
+        var right = StyledText(" t=\(state.step + 1)/\(state.totalSteps) ", ExplorerTheme.title)
+        right.add(state.isPlaying ? "▶ playing" : "⏸ paused", state.isPlaying ? ExplorerTheme.title : .plain)
+        right.add(" · \(state.speed) steps/s ", ExplorerTheme.dim)
+        let end = left.draw(into: &buffer, x: 0, y: 0, maxX: width - right.width - 1)
+        if width - right.width - 1 > end + 1 {
+            buffer.put(String(repeating: "─", count: width - right.width - 2 - end), x: end + 1, y: 0, style: ExplorerTheme.rule)
+        }
+        right.draw(into: &buffer, x: max(0, width - right.width), y: 0, maxX: width)
+    }
+
+    /// The plain-words legend under a column's header.
+    static func legend(for kind: CellKind, short: Bool = false) -> String {
+        if short {
+            switch kind {
+            case .lstm: return "f forget i input g cand o out"
+            case .gru: return "r reset z update/keep n new"
+            case .rnnTanh, .rnnRelu: return "no gates: h=tanh(Wx+Uh+b)"
+            }
+        }
+        return switch kind {
+        case .lstm: "f forget · i input · g candidate · o output"
+        case .gru: "r reset · z update (1 keeps h) · n new value"
+        case .rnnTanh, .rnnRelu: "no gates: h = tanh(W·x + U·h₋₁ + b)"
+        }
+    }
+
+    private func drawColumn(_ run: ExplorerRun, x: Int, into buffer: inout CellBuffer) {
+        let maxX = x + columnWidth
+        guard let layer = run.trace.layer(run.layerIndices.last ?? 0, reverse: false) else { return }
+        let heatX = x + Self.labelWidth
+        let window = timeWindow.steps(total: state.totalSteps)
+        let unit = min(state.selectedUnit, max(0, layer.hiddenSize - 1))
+        var y = 1
+        var header = StyledText(" \(run.kind.displayName)", ExplorerTheme.title)
+        if let metadata = run.network?.metadata, let value = metadata["metric_value"].flatMap(Double.init),
+           let metric = metadata["metric"] {
+            let text = metric.contains("accuracy") ? NumberFormat.fixed(value * 100, 1) + " %" : NumberFormat.fixed(value, 3)
+            let long = " held-out \(metric.replacingOccurrences(of: "_", with: " ")) \(text)"
+            header.add(header.width + GlyphWidth.columns(of: long) <= columnWidth ? long : " held-out \(text)", ExplorerTheme.title)
+        }
+        let detail = " · \(run.name) · \(run.modelSummary)"
+        if header.width + GlyphWidth.columns(of: detail) <= columnWidth { header.add(detail, ExplorerTheme.dim) }
+        header.draw(into: &buffer, x: x, y: y, maxX: maxX); y += 1
+        StyledText(" " + Self.legend(for: layer.kind, short: columnWidth < 46), ExplorerTheme.dim).draw(into: &buffer, x: x, y: y, maxX: maxX); y += 1
+
+        // Input and prediction along the shared window.
+        buffer.put("in", x: x, y: y, style: ExplorerTheme.dim)
+        let says = y + 1
+        buffer.put("→", x: x, y: says, style: ExplorerTheme.dim)
+        let classes = run.trace.output.flatMap { Prediction.classLabels(run: run, count: $0.columns) }
+        for step in window {
+            let cx = heatX + step - window.lowerBound
+            guard cx < maxX else { break }
+            let style = step == state.step ? ExplorerTheme.cursor : CellStyle.plain
+            var glyph = run.tokenText(at: step).map { String($0.prefix(1)) } ?? "·"
+            if run.tokenText(at: step) == nil, run.trace.input.columns > 0, step < run.trace.input.rows {
+                let column = run.trace.input.column(0)
+                glyph = String(ExplorerFrame.spark(run.trace.input[step, 0], low: column.min() ?? 0, high: max((column.max() ?? 1), (column.min() ?? 0) + 1e-6)))
+            }
+            buffer.put(glyph, x: cx, y: y, style: style)
+            if step <= state.step, let best = Prediction(run: run, step: step, count: 1)?.best {
+                let shown = classes == nil ? best.prefix(1) : best.suffix(1)
+                buffer.put(String(shown), x: cx, y: says, style: step == state.step ? ExplorerTheme.cursor : ExplorerTheme.dim)
+            }
+        }
+        y += 2
+
+        // Gate panels, then the states from a row shared by every column.
+        let kinds = PanelKind.panels(for: layer.kind)
+        for kind in kinds where !kind.isState {
+            drawPanel(kind, layer: layer, run: run, x: x, y: y, maxX: maxX, into: &buffer)
+            y += rowsPerPanel
+        }
+        y = 5 + Self.gatePanelCount(state.runs) * rowsPerPanel
+        if let column = timeWindow.column(of: state.step), heatX + column < maxX {
+            buffer.put("▲", x: heatX + column, y: y, style: ExplorerTheme.title)
+            let text = "t=\(state.step + 1)"
+            let after = heatX + column + 2 + text.count <= maxX
+            buffer.put(text, x: after ? heatX + column + 2 : max(x, heatX + column - 1 - text.count), y: y, style: ExplorerTheme.title)
+        }
+        y += 1
+        for kind in kinds where kind.isState {
+            drawPanel(kind, layer: layer, run: run, x: x, y: y, maxX: maxX, into: &buffer)
+            y += rowsPerPanel
+        }
+        y = 6 + (Self.gatePanelCount(state.runs) + Self.statePanelCount(state.runs)) * rowsPerPanel
+        for line in sumLines(layer: layer, unit: unit) + [predictionLine(run)] where y < height - 1 {
+            line.draw(into: &buffer, x: x, y: y, maxX: maxX)
+            y += 1
+        }
+    }
+
+    private func drawPanel(_ kind: PanelKind, layer: LayerTrace, run: ExplorerRun, x: Int, y: Int, maxX: Int,
+                           into buffer: inout CellBuffer) {
+        buffer.put(kind.symbol, x: x, y: y, style: ExplorerTheme.title)
+        guard let matrix = layer.series[kind.series] else { return }
+        let scale = state.palette
+        let table = ScaleTable(scale: kind.isSigned ? scale.diverging : scale.sequential, mode: mode)
+        var magnitude: Float = 1
+        let bounded = kind.series != SeriesName.cell && !(kind.series == SeriesName.hidden && layer.kind == .rnnRelu)
+        if kind.isSigned && !bounded { magnitude = max(1e-6, matrix.values.reduce(Float(0)) { max($0, abs($1)) }) }
+        let units = layer.hiddenSize
+        let perPage = rowsPerPanel * unitsPerRow
+        let unit = min(state.selectedUnit, max(0, units - 1))
+        let first = (unit / perPage) * perPage
+        let window = timeWindow.steps(total: min(state.totalSteps, matrix.rows))
+        for row in 0..<rowsPerPanel {
+            let upper = first + row * unitsPerRow
+            guard upper < units else { break }
+            let lower: Int? = unitsPerRow == 2 && upper + 1 < units ? upper + 1 : nil
+            if upper == unit || lower == unit {
+                buffer.put(unitsPerRow == 1 ? "▸" : (upper == unit ? "▀" : "▄"), x: x + 2, y: y + row, style: ExplorerTheme.selection)
+            }
+            for step in window where step <= state.step {
+                let cx = x + Self.labelWidth + step - window.lowerBound
+                guard cx < maxX else { break }
+                let top = matrix[step, upper] / magnitude
+                buffer[cx, y + row] = table.cell(upper: top, lower: lower.map { matrix[step, $0] / magnitude })
+            }
+        }
+    }
+
+    /// The selected unit's step in plain numbers: what the belt kept and wrote, or the RNN's h.
+    public func sumLines(layer: LayerTrace, unit: Int) -> [StyledText] {
+        let t = state.step, d = state.decimals
+        func n(_ v: Float) -> String { NumberFormat.fixed(v, d) }
+        let compact = columnWidth < 40
+        let name = compact ? " u\(unit + 1) " : " unit \(unit + 1): "
+        if let belt = BeltArithmetic(layer: layer, step: t, unit: unit) {
+            let symbol = layer.kind == .lstm ? "c" : "h"
+            let keep = layer.kind == .lstm ? "f" : "z"
+            var first = StyledText(name, ExplorerTheme.selection)
+            first.add("\(symbol)₋₁ \(n(belt.previous)) ×\(keep) \(n(belt.keepFactor))" + (compact ? "" : " = \(n(belt.kept)) kept"))
+            var second = StyledText(compact ? "  =\(n(belt.kept)) +\(NumberFormat.term(belt.written, d))→ \(symbol) "
+                                             : "   + \(NumberFormat.term(belt.written, d)) written → \(symbol) ")
+            second.add(n(belt.next), ExplorerTheme.title)
+            return [first, second]
+        }
+        var first = StyledText(name, ExplorerTheme.selection)
+        let pre = layer.value(SeriesName.preactivation(SeriesName.hidden), step: t, unit: unit)
+        let h = layer.value(SeriesName.hidden, step: t, unit: unit) ?? 0
+        first.add(pre.map { "h = tanh(\(n($0)))" } ?? "h")
+        var second = StyledText("   = ")
+        second.add(n(h), ExplorerTheme.title)
+        second.add(compact ? " no gate" : " (no gate: all replaced)", ExplorerTheme.dim)
+        return [first, second]
+    }
+
+    private func predictionLine(_ run: ExplorerRun) -> StyledText {
+        guard let prediction = Prediction(run: run, step: state.step, count: columnWidth < 40 ? 1 : 3) else { return StyledText() }
+        return StyledText(" " + prediction.summary(decimals: state.decimals), ExplorerTheme.title)
+    }
+
+    private func drawHelp(into buffer: inout CellBuffer) {
+        let lines = [
+            "every column is one model on the same input; a column of text is one step",
+            "in all of them, and ←/→ move every model together",
+            "",
+            "←/→ h l step · space play · +/- speed · g/G first/last step",
+            "↑/↓ k j select a unit (the same number in every model)",
+            "x exact numbers · p colour-blind palette · ? or Esc close · q quit",
+            "",
+            "gates: dark 0 (closed) → bright 1 (open); c, g, n, h: blue −, white 0, red +",
+            "the LSTM keeps c with f, the GRU keeps h with z; the RNN has no gate and",
+            "replaces h at every step",
+        ]
+        let boxWidth = min(width - 2, 80)
+        let boxHeight = min(height, lines.count + 2)
+        let x = max(0, (width - boxWidth) / 2), y = max(0, (height - boxHeight) / 2)
+        buffer.fill(Rect(x: x, y: y, width: boxWidth, height: boxHeight), with: .blank)
+        buffer.put(" side by side · help ", x: x + 1, y: y, style: ExplorerTheme.title)
+        for (offset, line) in lines.enumerated() where y + 1 + offset < y + boxHeight {
+            StyledText(" " + line).draw(into: &buffer, x: x, y: y + 1 + offset, maxX: x + boxWidth)
+        }
+    }
+}
