@@ -39,7 +39,9 @@ struct ReplayCommand: ParsableCommand {
             guard let palette = ExplorerPalette(rawValue: palette) else {
                 throw UserError("unknown palette '\(self.palette)'; use standard or cb")
             }
-            if let loaded = try? TraceFile.read(path: trace), let spatial = ConvLSTMExploring.replayRun(
+            // Only a ConvLSTM trace (told by its header) is read whole; every other trace is mapped.
+            if (try? MappedSafeTensors(path: trace))?.metadata["variant"] == ConvLSTMTraceWriter.variantName,
+               let loaded = try? TraceFile.read(path: trace), let spatial = ConvLSTMExploring.replayRun(
                 loaded, name: ((trace as NSString).lastPathComponent as NSString).deletingPathExtension,
                 title: "replay of \(trace)") {
                 try ConvLSTMExploring.open(spatial, palette: palette, commandName: "gatescope replay")
