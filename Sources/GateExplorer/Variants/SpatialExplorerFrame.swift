@@ -132,13 +132,13 @@ public struct SpatialExplorerFrame {
     private mutating func layOutSpareGrid(top: Int, bottom: Int) {
         let tw = max(shape.width, 6) + 3
         let th = tileHeight(scale: 1, value: true)
-        let perLine = max(1, (width - 12) / tw)
+        let perLine = max(1, (width - 13) / tw)
         let lines = (shape.channels + perLine - 1) / perLine
         guard top + lines * th <= bottom else { return }
         let kind = SpatialSeries.all[state.gridSeries]
         for channel in 0..<shape.channels {
             tiles.append(SpatialTile(content: .channel(channel), title: "\(kind.title.split(separator: " ").last ?? "") ch \(channel + 1)",
-                                     mapX: 12 + (channel % perLine) * tw, mapY: top + (channel / perLine) * th + 1,
+                                     mapX: 13 + (channel % perLine) * tw, mapY: top + (channel / perLine) * th + 1,
                                      scale: 1, showsValue: true))
         }
         spareGridY = top + 1
@@ -146,11 +146,11 @@ public struct SpatialExplorerFrame {
 
     private mutating func layOutFilm(y: Int) {
         let tw = shape.width + 2
-        let count = max(1, (width - 12) / tw)
+        let count = max(1, (width - 13) / tw)
         let steps = state.run.steps
         let first = max(0, min(state.step - count / 2, steps - count))
         for step in first..<min(steps, first + count) {
-            tiles.append(SpatialTile(content: .film(step), title: "\(step + 1)", mapX: 12 + (step - first) * tw,
+            tiles.append(SpatialTile(content: .film(step), title: "\(step + 1)", mapX: 13 + (step - first) * tw,
                                      mapY: y + 1, scale: 1, showsValue: false))
         }
     }
@@ -320,7 +320,8 @@ public struct SpatialExplorerFrame {
         line.add("  t=\(state.step + 1) of \(steps)", ExplorerTheme.title)
         if state.showsGrid {
             let kind = SpatialSeries.all[state.gridSeries]
-            line.add("  ·  every channel of \(kind.title) (\(kind.meaning)) · Tab: other series", ExplorerTheme.dim)
+            let long = "  ·  every channel of \(kind.title) (\(kind.meaning)) · Tab: other series"
+            line.add(line.width + GlyphWidth.columns(of: long) <= width ? long : "  ·  all channels of \(kind.title)", ExplorerTheme.dim)
         } else {
             let legends = ["  ·  gates: dark 0 (closed) → bright 1 (open) · signed: blue −, white 0, red + · ◆ = selected pixel",
                            "  ·  gates dark 0→bright 1 · signed blue − white 0 red +", "  · ◆ selected pixel"]
