@@ -69,6 +69,10 @@ extension ExplorerFrame {
         var title = StyledText("── ", ExplorerTheme.rule)
         title.add(bandTitle(band) + " ", inspected ? ExplorerTheme.focused : ExplorerTheme.title)
         if inspected { title.add(" ◂ inspector ", ExplorerTheme.selection) }
+        let bounded = band.trace.kind != .rnnRelu && band.series == SeriesName.hidden
+            && band.trace.series[SeriesName.hiddenBeforeProjection] == nil
+        let range = bounded ? 1 : band.largestMagnitude
+        title.add("─ blue −\(NumberFormat.fixed(range, range >= 10 ? 0 : 1)) … red +\(NumberFormat.fixed(range, range >= 10 ? 0 : 1)) ", ExplorerTheme.dim)
         let end = title.draw(into: &buffer, x: 0, y: y, maxX: width)
         if end < width - 1 { buffer.put(String(repeating: "─", count: width - 1 - end), x: end, y: y, style: ExplorerTheme.rule) }
         if let column = layout.timeWindow.column(of: state.step), layout.heatmapX + column > end {
@@ -95,9 +99,7 @@ extension ExplorerFrame {
             : min(state.selectedUnit, band.units - 1)
         let first = (max(0, selectedRow) / perPage) * perPage
         let table = diverging
-        let bounded = band.trace.kind != .rnnRelu && band.series == SeriesName.hidden
-            && band.trace.series[SeriesName.hiddenBeforeProjection] == nil
-        let inverse = 1 / (bounded ? 1 : band.largestMagnitude)
+        let inverse = 1 / range
         let window = layout.timeWindow.steps(total: state.totalSteps)
         for row in 0..<rows where y + row < maxY {
             let upper = first + row * perRow
