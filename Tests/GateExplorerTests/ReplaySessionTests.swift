@@ -251,6 +251,17 @@ final class CountingSource: ExplorerRowSource {
         #expect(buffer.plainText().contains("statistics over steps"))
     }
 
+    @Test func framesForExportsAreTheExplorersScreen() throws {
+        let run = try ExplorerTestSupport.sineRun(Self.network(), steps: 60)
+        var app = ExplorerSessionApp(run: run)
+        app.jump(to: 41)
+        let frame = app.frame(width: 100, height: 30)
+        var state = ExplorerState(run: run)
+        state.move(to: 41)
+        #expect(frame == ExplorerTestSupport.render(state, width: 100, height: 30))
+        #expect(frame.plainText().contains("t=42/60"))
+    }
+
     @Test func windowPlansAreValid() {
         for total in [10, 4096, 4097, 10_000, 1_000_000] {
             for width in [1, 37, 58, 150, 1500] {

@@ -138,3 +138,22 @@ extension ExplorerSessionApp {
         recordMove(from: before, passing: true)
     }
 }
+
+extension ExplorerSessionApp {
+    /// Moves the cursor to step `target` of the whole run (clamped), as a jump.
+    public mutating func jump(to target: Int) {
+        moveCursor(to: target, recordsPassed: false)
+    }
+
+    /// The explorer's whole screen at the cursor, `width` × `height` in `mode` (for exports such as
+    /// `render --format cast --explorer`).
+    public mutating func frame(width: Int, height: Int, mode: ColorMode = .truecolor) -> CellBuffer {
+        if screen.width != width || screen.height != height || screen.mode != mode {
+            screen.mode = mode
+            _ = handle(.resize(width: width, height: height))
+        }
+        var buffer = CellBuffer(width: width, height: height, colorMode: mode)
+        render(into: &buffer)
+        return buffer
+    }
+}

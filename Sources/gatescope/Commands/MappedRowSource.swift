@@ -2,11 +2,11 @@ import GateCore
 import GateExplorer
 import GateFormats
 
-/// A trace file read window by window for the explorer: each request reads only the rows asked for
-/// from the memory-mapped file (``MappedTrace``).
+/// A trace read window by window for the explorer: for a memory-mapped file (``MappedTrace``) each
+/// request reads only the rows asked for.
 struct MappedRowSource: ExplorerRowSource {
-    /// The mapped trace.
-    let trace: MappedTrace
+    /// The trace (mapped, or in memory).
+    let trace: any TraceSource
 
     var steps: Int { trace.steps }
 

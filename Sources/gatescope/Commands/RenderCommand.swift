@@ -47,6 +47,12 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "cast: terminal width in columns.")
     var width: Int = 100
 
+    @Flag(name: .long, help: "cast: draw each frame as the explorer's screen (panels, belt, inspector) instead of bare heatmaps.")
+    var explorer = false
+
+    @Option(name: .long, help: "cast with --explorer: terminal height in rows.")
+    var height = 40
+
     @Option(name: .long, help: "cast: frames per second.")
     var fps: Double = 10
 
@@ -95,6 +101,7 @@ struct RenderCommand: ParsableCommand {
 
     /// The asciicast: one frame per sampled step, each showing the steps up to it.
     func cast(_ selection: TraceSelection) throws -> String {
+        if explorer { return try explorerCast(selection) }
         let range = selection.steps
         let frameCount = min(maxFrames, range.count)
         let frameSteps = (0..<frameCount).map { k in
