@@ -26,12 +26,23 @@ extension ExplorerFrame {
             }
         } else {
             let input = run.trace.input
-            let feature = 0
-            let label = input.columns > 1 ? "input x₁/\(input.columns)" : "input x"
-            buffer.put(label, x: rect.x + 1, y: rect.y, style: ExplorerTheme.dim)
-            if input.columns > 0 {
+            let names = run.inputFeatureNames
+            for feature in 0..<min(rect.height, input.columns) {
+                let y = rect.y + feature
+                var label: String
+                if input.columns == 1 {
+                    // A long column name ("SUNACTIVITY_standardised") would be cut into nonsense.
+                    label = "input " + (names.map { $0[0].count <= 7 ? $0[0] : "x" } ?? "x")
+                } else {
+                    label = "x\(Self.subscriptDigits(feature + 1))" + (names.map { " " + $0[feature] } ?? "")
+                }
+                // "+1" says how many more features there are than rows (enlarge the terminal to see them).
+                let more = feature == rect.height - 1 && input.columns > rect.height
+                    ? " +\(input.columns - rect.height)" : ""
+                label = String(label.prefix(ExplorerLayout.labelWidth + 1 - more.count)) + more
+                buffer.put(label, x: rect.x + 1, y: y, style: ExplorerTheme.dim)
                 drawSparkRow(into: &buffer, values: input.column(feature), range: input.column(feature),
-                             y: rect.y, window: window, onlyRevealed: false)
+                             y: y, window: window, onlyRevealed: false)
             }
         }
 
@@ -54,6 +65,12 @@ extension ExplorerFrame {
             drawSparkRow(into: &buffer, values: output.column(0), range: range, y: row.y, window: window,
                          onlyRevealed: true)
         }
+    }
+
+    /// "₁₂" for 12.
+    static func subscriptDigits(_ number: Int) -> String {
+        let digits: [Character] = ["₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"]
+        return String(String(number).compactMap { $0.wholeNumberValue.map { digits[$0] } })
     }
 
     /// A sparkline along the time window, scaled to the range of `column`.

@@ -92,6 +92,11 @@ public struct ExplorerLayout: Sendable, Equatable {
         let hasHead = state.run.trace.output != nil
         let wantsOutput = hasHead && spare >= 1
         if wantsOutput { spare -= 1 }
+        // A few numeric features each get a row when there is room (the adding problem's marker
+        // is the whole story, and it is the second feature).
+        let features = state.run.hasTextInput ? 1 : min(state.run.trace.input.columns, ExplorerRun.maximumInputRows)
+        let extraInputRows = max(0, min(features - 1, spare))
+        spare -= extraInputRows
         let wantsLegend = spare >= 1 && width < 100
         if wantsLegend { spare -= 1 }
         let unitsShown = min(unitCount, rowsPerPanel * unitsPerRow)
@@ -104,7 +109,7 @@ public struct ExplorerLayout: Sendable, Equatable {
 
         var y = 0
         status = Rect(x: 0, y: y, width: width, height: 1); y += 1
-        input = Rect(x: 0, y: y, width: contentWidth, height: 1); y += 1
+        input = Rect(x: 0, y: y, width: contentWidth, height: 1 + extraInputRows); y += 1 + extraInputRows
         if wantsOutput {
             output = Rect(x: 0, y: y, width: contentWidth, height: 1); y += 1
         } else {

@@ -70,6 +70,16 @@ public struct ExplorerRun: Sendable {
     /// Whether the input is text (token ids with strings to show).
     public var hasTextInput: Bool { trace.tokens != nil && vocabulary != nil }
 
+    /// Names of the input features (a model's `features` metadata, e.g. "value,marker"), if known.
+    public var inputFeatureNames: [String]? {
+        guard let names = network?.metadata["features"]?.split(separator: ",").map(String.init),
+              names.count == trace.input.columns else { return nil }
+        return names
+    }
+
+    /// Input features drawn as their own sparkline rows (the rest are summarised by the first).
+    public static let maximumInputRows = 4
+
     /// The input token at `step` as a printable string ("⏎" for a newline, "␣" for a space).
     public func tokenText(at step: Int) -> String? {
         guard let tokens = trace.tokens, let vocabulary, step >= 0, step < tokens.count else { return nil }
