@@ -10,7 +10,7 @@ import Darwin
 ///
 /// Opening checks for a TTY and a usable TERM and throws a ``TerminalSetupError`` with a one-line
 /// message instead of letting ncurses exit. While open, SIGINT/SIGTERM/SIGHUP end
-/// ``nextEvent(timeout:)`` with a ``TerminalInterruption``; Ctrl-Z suspends and resumes (ncurses'
+/// ``nextEvent(timeout:)`` with an `InterruptSignal` (which `runApp` turns into an outcome); Ctrl-Z suspends and resumes (ncurses'
 /// SIGTSTP handling). Call ``close()`` on every exit path (``run(app:appName:commandName:)`` does).
 /// Not thread-safe: every call must come from the thread that created the terminal.
 public final class NcursesTerminal: Terminal {
@@ -229,7 +229,7 @@ public final class NcursesTerminal: Terminal {
     public func nextEvent(timeout: Duration?) throws -> InputEvent? {
         let deadline = timeout.map { clock.now.advanced(by: $0) }
         while true {
-            if let signal = signals.takePending() { throw TerminalInterruption(signal: signal) }
+            if let signal = signals.takePending() { throw InterruptSignal(number: signal) }
             // Wait in slices of at most 100 ms so a caught signal is noticed promptly.
             var slice: Int32 = 100
             if let deadline {
@@ -243,7 +243,7 @@ public final class NcursesTerminal: Terminal {
             if result == OK, let event = Self.decode(character: character) { return event }
             if result == KEY_CODE_YES, let event = decode(keyCode: Int32(character)) { return event }
             if result == ERR, let deadline, clock.now >= deadline {
-                if let signal = signals.takePending() { throw TerminalInterruption(signal: signal) }
+                if let signal = signals.takePending() { throw InterruptSignal(number: signal) }
                 return nil
             }
         }

@@ -9,8 +9,10 @@ import Darwin
 /// way out. Call it as `try GateTerminal.run(app: &app)`.
 ///
 /// - Normal quit and thrown errors: the terminal is restored, then the function returns or rethrows.
-/// - SIGINT, SIGTERM, SIGHUP: the terminal is restored, then the process ends by the same signal
-///   (the shell sees 130, 143 or 129).
+/// - SIGINT, SIGTERM, SIGHUP: the handler only notes the signal; the loop ends gracefully (the app's
+///   `interrupted(bySignal:)` runs, e.g. saving a recording), the terminal is restored, and a
+///   ``TerminalInterruption`` is thrown. Print what the session produced, then exit with its
+///   ``TerminalInterruption/exitStatus`` (130, 143 or 129).
 /// - Ctrl-Z suspends (terminal restored while stopped) and `fg` resumes with a repaint.
 /// - If the environment variable `GATESCOPE_FRAME_STATS` names a file, one CSV line per frame
 ///   (`frame,cells,bytes,full,microseconds`) is written there after the session.
@@ -20,22 +22,23 @@ import Darwin
 ///   - appName: the name used in the "terminal too small" message.
 ///   - commandName: the command named in the "needs a terminal" error.
 /// - Throws: ``TerminalSetupError`` when there is no usable terminal (print its `description` to
-///   stderr and exit with status 1), or whatever the terminal threw during the session.
+///   stderr and exit with status 1), ``TerminalInterruption`` after a signal (terminal already
+///   restored), or whatever the terminal threw during the session.
 public func run(app: inout some TerminalApp, appName: String = "gatescope",
                 commandName: String = "gatescope explore") throws {
     let environment = NcursesTerminal.processEnvironment()
     let statsPath = environment["GATESCOPE_FRAME_STATS"].flatMap { $0.isEmpty ? nil : $0 }
     let terminal = try NcursesTerminal(commandName: commandName, recordsFrames: statsPath != nil,
                                        environment: environment)
+    let outcome: RunOutcome
     do {
         defer {
             terminal.close()
             if let statsPath { writeFrameStats(terminal.frames, to: statsPath) }
         }
-        try runApp(&app, on: terminal, appName: appName)
-    } catch let interruption as TerminalInterruption {
-        interruption.terminateProcess()
+        outcome = try runApp(&app, on: terminal, appName: appName)
     }
+    if case .interrupted(let signal) = outcome { throw TerminalInterruption(signal: signal) }
 }
 
 /// Writes one CSV line per frame to `path`; failures are ignored (statistics are best effort).

@@ -4,8 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// Thrown out of ``NcursesTerminal/nextEvent(timeout:)`` when SIGINT, SIGTERM or SIGHUP arrived.
-/// Restore the terminal first, then call ``terminateProcess()``.
+/// Thrown by ``run(app:appName:commandName:)`` after SIGINT, SIGTERM or SIGHUP ended the session and
+/// the terminal was restored. Print what the session produced, then `exit(exitStatus)` (or call
+/// ``terminateProcess()``).
 public struct TerminalInterruption: Error, Hashable, Sendable, CustomStringConvertible {
     /// The signal number.
     public let signal: Int32

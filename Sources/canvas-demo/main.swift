@@ -12,6 +12,8 @@ var app = CanvasDemoApp()
 do {
     try GateTerminal.run(app: &app, commandName: "canvas-demo")
     print("canvas-demo: quit after \(app.counter) ticks")
+} catch let interruption as TerminalInterruption {
+    exit(interruption.exitStatus)
 } catch {
     var message = "\(error)\n"
     message.withUTF8 { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }

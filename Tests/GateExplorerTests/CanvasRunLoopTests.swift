@@ -10,6 +10,9 @@ import Testing
         var playing = false
         var minimumSize: (width: Int, height: Int) = (20, 5)
         var tickInterval: Duration? { playing ? .milliseconds(50) : nil }
+        var interruptedBy: Int32?
+
+        mutating func interrupted(bySignal signal: Int32) { interruptedBy = signal }
 
         mutating func handle(_ event: InputEvent) -> AppAction {
             events.append(event)
@@ -36,6 +39,20 @@ import Testing
         #expect(terminal.frames.count == 2)  // first frame, and after ←; q ends without drawing
         #expect(terminal.screen?.plainText().hasPrefix("ticks 0\nevents 1") == true)
         #expect(terminal.script.isEmpty)
+    }
+
+    @Test func aSignalEndsTheLoopGracefullyWithAnOutcome() throws {
+        var app = ProbeApp()
+        let terminal = TestTerminal(width: 30, height: 6, script: [.key(.left)])
+        terminal.signalWhenExhausted = 2
+        let outcome = try runApp(&app, on: terminal)
+        #expect(outcome == .interrupted(signal: 2))
+        #expect(app.interruptedBy == 2)
+        #expect(app.events == [.key(.left)])
+
+        var quitter = ProbeApp()
+        #expect(try runApp(&quitter, on: TestTerminal(width: 30, height: 6, script: [.key(.character("q"))])) == .quit)
+        #expect(quitter.interruptedBy == nil)
     }
 
     @Test func tooSmallShowsACentredMessageAndRecovers() throws {

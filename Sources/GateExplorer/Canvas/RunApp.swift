@@ -6,8 +6,13 @@
 /// - Size: while the terminal is smaller than `app.minimumSize`, a centred ``SizeNotice`` replaces
 ///   the app's screen, ticks pause, only `q`/`Q`/Ctrl-C (quit) and resizes reach the loop (resizes are
 ///   still passed to the app), and the app's screen returns once the terminal is large enough.
-/// - Errors thrown by the terminal end the loop and propagate.
-public func runApp(_ app: inout some TerminalApp, on terminal: some Terminal, appName: String = "gatescope") throws {
+/// - Signals: when the terminal throws ``InterruptSignal`` (a caught SIGINT, SIGTERM or SIGHUP), the
+///   app's ``TerminalApp/interrupted(bySignal:)`` runs and the loop returns
+///   ``RunOutcome/interrupted(signal:)``; the caller restores the terminal and exits with 128 + signal.
+/// - Other errors thrown by the terminal end the loop and propagate.
+/// - Returns: ``RunOutcome/quit`` when the app quit, or the signal that interrupted the loop.
+@discardableResult
+public func runApp(_ app: inout some TerminalApp, on terminal: some Terminal, appName: String = "gatescope") throws -> RunOutcome {
     let clock = ContinuousClock()
     var nextTick: ContinuousClock.Instant?
 
@@ -34,7 +39,13 @@ public func runApp(_ app: inout some TerminalApp, on terminal: some Terminal, ap
             nextTick = nil
         }
         let timeout = nextTick.map { max(Duration.zero, clock.now.duration(to: $0)) }
-        let event = try terminal.nextEvent(timeout: timeout)
+        let event: InputEvent?
+        do {
+            event = try terminal.nextEvent(timeout: timeout)
+        } catch let interruption as InterruptSignal {
+            app.interrupted(bySignal: interruption.number)
+            return .interrupted(signal: interruption.number)
+        }
 
         var events: [InputEvent] = []
         if let event { events.append(event) }
@@ -48,14 +59,14 @@ public func runApp(_ app: inout some TerminalApp, on terminal: some Terminal, ap
             if isTooSmall() {
                 switch event {
                 case .key(.character("q")), .key(.character("Q")), .key(.ctrl("c")):
-                    return
+                    return .quit
                 case .resize:
-                    if app.handle(event) == .quit { return }
+                    if app.handle(event) == .quit { return .quit }
                 default:
                     continue
                 }
             } else if app.handle(event) == .quit {
-                return
+                return .quit
             }
         }
         try drawFrame()

@@ -11,4 +11,12 @@ public protocol TerminalApp {
     var tickInterval: Duration? { get }
     /// The smallest terminal the app can draw in; below it the loop shows a message instead.
     var minimumSize: (width: Int, height: Int) { get }
+    /// Called once when a caught signal (SIGINT, SIGTERM, SIGHUP) ends the loop, before the terminal
+    /// is restored: save what must not be lost. The default does nothing.
+    mutating func interrupted(bySignal signal: Int32)
+}
+
+extension TerminalApp {
+    /// Does nothing: most apps hold nothing that a signal could lose.
+    public mutating func interrupted(bySignal signal: Int32) {}
 }

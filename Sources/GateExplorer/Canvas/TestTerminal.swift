@@ -3,7 +3,8 @@
 /// A `nil` entry in the script stands for "the timeout elapsed" (which makes the run loop tick when
 /// the app asked for ticks). `.resize` entries change ``size`` when they are delivered. When the
 /// script runs out, ``nextEvent(timeout:)`` throws ``TestTerminalError/scriptExhausted``, so a test
-/// whose app never quits ends instead of hanging.
+/// whose app never quits ends instead of hanging, unless ``signalWhenExhausted`` is set: then it
+/// throws ``InterruptSignal`` with that number, as the real terminal does after Ctrl-C.
 public final class TestTerminal: Terminal {
     /// The current size; changed by `.resize` events as they are delivered.
     public private(set) var size: (width: Int, height: Int)
@@ -17,6 +18,8 @@ public final class TestTerminal: Terminal {
     public private(set) var stats: [FrameStats] = []
     /// The timeout of every `nextEvent` call, in order.
     public private(set) var requestedTimeouts: [Duration?] = []
+    /// When set, the signal reported (as ``InterruptSignal``) once the script has run out.
+    public var signalWhenExhausted: Int32?
 
     /// Creates a terminal of `width` × `height` that will deliver `script`.
     public init(width: Int, height: Int, colorMode: ColorMode = .truecolor, script: [InputEvent?] = []) {
@@ -46,7 +49,10 @@ public final class TestTerminal: Terminal {
 
     public func nextEvent(timeout: Duration?) throws -> InputEvent? {
         requestedTimeouts.append(timeout)
-        guard !script.isEmpty else { throw TestTerminalError.scriptExhausted }
+        guard !script.isEmpty else {
+            if let signalWhenExhausted { throw InterruptSignal(number: signalWhenExhausted) }
+            throw TestTerminalError.scriptExhausted
+        }
         let event = script.removeFirst()
         if case let .resize(width, height) = event { size = (width, height) }
         return event

@@ -16,7 +16,7 @@ public struct ExplorerSessionApp: TerminalApp {
     /// The explorer on the window of the run held now.
     public internal(set) var explorer: ExplorerApp
     /// The template run: names, network, vocabulary (its trace is the first window).
-    let base: ExplorerRun
+    var base: ExplorerRun
     /// Rows of a run read window by window (a mapped trace file), when not in memory.
     let source: (any ExplorerRowSource)?
     /// The whole run in memory when there is no stepper and no source.
@@ -60,11 +60,12 @@ public struct ExplorerSessionApp: TerminalApp {
 
     /// Lines the help lists for the session's own keys.
     public static let keyHelp: [ExplorerKeyHelp] = [
-        ExplorerKeyHelp("r", "record on / off (saved on stop and on quit)"),
-        ExplorerKeyHelp("b  '  \"", "bookmark here (note) · next · previous bookmark"),
-        ExplorerKeyHelp("B", "list the bookmarks (Enter jumps, Del removes)"),
-        ExplorerKeyHelp("T", "type characters into a character model (Esc leaves)"),
-        ExplorerKeyHelp("<  >", "a screen of steps back / forward"),
+        ExplorerKeyHelp("r", "record on / off (saved on stop and on quit)", handles: [.character("r")]),
+        ExplorerKeyHelp("b  '  \"", "bookmark here (note) · next · previous bookmark",
+                        handles: [.character("b"), .character("'"), .character("\"")]),
+        ExplorerKeyHelp("B", "list the bookmarks (Enter jumps, Del removes)", handles: [.character("B")]),
+        ExplorerKeyHelp("T", "type characters into a character model (Esc leaves)", handles: [.character("T")]),
+        ExplorerKeyHelp("<  >", "a screen of steps back / forward", handles: [.character("<"), .character(">")]),
     ]
 
     /// A session on `run`.
@@ -118,6 +119,11 @@ public struct ExplorerSessionApp: TerminalApp {
     }
 
     public var minimumSize: (width: Int, height: Int) { ExplorerLayout.minimumSize }
+
+    /// A signal (Ctrl-C, SIGTERM, SIGHUP) ends the session: the recording in progress is saved, as on quit.
+    public mutating func interrupted(bySignal signal: Int32) {
+        finishRecording()
+    }
 
     public mutating func handle(_ event: InputEvent) -> AppAction {
         switch event {

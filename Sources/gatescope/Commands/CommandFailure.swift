@@ -4,13 +4,17 @@ import Glibc
 import Darwin
 #endif
 import ArgumentParser
+import GateTerminal
 
 /// Runs a command body and turns any error into one line on stderr, `error: …`, and exit status 1.
+/// A full-screen session ended by a signal exits quietly with 128 + signal (130 after Ctrl-C).
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let exit as ExitCode {
         throw exit
+    } catch let interruption as TerminalInterruption {
+        throw ExitCode(interruption.exitStatus)
     } catch {
         printError(String(describing: error))
         throw ExitCode(1)

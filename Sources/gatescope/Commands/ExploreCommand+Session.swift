@@ -18,8 +18,9 @@ extension ExploreCommand {
                                       name: run.name, model: model, input: input == "-" ? "standard input" : (input ?? text.map { "text: \($0)" }))
         let feed: StandardInputFeed? = input == "-" ? StandardInputFeed() : nil
         var app = ExplorerSessionApp(run: run, palette: palette, recordingSink: sink, feed: feed)
+        // Also after a signal (Ctrl-C): the session saved its recording, the terminal is restored.
+        defer { for path in app.savedRecordings { print("recorded: \(path)") } }
         try GateTerminal.run(app: &app, commandName: "gatescope explore")
-        for path in app.savedRecordings { print("recorded: \(path)") }
     }
 
     /// A run with no steps yet, for a model fed live from standard input.

@@ -53,8 +53,9 @@ struct ReplayCommand: ParsableCommand {
                 return
             }
             var app = try makeSession(palette: palette)
+            // Also after a signal (Ctrl-C): the session saved its recording, the terminal is restored.
+            defer { for path in app.savedRecordings { print("recorded: \(path)") } }
             try GateTerminal.run(app: &app, commandName: "gatescope replay")
-            for path in app.savedRecordings { print("recorded: \(path)") }
         }
     }
 
