@@ -27,6 +27,7 @@ public final class MappedTrace: TraceSource {
 
     /// Maps the trace at `path` and validates its layout.
     public init(path: String) throws {
+        try TraceLayout.rejectModel(path: path)
         let file = try MappedSafeTensors(path: path)
         let layout = try TraceLayout(header: file.header, source: path)
         self.file = file

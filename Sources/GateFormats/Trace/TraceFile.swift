@@ -69,7 +69,8 @@ public enum TraceFile {
 
     /// Reads a whole trace file into memory.
     public static func read(path: String) throws -> LoadedTrace {
-        try read(file: try SafeTensors(path: path), source: path)
+        try TraceLayout.rejectModel(path: path)
+        return try read(file: try SafeTensors(path: path), source: path)
     }
 
     /// Reads a trace from a parsed safetensors file.

@@ -1,3 +1,4 @@
+import Foundation
 import GateCore
 
 /// The structure of a trace file worked out from its header alone: validated metadata, layers,
@@ -123,5 +124,14 @@ struct TraceLayout: Sendable {
             directions: try integer("directions", directions), projectionSize: try integer("proj_size", projection),
             steps: steps, model: map["model"], input: map["input"], vocabulary: vocabulary, network: map["network"],
             extra: map.filter { !TraceMetadata.knownKeys.contains($0.key) })
+    }
+}
+
+extension TraceLayout {
+    /// Throws a clear error when `path` is an existing ONNX model, which can never be a trace (read
+    /// as safetensors it would fail with a meaningless header length).
+    static func rejectModel(path: String) throws {
+        guard ONNXImporter.handles(path: path), FileManager.default.fileExists(atPath: path) else { return }
+        throw FormatError("is an ONNX model, not a trace; record a trace from it with gatescope record --model \(path) --input FILE --out TRACE.safetensors", source: path)
     }
 }
