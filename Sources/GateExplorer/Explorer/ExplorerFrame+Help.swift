@@ -1,16 +1,64 @@
 extension ExplorerFrame {
-    /// The help overlay's lines: every key, the mouse, the colours, and the run's story.
+    /// The keys the help lists: the explorer's (less those the app around it takes over or disables),
+    /// then the app's own (``ExplorerRun/extraKeyHelp``), less disabled ones.
+    public var helpEntries: [(keys: String, meaning: String)] {
+        let extras = state.run.extraKeyHelp
+        let disabled = state.run.disabledKeys
+        let claimed = Set(extras.flatMap(\.handles)).union(disabled)
+        var entries: [(keys: String, meaning: String)] = []
+        var index = 0
+        let bindings = ExplorerKeyBinding.all
+        while index < bindings.count {
+            let binding = bindings[index]
+            // A labelled binding and the unlabelled ones after it form one help line.
+            var keys = binding.keys
+            var next = index + 1
+            while next < bindings.count && bindings[next].keysLabel.isEmpty { keys += bindings[next].keys; next += 1 }
+            if !binding.keysLabel.isEmpty && !keys.allSatisfy(claimed.contains) {
+                entries.append((binding.keysLabel, binding.meaning))
+            }
+            index = next
+        }
+        for extra in extras where extra.handles.isEmpty || !extra.handles.allSatisfy(disabled.contains) {
+            entries.append((extra.keys, extra.meaning))
+        }
+        return entries
+    }
+
+    /// The help overlay's lines: every key, the mouse, the colours, and the run's story. When the keys
+    /// do not fit one per line in `height`, they are set two to a line (meanings shortened).
     public func helpLines(width: Int, height: Int) -> [StyledText] {
         var lines: [StyledText] = [StyledText("keys", ExplorerTheme.title)]
-        for binding in ExplorerKeyBinding.all where !binding.keysLabel.isEmpty {
-            var line = StyledText(" " + NumberFormat.padRight(binding.keysLabel, 10), ExplorerTheme.title)
-            line.add(binding.meaning)
-            lines.append(line)
-        }
-        for extra in state.run.extraKeyHelp {
-            var line = StyledText(" " + NumberFormat.padRight(extra.keys, 10), ExplorerTheme.title)
-            line.add(extra.meaning)
-            lines.append(line)
+        let entries = helpEntries
+        let room = height - 4
+        // The box holds height − 2 lines: the title, the keys and the mouse line must fit.
+        if entries.count + 2 > height - 2 && width >= 60 {
+            // Columns of the box's inner width (width − 3): the left one, a gap, the right one.
+            let half = (entries.count + 1) / 2
+            let sides = [Array(entries[..<half]), Array(entries[half...])]
+            let keyWidths = sides.map { side in side.map { GlyphWidth.columns(of: $0.keys) }.max() ?? 0 }
+            // Each side wants its longest line; the right one gets what it wants up to half, the left the rest.
+            let wanted = (0..<2).map { side in
+                (sides[side].map { GlyphWidth.columns(of: $0.meaning) }.max() ?? 0) + keyWidths[side] + 3
+            }
+            let leftWidth = max((width - 3) / 2, width - 3 - min(wanted[1], (width - 3) / 2))
+            let widths = [leftWidth - 1, width - 3 - leftWidth - 1]
+            for row in 0..<half {
+                var line = StyledText()
+                for side in 0..<2 where row < sides[side].count {
+                    let entry = sides[side][row]
+                    if side == 1 { line.add(String(repeating: " ", count: max(1, leftWidth - line.width))) }
+                    line.add(" " + NumberFormat.padRight(entry.keys, keyWidths[side]), ExplorerTheme.title)
+                    line.add(" " + Self.shortened(entry.meaning, to: widths[side] - keyWidths[side] - 2))
+                }
+                lines.append(line)
+            }
+        } else {
+            for entry in entries {
+                var line = StyledText(" " + NumberFormat.padRight(entry.keys, 10), ExplorerTheme.title)
+                line.add(entry.meaning)
+                lines.append(line)
+            }
         }
         lines.append(StyledText(" mouse     click a heatmap cell: that unit and step · wheel: step"))
         var extra: [StyledText] = [StyledText(), StyledText("how to read it", ExplorerTheme.title),
@@ -22,9 +70,20 @@ extension ExplorerFrame {
             extra.append(StyledText("this demo", ExplorerTheme.title))
             extra += SizeNotice.wrap(story, width: max(10, width - 6)).map { StyledText(" " + $0) }
         }
-        let room = height - 4 - lines.count
-        if room > 0 { lines += extra.prefix(room) }
+        let left = room - lines.count
+        if left > 0 { lines += extra.prefix(left) }
         return lines
+    }
+
+    /// `meaning` in at most `width` columns: without its parenthesis, else cut with "…".
+    static func shortened(_ meaning: String, to width: Int) -> String {
+        guard meaning.count > width, width > 1 else { return meaning }
+        if let open = meaning.firstIndex(of: "("), meaning.distance(from: meaning.startIndex, to: open) > 3 {
+            var bare = String(meaning[..<open])
+            while bare.last == " " { bare.removeLast() }
+            if bare.count <= width { return bare }
+        }
+        return String(meaning.prefix(width - 1)) + "…"
     }
 
     /// Draws the help overlay in a box over the screen.

@@ -31,6 +31,8 @@ public struct ExplorerRun: Sendable {
     public var statisticsScope: String?
     /// Keys added by the app around the explorer (recording, bookmarks, typing), listed in the help.
     public var extraKeyHelp: [ExplorerKeyHelp] = []
+    /// Keys that do nothing here (a classroom preset disables them): the help leaves them out.
+    public var disabledKeys: Set<Key> = []
 
     /// A run from its parts.
     public init(name: String, title: String, story: String? = nil, trace: NetworkTrace,

@@ -48,7 +48,7 @@ extension ExplorerSessionApp {
             run.fullSteps = total
             run.statisticsScope = wanted == 0..<total ? nil
                 : "steps \(wanted.lowerBound + 1)–\(wanted.upperBound) of \(total) (this window)"
-            run.extraKeyHelp = Self.keyHelp
+            run.extraKeyHelp = Self.keyHelp + base.extraKeyHelp
             window = wanted
             explorer.replaceState(state.carryingView(to: run, step: step - wanted.lowerBound))
             // The new window may change the layout (and so the heatmap width) only in corner cases;

@@ -64,8 +64,8 @@ public struct ExplorerSessionApp: TerminalApp {
         ExplorerKeyHelp("b  '  \"", "bookmark here (note) · next · previous bookmark",
                         handles: [.character("b"), .character("'"), .character("\"")]),
         ExplorerKeyHelp("B", "list the bookmarks (Enter jumps, Del removes)", handles: [.character("B")]),
-        ExplorerKeyHelp("T", "type characters into a character model (Esc leaves)", handles: [.character("T")]),
-        ExplorerKeyHelp("<  >", "a screen of steps back / forward", handles: [.character("<"), .character(">")]),
+        ExplorerKeyHelp("T", "type into a character model (Esc leaves)", handles: [.character("T")]),
+        ExplorerKeyHelp("<  >", "a screen back / forward", handles: [.character("<"), .character(">")]),
     ]
 
     /// A session on `run`.

@@ -15,7 +15,7 @@ public struct NarrationPanel {
                 let paragraph = stop.narration.joined(separator: " ")
                 result += StyledText(" " + paragraph, TeachingTheme.narration).wrapped(width: width, indent: 1)
             }
-            if session.shows("question"), let question = stop.question {
+            if session.shows("question"), let question = stop.question, session.quiz.stopQuestion == nil {
                 result += StyledText(" ? " + question + (stop.answer != nil && !session.showsAnswer ? "  (A: answer)" : ""),
                                      TeachingTheme.question).wrapped(width: width, indent: 3)
                 if session.showsAnswer, let answer = stop.answer {
@@ -24,7 +24,13 @@ public struct NarrationPanel {
             }
         }
         if session.quiz.isOn && session.shows("quiz") {
-            if let pending = session.quiz.pending {
+            if let question = session.quiz.stopQuestion {
+                result += StyledText(" QUIZ: " + question + "  (A reveals the answer · ↑ the class got it · ↓ not yet · Esc skips)",
+                                     TeachingTheme.question).wrapped(width: width, indent: 3)
+                if session.showsAnswer, let answer = session.stop?.answer {
+                    result += StyledText(" → " + answer, TeachingTheme.answer).wrapped(width: width, indent: 3)
+                }
+            } else if let pending = session.quiz.pending {
                 result.append(StyledText(" QUIZ: will \(pending.word) of unit \(pending.unit + 1) go ↑ up or ↓ down at t=\(pending.step + 2)? (↑/↓, Esc skips)", TeachingTheme.question))
             } else {
                 result.append(StyledText(" " + (session.quiz.lastResult ?? "quiz on: → asks for a guess before each step"), TeachingTheme.answer))

@@ -1,10 +1,17 @@
 /// Quiz mode: before the next step is revealed, the class guesses whether a gate of the selected unit
-/// goes up or down; the step is then revealed and the guess scored.
+/// goes up or down; the step is then revealed and the guess scored. At a lesson stop with its own
+/// question, that question is asked first: the answer is revealed and the teacher marks it.
 public struct QuizState: Sendable, Equatable {
     /// Whether quiz mode is on.
     public var isOn: Bool
     /// The question waiting for ↑ or ↓, if any.
     public var pending: QuizQuestion?
+    /// The lesson stop's own question waiting for the class, if any.
+    public var stopQuestion: String?
+    /// Whether the stop question's answer has been revealed (↑/↓ then mark it).
+    public var stopAnswerRevealed: Bool
+    /// The stops whose question was asked (0-based), so that each is asked once.
+    public var askedStops: Set<Int>
     /// Guesses scored right.
     public var correct: Int
     /// Guesses made.
@@ -16,9 +23,34 @@ public struct QuizState: Sendable, Equatable {
     public init(isOn: Bool = false) {
         self.isOn = isOn
         pending = nil
+        stopQuestion = nil
+        stopAnswerRevealed = false
+        askedStops = []
         correct = 0
         asked = 0
         lastResult = nil
+    }
+
+    /// Whether a question (the step's or the stop's) waits for the class.
+    public var isWaiting: Bool { pending != nil || stopQuestion != nil }
+
+    /// Poses stop `index`'s question, once per stop.
+    public mutating func ask(stop index: Int, question: String?) {
+        guard isOn, let question, !askedStops.contains(index) else { return }
+        askedStops.insert(index)
+        pending = nil
+        stopQuestion = question
+        stopAnswerRevealed = false
+    }
+
+    /// Marks the stop question: the class got it (or not).
+    public mutating func mark(stopQuestionRight right: Bool) {
+        guard stopQuestion != nil else { return }
+        asked += 1
+        if right { correct += 1 }
+        lastResult = "\(right ? "✔ the class got it" : "✘ not this time") · score \(correct)/\(asked)"
+        stopQuestion = nil
+        stopAnswerRevealed = false
     }
 
     /// Scores `guessUp` against the value revealed at the next step; returns whether it was right.

@@ -42,6 +42,13 @@ public struct TeachingFrame {
             viewHeight = height - narration
         }
         if session.isPresenting || (session.showsFullNarration && explorer < Self.explorerMinimumHeight) { explorer = 0 }
+        if session.explorer.showsHelp {
+            // The help lists every key that works here: it gets the whole screen.
+            explorerHeight = height
+            viewRect = nil
+            narrationRect = nil
+            return
+        }
         explorerHeight = max(0, explorer)
         viewRect = viewHeight > 0 ? Rect(x: 0, y: explorerHeight, width: width, height: viewHeight) : nil
         narrationRect = narration > 0 ? Rect(x: 0, y: height - narration, width: width, height: narration) : nil
@@ -54,7 +61,7 @@ public struct TeachingFrame {
 
     /// Where the stop's highlight marker goes: the highlighted panel's label row, or the teaching view's title.
     public func highlightPoint(mode: ColorMode) -> (x: Int, y: Int)? {
-        guard let word = session.highlight, !session.isPresenting else { return nil }
+        guard let word = session.highlight, !session.isPresenting, !session.explorer.showsHelp else { return nil }
         if ["gradient", "whatif"].contains(word) { return viewRect.map { (0, $0.y) } }
         guard explorerHeight > 0 else { return nil }
         let layout = ExplorerLayout(state: session.explorer, width: width, height: explorerHeight, colorMode: mode)
@@ -62,15 +69,22 @@ public struct TeachingFrame {
         return (placement.label.x, placement.label.y)
     }
 
-    /// Draws the screen.
-    public func render(into buffer: inout CellBuffer) {
+    /// Draws the screen; `explorerScreen` is the explorer's part as its app drew it (with the
+    /// session's overlays: recording badge, bookmarks, messages), else it is drawn from the state.
+    public func render(into buffer: inout CellBuffer, explorerScreen: CellBuffer? = nil) {
         let mode = buffer.colorMode
         let narrationHeight = narrationRect?.height ?? 0
-        if session.isPresenting {
+        if session.isPresenting && !session.explorer.showsHelp {
             PresenterView(session: session).draw(into: &buffer, rect: buffer.area, narrationHeight: narrationHeight)
         } else if explorerHeight > 0 {
-            var top = CellBuffer(width: width, height: explorerHeight, colorMode: mode)
-            ExplorerFrame(state: session.explorer, width: width, height: explorerHeight, mode: mode).render(into: &top)
+            let top: CellBuffer
+            if let explorerScreen, explorerScreen.width == width, explorerScreen.height == explorerHeight {
+                top = explorerScreen
+            } else {
+                var drawn = CellBuffer(width: width, height: explorerHeight, colorMode: mode)
+                ExplorerFrame(state: session.explorer, width: width, height: explorerHeight, mode: mode).render(into: &drawn)
+                top = drawn
+            }
             for y in 0..<explorerHeight { for x in 0..<width { buffer[x, y] = top[x, y] } }
         }
         if let rect = viewRect {

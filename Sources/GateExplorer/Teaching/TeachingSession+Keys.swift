@@ -5,6 +5,26 @@ extension TeachingSession {
     public mutating func handle(_ key: Key) -> AppAction? {
         if disabledKeys.contains(key) { return .continue }
         if explorer.showsHelp { return nil }
+        if quiz.stopQuestion != nil {
+            switch key {
+            case .character("A"):
+                showsAnswer = true
+                quiz.stopAnswerRevealed = true
+                return .continue
+            case .up, .character("k"), .down, .character("j"):
+                showsAnswer = true
+                quiz.mark(stopQuestionRight: key == .up || key == .character("k"))
+                return .continue
+            case .escape:
+                quiz.stopQuestion = nil
+                return .continue
+            case .right, .character("l"), .character(" "):
+                message = "the stop's question first: A reveals the answer, ↑/↓ marks it, Esc skips"
+                return .continue
+            default:
+                break
+            }
+        }
         if let pending = quiz.pending {
             switch key {
             case .up, .character("k"), .down, .character("j"):
@@ -31,8 +51,10 @@ extension TeachingSession {
             guard lesson != nil else { return .continue }
             if stopIndex > 0 { open(stop: stopIndex - 1) } else { message = "this is the first stop" }
         case .character("t"):
+            guard lesson != nil else { return nil }
             showsFullNarration.toggle()
         case .character("A"):
+            guard lesson != nil else { return nil }
             showsAnswer.toggle()
         case .character("f"):
             view = view == .gradient ? .explorer : .gradient
@@ -47,7 +69,9 @@ extension TeachingSession {
         case .character("z"):
             quiz.isOn.toggle()
             quiz.pending = nil
+            quiz.stopQuestion = nil
             message = quiz.isOn ? "quiz on: → asks before each step" : "quiz off"
+            if quiz.isOn { quiz.ask(stop: stopIndex, question: stop?.question) }
         case .character("P"):
             isPresenting.toggle()
         case .right, .character("l"):

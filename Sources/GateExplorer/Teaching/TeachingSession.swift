@@ -62,8 +62,8 @@ public struct TeachingSession: Sendable {
 
     /// Teaching tools on a single run, without a lesson.
     public init(run: ExplorerRun, quiz: Bool = false, presenting: Bool = false,
-                hiddenPanels: Set<String> = [], disabledKeys: Set<Key> = []) {
-        explorer = ExplorerState(run: run)
+                hiddenPanels: Set<String> = [], disabledKeys: Set<Key> = [], palette: ExplorerPalette = .standard) {
+        explorer = ExplorerState(run: run, palette: palette)
         lesson = nil
         stopIndex = 0
         baseRun = run
@@ -86,6 +86,9 @@ public struct TeachingSession: Sendable {
         return lesson.stops[stopIndex]
     }
 
+    /// The teaching keys that act in this session, for the help overlay.
+    public var keyHelp: [ExplorerKeyHelp] { TeachingKeyBinding.help(lesson: lesson != nil, disabled: disabledKeys) }
+
     /// Whether `panel` (a `ClassroomPreset.panelNames` word) is shown.
     public func shows(_ panel: String) -> Bool { !hiddenPanels.contains(panel) }
 
@@ -100,6 +103,8 @@ public struct TeachingSession: Sendable {
         showsAnswer = false
         message = nil
         quiz.pending = nil
+        quiz.stopQuestion = nil
+        quiz.ask(stop: stopIndex, question: stop.question)
         var state = ExplorerState(run: stop.run, palette: explorer.palette)
         state.showsExactNumbers = explorer.showsExactNumbers
         if let position = stop.run.layerIndices.firstIndex(of: stop.layer) { state.layerPosition = position }
@@ -184,6 +189,24 @@ public struct TeachingSession: Sendable {
         return state
     }
 
-    /// Replaces the explorer state after the explorer handled an event.
-    mutating func adopt(_ state: ExplorerState) { explorer = state }
+    /// Takes the view of `state` (the explorer's, after it handled an event) at `step` of the run:
+    /// cursor, layer, direction, unit, sort, focus, playback and overlays; the run stays this session's.
+    mutating func adoptView(of state: ExplorerState, step: Int) {
+        explorer.layerPosition = min(state.layerPosition, max(0, explorer.run.layerIndices.count - 1))
+        explorer.isReverse = state.isReverse
+        explorer.selectedUnit = state.selectedUnit
+        explorer.sortOrder = state.sortOrder
+        explorer.focus = state.focus
+        explorer.isPlaying = state.isPlaying
+        explorer.speedIndex = state.speedIndex
+        explorer.showsHelp = state.showsHelp
+        explorer.inspectorChoice = state.inspectorChoice
+        explorer.showsExactNumbers = state.showsExactNumbers
+        explorer.palette = state.palette
+        explorer.inspectorScroll = state.inspectorScroll
+        explorer.revealsAllSteps = state.revealsAllSteps
+        explorer.showsAllLayers = state.showsAllLayers
+        explorer.select(unit: state.selectedUnit)
+        explorer.move(to: step)
+    }
 }

@@ -47,6 +47,15 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .long, help: "Colours: `standard` or `cb` (colour-blind safe). `p` toggles in the explorer.")
     var palette: String = "standard"
 
+    @Flag(name: .long, help: "Teaching tools in presenter mode: large blocks and labels for a projector (docs/teaching.md).")
+    var present = false
+
+    @Flag(name: .long, help: "Teaching tools in quiz mode: guess whether the gate goes up or down before each step.")
+    var quiz = false
+
+    @Option(name: .long, help: "Teaching tools with a classroom preset file: panels to show or hide, keys to disable.")
+    var classroom: String?
+
     func validate() throws {
         if input != nil && text != nil { throw ValidationError("give --input or --text, not both") }
         if model != nil && demo != nil { throw ValidationError("give --model or --demo, not both") }
@@ -62,13 +71,23 @@ struct ExploreCommand: ParsableCommand {
             guard let palette = ExplorerPalette(rawValue: palette) else {
                 throw UserError("unknown palette '\(self.palette)'; use standard or cb")
             }
+            if present || quiz || classroom != nil, compare != nil || twins {
+                throw UserError("--present, --quiz and --classroom show one run; drop --compare / --twins")
+            }
             if let runs = try makeTwinRuns() {
                 var app = TwinsApp(runs: runs, palette: palette)
                 try GateTerminal.run(app: &app, commandName: "gatescope explore")
                 return
             }
             if let spatial = try makeSpatialRun() {
+                if present || quiz || classroom != nil {
+                    throw UserError("--present, --quiz and --classroom work on LSTM, GRU and RNN models; a ConvLSTM opens its spatial view (run it without them)")
+                }
                 try ConvLSTMExploring.open(spatial, palette: palette, commandName: "gatescope explore")
+                return
+            }
+            if present || quiz || classroom != nil {
+                try runTeaching(palette: palette)
                 return
             }
             try runSession(palette: palette)

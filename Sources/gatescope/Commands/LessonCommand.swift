@@ -16,7 +16,9 @@ struct LessonCommand: ParsableCommand {
             gatescope lesson --check FILE    check a lesson file against the demos (every shipped one without FILE)
             gatescope lesson --demo NAME     the teaching tools (gradient flow, what-if, quiz, presenter) on one demo
             Keys besides the explorer's: n/N next/previous stop, A answer, f gradient flow, w what-if,
-            c/C clamp the focused gate (this step / every step), { } bias −1/+1, u undo, z quiz, P presenter.
+            c/C clamp the focused gate (this step / every step), { } bias −1/+1, u undo, z quiz, P presenter;
+            r records (edits included), b bookmarks. `gatescope explore --present/--quiz/--classroom` opens the
+            same teaching tools on any model or demo.
             """
     )
 
@@ -68,11 +70,8 @@ struct LessonCommand: ParsableCommand {
                 if failures > 0 { throw ExitCode(1) }
                 return
             }
-            var preset = ClassroomPreset()
-            if let classroom {
-                do { preset = try ClassroomPreset.load(path: classroom) } catch let error as LessonSyntaxError { throw UserError(error.description) }
-            }
-            let disabled = Set(preset.disabledKeys.map(Self.key(named:)))
+            let preset = try TeachingLaunch.preset(path: classroom)
+            let disabled = TeachingLaunch.disabledKeys(preset)
             let quizOn = preset.quiz ?? quiz, presenting = preset.present ?? present
             let session: TeachingSession
             if let demo {
@@ -98,8 +97,7 @@ struct LessonCommand: ParsableCommand {
                 print("Run one with: gatescope lesson NAME   (add --present for a projector, --quiz for a quiz)")
                 return
             }
-            var app = TeachingApp(session: session)
-            try GateTerminal.run(app: &app, commandName: "gatescope lesson")
+            try TeachingLaunch.run(session, commandName: "gatescope lesson")
         }
     }
 

@@ -1,0 +1,27 @@
+import GateCore
+
+extension ExplorerSessionApp {
+    /// Whether the session takes every key itself now (the note prompt, the bookmark list, typing):
+    /// an app around it should hand keys straight on.
+    public var capturesKeys: Bool { notePrompt != nil || bookmarkList != nil || isTyping }
+
+    /// Replaces the run with an edited one (a what-if edit): its trace and its network (a bias shift
+    /// changes the weights the inspector shows). A recording in progress notes `edit` and records the
+    /// edited rows from here on; the cursor stays.
+    public mutating func replaceRun(_ run: ExplorerRun, describing edit: String) {
+        guard source == nil else { return }
+        var next = run
+        next.extraKeyHelp = base.extraKeyHelp
+        next.disabledKeys = base.disabledKeys
+        base = next
+        replaceRun(run.trace, describing: edit)
+    }
+
+    /// Moves the cursor to `state`'s step and takes its view (layer, direction, unit, sort, focus,
+    /// overlays); `state` is on the whole run (an app around the session keeps one).
+    public mutating func adoptView(of state: ExplorerState) {
+        step = min(max(0, state.step), max(0, totalSteps - 1))
+        syncWindow()
+        explorer.replaceState(state.carryingView(to: self.state.run, step: step - window.lowerBound))
+    }
+}
