@@ -71,6 +71,21 @@ public struct ExplorerApp: TerminalApp {
         switch mouse.action {
         case .scrollUp: _ = state.apply(.stepBack, viewport: viewport())
         case .scrollDown: _ = state.apply(.stepForward, viewport: viewport())
+        case .press(.left) where state.showsAllLayers:
+            // The all-layers view has its own geometry: one band per layer and direction.
+            let frame = ExplorerFrame(state: state, width: memory.width, height: memory.height, mode: memory.mode)
+            if let hit = frame.bandHit(x: mouse.x, y: mouse.y) {
+                state.inspect(layer: hit.layer, reverse: hit.isReverse)
+                if let unit = hit.unit { state.select(unit: unit) }
+                if let step = hit.step { state.move(to: step) }
+            } else if let rect = frame.layout.inspector.rect, rect.contains(x: mouse.x, y: mouse.y) {
+                state.focus(on: .inspector)
+            } else if frame.layout.input.contains(x: mouse.x, y: mouse.y) || frame.layout.axis.contains(x: mouse.x, y: mouse.y) {
+                let column = mouse.x - frame.layout.heatmapX
+                if column >= 0, column < frame.layout.heatmapWidth {
+                    state.move(to: frame.layout.timeWindow.start + column)
+                }
+            }
         case .press(.left):
             let layout = self.layout
             if let hit = layout.hit(x: mouse.x, y: mouse.y, state: state) {

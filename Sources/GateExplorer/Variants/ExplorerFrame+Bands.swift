@@ -16,6 +16,16 @@ extension ExplorerFrame {
     func renderBands(into buffer: inout CellBuffer) {
         drawStatus(into: &buffer)
         drawInput(into: &buffer)
+        for placement in bandPlacements() {
+            drawBand(placement, into: &buffer)
+        }
+        drawBandHints(into: &buffer)
+        drawInspector(into: &buffer)
+        if state.showsHelp { drawHelp(into: &buffer) }
+    }
+
+    /// Where every band goes, bottom layer first; bands that do not fit are left out.
+    public func bandPlacements() -> [BandPlacement] {
         let bands = LayerBand.bands(of: state.run.trace)
         let area = bandArea
         let perRow = layout.unitsPerRow
@@ -24,15 +34,61 @@ extension ExplorerFrame {
         let overhead = withSums ? 2 : 1
         let largest = bands.map { ($0.units + perRow - 1) / perRow }.max() ?? 1
         let rows = max(1, min(largest, (area.height - overhead * bands.count) / max(1, bands.count)))
+        var placements: [BandPlacement] = []
         var y = area.y
         for band in bands {
             guard y < area.maxY else { break }
-            let bandRows = min(rows, (band.units + perRow - 1) / perRow)
-            y = drawBand(band, y: y, rows: bandRows, withSum: withSums, maxY: area.maxY, into: &buffer)
+            let bandRows = min(rows, (band.units + perRow - 1) / perRow, area.maxY - (y + 1))
+            let perPage = max(1, min(rows, (band.units + perRow - 1) / perRow) * perRow)
+            let selectedRow = selectedRow(in: band)
+            let heatmap = Rect(x: layout.heatmapX, y: y + 1, width: layout.heatmapWidth, height: max(0, bandRows))
+            let sumRow = heatmap.maxY
+            let sumY: Int? = withSums && sumRow < area.maxY ? sumRow : nil
+            placements.append(BandPlacement(band: band, titleY: y, heatmap: heatmap,
+                                            firstUnit: (max(0, selectedRow) / perPage) * perPage,
+                                            unitsPerRow: perRow, sumY: sumY))
+            y = sumY.map { $0 + 1 } ?? heatmap.maxY
         }
-        drawBandHints(into: &buffer)
-        drawInspector(into: &buffer)
-        if state.showsHelp { drawHelp(into: &buffer) }
+        return placements
+    }
+
+    /// The band row of the selected unit (for the concatenated output: in the inspected direction's half).
+    private func selectedRow(in band: LayerBand) -> Int {
+        band.isConcatenated
+            ? (layer.isReverse ? band.trace.hiddenSize + state.selectedUnit : state.selectedUnit)
+            : min(state.selectedUnit, band.units - 1)
+    }
+
+    /// What is under (x, y) in the all-layers view: the band's layer and direction (its title, sum or
+    /// heatmap rows), and on the heatmap the step and unit (for half blocks the upper unit, or the
+    /// lower one when the upper is already selected). The concatenated output band resolves to the
+    /// direction whose half was clicked (its title or sum row: the forward direction).
+    public func bandHit(x: Int, y: Int) -> BandHit? {
+        if let rect = layout.inspector.rect, rect.contains(x: x, y: y) { return nil }
+        guard x >= 0, x < layout.input.width else { return nil }
+        for placement in bandPlacements() where y >= placement.titleY && y < placement.maxY {
+            let band = placement.band
+            var hit = BandHit(layer: band.trace.layer, isReverse: band.trace.isReverse)
+            guard placement.heatmap.contains(x: x, y: y),
+                  let rows = placement.units(inRow: y - placement.heatmap.y) else { return hit }
+            let step = layout.timeWindow.start + (x - placement.heatmap.x)
+            guard step < state.totalSteps else { return hit }
+            var row = rows.upper
+            let selected = selectedRow(in: band)
+            let inspected = band.isConcatenated
+                ? (band.trace.layer == layer.layer)
+                : (band.trace.layer == layer.layer && band.trace.isReverse == layer.isReverse)
+            if let lower = rows.lower, inspected, rows.upper == selected { row = lower }
+            if band.isConcatenated, let reverse = band.reverse, row >= band.trace.hiddenSize {
+                hit.isReverse = reverse.isReverse
+                hit.unit = row - band.trace.hiddenSize
+            } else {
+                hit.unit = row
+            }
+            hit.step = step
+            return hit
+        }
+        return nil
     }
 
     /// Whether the inspector explains this band's layer trace.
@@ -60,9 +116,11 @@ extension ExplorerFrame {
         return "layer \(band.trace.layer + 1)\(direction) · \(name) · \(reads): at t it has seen 1…t"
     }
 
-    private func drawBand(_ band: LayerBand, y startY: Int, rows: Int, withSum: Bool, maxY: Int,
-                          into buffer: inout CellBuffer) -> Int {
-        var y = startY
+    private func drawBand(_ placement: BandPlacement, into buffer: inout CellBuffer) {
+        let band = placement.band
+        var y = placement.titleY
+        let maxY = placement.maxY
+        let rows = placement.heatmap.height
         let width = layout.input.width
         let inspected = isInspected(band)
         // Title row: a rule with the title, the inspector mark, and ▼ over the cursor column.
@@ -79,7 +137,7 @@ extension ExplorerFrame {
             buffer.put("▼", x: layout.heatmapX + column, y: y, style: ExplorerTheme.title)
         }
         y += 1
-        guard y < maxY else { return y }
+        guard y < maxY else { return }
 
         // Label column.
         let arrow = band.isConcatenated ? "⇄" : (band.trace.isReverse ? "←" : "→")
@@ -92,19 +150,13 @@ extension ExplorerFrame {
         }
 
         // Heatmap: a page of rows holding the selected unit.
-        let perRow = layout.unitsPerRow
-        let perPage = rows * perRow
-        let selectedRow = band.isConcatenated
-            ? (layer.isReverse ? band.trace.hiddenSize + state.selectedUnit : state.selectedUnit)
-            : min(state.selectedUnit, band.units - 1)
-        let first = (max(0, selectedRow) / perPage) * perPage
+        let perRow = placement.unitsPerRow
+        let selectedRow = selectedRow(in: band)
         let table = diverging
         let inverse = 1 / range
         let window = layout.timeWindow.steps(total: state.totalSteps)
-        for row in 0..<rows where y + row < maxY {
-            let upper = first + row * perRow
-            guard upper < band.units else { break }
-            let lower: Int? = perRow == 2 && upper + 1 < band.units ? upper + 1 : nil
+        for row in 0..<rows {
+            guard let (upper, lower) = placement.units(inRow: row) else { break }
             if upper == selectedRow || lower == selectedRow {
                 let mark = perRow == 1 ? "▸" : (upper == selectedRow ? "▀" : "▄")
                 let number = String((band.isConcatenated ? selectedRow % band.trace.hiddenSize : selectedRow) + 1)
@@ -124,10 +176,8 @@ extension ExplorerFrame {
                     table.cell(upper: top * inverse, lower: bottom.map { $0 * inverse })
             }
         }
-        y += rows
-        guard withSum, y < maxY else { return y }
-        bandSum(band).draw(into: &buffer, x: 0, y: y, maxX: width)
-        return y + 1
+        guard let sumY = placement.sumY else { return }
+        bandSum(band).draw(into: &buffer, x: 0, y: sumY, maxX: width)
     }
 
     /// The band's arithmetic for the selected unit at the current step: the belt sum (drawn right to

@@ -10,4 +10,15 @@ extension ExplorerState {
     public mutating func setShowsAllLayers(_ on: Bool) {
         showsAllLayers = on && hasBands
     }
+
+    /// Inspects `layer` (0-based, as in the trace) in the given direction, when the run has that
+    /// layer trace (the all-layers view's click on a band).
+    public mutating func inspect(layer: Int, reverse: Bool) {
+        guard let position = run.layerIndices.firstIndex(of: layer),
+              run.trace.layer(layer, reverse: reverse) != nil else { return }
+        layerPosition = position
+        isReverse = reverse
+        clampSelection()
+        if case .panel(let index) = focus, index >= panels.count { focus = .panel(0) }
+    }
 }
