@@ -10,7 +10,7 @@ struct CLIErrorTests {
     static let binary = TmuxSession.builtProduct(named: "gatescope")
 
     /// One bad invocation: arguments (with `$D` the fixture directory, `$M` a good model, `$I` a good
-    /// input, `$T` a good trace), what the message must mention, and the exit status.
+    /// input, `$T` a good trace, `$F` the repository's Fuzz/ directory), what the message must mention, and the exit status.
     struct Case: Sendable, CustomTestStringConvertible {
         var arguments: [String]
         var mentions: [String]
@@ -74,6 +74,10 @@ struct CLIErrorTests {
             Case(arguments: ["explore", "--demo", "adding"], mentions: ["needs a terminal", "gatescope record"]),
             Case(arguments: ["explore", "--model", "$M", "--input", "$I"], mentions: ["needs a terminal"]),
             Case(arguments: ["replay", "$T"], mentions: ["needs a terminal"]),
+            // Found while fuzzing: raw_data whose byte size overflows Int trapped in ONNXTensor.floats.
+            Case(arguments: ["inspect", "$F/onnx/regressions/raw-data-size-overflow.onnx"], mentions: ["far too large", "corrupt"]),
+            Case(arguments: ["record", "--model", "$F/onnx/regressions/raw-data-size-overflow.onnx", "--input", "$I", "--out", "$D/o.safetensors"],
+                 mentions: ["far too large"]),
             Case(arguments: ["train", "adding", "--steps", "1", "--out", "$D/no/such/dir/m.safetensors"], mentions: ["does not exist"]),
         ]
         return cases
@@ -88,6 +92,7 @@ struct CLIErrorTests {
                 .replacingOccurrences(of: "$M", with: fixtures.model)
                 .replacingOccurrences(of: "$I", with: fixtures.input)
                 .replacingOccurrences(of: "$T", with: fixtures.trace)
+                .replacingOccurrences(of: "$F", with: fixtures.fuzz)
         }
         let result = try Self.run(binary, arguments)
         #expect(result.exited, "ended by signal \(result.status) (a crash)")
@@ -115,6 +120,7 @@ struct CLIErrorTests {
         var model: String
         var input: String
         var trace: String
+        var fuzz: String
     }
 
     /// Bad files made once per test run beside a good model, input and trace.
@@ -163,7 +169,7 @@ struct CLIErrorTests {
         let binary = try #require(binary)
         let recorded = try run(binary, ["record", "--model", model, "--input", input, "--out", trace])
         guard recorded.exited, recorded.status == 0 else { throw CocoaError(.fileWriteUnknown) }
-        return Fixtures(directory: directory, model: model, input: input, trace: trace)
+        return Fixtures(directory: directory, model: model, input: input, trace: trace, fuzz: root + "/Fuzz")
     }
 
     /// Runs the binary with stdin from /dev/null and stdout / stderr to files (never a TTY), killing it

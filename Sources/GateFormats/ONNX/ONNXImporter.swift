@@ -8,6 +8,10 @@ import GateCore
 ///
 /// Errors are ``FormatError``s naming the file, the node and what to do.
 public enum ONNXImporter {
+    /// The largest hidden or input size accepted (2^24): far beyond any real layer, small enough that
+    /// sizes computed from it never overflow.
+    static let largestSize = 1 << 24
+
     /// Whether `path` names an ONNX file (by extension).
     public static func handles(path: String) -> Bool {
         path.lowercased().hasSuffix(".onnx")
@@ -132,6 +136,10 @@ public enum ONNXImporter {
             throw fail("W '\(wName)' has dims \(w.dims); expected [\(directions), \(gates)×hidden_size, input_size]")
         }
         let hidden = w.dims[1] / gates
+        // Far beyond any real layer; keeps every size computed from them (2·gates·hidden, …) in range.
+        guard hidden <= Self.largestSize, w.dims[2] >= 0, w.dims[2] <= Self.largestSize else {
+            throw fail("W '\(wName)' has dims \(w.dims), far too large for a recurrent layer; the file is corrupt")
+        }
         guard r.dims == [directions, gates * hidden, hidden] else {
             throw fail("R '\(rName)' has dims \(r.dims); expected [\(directions), \(gates * hidden), \(hidden)]")
         }

@@ -93,8 +93,9 @@ public struct ONNXTensor: Sendable, Equatable {
         }
         let values: [Float]
         if let rawData {
-            guard rawData.count == count * dtype.byteCount else {
-                throw FormatError("\(label) has \(rawData.count) bytes of raw_data but dims \(dims) need \(count * dtype.byteCount); the file is corrupt", source: source)
+            let (needed, overflow) = count.multipliedReportingOverflow(by: dtype.byteCount)
+            guard !overflow, rawData.count == needed else {
+                throw FormatError("\(label) has \(rawData.count) bytes of raw_data but dims \(dims) need \(overflow ? "more than can be addressed" : String(needed)); the file is corrupt", source: source)
             }
             values = rawData.withUnsafeBytes { buffer in
                 guard let base = buffer.baseAddress else { return [] }
