@@ -63,6 +63,27 @@ struct LessonEndToEndTests {
         #expect(try session.waitForExit() == 0)
     }
 
+    @Test func explorePresentOpensTheTeachingToolsAndRecordsAnEdit() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("present-e2e-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let recording = directory.appendingPathComponent("edit.safetensors").path
+        let session = try start(["explore", "--demo", "reber", "--present", "--record-to", recording], width: 80, height: 24)
+        defer { session.kill() }
+        try session.waitForScreen { $0.contains("REBER · t = 1 /") }
+        try session.sendKeys("?")
+        let help = try session.waitForScreen { $0.contains("gatescope help") }
+        #expect(help.contains("presenter mode on / off") && help.contains("record on / off") && help.contains("what-if view"))
+        #expect(!help.contains("next / previous lesson stop"))
+        try session.sendKeys("Escape", "P", "r", "Right", "c")
+        try session.waitForScreen { $0.contains("clamp f of unit 1") && $0.contains("● REC") }
+        try session.sendKeys("Right", "q")
+        #expect(try session.waitForExit() == 0)
+        #expect(FileManager.default.fileExists(atPath: recording))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: recording))
+        #expect(String(decoding: bytes.prefix(8192), as: UTF8.self).contains("what-if: clamp f of unit 1"))
+    }
+
     @Test func checkReportsTheLine() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lesson-e2e-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
