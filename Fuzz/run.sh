@@ -3,10 +3,12 @@
 #
 #   Fuzz/run.sh NAME [RUNS] [extra libFuzzer flags...]
 #
-# NAME is a directory under Fuzz/ (safetensors, npy, csv, trace-header). RUNS defaults to
-# 1000000. The target is compiled with swiftc -sanitize=fuzzer,address together with the
-# sources in Sources/GateFormats/IO (and GateCore's Matrix, which they use), so no SwiftPM
-# changes are needed. Binaries and corpora live in .build-fuzz/ (ignored by git); crash
+# NAME is a directory under Fuzz/ (safetensors, npy, csv, trace-header, onnx, lesson). RUNS
+# defaults to 1000000. The target is compiled with swiftc -sanitize=fuzzer,address together with
+# the sources in Sources/GateFormats/IO (and GateCore's Matrix, which they use), so no SwiftPM
+# changes are needed. A target whose directory holds a `modules` file (e.g. "GateCore GateFormats")
+# is compiled with every source of those modules instead (their imports of each other removed;
+# GateCore's C kernels are compiled with clang and ASan and linked in). Binaries and corpora live in .build-fuzz/ (ignored by git); crash
 # inputs are written to .build-fuzz/NAME/artifacts/.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -23,9 +25,32 @@ for extra in seeds regressions; do
 done
 binary="$work/fuzz-$name"
 echo "building $binary" >&2
+sources=("$root"/Sources/GateFormats/IO/*.swift "$root/Sources/GateCore/Matrix.swift")
+extra=()
+if [[ -f "$target_dir/modules" ]]; then
+    read -r -a modules < "$target_dir/modules"
+    staging="$work/sources"
+    rm -rf "$staging"; mkdir -p "$staging"
+    sources=()
+    for module in "${modules[@]}"; do
+        while IFS= read -r -d '' file; do
+            copy="$staging/$module-$(echo "${file#"$root/Sources/$module/"}" | tr '/' '-')"
+            # One module now: drop imports of the modules compiled together.
+            grep -v -E "^import ($(IFS='|'; echo "${modules[*]}"))\$" "$file" > "$copy"
+            sources+=("$copy")
+        done < <(find "$root/Sources/$module" -name '*.swift' -print0 | sort -z)
+    done
+    if [[ " ${modules[*]} " == *" GateCore "* ]]; then
+        printf 'module CGateKernels {\n    header "%s"\n    export *\n}\n' \
+            "$root/Sources/CGateKernels/include/CGateKernels.h" > "$staging/module.modulemap"
+        clang -O2 -g -fsanitize=address -fsanitize=fuzzer-no-link -I "$root/Sources/CGateKernels/include" \
+            -c "$root/Sources/CGateKernels/kernels.c" -o "$work/kernels.o"
+        extra+=(-Xcc "-fmodule-map-file=$staging/module.modulemap" -I "$staging" "$work/kernels.o")
+    fi
+fi
 swiftc -O -g -sanitize=fuzzer,address -parse-as-library -swift-version 6 \
     -module-name GateFormatsFuzz \
-    "$target_dir/main.swift" "$root"/Sources/GateFormats/IO/*.swift "$root/Sources/GateCore/Matrix.swift" \
+    "$target_dir/main.swift" "${sources[@]}" "${extra[@]}" \
     -o "$binary" 2> >(grep -v "ld.gold: warning: Cannot export local symbol" >&2)
 echo "running $runs executions" >&2
 start=$(date +%s)

@@ -43,7 +43,7 @@ public struct ClassroomPreset: Sendable, Equatable {
     /// Parses preset text; `file` names it in errors.
     public static func parse(text: String, file: String = "classroom") throws(LessonSyntaxError) -> ClassroomPreset {
         var preset = ClassroomPreset()
-        for (offset, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" }).enumerated() {
+        for (offset, raw) in text.textLines.enumerated() {
             let number = offset + 1
             func fail(_ message: String) -> LessonSyntaxError { LessonSyntaxError(file: file, line: number, message: message) }
             let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -39,11 +39,9 @@ public enum LessonParser {
             guard !stop.narration.isEmpty else { throw fail(stop.line, "stop '\(stop.title)' has no 'say:' line") }
             stops.append(stop)
         }
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" })
-        for (offset, raw) in lines.enumerated() {
+        let lines = text.textLines
+        for (offset, line) in lines.enumerated() {
             let number = offset + 1
-            var line = String(raw)
-            if line.hasSuffix("\r") { line.removeLast() }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard let colon = trimmed.firstIndex(of: ":") else {
