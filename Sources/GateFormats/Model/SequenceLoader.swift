@@ -39,7 +39,7 @@ public enum SequenceLoader {
     public static func text(_ text: String, for network: RecurrentNetwork, source: String? = nil) throws -> LoadedSequence {
         let label = source ?? "text:" + String(text.prefix(40))
         guard let vocabulary = network.vocabulary else {
-            throw FormatError("the model has no vocabulary, so it cannot read text; give --input a .csv or .npy file, or use a model saved with a 'vocab' metadata entry", source: source)
+            throw FormatError("the model has no vocabulary, so it cannot read text; give --input a .csv or .npy file, or pass --vocab FILE (one token per line)", source: source)
         }
         let isCharacterLevel = vocabulary.allSatisfy { $0.unicodeScalars.count == 1 }
         let tokens = isCharacterLevel

@@ -38,6 +38,18 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .long, help: "Which module of the model file to use (tensor-name prefix, e.g. `encoder.lstm`).")
     var prefix: String?
 
+    @Option(name: .long, help: "The linear head after the recurrent layers (e.g. fc), or 'none'.")
+    var head: String?
+
+    @Option(name: .long, help: "The embedding in front (e.g. embed), or 'none'.")
+    var embedding: String?
+
+    @Option(name: .long, help: "For vanilla RNNs: tanh or relu (the weights cannot tell).")
+    var nonlinearity: String?
+
+    @Option(name: .long, help: "A vocabulary file for text input (one token per line, line k = id k — the Penn Treebank layout — or a JSON array) when the model carries none.")
+    var vocab: String?
+
     @Option(name: .long, help: "Demos to run side by side on the same input, step-locked (e.g. brackets,brackets-gru,brackets-rnn).")
     var compare: String?
 
@@ -107,13 +119,25 @@ struct ExploreCommand: ParsableCommand {
         return nil
     }
 
+    /// The model at `path` with the command line's import options and vocabulary applied.
+    func loadModel(_ path: String) throws -> RecurrentNetwork {
+        if let nonlinearity, RNNNonlinearity(rawValue: nonlinearity.lowercased()) == nil {
+            throw UserError("--nonlinearity must be tanh or relu, not '\(nonlinearity)'")
+        }
+        let options = ModelImportOptions(prefix: prefix, head: head, embedding: embedding,
+                                         nonlinearity: nonlinearity.flatMap { RNNNonlinearity(rawValue: $0.lowercased()) })
+        var network = try ModelImporter.load(path: path, options: options)
+        if let vocab { try VocabularyFile.apply(try VocabularyFile.load(path: vocab), to: &network, source: vocab) }
+        return network
+    }
+
     /// The run to explore, from the options.
     func makeRun() throws -> ExplorerRun {
         if let model, input == "-" {
             return try liveRun(model: model)
         }
         if let model {
-            let network = try ModelImporter.load(path: model, options: ModelImportOptions(prefix: prefix))
+            let network = try loadModel(model)
             let name = ((model as NSString).lastPathComponent as NSString).deletingPathExtension
             return try Self.run(network: network, name: name, title: model, story: nil, inputPath: input, text: text)
         }
