@@ -18,6 +18,8 @@ public struct CompareView: Sendable {
     public var step: Int
     /// Steps in each trace.
     public var totalSteps: Int
+    /// The first block drawn (paging through series and units that do not fit vertically); clamped.
+    public var firstBlock: Int = 0
 
     /// A view of prepared windows.
     public init(labelA: String, labelB: String, windows: [CompareWindow], step: Int, totalSteps: Int) {
@@ -47,28 +49,67 @@ public struct CompareView: Sendable {
         self.init(labelA: labelA, labelB: labelB, windows: windows, step: cursor, totalSteps: steps)
     }
 
-    /// Draws the view into `area` of `buffer`: a header line, then per series three heatmaps side by
-    /// side (A, B, |A − B|) with half blocks, two units per row.
+    /// Rows above the blocks: the header and the line saying which series and units are in view.
+    static let headerRows = 2
+
+    /// Every block for a screen `area` (each series split into unit ranges that fit its height), and
+    /// the ones drawn starting at ``firstBlock``: whole blocks while they fit (the first one always).
+    public func blocks(area: Rect, mode: ColorMode) -> (all: [CompareBlock], visible: Range<Int>) {
+        let halves = mode != .monochrome
+        let available = area.height - Self.headerRows
+        // A block takes a title, its grid rows, the axis and the colour bar, then a blank line.
+        let unitsFitting = max(1, (available - 4) * (halves ? 2 : 1))
+        var all: [CompareBlock] = []
+        for (index, window) in windows.enumerated() {
+            var start = 0
+            repeat {
+                let end = min(window.a.columns, start + unitsFitting)
+                all.append(CompareBlock(window: index, units: start..<end))
+                start = end
+            } while start < window.a.columns
+        }
+        guard !all.isEmpty else { return (all, 0..<0) }
+        let first = min(max(0, firstBlock), all.count - 1)
+        var y = area.y + Self.headerRows
+        var end = first
+        while end < all.count {
+            let rows = HeatmapCanvas.gridRows(all[end].units.count, halfBlocks: halves)
+            guard end == first || y + 1 + rows + 2 <= area.maxY else { break }
+            y += 1 + rows + 2 + 1
+            end += 1
+        }
+        return (all, first..<end)
+    }
+
+    /// Draws the view into `area` of `buffer`: a header line, a line naming the series (and units) in
+    /// view when not all fit, then per block three heatmaps side by side (A, B, |A − B|) with half
+    /// blocks, two units per row.
     public func draw(into buffer: inout CellBuffer, area: Rect) {
         var header = "A: \(labelA)   B: \(labelB)   step \(step + 1)/\(totalSteps)"
         let worst = windows.map { $0.maxDifference(atStep: step) }.max() ?? 0
         header += "   max |Δ| here: \(ExportNumber.fixed(Double(worst), 4))"
         buffer.put(header, x: area.x, y: area.y, style: CellStyle(bold: true))
         let columnWidth = max(HeatmapCanvas.labelWidth + 4, (area.width - 4) / 3)
-        var y = area.y + 2
-        for window in windows {
+        let (all, visible) = blocks(area: area, mode: buffer.colorMode)
+        if visible.count < all.count {
+            buffer.put(inViewText(all, visible), x: area.x, y: area.y + 1, style: ExplorerTheme.title)
+        }
+        var y = area.y + Self.headerRows
+        for block in all[visible] {
             guard y < area.maxY else { break }
-            let units = Array(0..<window.a.columns)
+            let window = windows[block.window]
+            let units = Array(block.units)
             let name = window.series.split(separator: "_").joined(separator: " ")
-            let a = HeatmapPanel(title: "\(name) · A", series: window.series, values: window.a, firstStep: window.firstStep, units: units)
-            var b = HeatmapPanel(title: "\(name) · B", series: window.series, values: window.b, firstStep: window.firstStep, units: units)
+            let valuesA = HeatmapPanel.columns(units, of: window.a), valuesB = HeatmapPanel.columns(units, of: window.b)
+            let a = HeatmapPanel(title: "\(name) · A", series: window.series, values: valuesA, firstStep: window.firstStep, units: units)
+            var b = HeatmapPanel(title: "\(name) · B", series: window.series, values: valuesB, firstStep: window.firstStep, units: units)
             var shared = a
             if a.scale.isDiverging {
                 let magnitude = max(a.high, b.high)
                 shared.low = -magnitude; shared.high = magnitude
                 b.low = -magnitude; b.high = magnitude
             }
-            let delta = window.difference
+            let delta = HeatmapPanel.columns(units, of: window.difference)
             let deltaMax = delta.values.max() ?? 0
             let d = HeatmapPanel(title: "|A − B| (max \(ExportNumber.fixed(Double(deltaMax), 4)))", series: window.series,
                                  values: delta, firstStep: window.firstStep, units: units,
@@ -80,5 +121,24 @@ public struct CompareView: Sendable {
             }
             y += rows + 1
         }
+    }
+
+    /// "series 2–3 of 10: forget gate … cell · ↑/↓ PgUp/PgDn for more" (with unit ranges when a
+    /// series is split).
+    func inViewText(_ all: [CompareBlock], _ visible: Range<Int>) -> String {
+        func label(_ block: CompareBlock) -> String {
+            let window = windows[block.window]
+            let name = window.series.split(separator: "_").joined(separator: " ")
+            guard block.units.count < window.a.columns else { return name }
+            return "\(name) units \(block.units.lowerBound + 1)–\(block.units.upperBound) of \(window.a.columns)"
+        }
+        let firstSeries = all[visible.lowerBound].window + 1, lastSeries = all[visible.upperBound - 1].window + 1
+        let range = firstSeries == lastSeries ? "\(firstSeries)" : "\(firstSeries)–\(lastSeries)"
+        let shown = visible.count == 1 ? label(all[visible.lowerBound])
+            : label(all[visible.lowerBound]) + " … " + label(all[visible.upperBound - 1])
+        var arrows: [String] = []
+        if visible.lowerBound > 0 { arrows.append("↑") }
+        if visible.upperBound < all.count { arrows.append("↓") }
+        return "series \(range) of \(windows.count): \(shown) · \(arrows.joined(separator: "/")) PgUp/PgDn for more"
     }
 }

@@ -5,7 +5,8 @@ import GateCore
 /// Rows are read from the two sources for the steps in view only, so traces of any length work.
 ///
 /// Keys: ←/→ `h`/`l` step, space play, `+`/`-` speed, Home `g` / End `G`, `<`/`>` a screen,
-/// `[`/`]` layer, `d` direction, `q` quit.
+/// `[`/`]` layer, `d` direction, ↑/↓ `k`/`j` a block and PgUp/PgDn a screen of series and units
+/// (when they do not all fit), `q` quit.
 public struct CompareSessionApp: TerminalApp {
     /// Run A.
     let a: any ExplorerRowSource
@@ -29,6 +30,8 @@ public struct CompareSessionApp: TerminalApp {
     public private(set) var isPlaying: Bool
     /// Index into ``ExplorerState/speeds``.
     public private(set) var speedIndex: Int
+    /// The first series block shown (see ``CompareView/blocks(area:mode:)``).
+    public private(set) var firstBlock: Int
     /// Last rendered width.
     let screen: ExplorerScreenMemory
 
@@ -49,6 +52,7 @@ public struct CompareSessionApp: TerminalApp {
         isReverse = false
         isPlaying = false
         speedIndex = 3
+        firstBlock = 0
         screen = ExplorerScreenMemory(width: 120, height: 40, mode: .truecolor)
     }
 
@@ -78,6 +82,10 @@ public struct CompareSessionApp: TerminalApp {
             switch key {
             case .character("<"): move(to: step - span)
             case .character(">"): move(to: step + span)
+            case .up, .character("k"): scroll(by: -1, pages: false)
+            case .down, .character("j"): scroll(by: 1, pages: false)
+            case .pageUp: scroll(by: -1, pages: true)
+            case .pageDown: scroll(by: 1, pages: true)
             default: break
             }
             switch ExplorerKeyBinding.command(for: key) {
@@ -90,14 +98,33 @@ public struct CompareSessionApp: TerminalApp {
                 isPlaying.toggle()
             case .faster: speedIndex = min(ExplorerState.speeds.count - 1, speedIndex + 1)
             case .slower: speedIndex = max(0, speedIndex - 1)
-            case .nextLayer: layerPosition = (layerPosition + 1) % max(1, layers.count)
-            case .previousLayer: layerPosition = (layerPosition + max(1, layers.count) - 1) % max(1, layers.count)
-            case .toggleDirection: if hasReverse { isReverse.toggle() }
+            case .nextLayer:
+                layerPosition = (layerPosition + 1) % max(1, layers.count)
+                firstBlock = 0
+            case .previousLayer:
+                layerPosition = (layerPosition + max(1, layers.count) - 1) % max(1, layers.count)
+                firstBlock = 0
+            case .toggleDirection:
+                if hasReverse { isReverse.toggle() }
+                firstBlock = 0
             case .quit: return .quit
             default: break
             }
         }
         return .continue
+    }
+
+    /// The screen area the view is drawn in (all but the hint line) at the last rendered size.
+    private var viewArea: Rect { Rect(x: 0, y: 0, width: screen.width, height: max(0, screen.height - 1)) }
+
+    /// Scrolls the series blocks by `offset` blocks, or by `offset` screens when `pages`; clamped so
+    /// the last block can reach the top.
+    mutating func scroll(by offset: Int, pages: Bool) {
+        guard let view = try? view(width: screen.width) else { return }
+        let (all, visible) = view.blocks(area: viewArea, mode: screen.mode)
+        guard !all.isEmpty else { return }
+        let amount = pages ? offset * max(1, visible.count) : offset
+        firstBlock = min(max(0, firstBlock + amount), all.count - 1)
     }
 
     /// Moves the cursor to `target` (clamped).
@@ -121,12 +148,15 @@ public struct CompareSessionApp: TerminalApp {
                 windows.append(CompareWindow(series: name, a: ma, b: mb, firstStep: first))
             }
         }
-        return CompareView(labelA: labelA, labelB: labelB, windows: windows, step: step, totalSteps: totalSteps)
+        var view = CompareView(labelA: labelA, labelB: labelB, windows: windows, step: step, totalSteps: totalSteps)
+        view.firstBlock = firstBlock
+        return view
     }
 
     public func render(into buffer: inout CellBuffer) {
         screen.width = buffer.width
         screen.height = buffer.height
+        screen.mode = buffer.colorMode
         let area = Rect(x: 0, y: 0, width: buffer.width, height: buffer.height - 1)
         do {
             try view(width: buffer.width).draw(into: &buffer, area: area)
@@ -136,6 +166,10 @@ public struct CompareSessionApp: TerminalApp {
         var hints = "←/→ step · space \(isPlaying ? "pause" : "play") · g/G first/last · </> a screen"
         if layers.count > 1 { hints += " · [ ] layer \(layerPosition + 1)/\(layers.count)" }
         if hasReverse { hints += " · d direction (\(isReverse ? "←" : "→"))" }
+        if let view = try? view(width: buffer.width) {
+            let (all, visible) = view.blocks(area: area, mode: buffer.colorMode)
+            if visible.count < all.count { hints += " · ↑/↓ PgUp/PgDn series" }
+        }
         hints += " · q quit"
         _ = StyledText(" " + hints, ExplorerTheme.dim).draw(into: &buffer, x: 0, y: buffer.height - 1, maxX: buffer.width)
     }
