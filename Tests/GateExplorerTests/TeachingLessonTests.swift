@@ -26,6 +26,10 @@ import Testing
             if index > 0 { _ = session.handle(.character("n")) }
             #expect(session.stopIndex == index)
             #expect(session.explorer.step == stop.step, "\(stop.title)")
+            if let spatial = session.spatial {
+                #expect(spatial.step == stop.step && spatial.channel == stop.channel, "\(stop.title)")
+                #expect(spatial.pixelY == (stop.pixelY ?? spatial.pixelY) && spatial.pixelX == (stop.pixelX ?? spatial.pixelX))
+            }
             #expect(session.explorer.selectedUnit == stop.unit)
             #expect(session.explorer.layerIndex == stop.layer && session.explorer.isReverse == stop.isReverse)
             #expect(session.view == stop.view)

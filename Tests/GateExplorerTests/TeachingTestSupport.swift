@@ -25,7 +25,18 @@ enum TeachingTestSupport {
                            network: network)
     }
 
+    /// The ConvLSTM run of `demo` with its facts, or nil when `demo` is not a ConvLSTM demo.
+    static func spatialRun(demo: String) throws -> (run: SpatialRun, facts: LessonDemoFacts)? {
+        guard let entry = catalog.entry(named: demo), let file = try? ModelImporter.open(path: entry.modelPath),
+              ConvLSTMImporter.isConvLSTM(file), let inputPath = entry.inputPath else { return nil }
+        let network = try ConvLSTMImporter.load(path: entry.modelPath)
+        let frames = try CSVSequence(path: inputPath).matrix
+        return (SpatialRun(network: network, frames: frames, name: entry.name, title: entry.title),
+                LessonDemoFacts(network: network, frames: frames.rows))
+    }
+
     static func facts(demo: String, input: String?, directory: String) throws -> LessonDemoFacts {
+        if let spatial = try spatialRun(demo: demo) { return spatial.facts }
         let run = try run(demo: demo, input: input, directory: directory)
         return LessonDemoFacts(network: run.network!, steps: run.steps)
     }
@@ -33,6 +44,13 @@ enum TeachingTestSupport {
     static func resolve(_ lesson: Lesson) throws -> TeachingLesson {
         var stops: [TeachingStop] = []
         for stop in lesson.stops {
+            if let spatial = try spatialRun(demo: stop.demo) {
+                stops.append(TeachingStop(title: stop.title, spatial: spatial.run, step: stop.step - 1, layer: stop.layer - 1,
+                                          channel: (stop.channel ?? 1) - 1, pixelY: stop.pixel.map { $0.row - 1 },
+                                          pixelX: stop.pixel.map { $0.column - 1 }, panel: stop.panel,
+                                          narration: stop.narration, question: stop.question, answer: stop.answer))
+                continue
+            }
             let run = try run(demo: stop.demo, input: stop.input, directory: lesson.directory)
             let twin = try stop.twin.map { try self.run(demo: $0, input: stop.input, directory: lesson.directory) }
             let edits = stop.clamps.map { clamp in

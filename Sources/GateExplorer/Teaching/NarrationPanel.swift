@@ -44,7 +44,12 @@ public struct NarrationPanel {
     public func hints() -> StyledText {
         var items: [String] = []
         if session.lesson != nil { items += ["n next stop", "N back", "A answer"] }
-        items += ["f gradient", "w what-if", "c/C clamp", "{ } bias", "u undo", "z quiz", "P present"]
+        if session.spatial != nil {
+            // The ConvLSTM screen lists its own keys; the gradient, what-if, quiz and presenter keys do not apply there.
+            items += ["t narration", "q quit"]
+        } else {
+            items += ["f gradient", "w what-if", "c/C clamp", "{ } bias", "u undo", "z quiz", "P present"]
+        }
         return StyledText(" " + items.filter { !session.disabledKeys.contains(Self.key(of: $0)) }.joined(separator: " · "), ExplorerTheme.dim)
     }
 

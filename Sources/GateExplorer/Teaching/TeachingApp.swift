@@ -6,6 +6,8 @@ import GateCore
 /// every other event goes to the session, which draws in the upper part of the screen. What-if edits
 /// reach the session through ``ExplorerSessionApp/replaceRun(_:describing:)``, so a recording holds
 /// the edited values and notes each edit; `?` lists the teaching keys with the explorer's.
+/// A ConvLSTM stop draws the spatial screen (``SpatialExplorerApp``) above the narration instead,
+/// and every key the teaching session does not take goes to it.
 public struct TeachingApp: TerminalApp {
     /// Makes the recording sink for a run (nil: `r` is not available).
     public typealias RecordingSinkMaker = (ExplorerRun) -> (any RecordingSink)?
@@ -22,6 +24,8 @@ public struct TeachingApp: TerminalApp {
     private var revision: Int
     private var stopIndex: Int
     private var edits: [Intervention]
+    /// The ConvLSTM screen, while the stop is a ConvLSTM stop.
+    public private(set) var spatialApp: SpatialExplorerApp?
 
     /// A teaching app on `session`; `recordingSink` makes where `r` saves for each stop's run.
     public init(session: TeachingSession, recordingSink: RecordingSinkMaker? = nil) {
@@ -33,16 +37,21 @@ public struct TeachingApp: TerminalApp {
         stopIndex = session.stopIndex
         edits = session.edits
         explorer = Self.makeExplorer(session, sink: recordingSink, bookmarks: [])
+        spatialApp = session.spatial.map { SpatialExplorerApp(state: $0) }
     }
 
     /// Paths of every recording saved in this session.
     public var savedRecordings: [String] { earlierRecordings + explorer.savedRecordings }
 
-    public var tickInterval: Duration? { session.quiz.isWaiting ? nil : explorer.tickInterval }
+    public var tickInterval: Duration? {
+        if let spatialApp { return spatialApp.tickInterval }
+        return session.quiz.isWaiting ? nil : explorer.tickInterval
+    }
 
     public var minimumSize: (width: Int, height: Int) { ExplorerLayout.minimumSize }
 
     public mutating func handle(_ event: InputEvent) -> AppAction {
+        if spatialApp != nil { return handleSpatial(event) }
         if case .key(let key) = event, !explorer.capturesKeys {
             let wasRecording = explorer.recording != nil
             if let action = session.handle(key) {
@@ -68,8 +77,33 @@ public struct TeachingApp: TerminalApp {
         return action
     }
 
+    /// An event on a ConvLSTM stop: teaching keys first, the rest to the spatial screen.
+    private mutating func handleSpatial(_ event: InputEvent) -> AppAction {
+        if case .key(let key) = event, let action = session.handle(key) {
+            sync()
+            return action
+        }
+        guard var app = spatialApp else { return .continue }
+        if case .resize(let width, let height) = event {
+            let frame = TeachingFrame(session: session, width: width, height: height)
+            _ = app.handle(.resize(width: width, height: frame.explorerHeight))
+            spatialApp = app
+            return .continue
+        }
+        let action = app.handle(event)
+        spatialApp = app
+        session.adoptSpatial(app.state)
+        return action
+    }
+
     public func render(into buffer: inout CellBuffer) {
         let frame = TeachingFrame(session: session, width: buffer.width, height: buffer.height)
+        if let spatialApp {
+            var screen = CellBuffer(width: buffer.width, height: frame.explorerHeight, colorMode: buffer.colorMode)
+            if frame.explorerHeight > 0 { spatialApp.render(into: &screen) }
+            frame.render(into: &buffer, explorerScreen: screen)
+            return
+        }
         var top: CellBuffer?
         if frame.explorerHeight > 0 && (!session.isPresenting || session.explorer.showsHelp) {
             var screen = CellBuffer(width: buffer.width, height: frame.explorerHeight, colorMode: buffer.colorMode)
@@ -102,6 +136,7 @@ public struct TeachingApp: TerminalApp {
             stopIndex = session.stopIndex
             edits = session.edits
             explorer = Self.makeExplorer(session, sink: makeSink, bookmarks: bookmarksByStop[stopIndex] ?? [])
+            spatialApp = session.spatial.map { SpatialExplorerApp(state: $0) }
             if let saved, saved.hasPrefix("saved") { session.message = saved }
             return
         }

@@ -1,6 +1,7 @@
 /// One teaching screen: the explorer on top (drawn into its own buffer and copied in), the teaching
 /// view (gradient flow or what-if) under it, and the lesson's narration at the bottom; or, in
 /// presenter mode, the presenter view. On short terminals a teaching view replaces the explorer.
+/// A ConvLSTM stop draws the spatial screen where the explorer goes (no teaching view, no presenter).
 public struct TeachingFrame {
     /// The session drawn.
     public let session: TeachingSession
@@ -24,14 +25,15 @@ public struct TeachingFrame {
         self.width = width
         self.height = height
         let wantsNarration = session.lesson != nil || session.quiz.isOn || session.message != nil
+        let isPresenting = session.isPresenting && session.spatial == nil
         let narrationLines = wantsNarration ? NarrationPanel(session: session).lines(width: width - 1).count + 1 : 1
         var narration = min(narrationLines, max(2, height - Self.explorerMinimumHeight))
-        if session.isPresenting { narration = min(narrationLines, max(2, height / 3)) }
+        if isPresenting { narration = min(narrationLines, max(2, height / 3)) }
         if session.showsFullNarration { narration = min(narrationLines, height) }
         let view = session.view
         let hidden = (view == .gradient && !session.shows("gradient")) || (view == .whatif && !session.shows("whatif"))
         var viewHeight = 0
-        if view != .explorer && !hidden && !session.isPresenting {
+        if view != .explorer && !hidden && !isPresenting && session.spatial == nil {
             viewHeight = view == .gradient
                 ? GradientFlowPanel.preferredHeight(units: session.explorer.unitCount, unitsPerRow: 2)
                 : WhatIfPanel.preferredHeight
@@ -41,8 +43,8 @@ public struct TeachingFrame {
             explorer = 0
             viewHeight = height - narration
         }
-        if session.isPresenting || (session.showsFullNarration && explorer < Self.explorerMinimumHeight) { explorer = 0 }
-        if session.explorer.showsHelp {
+        if isPresenting || (session.showsFullNarration && explorer < Self.explorerMinimumHeight) { explorer = 0 }
+        if session.explorer.showsHelp && session.spatial == nil {
             // The help lists every key that works here: it gets the whole screen.
             explorerHeight = height
             viewRect = nil
@@ -61,6 +63,13 @@ public struct TeachingFrame {
 
     /// Where the stop's highlight marker goes: the highlighted panel's label row, or the teaching view's title.
     public func highlightPoint(mode: ColorMode) -> (x: Int, y: Int)? {
+        if let spatial = session.spatial {
+            guard let word = session.highlight, explorerHeight > 0, !spatial.showsHelp,
+                  let content = SpatialTile.Content(lessonWord: word),
+                  let tile = SpatialExplorerFrame(state: spatial, width: width, height: explorerHeight).tiles.first(where: { $0.content == content })
+            else { return nil }
+            return (max(0, tile.mapX - 1), tile.mapY - 1)
+        }
         guard let word = session.highlight, !session.isPresenting, !session.explorer.showsHelp else { return nil }
         if ["gradient", "whatif"].contains(word) { return viewRect.map { (0, $0.y) } }
         guard explorerHeight > 0 else { return nil }
@@ -74,12 +83,16 @@ public struct TeachingFrame {
     public func render(into buffer: inout CellBuffer, explorerScreen: CellBuffer? = nil) {
         let mode = buffer.colorMode
         let narrationHeight = narrationRect?.height ?? 0
-        if session.isPresenting && !session.explorer.showsHelp {
+        if session.isPresenting && session.spatial == nil && !session.explorer.showsHelp {
             PresenterView(session: session).draw(into: &buffer, rect: buffer.area, narrationHeight: narrationHeight)
         } else if explorerHeight > 0 {
             let top: CellBuffer
             if let explorerScreen, explorerScreen.width == width, explorerScreen.height == explorerHeight {
                 top = explorerScreen
+            } else if let spatial = session.spatial {
+                var drawn = CellBuffer(width: width, height: explorerHeight, colorMode: mode)
+                SpatialExplorerFrame(state: spatial, width: width, height: explorerHeight).render(into: &drawn)
+                top = drawn
             } else {
                 var drawn = CellBuffer(width: width, height: explorerHeight, colorMode: mode)
                 ExplorerFrame(state: session.explorer, width: width, height: explorerHeight, mode: mode).render(into: &drawn)

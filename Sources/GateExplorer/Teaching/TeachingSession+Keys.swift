@@ -5,6 +5,9 @@ extension TeachingSession {
     public mutating func handle(_ key: Key) -> AppAction? {
         if disabledKeys.contains(key) { return .continue }
         if explorer.showsHelp { return nil }
+        if let spatial {
+            return spatial.showsHelp ? nil : handleOnSpatialScreen(key)
+        }
         if quiz.stopQuestion != nil {
             switch key {
             case .character("A"):
@@ -83,6 +86,46 @@ extension TeachingSession {
             return nil
         }
         return .continue
+    }
+
+    /// A teaching key on the ConvLSTM screen: stops, narration and the answer work; the gradient,
+    /// what-if, quiz and presenter keys say in one line that they do not apply; the rest go to the screen.
+    mutating func handleOnSpatialScreen(_ key: Key) -> AppAction? {
+        let notHere: String?
+        switch key {
+        case .character("n"), .character("N"), .character("t"), .character("A"):
+            return handleStopKey(key)
+        case .character("f"): notHere = "f: the gradient-flow view does not apply to the ConvLSTM screen"
+        case .character("w"), .character("c"), .character("C"), .character("{"), .character("}"), .character("u"):
+            notHere = "\(Self.keyName(key)): what-if edits do not apply to the ConvLSTM screen"
+        case .character("z"): notHere = "z: the quiz does not apply to the ConvLSTM screen (↑/↓ change channel)"
+        case .character("P"): notHere = "P: presenter mode does not apply to the ConvLSTM screen"
+        default: notHere = nil
+        }
+        guard let notHere else { return nil }
+        message = notHere
+        return .continue
+    }
+
+    /// n, N, t, A: the lesson's stop and narration keys.
+    private mutating func handleStopKey(_ key: Key) -> AppAction? {
+        guard let lesson else { return nil }
+        switch key {
+        case .character("n"):
+            if stopIndex + 1 < lesson.stops.count { open(stop: stopIndex + 1) } else { message = "that was the last stop · N goes back · q quits" }
+        case .character("N"):
+            if stopIndex > 0 { open(stop: stopIndex - 1) } else { message = "this is the first stop" }
+        case .character("t"): showsFullNarration.toggle()
+        case .character("A"): showsAnswer.toggle()
+        default: return nil
+        }
+        return .continue
+    }
+
+    /// A key as the help shows it.
+    static func keyName(_ key: Key) -> String {
+        if case .character(let c) = key { return String(c) }
+        return "\(key)"
     }
 
     /// The series a quiz question asks about: the target gate, or h for a plain RNN.

@@ -34,6 +34,9 @@ public struct TeachingSession: Sendable {
     public internal(set) var disabledKeys: Set<Key>
     /// A one-line message for the teaching panel (an edit made, a key that cannot act here).
     public internal(set) var message: String?
+    /// The ConvLSTM screen's state, when the current stop opens a ConvLSTM demo (then the spatial
+    /// screen is drawn above the narration instead of the explorer, and takes the keys).
+    public internal(set) var spatial: SpatialExplorerState?
     /// Bumped whenever the session replaces `explorer` (the app then rebuilds its explorer).
     public internal(set) var revision: Int
 
@@ -57,6 +60,7 @@ public struct TeachingSession: Sendable {
         self.disabledKeys = disabledKeys
         message = nil
         revision = 0
+        spatial = nil
         if !lesson.stops.isEmpty { open(stop: 0) }
     }
 
@@ -78,6 +82,7 @@ public struct TeachingSession: Sendable {
         self.disabledKeys = disabledKeys
         message = nil
         revision = 0
+        spatial = nil
     }
 
     /// The current stop, in a lesson.
@@ -104,7 +109,9 @@ public struct TeachingSession: Sendable {
         message = nil
         quiz.pending = nil
         quiz.stopQuestion = nil
-        quiz.ask(stop: stopIndex, question: stop.question)
+        spatial = stop.spatial.map { Self.spatialState($0, stop: stop, palette: explorer.palette) }
+        // On the ConvLSTM screen ↑/↓ change the channel: a stop's question is not quizzed there (A shows the answer).
+        if spatial == nil { quiz.ask(stop: stopIndex, question: stop.question) }
         var state = ExplorerState(run: stop.run, palette: explorer.palette)
         state.showsExactNumbers = explorer.showsExactNumbers
         if let position = stop.run.layerIndices.firstIndex(of: stop.layer) { state.layerPosition = position }
@@ -121,6 +128,22 @@ public struct TeachingSession: Sendable {
             rerun()
             view = stop.view
         }
+    }
+
+    /// The spatial screen's state for a ConvLSTM stop: its step, layer, channel and pixel selected.
+    static func spatialState(_ run: SpatialRun, stop: TeachingStop, palette: ExplorerPalette) -> SpatialExplorerState {
+        var state = SpatialExplorerState(run: run, palette: palette)
+        state.step = min(max(0, stop.step), max(0, run.steps - 1))
+        state.layer = min(max(0, stop.layer), max(0, run.shapes.count - 1))
+        state.select(channel: stop.channel)
+        state.select(pixelY: stop.pixelY ?? state.pixelY, pixelX: stop.pixelX ?? state.pixelX)
+        state.emphasis = SpatialTile.Content(lessonWord: stop.panel)
+        return state
+    }
+
+    /// Takes the spatial screen's state after it handled an event.
+    mutating func adoptSpatial(_ state: SpatialExplorerState) {
+        spatial = state
     }
 
     /// The panel a what-if edit or a quiz question acts on: the focused gate, else the cell's main gate.

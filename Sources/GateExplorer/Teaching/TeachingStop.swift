@@ -1,6 +1,8 @@
 import GateCore
 
 /// A lesson stop resolved for the explorer: the demo's run loaded, 0-based positions, the narration.
+/// A ConvLSTM stop also holds its ``SpatialRun`` (drawn by the spatial screen) and the channel and
+/// pixel to select; its `run` then wraps the same trace (what the explorer state needs).
 public struct TeachingStop: Sendable {
     /// The stop's heading.
     public var title: String
@@ -14,6 +16,14 @@ public struct TeachingStop: Sendable {
     public var isReverse: Bool
     /// The unit to select (0-based).
     public var unit: Int
+    /// The ConvLSTM run, when the stop opens the spatial screen.
+    public var spatial: SpatialRun?
+    /// The channel to show on the spatial screen (0-based).
+    public var channel: Int = 0
+    /// The selected pixel's row on the spatial screen (0-based), or nil for the frame's middle.
+    public var pixelY: Int?
+    /// The selected pixel's column on the spatial screen (0-based), or nil for the frame's middle.
+    public var pixelX: Int?
     /// The panel word to highlight ("forget", "cell", "gradient", …).
     public var panel: String
     /// The teaching view to open.
@@ -46,5 +56,17 @@ public struct TeachingStop: Sendable {
         self.narration = narration
         self.question = question
         self.answer = answer
+    }
+
+    /// A ConvLSTM stop on `spatial`: `step`, `layer`, `channel`, `pixelY`/`pixelX` 0-based; `panel` a
+    /// map word (`LessonDemoFacts.spatialPanelWords`).
+    public init(title: String, spatial: SpatialRun, step: Int, layer: Int = 0, channel: Int, pixelY: Int?, pixelX: Int?,
+                panel: String, narration: [String], question: String? = nil, answer: String? = nil) {
+        self.init(title: title, run: ExplorerRun(name: spatial.name, title: spatial.title, trace: spatial.trace),
+                  step: step, layer: layer, unit: 0, panel: panel, narration: narration, question: question, answer: answer)
+        self.spatial = spatial
+        self.channel = channel
+        self.pixelY = pixelY
+        self.pixelX = pixelX
     }
 }

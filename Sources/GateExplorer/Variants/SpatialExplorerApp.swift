@@ -10,6 +10,11 @@ public struct SpatialExplorerApp: TerminalApp {
         state = SpatialExplorerState(run: run, palette: palette)
     }
 
+    /// An explorer showing `state` (a lesson stop's step, layer, channel and pixel).
+    public init(state: SpatialExplorerState) {
+        self.state = state
+    }
+
     public var tickInterval: Duration? {
         state.isPlaying ? .microseconds(1_000_000 / state.speed) : nil
     }

@@ -17,6 +17,8 @@ public struct SpatialExplorerFrame {
     public private(set) var numbersY = 0
     /// Whether the film strip had no room.
     public private(set) var filmDropped = false
+    /// Whether some lines of maps had no room (a short terminal; the emphasised map's line is kept).
+    public private(set) var linesDropped = false
     /// Channels of the grid that had no room.
     public private(set) var gridDropped = 0
     /// The label row of the all-channels strip under the film strip, when there was room for it.
@@ -76,10 +78,22 @@ public struct SpatialExplorerFrame {
             }
             guard groups.allSatisfy({ $0.count * tw <= width }) else { continue }
             let th = tileHeight(scale: scale, value: true)
+            if lines.count * th > available {
+                // Too short even at scale 1: the lines that fit, the emphasised map's line among them.
+                guard scale == 1, available >= th else { continue }
+                let fit = available / th
+                if let emphasis = state.emphasis,
+                   let wanted = lines.firstIndex(where: { $0.contains { groups[$0].contains { $0.0 == emphasis } } }),
+                   wanted >= fit {
+                    lines = Array(lines.prefix(fit - 1)) + [lines[wanted]]
+                } else {
+                    lines = Array(lines.prefix(fit))
+                }
+                linesDropped = true
+            }
             let mapsHeight = lines.count * th
             let withFilm = mapsHeight + filmHeight + 1 <= available
             guard withFilm || scale == 1 else { continue }
-            guard mapsHeight <= available else { continue }
             var y = top
             for line in lines {
                 var x = 0

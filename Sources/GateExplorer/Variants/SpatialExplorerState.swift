@@ -26,6 +26,8 @@ public struct SpatialExplorerState: Sendable {
     public internal(set) var showsHelp = false
     /// Whether numbers show 6 decimals.
     public internal(set) var showsExactNumbers = false
+    /// The map to keep on screen when not every line of maps fits (a lesson stop's highlighted map).
+    public internal(set) var emphasis: SpatialTile.Content?
     /// The colour scales.
     public internal(set) var palette: ExplorerPalette
 

@@ -5,7 +5,7 @@ import Foundation
 public enum LessonParser {
     /// Keys allowed inside a stop.
     public static let stopKeys = ["demo", "input", "step", "layer", "direction", "unit", "panel", "view", "twin",
-                                  "clamp", "say", "ask", "answer"]
+                                  "channel", "pixel", "clamp", "say", "ask", "answer"]
 
     /// Parses a lesson file.
     public static func parse(path: String) throws(LessonSyntaxError) -> Lesson {
@@ -102,6 +102,13 @@ public enum LessonParser {
                 }
                 stop.view = view
             case "twin": stop.twin = value
+            case "channel": stop.channel = try whole("channel")
+            case "pixel":
+                let parts = value.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+                guard parts.count == 2, let row = parts[0], let column = parts[1], row >= 1, column >= 1 else {
+                    throw fail(number, "pixel is 'ROW,COL' (whole numbers ≥ 1, counted from the top left), not '\(value)'")
+                }
+                stop.pixel = LessonPixel(row: row, column: column)
             case "clamp": stop.clamps.append(try clamp(value, line: number, fail: fail))
             case "say": stop.narration.append(value)
             case "ask": stop.question = value

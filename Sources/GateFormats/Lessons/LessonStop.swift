@@ -17,6 +17,10 @@ public struct LessonStop: Sendable, Equatable {
     public var isReverse: Bool
     /// The unit to select (1-based).
     public var unit: Int
+    /// The channel to show (1-based), for a ConvLSTM demo (`channel:`).
+    public var channel: Int?
+    /// The selected pixel (1-based row, column), for a ConvLSTM demo (`pixel: ROW,COL`).
+    public var pixel: LessonPixel?
     /// The panel to highlight: a gate or state word ("forget", "cell", …) or "gradient" / "whatif".
     public var panel: String
     /// The teaching view to open.
@@ -48,6 +52,8 @@ public struct LessonStop: Sendable, Equatable {
         self.isReverse = isReverse
         self.unit = unit
         self.panel = panel
+        self.channel = nil
+        self.pixel = nil
         self.view = view
         self.twin = twin
         self.clamps = clamps

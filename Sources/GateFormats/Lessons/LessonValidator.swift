@@ -1,5 +1,8 @@
+import GateCore
+
 /// Checks a parsed lesson against the demos: each stop's demo exists, its step, layer, direction and
-/// unit are in range for that demo's model and input, its panel and clamps name things the cell has.
+/// unit are in range for that demo's model and input, its panel and clamps name things the cell has;
+/// a ConvLSTM stop's channel and pixel are within the demo's channels and frame.
 public enum LessonValidator {
     /// Every problem, one line each, naming the file and line. `facts(demo, input)` describes the demo
     /// (with the stop's `input:` when given) or throws a message saying why it cannot.
@@ -16,6 +19,13 @@ public enum LessonValidator {
             } catch {
                 report(stop.line(of: stop.input == nil ? "demo" : "input"), "\(label): \(error)")
                 continue
+            }
+            if let shape = demo.spatial {
+                spatialProblems(stop, label: label, demo: demo, shape: shape, report: report)
+                continue
+            }
+            for key in ["channel", "pixel"] where stop.fieldLines[key] != nil {
+                report(stop.line(of: key), "\(label): '\(key):' belongs to ConvLSTM stops; '\(stop.demo)' is a \(demo.kind.displayName)")
             }
             if stop.step > demo.steps {
                 report(stop.line(of: "step"), "\(label): step \(stop.step) is past the end; '\(stop.demo)' has \(demo.steps) steps")
@@ -54,5 +64,30 @@ public enum LessonValidator {
             }
         }
         return result
+    }
+
+    /// A ConvLSTM stop: step, layer, channel and pixel within the demo, a map word for the panel, and
+    /// none of the fields that only a recurrent stop has.
+    private static func spatialProblems(_ stop: LessonStop, label: String, demo: LessonDemoFacts, shape: SpatialShape,
+                                        report: (Int, String) -> Void) {
+        if stop.step > demo.steps {
+            report(stop.line(of: "step"), "\(label): step \(stop.step) is past the end; '\(stop.demo)' has \(demo.steps) frames")
+        }
+        if stop.layer > demo.layers {
+            report(stop.line(of: "layer"), "\(label): layer \(stop.layer) does not exist; '\(stop.demo)' has \(demo.layers)")
+        }
+        if let channel = stop.channel, channel > shape.channels {
+            report(stop.line(of: "channel"), "\(label): channel \(channel) does not exist; '\(stop.demo)' has \(shape.channels) channels")
+        }
+        if let pixel = stop.pixel, pixel.row > shape.height || pixel.column > shape.width {
+            report(stop.line(of: "pixel"), "\(label): pixel \(pixel.row),\(pixel.column) is outside the \(shape.height)×\(shape.width) frame of '\(stop.demo)'")
+        }
+        let words = LessonDemoFacts.spatialPanelWords
+        if !words.contains(stop.panel) {
+            report(stop.line(of: "panel"), "\(label): a ConvLSTM has no panel '\(stop.panel)'; use " + words.joined(separator: ", "))
+        }
+        for key in ["unit", "direction", "view", "twin", "clamp"] where stop.fieldLines[key] != nil {
+            report(stop.line(of: key), "\(label): '\(key):' does not apply to a ConvLSTM stop (use channel: and pixel: ROW,COL)")
+        }
     }
 }

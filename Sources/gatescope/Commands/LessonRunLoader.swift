@@ -4,10 +4,11 @@ import GateExplorer
 import GateFormats
 
 /// Loads the demos a lesson names: runs for the explorer, facts for the validator, and lesson stops
-/// resolved into `TeachingStop`s.
+/// resolved into `TeachingStop`s. A ConvLSTM demo loads as a ``SpatialRun`` (its stops open the spatial screen).
 final class LessonRunLoader {
     let catalog: DemoCatalog
     private var runs: [String: ExplorerRun] = [:]
+    private var spatialRuns: [String: (run: SpatialRun, facts: LessonDemoFacts)] = [:]
 
     init(catalog: DemoCatalog) { self.catalog = catalog }
 
@@ -30,8 +31,26 @@ final class LessonRunLoader {
         return run
     }
 
+    /// The ConvLSTM run of `demo` over its frames or `input`, with its facts; nil when `demo` is not a ConvLSTM demo.
+    func spatialRun(demo: String, input: String?, directory: String) throws -> (run: SpatialRun, facts: LessonDemoFacts)? {
+        guard let entry = catalog.entry(named: demo), ConvLSTMExploring.isConvLSTM(path: entry.modelPath) else { return nil }
+        let inputPath = input.map { $0.hasPrefix("/") ? $0 : (directory as NSString).appendingPathComponent($0) } ?? entry.inputPath
+        let key = demo + "|" + (inputPath ?? "")
+        if let cached = spatialRuns[key] { return cached }
+        guard let inputPath else { throw UserError("the ConvLSTM demo '\(demo)' names no frames file") }
+        guard FileManager.default.fileExists(atPath: inputPath) else { throw UserError("the input file \(inputPath) does not exist") }
+        let network = try ConvLSTMImporter.load(path: entry.modelPath)
+        let frames = try ConvLSTMExploring.frames(path: inputPath, for: network)
+        let run = SpatialRun(network: network, frames: frames, name: entry.name, title: entry.title,
+                             story: entry.story.isEmpty ? nil : entry.story)
+        let result = (run: run, facts: LessonDemoFacts(network: network, frames: frames.rows))
+        spatialRuns[key] = result
+        return result
+    }
+
     /// What the validator needs to know about `demo` with `input`.
     func facts(demo: String, input: String?, directory: String) throws -> LessonDemoFacts {
+        if let spatial = try spatialRun(demo: demo, input: input, directory: directory) { return spatial.facts }
         let run = try run(demo: demo, input: input, directory: directory)
         guard let network = run.network else { throw UserError("'\(demo)' has no weights") }
         return LessonDemoFacts(network: network, steps: run.steps)
@@ -43,6 +62,10 @@ final class LessonRunLoader {
         if let first = problems.first { throw UserError(first.description + (problems.count > 1 ? " (and \(problems.count - 1) more: gatescope lesson --check)" : "")) }
         var stops: [TeachingStop] = []
         for stop in lesson.stops {
+            if let spatial = try spatialRun(demo: stop.demo, input: stop.input, directory: lesson.directory) {
+                stops.append(Self.spatialStop(stop, run: spatial.run))
+                continue
+            }
             let run = try run(demo: stop.demo, input: stop.input, directory: lesson.directory)
             let twin = try stop.twin.map { try self.run(demo: $0, input: stop.input, directory: lesson.directory) }
             stops.append(Self.teachingStop(stop, run: run, twin: twin))
@@ -62,5 +85,12 @@ final class LessonRunLoader {
                             unit: stop.unit - 1, panel: stop.panel, view: TeachingView(rawValue: stop.view.rawValue) ?? .explorer,
                             twin: twin, interventions: edits, narration: stop.narration, question: stop.question,
                             answer: stop.answer)
+    }
+
+    /// A parsed ConvLSTM stop as the spatial screen opens it (positions 0-based).
+    static func spatialStop(_ stop: LessonStop, run: SpatialRun) -> TeachingStop {
+        TeachingStop(title: stop.title, spatial: run, step: stop.step - 1, layer: stop.layer - 1,
+                     channel: (stop.channel ?? 1) - 1, pixelY: stop.pixel.map { $0.row - 1 }, pixelX: stop.pixel.map { $0.column - 1 },
+                     panel: stop.panel, narration: stop.narration, question: stop.question, answer: stop.answer)
     }
 }
