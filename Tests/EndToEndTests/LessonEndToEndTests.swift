@@ -34,6 +34,25 @@ struct LessonEndToEndTests {
         #expect(try session.waitForExit() == 0)
     }
 
+    @Test(arguments: [(80, 24), (200, 60)])
+    func walksTheConvLSTMLesson(width: Int, height: Int) throws {
+        let session = try start(["lesson", "09"], width: width, height: height)
+        defer { session.kill() }
+        let stops = [(1, "predicts σ(y)"), (2, "forget f"), (2, "written i·g"), (12, "cell c")]
+        for (index, (step, map)) in stops.enumerated() {
+            if index > 0 { try session.sendKeys("n") }
+            let screen = try session.waitForScreen { $0.contains("stop \(index + 1)/4") && $0.contains("t=\(step)/12") }
+            #expect(screen.contains("▶"), "stop \(index + 1): highlight marker")
+            #expect(screen.contains(map), "stop \(index + 1): \(map)")
+        }
+        try session.sendKeys("f")
+        try session.waitForScreen { $0.contains("does not apply to the ConvLSTM screen") }
+        try session.sendKeys("Down", "Right")
+        try session.waitForScreen { $0.contains("channel 2/8") && $0.contains("t=12/12") }
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+    }
+
     @Test func vanishingGradientLessonShowsBothTwins() throws {
         let session = try start(["lesson", "06-vanishing-gradient"], width: 120, height: 40)
         defer { session.kill() }

@@ -75,6 +75,9 @@ struct LessonCommand: ParsableCommand {
             let quizOn = preset.quiz ?? quiz, presenting = preset.present ?? present
             let session: TeachingSession
             if let demo {
+                if try loader.spatialRun(demo: demo, input: nil, directory: ".") != nil {
+                    throw UserError("'\(demo)' is a ConvLSTM demo: the teaching tools are for LSTM, GRU and RNN demos; open it with `gatescope explore --demo \(demo)` or in lesson 09-convlstm")
+                }
                 session = TeachingSession(run: try loader.run(demo: demo, input: nil, directory: "."), quiz: quizOn,
                                           presenting: presenting, hiddenPanels: preset.hidden, disabledKeys: disabled)
             } else if let name {
