@@ -91,18 +91,9 @@ extension ExplorerFrame {
         let boxWidth = min(buffer.width - 2, 78)
         let lines = helpLines(width: boxWidth, height: buffer.height)
         let boxHeight = min(buffer.height, lines.count + 3)
-        let x = max(0, (buffer.width - boxWidth) / 2)
-        let y = max(0, (buffer.height - boxHeight) / 2)
-        let rect = Rect(x: x, y: y, width: boxWidth, height: boxHeight)
-        buffer.fill(rect, with: .blank)
-        let horizontal = String(repeating: "─", count: max(0, boxWidth - 2))
-        buffer.put("┌" + horizontal + "┐", x: x, y: y, style: ExplorerTheme.rule)
-        buffer.put("└" + horizontal + "┘", x: x, y: rect.maxY - 1, style: ExplorerTheme.rule)
-        for row in (y + 1)..<(rect.maxY - 1) {
-            buffer.put("│", x: x, y: row, style: ExplorerTheme.rule)
-            buffer.put("│", x: rect.maxX - 1, y: row, style: ExplorerTheme.rule)
-        }
-        buffer.put(" gatescope help · Esc or ? closes ", x: x + 2, y: y, style: ExplorerTheme.title)
+        let rect = buffer.drawCenteredBox(width: boxWidth, height: boxHeight,
+                                          title: " gatescope help · Esc or ? closes ")
+        let x = rect.x, y = rect.y
         for (offset, line) in lines.enumerated() where y + 1 + offset < rect.maxY - 1 {
             line.draw(into: &buffer, x: x + 2, y: y + 1 + offset, maxX: rect.maxX - 1)
         }

@@ -88,18 +88,9 @@ extension ExplorerSessionApp {
         let visible = max(1, min(bookmarks.count, buffer.height - 6))
         let first = min(max(0, selected - visible / 2), max(0, bookmarks.count - visible))
         let boxHeight = visible + 3
-        let x = max(0, (buffer.width - boxWidth) / 2)
-        let y = max(0, (buffer.height - boxHeight) / 2)
-        let rect = Rect(x: x, y: y, width: boxWidth, height: boxHeight)
-        buffer.fill(rect, with: .blank)
-        let horizontal = String(repeating: "─", count: max(0, boxWidth - 2))
-        buffer.put("┌" + horizontal + "┐", x: x, y: y, style: ExplorerTheme.rule)
-        buffer.put("└" + horizontal + "┘", x: x, y: rect.maxY - 1, style: ExplorerTheme.rule)
-        for row in (y + 1)..<(rect.maxY - 1) {
-            buffer.put("│", x: x, y: row, style: ExplorerTheme.rule)
-            buffer.put("│", x: rect.maxX - 1, y: row, style: ExplorerTheme.rule)
-        }
-        buffer.put(" bookmarks (\(bookmarks.count)) · Enter jumps · d removes · Esc closes ", x: x + 2, y: y, style: ExplorerTheme.title)
+        let rect = buffer.drawCenteredBox(width: boxWidth, height: boxHeight,
+                                          title: " bookmarks (\(bookmarks.count)) · Enter jumps · d removes · Esc closes ")
+        let x = rect.x, y = rect.y
         let digits = String(totalSteps).count
         for (offset, index) in (first..<min(bookmarks.count, first + visible)).enumerated() {
             let mark = bookmarks[index]

@@ -414,17 +414,9 @@ public struct SpatialExplorerFrame {
         }
         let boxWidth = min(width - 2, 78)
         let boxHeight = min(height, lines.count + 2)
-        let x = max(0, (width - boxWidth) / 2), y = max(0, (height - boxHeight) / 2)
-        let rect = Rect(x: x, y: y, width: boxWidth, height: boxHeight)
-        buffer.fill(rect, with: .blank)
-        let horizontal = String(repeating: "─", count: max(0, boxWidth - 2))
-        buffer.put("┌" + horizontal + "┐", x: x, y: y, style: ExplorerTheme.rule)
-        buffer.put("└" + horizontal + "┘", x: x, y: rect.maxY - 1, style: ExplorerTheme.rule)
-        for row in (y + 1)..<max(y + 1, rect.maxY - 1) {
-            buffer.put("│", x: x, y: row, style: ExplorerTheme.rule)
-            buffer.put("│", x: rect.maxX - 1, y: row, style: ExplorerTheme.rule)
-        }
-        buffer.put(" ConvLSTM explorer help · Esc or ? closes ", x: x + 2, y: y, style: ExplorerTheme.title)
+        let rect = buffer.drawCenteredBox(width: boxWidth, height: boxHeight,
+                                          title: " ConvLSTM explorer help · Esc or ? closes ")
+        let x = rect.x, y = rect.y
         for (offset, line) in lines.enumerated() where y + 1 + offset < rect.maxY - 1 {
             line.draw(into: &buffer, x: x + 2, y: y + 1 + offset, maxX: rect.maxX - 1)
         }
