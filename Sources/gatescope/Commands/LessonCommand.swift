@@ -60,11 +60,12 @@ struct LessonCommand: ParsableCommand {
                             print("\(file): ok — \(lesson.stops.count) stops")
                         } else {
                             failures += problems.count
-                            for problem in problems { print(problem.description) }
+                            // Compiler-style: one `error: FILE:LINE: …` line per problem, on stderr.
+                            for problem in problems { printError(problem.description) }
                         }
                     } catch let error as LessonSyntaxError {
                         failures += 1
-                        print(error.description)
+                        printError(error.description)
                     }
                 }
                 if failures > 0 { throw ExitCode(1) }
