@@ -61,17 +61,24 @@ extension ExplorerFrame {
             }
         }
         lines.append(StyledText(" mouse     click a heatmap cell: that unit and step · wheel: step"))
-        var extra: [StyledText] = [StyledText(), StyledText("how to read it", ExplorerTheme.title),
-                                   StyledText(" rows are units, columns are steps; ▀ shows two units per row"),
-                                   StyledText(" gates: dark = 0 (closed), bright = 1 (open)"),
-                                   StyledText(" signed values: blue negative, white 0, red/orange positive")]
-        if let story = state.run.story {
-            extra.append(StyledText())
-            extra.append(StyledText("this demo", ExplorerTheme.title))
-            extra += SizeNotice.wrap(story, width: max(10, width - 6)).map { StyledText(" " + $0) }
+        var left = room - lines.count
+        // The demo's story first (it says what to look at), cut with "…" when it does not fit whole;
+        // then as much of "how to read it" as fits, never its title alone.
+        if let story = state.run.story, left >= 3 {
+            var storyLines = SizeNotice.wrap(story, width: max(10, width - 6))
+            if storyLines.count > left - 2 {
+                storyLines = Array(storyLines.prefix(left - 2))
+                storyLines[storyLines.count - 1] += "…"
+            }
+            lines += [StyledText(), StyledText("this demo", ExplorerTheme.title)]
+            lines += storyLines.map { StyledText(" " + $0) }
+            left = room - lines.count
         }
-        let left = room - lines.count
-        if left > 0 { lines += extra.prefix(left) }
+        let reading = [StyledText(), StyledText("how to read it", ExplorerTheme.title),
+                       StyledText(" rows are units, columns are steps; ▀ shows two units per row"),
+                       StyledText(" gates: dark = 0 (closed), bright = 1 (open)"),
+                       StyledText(" signed values: blue negative, white 0, red/orange positive")]
+        if left >= 3 { lines += reading.prefix(left) }
         return lines
     }
 

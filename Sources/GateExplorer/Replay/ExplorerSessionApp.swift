@@ -61,10 +61,10 @@ public struct ExplorerSessionApp: TerminalApp {
     /// Lines the help lists for the session's own keys.
     public static let keyHelp: [ExplorerKeyHelp] = [
         ExplorerKeyHelp("r", "record on / off (saved on stop and on quit)", handles: [.character("r")]),
-        ExplorerKeyHelp("b  '  \"", "bookmark here (note) · next · previous bookmark",
+        ExplorerKeyHelp("b  '  \"", "bookmark · next · previous (b asks for a note)",
                         handles: [.character("b"), .character("'"), .character("\"")]),
-        ExplorerKeyHelp("B", "list the bookmarks (Enter jumps, Del removes)", handles: [.character("B")]),
-        ExplorerKeyHelp("T", "type into a character model (Esc leaves)", handles: [.character("T")]),
+        ExplorerKeyHelp("B", "list the bookmarks (Enter jumps, d removes)", handles: [.character("B")]),
+        ExplorerKeyHelp("T", "type characters as steps (character models; Esc leaves)", handles: [.character("T")]),
         ExplorerKeyHelp("<  >", "a screen back / forward", handles: [.character("<"), .character(">")]),
     ]
 
