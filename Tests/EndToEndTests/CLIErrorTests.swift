@@ -29,6 +29,8 @@ struct CLIErrorTests {
         ("truncated.safetensors", "truncated"), ("header-past-end.safetensors", "runs past the end"),
         ("overlap.safetensors", "overlaps"), ("dtype.safetensors", "unknown dtype 'Q8'"),
         ("$M", "is a gatescope model, not a trace"), ("garbage.onnx", "is an ONNX model, not a trace"),
+        ("seq.csv", "is text (a CSV input? pass it with --input), not safetensors"),
+        ("seq.npy", "is a NumPy .npy array (an input sequence? pass it with --input), not safetensors"),
     ]
     static let badInputs: [(file: String, mentions: String)] = [
         ("nope.csv", "No such file"), ("empty.csv", "is empty"), ("wide.csv", "has 3 columns but the model takes 2"),
@@ -44,6 +46,9 @@ struct CLIErrorTests {
             cases.append(Case(arguments: ["replay", "$T", "--model", model], mentions: [mentions]))
             if file != "$T" { cases.append(Case(arguments: ["inspect", model], mentions: [mentions])) }
         }
+        // A sequence passed where a model or trace goes says what it is and where it belongs.
+        cases.append(Case(arguments: ["inspect", "$D/seq.npy"], mentions: ["is a NumPy .npy array", "--input"]))
+        cases.append(Case(arguments: ["inspect", "$D/seq.csv"], mentions: ["is text (a CSV input?", "--input"]))
         for (file, mentions) in badTraces {
             let trace = file.hasPrefix("$") ? file : "$D/" + file
             cases.append(Case(arguments: ["replay", trace], mentions: [mentions]))
@@ -160,6 +165,8 @@ struct CLIErrorTests {
         try write("nan-weights.safetensors", nan)
         try write("garbage.onnx", (0..<300).map { UInt8(truncatingIfNeeded: $0 * 37 + 11) })
         try write("empty.csv", [])
+        try write("seq.csv", Array("value,marker\n0.5,0\n0.25,1\n".utf8))
+        try write("seq.npy", [0x93] + Array("NUMPY".utf8) + [1, 0, 0x76, 0] + Array("{'descr': '<f4', 'fortran_order': False, 'shape': (1, 2), }".utf8))
         try write("wide.csv", Array("a,b,c\n1,2,3\n4,5,6\n".utf8))
         try write("word.csv", Array("a,b\n1,x\n".utf8))
         try write("nan.csv", Array("a,b\n1,nan\n".utf8))

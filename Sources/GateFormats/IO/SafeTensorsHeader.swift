@@ -45,10 +45,12 @@ public struct SafeTensorsHeader: Equatable, Sendable {
         }
         let raw = UInt64(littleEndian: prefix.loadUnaligned(as: UInt64.self))
         guard raw <= UInt64(maximumHeaderLength) else {
+            if let foreign = foreignFormat(prefix) { throw FormatError(foreign, source: source) }
             throw FormatError("header length \(raw) exceeds the 100000000-byte limit of safetensors; the file is corrupt or not safetensors", source: source)
         }
         let length = Int(raw)
         guard 8 + length <= fileLength else {
+            if let foreign = foreignFormat(prefix) { throw FormatError(foreign, source: source) }
             throw FormatError("header length \(length) runs past the end of the file (\(fileLength) bytes); the file is truncated or not safetensors", source: source)
         }
         return length
