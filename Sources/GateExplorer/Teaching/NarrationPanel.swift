@@ -8,8 +8,16 @@ public struct NarrationPanel {
     public func lines(width: Int, narration: Bool = true) -> [StyledText] {
         var result: [StyledText] = []
         if let lesson = session.lesson, let stop = session.stop {
+            let where_ = "stop \(session.stopIndex + 1)/\(lesson.stops.count): "
             var head = StyledText("▌" + lesson.title, TeachingTheme.highlight)
-            head.add(" · stop \(session.stopIndex + 1)/\(lesson.stops.count): " + stop.title, ExplorerTheme.title)
+            head.add(" · " + where_ + stop.title, ExplorerTheme.title)
+            if head.width > width {
+                // Too narrow for the lesson's title too: the stop's title matters more; cut it with "…".
+                var title = stop.title
+                let room = width - 1 - GlyphWidth.columns(of: where_)
+                if GlyphWidth.columns(of: title) > room { title = String(title.prefix(max(1, room - 1))) + "…" }
+                head = StyledText("▌" + where_ + title, ExplorerTheme.title)
+            }
             result.append(head)
             if narration && session.shows("narration") {
                 let paragraph = stop.narration.joined(separator: " ")
