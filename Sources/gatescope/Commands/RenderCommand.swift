@@ -76,7 +76,7 @@ struct RenderCommand: ParsableCommand {
             let text: String
             switch format {
             case "svg":
-                let cells = selection.steps.count * selection.units.count * selection.series.count
+                let cells = selection.cellCount
                 guard cells <= HeatmapSVG.maximumCells else {
                     throw UserError("\(cells) cells are too many for one SVG (limit \(HeatmapSVG.maximumCells)); narrow with --steps, --units or --series")
                 }
@@ -107,7 +107,7 @@ struct RenderCommand: ParsableCommand {
         let frameSteps = (0..<frameCount).map { k in
             range.lowerBound + (frameCount == 1 ? range.count - 1 : k * (range.count - 1) / (frameCount - 1))
         }
-        let panelRows = selection.series.count * ((selection.units.count + 1) / 2 + 4)
+        let panelRows = selection.series.reduce(0) { $0 + (selection.units(of: $1).count + 1) / 2 + 4 }
         let height = 2 + panelRows
         var recording = Asciicast(width: width, height: height, title: selection.title)
         for (index, step) in frameSteps.enumerated() {

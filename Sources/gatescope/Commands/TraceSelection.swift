@@ -12,7 +12,8 @@ struct TraceSelection {
     let series: [String]
     /// Selected steps.
     let steps: Range<Int>
-    /// Selected units (columns), in order.
+    /// Selected units (columns), in order, of the widest series. A narrower series (an LSTM's
+    /// projected `hidden` beside its gates) shows the ones it has: `units(of:)`.
     let units: [Int]
     /// "trace.safetensors · layer 1 · LSTM".
     let title: String
@@ -38,19 +39,31 @@ struct TraceSelection {
             self.series = info.kind.seriesNames.filter { info.seriesWidths[$0] != nil }
         }
         self.steps = try RenderSelection.steps(steps, count: source.steps)
-        let width = self.series.map { info.seriesWidths[$0] ?? 0 }.min() ?? 0
-        self.units = try RenderSelection.units(units, count: width)
+        let widths = self.series.map { info.seriesWidths[$0] ?? 0 }
+        self.units = try RenderSelection.units(units, count: widths.max() ?? 0)
+        for (name, width) in zip(self.series, widths) where !self.units.contains(where: { $0 < width }) {
+            throw UserError("--units '\(units ?? "")' selects no unit of \(name), which has \(width) (0-\(width - 1))")
+        }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         self.title = "\(name) · layer \(layer + 1)\(reverse ? " ←" : "") · \(info.kind.displayName)"
     }
+
+    /// The selected units that `series` has.
+    func units(of series: String) -> [Int] {
+        let width = info.seriesWidths[series] ?? 0
+        return units.filter { $0 < width }
+    }
+
+    /// Cells over the selected steps, every panel counted at its own width.
+    var cellCount: Int { series.reduce(0) { $0 + units(of: $1).count } * steps.count }
 
     /// One panel per series over `rows`.
     func panels(rows: Range<Int>, colorBlindSafe: Bool) throws -> [HeatmapPanel] {
         try series.map { name in
             let matrix = try source.series(name, layer: info.layer, reverse: info.isReverse, rows: rows)
             return HeatmapPanel(title: name.replacingUnderscores, series: name,
-                                values: HeatmapPanel.columns(units, of: matrix), firstStep: rows.lowerBound,
-                                units: units, colorBlindSafe: colorBlindSafe)
+                                values: HeatmapPanel.columns(units(of: name), of: matrix), firstStep: rows.lowerBound,
+                                units: units(of: name), colorBlindSafe: colorBlindSafe)
         }
     }
 }
