@@ -186,6 +186,8 @@ struct ExploreCommand: ParsableCommand {
             sequence = try SequenceLoader.text(text, for: network)
         } else if let inputPath {
             sequence = try SequenceLoader.load(path: inputPath, for: network)
+        } else if let example = try SequenceLoader.taskExample(for: network) {
+            sequence = example
         } else {
             throw UserError("give an input: --input FILE (.csv, .npy or text) or --text \"…\"")
         }
