@@ -28,6 +28,10 @@ public enum CellKind: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The function an RNN applies to W·x + U·h₋₁ + b: "tanh" or "relu" ("tanh" for gated cells,
+    /// whose candidate uses it).
+    public var rnnFunction: String { self == .rnnRelu ? "relu" : "tanh" }
+
     /// Names of the per-step series a trace holds for this cell, in display order.
     public var seriesNames: [String] {
         switch self {

@@ -10,7 +10,7 @@ extension ExplorerFrame {
         switch layer.kind {
         case .lstm: title = "── conveyor belt · cell state c: kept f·c₋₁ + written i·g "
         case .gru: title = "── conveyor belt · hidden state h: kept z·h₋₁ + written (1−z)·n "
-        case .rnnTanh, .rnnRelu: title = "── hidden state h = tanh(W·x + U·h₋₁ + b) "
+        case .rnnTanh, .rnnRelu: title = "── hidden state h = \(layer.kind.rnnFunction)(W·x + U·h₋₁ + b) "
         }
         let end = StyledText(title, ExplorerTheme.title).draw(into: &buffer, x: rect.x, y: rect.y, maxX: rect.maxX)
         if end < rect.maxX - 1 {

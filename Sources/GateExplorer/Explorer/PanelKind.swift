@@ -53,7 +53,8 @@ public struct PanelKind: Sendable, Hashable {
                        meaning: ["the belt", "memory"], isSigned: true, isState: true)]
         case .rnnTanh, .rnnRelu:
             [PanelKind(series: SeriesName.hidden, word: "hidden", symbol: "h",
-                       meaning: ["tanh(Wx+Uh+b)", "signed ±"], isSigned: true, isState: true)]
+                       meaning: kind == .rnnRelu ? ["relu(Wx+Uh+b)", "0 or more"] : ["tanh(Wx+Uh+b)", "signed ±"],
+                       isSigned: true, isState: true)]
         }
     }
 

@@ -203,7 +203,7 @@ extension ExplorerFrame {
         let symbol = band.trace.kind == .lstm ? "c" : "h"
         guard let belt = BeltArithmetic(layer: band.trace, step: t, unit: unit) else {
             if let h = band.trace.value(SeriesName.hidden, step: t, unit: unit) {
-                line.add("h = tanh(W·x + U·h₋₁ + b) = ", ExplorerTheme.dim)
+                line.add("h = \(band.trace.kind.rnnFunction)(W·x + U·h₋₁ + b) = ", ExplorerTheme.dim)
                 line.add(n(h), ExplorerTheme.title)
             }
             return line

@@ -85,13 +85,13 @@ public struct TwinsFrame {
             switch kind {
             case .lstm: return "f forget i input g cand o out"
             case .gru: return "r reset z update/keep n new"
-            case .rnnTanh, .rnnRelu: return "no gates: h=tanh(Wx+Uh+b)"
+            case .rnnTanh, .rnnRelu: return "no gates: h=\(kind.rnnFunction)(Wx+Uh+b)"
             }
         }
         return switch kind {
         case .lstm: "f forget · i input · g candidate · o output"
         case .gru: "r reset · z update (1 keeps h) · n new value"
-        case .rnnTanh, .rnnRelu: "no gates: h = tanh(W·x + U·h₋₁ + b)"
+        case .rnnTanh, .rnnRelu: "no gates: h = \(kind.rnnFunction)(W·x + U·h₋₁ + b)"
         }
     }
 
@@ -210,7 +210,7 @@ public struct TwinsFrame {
         var first = StyledText(name, ExplorerTheme.selection)
         let pre = layer.value(SeriesName.preactivation(SeriesName.hidden), step: t, unit: unit)
         let h = layer.value(SeriesName.hidden, step: t, unit: unit) ?? 0
-        first.add(pre.map { "h = tanh(\(n($0)))" } ?? "h")
+        first.add(pre.map { "h = \(layer.kind.rnnFunction)(\(n($0)))" } ?? "h")
         var second = StyledText("   = ")
         second.add(n(h), ExplorerTheme.title)
         second.add(compact ? " no gate" : " (no gate: all replaced)", ExplorerTheme.dim)
