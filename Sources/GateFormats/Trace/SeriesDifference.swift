@@ -1,6 +1,6 @@
 /// How one series of one layer differs between two traces.
 public struct SeriesDifference: Sendable, Equatable {
-    /// The layer and direction (`l0`, `l0_reverse`).
+    /// The layer and direction (`l0`, `l0_reverse`); empty for `input` and `output`.
     public var layerKey: String
     /// The series name.
     public var series: String
@@ -16,6 +16,9 @@ public struct SeriesDifference: Sendable, Equatable {
     public var values: (Float, Float)
     /// Positions where exactly one side is NaN.
     public var nanMismatches: Int
+
+    /// "l0.forget_gate"; "input" and "output" (the head's) have no layer key.
+    public var name: String { layerKey.isEmpty ? series : layerKey + "." + series }
 
     /// Equality of every field.
     public static func == (a: SeriesDifference, b: SeriesDifference) -> Bool {

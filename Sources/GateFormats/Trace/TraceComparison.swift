@@ -18,7 +18,8 @@ public struct TraceComparison: Sendable {
         differences.allSatisfy { $0.maxAbs <= tolerance && $0.nanMismatches == 0 }
     }
 
-    /// Compares `a` with `b`; throws when their steps or widths differ.
+    /// Compares `a` with `b`: every layer's series, then the input and the head's output (layer key "");
+    /// throws when their steps or a series' widths differ.
     public init(_ a: any TraceSource, _ b: any TraceSource, chunkRows: Int = 4096) throws {
         guard a.steps == b.steps else {
             throw FormatError("the traces have \(a.steps) and \(b.steps) steps; diff compares traces of the same length")
@@ -40,40 +41,11 @@ public struct TraceComparison: Sendable {
                 guard width == otherWidth else {
                     throw FormatError("\(info.key).\(name) is \(width) wide in A but \(otherWidth) in B; diff compares traces of the same model shape")
                 }
-                var result = SeriesDifference(layerKey: info.key, series: name, maxAbs: 0, meanAbs: 0, step: 0, unit: 0,
-                                              values: (0, 0), nanMismatches: 0)
-                var sum = 0.0
-                var count = 0
-                var start = 0
-                var first = true
-                while start < steps {
-                    let rows = start..<min(steps, start + chunkRows)
-                    let x = try a.series(name, layer: info.layer, reverse: info.isReverse, rows: rows).values
-                    let y = try b.series(name, layer: info.layer, reverse: info.isReverse, rows: rows).values
-                    for index in 0..<x.count {
-                        let p = x[index], q = y[index]
-                        let delta: Float
-                        if p.isNaN || q.isNaN {
-                            if p.isNaN != q.isNaN { result.nanMismatches += 1; delta = .infinity } else { delta = 0 }
-                        } else if p == q {
-                            delta = 0
-                        } else {
-                            delta = abs(p - q)
-                            sum += Double(delta)
-                        }
-                        count += 1
-                        if first || delta > result.maxAbs {
-                            first = false
-                            result.maxAbs = delta
-                            result.step = start + index / width
-                            result.unit = index % width
-                            result.values = (p, q)
-                        }
-                    }
-                    start = rows.upperBound
-                }
-                result.meanAbs = count == 0 ? 0 : sum / Double(count)
-                differences.append(result)
+                differences.append(try Self.compare(layerKey: info.key, series: name, width: width, steps: steps,
+                                                    chunkRows: chunkRows) { rows in
+                    (try a.series(name, layer: info.layer, reverse: info.isReverse, rows: rows).values,
+                     try b.series(name, layer: info.layer, reverse: info.isReverse, rows: rows).values)
+                })
             }
             for name in other.seriesNames where info.seriesWidths[name] == nil {
                 unmatched.append("\(info.key).\(name) (only in B)")
@@ -81,5 +53,66 @@ public struct TraceComparison: Sendable {
         }
         let aKeys = Set(a.recordedLayers.map(\.key))
         for key in bKeys.subtracting(aKeys).sorted() { unmatched.append("\(key) (only in B)") }
+        // What the layers read and what the head made of them (a different head or input shows here).
+        if a.inputWidth == b.inputWidth {
+            differences.append(try Self.compare(layerKey: "", series: "input", width: a.inputWidth, steps: steps,
+                                                chunkRows: chunkRows) { rows in
+                (try a.input(rows: rows).values, try b.input(rows: rows).values)
+            })
+        } else {
+            unmatched.append("input (\(a.inputWidth) wide in A, \(b.inputWidth) in B)")
+        }
+        switch (a.outputWidth, b.outputWidth) {
+        case let (x?, y?) where x == y:
+            differences.append(try Self.compare(layerKey: "", series: "output", width: x, steps: steps,
+                                                chunkRows: chunkRows) { rows in
+                (try a.output(rows: rows)?.values ?? [], try b.output(rows: rows)?.values ?? [])
+            })
+        case let (x?, y?): unmatched.append("output (\(x) wide in A, \(y) in B)")
+        case (_?, nil): unmatched.append("output (only in A)")
+        case (nil, _?): unmatched.append("output (only in B)")
+        case (nil, nil): break
+        }
+    }
+
+    /// One series compared chunk by chunk; `read` gives both sides' values of a range of rows.
+    static func compare(layerKey: String, series name: String, width: Int, steps: Int, chunkRows: Int,
+                        read: (Range<Int>) throws -> ([Float], [Float])) throws -> SeriesDifference {
+        var result = SeriesDifference(layerKey: layerKey, series: name, maxAbs: 0, meanAbs: 0, step: 0, unit: 0,
+                                      values: (0, 0), nanMismatches: 0)
+        var sum = 0.0
+        var count = 0
+        var start = 0
+        var first = true
+        while start < steps, width > 0 {
+            let rows = start..<min(steps, start + chunkRows)
+            let (x, y) = try read(rows)
+            guard x.count == y.count else {
+                throw FormatError("\(result.name) has \(x.count) values in A but \(y.count) in B over steps \(rows.lowerBound)..<\(rows.upperBound)")
+            }
+            for index in 0..<x.count {
+                let p = x[index], q = y[index]
+                let delta: Float
+                if p.isNaN || q.isNaN {
+                    if p.isNaN != q.isNaN { result.nanMismatches += 1; delta = .infinity } else { delta = 0 }
+                } else if p == q {
+                    delta = 0
+                } else {
+                    delta = abs(p - q)
+                    sum += Double(delta)
+                }
+                count += 1
+                if first || delta > result.maxAbs {
+                    first = false
+                    result.maxAbs = delta
+                    result.step = start + index / width
+                    result.unit = index % width
+                    result.values = (p, q)
+                }
+            }
+            start = rows.upperBound
+        }
+        result.meanAbs = count == 0 ? 0 : sum / Double(count)
+        return result
     }
 }

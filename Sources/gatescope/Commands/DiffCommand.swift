@@ -7,7 +7,7 @@ import GateFormats
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Compare two traces of the same length: per layer and series, the largest and mean |Δ| and where.",
+        abstract: "Compare two traces of the same length: per layer and series, then the input and the head's output: the largest and mean |Δ| and where.",
         discussion: """
             Exit status, as diff(1): 0 when every value agrees within --tolerance, 1 when they differ,
             2 on an error (unreadable file, different lengths or widths).
@@ -40,10 +40,10 @@ struct DiffCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if !quiet {
-            let nameWidth = max(6, comparison.differences.map { $0.layerKey.count + 1 + $0.series.count }.max() ?? 0)
+            let nameWidth = max(6, comparison.differences.map(\.name.count).max() ?? 0)
             print("series".padded(nameWidth) + "  max |Δ|       mean |Δ|      at step, unit   A → B")
             for d in comparison.differences {
-                let name = "\(d.layerKey).\(d.series)".padded(nameWidth)
+                let name = d.name.padded(nameWidth)
                 let marker = d.maxAbs > tolerance || d.nanMismatches > 0 ? "  ≠" : ""
                 let at = d.maxAbs == 0 ? "—" : "\(d.step), \(d.unit)"
                 let values = d.maxAbs == 0 ? "" : "\(ExportNumber.exact(d.values.0)) → \(ExportNumber.exact(d.values.1))"
