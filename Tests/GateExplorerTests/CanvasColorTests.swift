@@ -71,11 +71,13 @@ import Testing
     }
 
     @Test func shadesRiseWithTheValue() {
-        #expect(ColorScale.sequential.shade(for: 0) == " ")
+        #expect(ColorScale.sequential.shade(for: 0) == "·")
         #expect(ColorScale.sequential.shade(for: 0.5) == "▒")
         #expect(ColorScale.sequential.shade(for: 1) == "█")
-        #expect(ColorScale.diverging.shade(for: -1) == " ")
-        #expect(ColorScale.diverging.shade(for: 0) == "▒")
+        #expect(ColorScale.diverging.shade(for: -1) == "■")
+        #expect(ColorScale.diverging.shade(for: -0.5) == "=")
+        #expect(ColorScale.diverging.shade(for: 0) == "·")
+        #expect(ColorScale.diverging.shade(for: 0.5) == "▒")
         #expect(ColorScale.diverging.shade(for: 1) == "█")
     }
 
@@ -92,7 +94,8 @@ import Testing
         let cell = ColorScale.sequential.halfBlock(top: 1, bottom: 0, mode: .monochrome)
         #expect(cell == Cell("▒"))
         #expect(ColorScale.sequential.cell(for: 1, mode: .monochrome) == Cell("█"))
-        #expect(ColorScale.diverging.halfBlock(top: -1, bottom: -1, mode: .monochrome) == Cell(" "))
+        #expect(ColorScale.diverging.halfBlock(top: -1, bottom: -1, mode: .monochrome) == Cell("■"))
+        #expect(ColorScale.diverging.halfBlock(top: 1, bottom: -1, mode: .monochrome) == Cell("·"))
     }
 
     @Test func colourCellUsesTheBackground() {

@@ -19,11 +19,11 @@ import Testing
         #expect(view.mapSize.width == 4 && view.mapSize.height == 2)
         var buffer = CellBuffer(width: 6, height: 2, colorMode: .monochrome)
         view.drawMap(channel: 0, in: &buffer, x: 1, y: 0)
-        #expect(buffer.plainText() == "  ░▓█\n  ░▓█")
+        #expect(buffer.plainText() == " ·░▓█\n ·░▓█")
         var second = CellBuffer(width: 4, height: 2, colorMode: .monochrome)
         view.drawMap(channel: 1, in: &second, x: 0, y: 0)
-        // Rows 0–1 average to ½ (▒); the odd last row (y = 2) is zero.
-        #expect(second.plainText() == "▒▒▒▒\n")
+        // Rows 0–1 average to ½ (▒); the odd last row (y = 2) is zero (·, not blank).
+        #expect(second.plainText() == "▒▒▒▒\n····")
     }
 
     @Test func colourMapUsesHalfBlocks() {
@@ -43,7 +43,7 @@ import Testing
         var buffer = CellBuffer(width: 12, height: 3, colorMode: .monochrome)
         let drawn = view.drawGrid(in: &buffer, area: buffer.area)
         #expect(drawn == 2)
-        #expect(buffer.plainText() == "ch 0 ch 1\n ░▓█ ▒▒▒▒\n ░▓█")
+        #expect(buffer.plainText() == "ch 0 ch 1\n·░▓█ ▒▒▒▒\n·░▓█ ····")
         var narrow = CellBuffer(width: 6, height: 3, colorMode: .monochrome)
         #expect(view.drawGrid(in: &narrow, area: narrow.area) == 1)
         var tooShort = CellBuffer(width: 12, height: 2, colorMode: .monochrome)

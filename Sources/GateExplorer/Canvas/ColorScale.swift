@@ -13,8 +13,13 @@ public enum ColorScale: String, CaseIterable, Hashable, Sendable {
     /// Blue (−1) – white (0) – orange (+1); safe for red–green colour blindness.
     case divergingColorBlindSafe
 
-    /// The monochrome shade ramp, from empty to full.
-    public static let shadeGlyphs: [Character] = [" ", "░", "▒", "▓", "█"]
+    /// The monochrome shade ramp, from lowest to full. The lowest is a dot, not a blank, so that a
+    /// closed gate is not mistaken for a step the network has not read yet.
+    public static let shadeGlyphs: [Character] = ["·", "░", "▒", "▓", "█"]
+
+    /// Monochrome glyphs for negative values of a diverging scale, by growing magnitude: without
+    /// colour the sign needs its own shapes (a shade ramp alone drew −1 as a blank).
+    public static let negativeGlyphs: [Character] = ["-", "=", "≡", "■"]
 
     /// Whether the scale is centred on 0 and reads [-1, 1].
     public var isDiverging: Bool { self == .diverging || self == .divergingColorBlindSafe }
@@ -46,10 +51,17 @@ public enum ColorScale: String, CaseIterable, Hashable, Sendable {
         return TerminalColor.rgb(r, g, b).resolved(for: mode)
     }
 
-    /// The shade glyph for `value` (used in monochrome): empty at the scale's low end, full at the top.
+    /// The glyph for `value` in monochrome. Sequential: the shade ramp from `·` (0) to `█` (1).
+    /// Diverging: `·` near 0, then by magnitude `░▒▓█` for positive and `-=≡■` for negative values.
     public func shade(for value: Double) -> Character {
         let ramp = Self.shadeGlyphs
-        return ramp[min(ramp.count - 1, Int(position(of: value) * Double(ramp.count)))]
+        guard isDiverging else {
+            return ramp[min(ramp.count - 1, Int(position(of: value) * Double(ramp.count)))]
+        }
+        let signed = position(of: value) * 2 - 1
+        let level = min(ramp.count - 1, Int(abs(signed) * Double(ramp.count)))
+        if level == 0 { return ramp[0] }
+        return signed < 0 ? Self.negativeGlyphs[level - 1] : ramp[level]
     }
 
     /// A cell showing `value`: a full-colour blank cell, or a shade glyph in monochrome.
