@@ -35,7 +35,7 @@ public struct PanelKind: Sendable, Hashable {
              PanelKind(series: SeriesName.inputGate, word: "input", symbol: "i",
                        meaning: ["1 writes", "0 blocks"], isSigned: false),
              PanelKind(series: SeriesName.cellCandidate, word: "candidate", symbol: "g",
-                       meaning: ["what to", "write ±"], isSigned: true),
+                       meaning: ["new values", "to write ±"], isSigned: true),
              PanelKind(series: SeriesName.outputGate, word: "output", symbol: "o",
                        meaning: ["1 shows c", "0 hides c"], isSigned: false),
              PanelKind(series: SeriesName.cell, word: "cell", symbol: "c",
