@@ -19,9 +19,11 @@ extension ExplorerFrame {
                                          maxX: placement.label.maxX)
         }
 
-        // Gutter: the selected unit's number and a half-block mark pointing at its half of the row.
+        // Gutter: the selected unit's number and a half-block mark pointing at its half of the row
+        // (not beside a narrower series that has no such unit: a projected LSTM's hidden has P < H).
         let perRow = layout.unitsPerRow
-        if let position = order.firstIndex(of: state.selectedUnit), layout.unitsInView.contains(position) {
+        let hasUnit = layer.series[kind.series].map { state.selectedUnit < $0.columns } ?? true
+        if hasUnit, let position = order.firstIndex(of: state.selectedUnit), layout.unitsInView.contains(position) {
             let offset = position - layout.unitsInView.lowerBound
             let y = placement.gutter.y + offset / perRow
             let number = String(state.selectedUnit + 1)
