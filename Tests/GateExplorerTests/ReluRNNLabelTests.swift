@@ -20,7 +20,7 @@ struct ReluRNNLabelTests {
         for (width, height) in [(80, 24), (200, 60)] {
             let screen = ExplorerTestSupport.render(state, width: width, height: height).plainText()
             #expect(screen.contains("hidden state h = \(word)(W·x + U·h₋₁ + b)"), "\(width)×\(height)")
-            #expect(screen.contains("\(word)(Wx+Uh+"), "\(width)×\(height)")
+            #expect(screen.contains(" \(word)(W·x+…) "), "whole, not cut, at \(width)×\(height)")
             #expect(!screen.contains("\(other)("), "\(width)×\(height)")
         }
         state.showsAllLayers = true

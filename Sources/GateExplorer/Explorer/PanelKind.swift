@@ -53,7 +53,7 @@ public struct PanelKind: Sendable, Hashable {
                        meaning: ["the belt", "memory"], isSigned: true, isState: true)]
         case .rnnTanh, .rnnRelu:
             [PanelKind(series: SeriesName.hidden, word: "hidden", symbol: "h",
-                       meaning: kind == .rnnRelu ? ["relu(Wx+Uh+b)", "0 or more"] : ["tanh(Wx+Uh+b)", "signed ±"],
+                       meaning: kind == .rnnRelu ? ["relu(W·x+…)", "0 or more"] : ["tanh(W·x+…)", "signed ±"],
                        isSigned: true, isState: true)]
         }
     }
