@@ -22,6 +22,8 @@ struct ProjectedHiddenMarkerTests {
         #expect(marked.count == 5, "\(marked)")
         let hidden = try #require(lines.firstIndex { $0.hasPrefix(" hidden h") })
         #expect(!lines[hidden...].prefix(3).contains { $0.contains("6▄") })
+        // The hidden panel says it is projected, not plain o·tanh c.
+        #expect(lines[hidden + 1].hasPrefix(" proj. of") && lines[hidden + 2].hasPrefix(" o·tanh c"))
         state.selectedUnit = 3
         let four = ExplorerTestSupport.render(state, width: 120, height: 40).plainText()
         #expect(four.components(separatedBy: "4▄").count - 1 == 6)

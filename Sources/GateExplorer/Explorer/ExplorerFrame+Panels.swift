@@ -11,6 +11,9 @@ extension ExplorerFrame {
         let isFocused = state.focus == .panel(placement.index)
         // Label: name and symbol, then the meaning in plain words as rows allow.
         var lines = [kind.title] + kind.meaning
+        if kind.series == SeriesName.hidden, layer.series[SeriesName.hiddenBeforeProjection] != nil {
+            lines = [kind.title, "proj. of", "o·tanh c"]   // proj_size: h = W_hr·(o·tanh c), P units
+        }
         if placement.label.height == 1 { lines = [kind.title] }
         for (row, line) in lines.prefix(placement.label.height).enumerated() {
             let style = row == 0 ? (isFocused ? ExplorerTheme.focused : ExplorerTheme.title) : ExplorerTheme.dim
