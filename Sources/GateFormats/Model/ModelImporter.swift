@@ -93,6 +93,9 @@ public enum ModelImporter {
         }
         var info = chosen
         if relu, info.kind == .rnnTanh { info.kind = .rnnRelu }
+        if options.nonlinearity == .relu, info.kind == .lstm || info.kind == .gru {
+            throw FormatError("--nonlinearity relu is for plain RNNs (nn.RNN); \(info.prefix.isEmpty ? "the module" : info.prefix) is \(info.kind == .lstm ? "an" : "a") \(info.kind.displayName), whose activations are fixed; leave it out", source: source)
+        }
 
         let outputWidth = layers.last!.reduce(0) { $0 + $1.outputSize }
         let vocabulary = try parseVocabulary(metadata["vocab"], source: source)
