@@ -14,11 +14,7 @@ extension ReplayCommand {
         let metadata = mapped.metadata
         var network: RecurrentNetwork?
         if let model {
-            let candidate = try ModelImporter.load(path: model, options: ModelImportOptions(prefix: prefix))
-            guard candidate.hiddenSize == metadata.hiddenSize, candidate.kind == metadata.cell else {
-                throw UserError("the model (\(candidate.summary)) did not make this trace (\(metadata.cell.displayName), \(metadata.hiddenSize) units)")
-            }
-            network = candidate
+            network = try ReplayModel.load(path: model, prefix: prefix, trace: mapped, metadata: metadata)
         }
         let source = MappedRowSource(trace: mapped)
         let first = try source.rows(0..<min(mapped.steps, StepWindowPlan.minimumRows))

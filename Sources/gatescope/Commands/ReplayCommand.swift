@@ -67,11 +67,7 @@ struct ReplayCommand: ParsableCommand {
         }
         var network: RecurrentNetwork?
         if let model {
-            let candidate = try ModelImporter.load(path: model, options: ModelImportOptions(prefix: prefix))
-            guard candidate.hiddenSize == loaded.metadata.hiddenSize, candidate.kind == loaded.metadata.cell else {
-                throw UserError("the model (\(candidate.summary)) did not make this trace (\(loaded.metadata.cell.displayName), \(loaded.metadata.hiddenSize) units)")
-            }
-            network = candidate
+            network = try ReplayModel.load(path: model, prefix: prefix, trace: loaded.trace, metadata: loaded.metadata)
         }
         let metadata = loaded.metadata
         let name = ((trace as NSString).lastPathComponent as NSString).deletingPathExtension
