@@ -40,10 +40,7 @@ final class TrainingProgress {
         if isTerminal {
             guard now - lastDraw >= 0.1 || step == total else { return }
             lastDraw = now
-            let width = 24
-            let filled = min(width, width * step / max(total, 1))
-            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            emit("\r\u{1B}[K" + bar + " " + numbers)
+            emit("\r\u{1B}[K" + Self.barLine(step: step, total: total, numbers: numbers, columns: Self.terminalColumns()))
         } else {
             let every = max(1, total / 10)
             guard step % every == 0 || step == total, step != lastPlainStep else { return }
@@ -57,6 +54,24 @@ final class TrainingProgress {
     }
 
     static func elapsed(since start: Double) -> Double { now() - start }
+
+    /// The bar and the numbers in `columns` − 3 characters: a line as wide as the terminal (or wider)
+    /// wraps, and each redraw then leaves a line behind (3 spare for the terminal's `^C` echo, which
+    /// would wrap too). The bar shrinks first (to nothing below 8 cells), then the numbers are cut.
+    static func barLine(step: Int, total: Int, numbers: String, columns: Int) -> String {
+        let room = max(1, columns - 3)
+        let width = min(24, room - numbers.count - 1)
+        guard width >= 8 else { return String(numbers.prefix(room)) }
+        let filled = min(width, width * step / max(total, 1))
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled) + " " + numbers
+    }
+
+    /// Standard output's terminal width (80 when it cannot be read).
+    static func terminalColumns() -> Int {
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
 
     static func duration(_ seconds: Double) -> String {
         if seconds < 60 { return TaskMetric.formatFixed(seconds, decimals: 0) + "s" }
