@@ -3,6 +3,18 @@ import GateCore
 extension ExplorerFrame {
     /// The inspector's lines for the selected unit at the current step.
     public func inspectorLines() -> [StyledText] {
+        let lines = inspectorLinesInTime()
+        guard layer.isReverse else { return lines }
+        // The reverse direction reads T down to 1: its "previous" state is step t+1's (c₊₁, h₊₁).
+        return lines.enumerated().map { index, line in
+            var copy = line
+            copy.pieces = line.pieces.map { (text: $0.text.replacingSubscriptMinusOne, style: $0.style) }
+            if index == 1, line.pieces.first?.text == layer.label { copy.add(" · ₊₁ = step t+1", ExplorerTheme.dim) }
+            return copy
+        }
+    }
+
+    private func inspectorLinesInTime() -> [StyledText] {
         let unit = state.selectedUnit
         let t = state.step
         let d = state.decimals
@@ -172,5 +184,18 @@ extension ExplorerFrame {
             line.draw(into: &buffer, x: inner.x, y: y, maxX: inner.maxX)
             y += 1
         }
+    }
+}
+
+extension String {
+    /// "c₋₁" → "c₊₁".
+    fileprivate var replacingSubscriptMinusOne: String {
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.range(of: "₋₁") {
+            result += rest[..<range.lowerBound] + "₊₁"
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
     }
 }
