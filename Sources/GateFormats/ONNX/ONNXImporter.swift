@@ -72,6 +72,13 @@ public enum ONNXImporter {
         } catch {
             throw FormatError("\(error.message); the ONNX weights do not fit together", source: source)
         }
+        if let wanted = options.nonlinearity {
+            let kind = network.kind
+            let matches = (wanted == .relu && kind == .rnnRelu) || (wanted == .tanh && kind != .rnnRelu)
+            if !matches {
+                throw FormatError("--nonlinearity \(wanted.rawValue) does not apply: an ONNX model names its activations in the file, and this one is \(kind == .lstm ? "an" : "a") \(kind.displayName); leave --nonlinearity out", source: source)
+            }
+        }
         let usedSet = Set(used)
         let ignored = model.graph.initializers.map(\.name).filter { !usedSet.contains($0) }
         return ImportedModel(network: network, module: describe(chosen), modules: modules, headPrefix: nil,
