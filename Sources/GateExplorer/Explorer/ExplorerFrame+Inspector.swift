@@ -23,7 +23,16 @@ extension ExplorerFrame {
         var lines: [StyledText] = []
         var title = StyledText(Self.unitName(unit), ExplorerTheme.selection)
         title.add(" · step \(state.run.stepNumber(t)) of \(state.run.shownTotalSteps)", ExplorerTheme.title)
-        if let token = state.run.tokenText(at: t) {
+        if layer.layer > 0 {
+            // An upper layer reads the layer below's hidden state ([h→; h←] when bidirectional), not x.
+            let below = state.run.trace.layers.contains { $0.layer == layer.layer - 1 && $0.isReverse } ? "[h→; h←]" : "h"
+            title.add(" · input: layer \(layer.layer) \(below)", ExplorerTheme.title)
+            if let token = state.run.tokenText(at: t) {
+                title.add(" · sequence input '\(token)'", ExplorerTheme.dim)
+            } else if state.run.trace.input.columns > 0, t < state.run.trace.input.rows {
+                title.add(" · sequence input \(n(state.run.trace.input[t, 0]))", ExplorerTheme.dim)
+            }
+        } else if let token = state.run.tokenText(at: t) {
             title.add(" · input '\(token)'", ExplorerTheme.title)
         } else if state.run.trace.input.columns > 0, t < state.run.trace.input.rows {
             title.add(" · input \(n(state.run.trace.input[t, 0]))", ExplorerTheme.title)
