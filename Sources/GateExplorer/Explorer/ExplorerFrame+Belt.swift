@@ -25,16 +25,20 @@ extension ExplorerFrame {
         drawBeltStep(into: &buffer)
     }
 
-    /// The legend: both colour scales with their ends named.
+    /// The legend: both colour scales with their ends named; for a plain RNN, which has no gates,
+    /// only the signed scale.
     func legendLine() -> StyledText {
         var line = StyledText()
-        line.add(" gate 0 ", ExplorerTheme.dim)
-        for cell in sequential.swatch(count: 6) { line.add(cell.grapheme, cell.style) }
-        line.add(" 1", ExplorerTheme.dim)
+        let hasGates = layer.kind == .lstm || layer.kind == .gru
+        if hasGates {
+            line.add(" gate 0 ", ExplorerTheme.dim)
+            for cell in sequential.swatch(count: 6) { line.add(cell.grapheme, cell.style) }
+            line.add(" 1 ", ExplorerTheme.dim)
+        }
         let signedName = layer.kind == .lstm ? "c " : "h "
         let cellKind = PanelKind.panels(for: layer.kind).first { $0.isState }
         let scale = cellKind.map(magnitude(of:)) ?? 1
-        line.add("  \(signedName)-\(NumberFormat.fixed(scale, scale >= 10 ? 0 : 1)) ", ExplorerTheme.dim)
+        line.add(" \(signedName)-\(NumberFormat.fixed(scale, scale >= 10 ? 0 : 1)) ", ExplorerTheme.dim)
         for cell in diverging.swatch(count: 7) { line.add(cell.grapheme, cell.style) }
         line.add(" +\(NumberFormat.fixed(scale, scale >= 10 ? 0 : 1)) ", ExplorerTheme.dim)
         return line
