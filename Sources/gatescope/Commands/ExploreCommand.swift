@@ -126,7 +126,9 @@ struct ExploreCommand: ParsableCommand {
         }
         let options = ModelImportOptions(prefix: prefix, head: head, embedding: embedding,
                                          nonlinearity: nonlinearity.flatMap { RNNNonlinearity(rawValue: $0.lowercased()) })
-        var network = try ModelImporter.load(path: path, options: options)
+        let imported = try ModelImporter.importModel(path: path, options: options)
+        HeadChoiceNote.print(for: imported)
+        var network = imported.network
         if let vocab { try VocabularyFile.apply(try VocabularyFile.load(path: vocab), to: &network, source: vocab) }
         return network
     }

@@ -67,7 +67,9 @@ struct RecordCommand: ParsableCommand {
                 try recordConvLSTM()
                 return
             }
-            var network = try ModelImporter.load(path: model, options: importOptions)
+            let imported = try ModelImporter.importModel(path: model, options: importOptions)
+            HeadChoiceNote.print(for: imported)
+            var network = imported.network
             if let vocab { try VocabularyFile.apply(try VocabularyFile.load(path: vocab), to: &network, source: vocab) }
             let sequence: LoadedSequence
             if let text {
