@@ -10,7 +10,8 @@ struct CLIErrorTests {
     static let binary = TmuxSession.builtProduct(named: "gatescope")
 
     /// One bad invocation: arguments (with `$D` the fixture directory, `$M` a good model, `$I` a good
-    /// input, `$T` a good trace, `$F` the repository's Fuzz/ directory), what the message must mention, and the exit status.
+    /// input, `$T` a good trace, `$F` the repository's Fuzz/ directory, `$S` its demos/ directory), what the message must
+    /// mention, and the exit status.
     struct Case: Sendable, CustomTestStringConvertible {
         var arguments: [String]
         var mentions: [String]
@@ -84,6 +85,9 @@ struct CLIErrorTests {
             Case(arguments: ["record", "--model", "$F/onnx/regressions/raw-data-size-overflow.onnx", "--input", "$I", "--out", "$D/o.safetensors"],
                  mentions: ["far too large"]),
             Case(arguments: ["train", "adding", "--steps", "1", "--out", "$D/no/such/dir/m.safetensors"], mentions: ["does not exist"]),
+            // A model with no input of its own says which kind of input it reads.
+            Case(arguments: ["explore", "--model", "$S/text/model.safetensors"], mentions: ["give an input", "--text \""]),
+            Case(arguments: ["explore", "--model", "$S/series/model.safetensors"], mentions: ["give an input", "--input FILE.csv"]),
         ]
         return cases
     }()
@@ -98,6 +102,7 @@ struct CLIErrorTests {
                 .replacingOccurrences(of: "$I", with: fixtures.input)
                 .replacingOccurrences(of: "$T", with: fixtures.trace)
                 .replacingOccurrences(of: "$F", with: fixtures.fuzz)
+                .replacingOccurrences(of: "$S", with: (fixtures.model as NSString).deletingLastPathComponent + "/..")
         }
         let result = try Self.run(binary, arguments)
         #expect(result.exited, "ended by signal \(result.status) (a crash)")

@@ -191,7 +191,11 @@ struct ExploreCommand: ParsableCommand {
         } else if let example = try SequenceLoader.taskExample(for: network) {
             sequence = example
         } else {
-            throw UserError("give an input: --input FILE (.csv, .npy or text) or --text \"…\"")
+            let readsTokens = network.embedding != nil || !(network.vocabulary ?? []).isEmpty
+            if readsTokens {
+                throw UserError("give an input: this model reads text; pass --text \"…\" (or --input FILE.txt)")
+            }
+            throw UserError("give an input: this model reads \(network.inputSize) value\(network.inputSize == 1 ? "" : "s") per step; pass --input FILE.csv (one row per step) or FILE.npy")
         }
         guard sequence.input.rows > 0 else { throw UserError("the input has no timesteps") }
         let trace = try network.run(sequence.input, tokens: sequence.tokens)
