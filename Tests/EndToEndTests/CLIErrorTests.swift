@@ -88,6 +88,12 @@ struct CLIErrorTests {
             // A model with no input of its own says which kind of input it reads.
             Case(arguments: ["explore", "--model", "$S/text/model.safetensors"], mentions: ["give an input", "--text \""]),
             Case(arguments: ["explore", "--model", "$S/series/model.safetensors"], mentions: ["give an input", "--input FILE.csv"]),
+            // Misspelt demo and lesson names get the closest one suggested.
+            Case(arguments: ["explore", "--demo", "addding"], mentions: ["no demo called 'addding' (did you mean 'adding'?)", "brackets"]),
+            Case(arguments: ["explore", "--compare", "brackets,brackts-gru"], mentions: ["did you mean 'brackets-gru'?"]),
+            Case(arguments: ["lesson", "--demo", "sinee"], mentions: ["no demo called 'sinee' (did you mean 'sine'?)"]),
+            Case(arguments: ["lesson", "conveyer-belt"], mentions: ["no lesson called 'conveyer-belt' (did you mean '01-conveyor-belt'?)"]),
+            Case(arguments: ["lesson", "forgt-gate"], mentions: ["did you mean '02-forget-gate'?"]),
         ]
         return cases
     }()

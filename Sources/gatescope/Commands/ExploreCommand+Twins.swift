@@ -25,7 +25,7 @@ extension ExploreCommand {
         guard names.count >= 2 else { throw UserError("--compare needs at least two demos, separated by commas") }
         let entries = try names.map { name -> DemoCatalogEntry in
             guard let entry = catalog.entry(named: name) else {
-                throw UserError("no demo called '\(name)'; the demos are: \(catalog.entries.map(\.name).joined(separator: ", "))")
+                throw UserError("no demo called '\(name)'\(ClosestName.hint(for: name, among: catalog.entries.map(\.name))); the demos are: \(catalog.entries.map(\.name).joined(separator: ", "))")
             }
             return entry
         }

@@ -153,7 +153,8 @@ struct ExploreCommand: ParsableCommand {
             }
             guard let entry = catalog.entry(named: demo) else {
                 let names = (catalog.entries.map(\.name) + ["builtin"]).joined(separator: ", ")
-                throw UserError("no demo called '\(demo)'; the demos are: \(names)")
+                let hint = ClosestName.hint(for: demo, among: catalog.entries.map(\.name) + ["builtin"])
+                throw UserError("no demo called '\(demo)'\(hint); the demos are: \(names)")
             }
             return try Self.run(entry: entry, text: text)
         }

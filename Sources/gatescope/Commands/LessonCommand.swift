@@ -110,7 +110,9 @@ struct LessonCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: name), name.contains("/") || name.hasSuffix(".lesson") { return name }
         guard let path = library.path(named: name) else {
             let names = library.paths.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
-            throw UserError("no lesson called '\(name)'; the lessons are: " + names.joined(separator: ", "))
+            let typed = ((name as NSString).lastPathComponent as NSString).deletingPathExtension
+            let hint = ClosestName.hint(for: typed, among: names)
+            throw UserError("no lesson called '\(name)'\(hint); the lessons are: " + names.joined(separator: ", "))
         }
         return path
     }

@@ -18,7 +18,7 @@ final class LessonRunLoader {
         let key = demo + "|" + (inputPath ?? "")
         if let cached = runs[key] { return cached }
         guard let entry = catalog.entry(named: demo) else {
-            throw UserError("no demo called '\(demo)' in \(catalog.directory)/catalog.tsv")
+            throw UserError("no demo called '\(demo)'\(ClosestName.hint(for: demo, among: catalog.entries.map(\.name))) in \(catalog.directory)/catalog.tsv")
         }
         if let inputPath, !FileManager.default.fileExists(atPath: inputPath) {
             throw UserError("the input file \(input ?? "") does not exist")
