@@ -22,6 +22,7 @@ public enum ExplorerCommand: Hashable, Sendable {
     case toggleExactNumbers
     case toggleRevealAll
     case toggleAllLayers
+    case cycleBandContent
     case toggleHelp
     case closeOverlay
     case quit

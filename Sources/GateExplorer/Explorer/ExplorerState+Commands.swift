@@ -47,6 +47,8 @@ extension ExplorerState {
         case .toggleExactNumbers: showsExactNumbers.toggle()
         case .toggleRevealAll: revealsAllSteps.toggle()
         case .toggleAllLayers: showsAllLayers = hasBands && !showsAllLayers
+        case .cycleBandContent:
+            if showsAllLayers { bandContent = bandContent.next(for: Set(run.trace.layers.map(\.kind))) }
         case .toggleHelp: showsHelp = true
         case .closeOverlay:
             if inspectorChoice == true { inspectorChoice = false }

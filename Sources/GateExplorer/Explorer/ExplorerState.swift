@@ -35,6 +35,8 @@ public struct ExplorerState: Sendable {
     public internal(set) var revealsAllSteps: Bool
     /// Whether every layer and direction is shown as one band each (`A`), instead of one layer in full.
     public internal(set) var showsAllLayers = false
+    /// What each band of the all-layers view draws (`v` cycles: belt, keeping gate, writing gate, output gate).
+    public internal(set) var bandContent = BandContent.belt
     /// Statistics per layer trace, keyed by `LayerTrace.key`.
     let statistics: [String: UnitStatistics]
 

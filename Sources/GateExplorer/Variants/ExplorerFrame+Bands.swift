@@ -12,7 +12,8 @@ extension ExplorerFrame {
 
     /// The all-layers view (`A`): every layer and direction as one band on the shared time axis, the
     /// reverse direction drawn as running right to left, the concatenated output of a bidirectional
-    /// top layer, and each band's belt sum for the selected unit at the current step.
+    /// top layer, and each band's belt sum for the selected unit at the current step. `v` switches the
+    /// bands from the belt to a gate (``ExplorerState/bandContent``); the title and label say which.
     func renderBands(into buffer: inout CellBuffer) {
         drawStatus(into: &buffer)
         drawInput(into: &buffer)
@@ -26,7 +27,7 @@ extension ExplorerFrame {
 
     /// Where every band goes, bottom layer first; bands that do not fit are left out.
     public func bandPlacements() -> [BandPlacement] {
-        let bands = LayerBand.bands(of: state.run.trace)
+        let bands = LayerBand.bands(of: state.run.trace, content: state.bandContent)
         let area = bandArea
         let perRow = layout.unitsPerRow
         // Rows per band: a title, the heatmap, the belt sum; the sum goes first when rows are short.
@@ -99,12 +100,12 @@ extension ExplorerFrame {
     /// The band's title: which layer and direction, what the colours are, and how to read time.
     func bandTitle(_ band: LayerBand) -> String {
         if layout.input.width < 100 {
-            let name = band.trace.kind == .lstm ? "c" : "h"
+            let name = band.isGate ? "· " + band.content.name(for: band.trace.kind) : band.symbol
             if band.isConcatenated { return "layer \(band.trace.layer + 1) output [h→ ; h←] to the head" }
             return band.trace.isReverse ? "layer \(band.trace.layer + 1) ← reverse \(name) · has seen t…T"
                 : "layer \(band.trace.layer + 1)\(state.run.hasReverseDirection ? " → forward" : "") \(name) · has seen 1…t"
         }
-        let name = band.trace.kind == .lstm ? "cell c" : "hidden h"
+        let name = band.content.name(for: band.trace.kind)
         if band.isConcatenated {
             return "layer \(band.trace.layer + 1) output [h→ ; h←]: rows 1–\(band.trace.hiddenSize) forward, then reverse"
         }
@@ -129,8 +130,12 @@ extension ExplorerFrame {
         if inspected { title.add(" ◂ inspector ", ExplorerTheme.selection) }
         let bounded = band.trace.kind != .rnnRelu && band.series == SeriesName.hidden
             && band.trace.series[SeriesName.hiddenBeforeProjection] == nil
-        let range = bounded ? 1 : band.largestMagnitude
-        title.add("─ blue −\(NumberFormat.fixed(range, range >= 10 ? 0 : 1)) … red +\(NumberFormat.fixed(range, range >= 10 ? 0 : 1)) ", ExplorerTheme.dim)
+        let range = bounded || band.isGate ? 1 : band.largestMagnitude
+        if band.isGate {
+            title.add(width < 100 ? "─ 0 shut … 1 open " : "─ dark 0 shut … bright 1 open ", ExplorerTheme.dim)
+        } else {
+            title.add("─ blue −\(NumberFormat.fixed(range, range >= 10 ? 0 : 1)) … red +\(NumberFormat.fixed(range, range >= 10 ? 0 : 1)) ", ExplorerTheme.dim)
+        }
         let end = title.draw(into: &buffer, x: 0, y: y, maxX: width)
         if end < width - 1 { buffer.put(String(repeating: "─", count: width - 1 - end), x: end, y: y, style: ExplorerTheme.rule) }
         if let column = layout.timeWindow.column(of: state.step), layout.heatmapX + column > end {
@@ -141,7 +146,7 @@ extension ExplorerFrame {
 
         // Label column.
         let arrow = band.isConcatenated ? "⇄" : (band.trace.isReverse ? "←" : "→")
-        let symbol = band.isConcatenated ? "h" : (band.trace.kind == .lstm ? "c" : "h")
+        let symbol = band.symbol
         let labels = [" \(arrow) \(symbol) L\(band.trace.layer + 1)",
                       band.isConcatenated ? " to the head" : (band.trace.isReverse ? " ◂ in time" : " ▸ in time")]
         for (row, text) in labels.prefix(rows).enumerated() {
@@ -152,7 +157,7 @@ extension ExplorerFrame {
         // Heatmap: a page of rows holding the selected unit.
         let perRow = placement.unitsPerRow
         let selectedRow = selectedRow(in: band)
-        let table = diverging
+        let table = band.isGate ? sequential : diverging
         let inverse = 1 / range
         let window = layout.timeWindow.steps(total: state.totalSteps)
         for row in 0..<rows {
@@ -200,6 +205,11 @@ extension ExplorerFrame {
         let unit = min(state.selectedUnit, band.units - 1)
         var line = StyledText(" " + Self.unitName(unit), ExplorerTheme.selection)
         line.add(" at t=\(t + 1)  ", ExplorerTheme.dim)
+        if band.isGate, let gate = band.value(step: t, unit: unit) {
+            line.add("\(band.symbol) = ", ExplorerTheme.dim)
+            line.add(n(gate), ExplorerTheme.title)
+            line.add("  ·  ", ExplorerTheme.dim)
+        }
         let symbol = band.trace.kind == .lstm ? "c" : "h"
         guard let belt = BeltArithmetic(layer: band.trace, step: t, unit: unit) else {
             if let h = band.trace.value(SeriesName.hidden, step: t, unit: unit) {
@@ -225,16 +235,22 @@ extension ExplorerFrame {
     }
 
     private func drawBandHints(into buffer: inout CellBuffer) {
+        let next = state.bandContent.next(for: Set(state.run.trace.layers.map(\.kind)))
         var items = ["←/→ step", "space play", "↑/↓ unit", "A one layer in full"]
+        if next != state.bandContent, let kind = state.run.trace.layers.first?.kind {
+            items.append("v show \(next.symbol(for: kind))")
+        }
         if state.run.layerIndices.count > 1 { items.append("[ ] inspected layer") }
         if state.run.hasReverseDirection { items.append("d inspected direction") }
         if case .hidden = layout.inspector { items.append("i inspector") }
         items += ["? help", "q quit"]
         var shown: [String] = []
         var used = 1
+        // The last two (help, quit) always show; the others only where they fit beside them.
+        let reserved = items.suffix(2).reduce(0) { $0 + GlyphWidth.columns(of: $1) + 3 }
         for (index, item) in items.enumerated() {
             let cost = GlyphWidth.columns(of: item) + 3
-            if used + cost > layout.hints.width && index < items.count - 2 { continue }
+            if used + cost + reserved > layout.hints.width && index < items.count - 2 { continue }
             shown.append(item)
             used += cost
         }
