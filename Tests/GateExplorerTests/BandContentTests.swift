@@ -67,6 +67,6 @@ import Testing
 
     @Test func theKeyIsBoundAndInTheHelp() {
         #expect(ExplorerKeyBinding.command(for: .character("v")) == .cycleBandContent)
-        #expect(ExplorerKeyBinding.all.contains { $0.keysLabel == "v" && $0.meaning.contains("forget") })
+        #expect(ExplorerKeyBinding.all.contains { $0.keysLabel == "v" && $0.meaning.contains("belt / gates") })
     }
 }

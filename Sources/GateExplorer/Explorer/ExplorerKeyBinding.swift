@@ -37,7 +37,7 @@ public struct ExplorerKeyBinding: Sendable {
         ExplorerKeyBinding("", "", [.character("]"), .character("L")], .nextLayer),
         ExplorerKeyBinding("d", "switch direction (bidirectional models)", [.character("d")], .toggleDirection),
         ExplorerKeyBinding("A", "all layers as bands (every direction; again: one layer in full)", [.character("A")], .toggleAllLayers),
-        ExplorerKeyBinding("v", "bands show belt / gates (all layers: c/h → forget f or update z → input i or reset r → output o)", [.character("v")], .cycleBandContent),
+        ExplorerKeyBinding("v", "bands show belt / gates (c or h → f or z → i or r → o)", [.character("v")], .cycleBandContent),
         ExplorerKeyBinding("i", "show / hide the inspector", [.character("i")], .toggleInspector),
         ExplorerKeyBinding("a", "show all steps (or only those read so far)", [.character("a")], .toggleRevealAll),
         ExplorerKeyBinding("x", "exact numbers (6 decimals) / rounded", [.character("x")], .toggleExactNumbers),
