@@ -2,7 +2,8 @@ import GateCore
 
 /// One frame of the side-by-side view: a column of compact panels per model (its gates, its belt and
 /// hidden state, its prediction), every column on the same time window with the same cursor step, the
-/// belt rows aligned across columns, and the selected unit's arithmetic under each.
+/// belt rows aligned across columns, and under each the selected unit's arithmetic and its values at
+/// the cursor step (``readoutLines(layer:unit:)``). `[` `]` switch the layer shown in every column.
 public struct TwinsFrame {
     /// The state drawn.
     public let state: TwinsState
@@ -22,7 +23,7 @@ public struct TwinsFrame {
     public let rowsPerPanel: Int
 
     static let labelWidth = 3
-    static let fixedRows = 10
+    static let fixedRows = 12
 
     /// Lays out `state` on a `width` × `height` terminal.
     public init(state: TwinsState, width: Int, height: Int, mode: ColorMode) {
@@ -59,14 +60,16 @@ public struct TwinsFrame {
                 for y in 1..<(height - 1) { buffer.put("│", x: columnX(index) - 1, y: y, style: ExplorerTheme.rule) }
             }
         }
-        var hints = " ←/→ step (all models together) · space play · ↑/↓ unit · +/- speed · x exact · ? help · q quit"
-        if GlyphWidth.columns(of: hints) > width { hints = " ←/→ step · space play · ↑/↓ unit · ? help · q quit" }
+        let layers = state.layerCount > 1 ? " · [ ] layer" : ""
+        var hints = " ←/→ step (all models together) · space play · ↑/↓ unit\(layers) · +/- speed · x exact · ? help · q quit"
+        if GlyphWidth.columns(of: hints) > width { hints = " ←/→ step · space play · ↑/↓ unit\(layers) · ? help · q quit" }
         StyledText(hints, ExplorerTheme.dim).draw(into: &buffer, x: 0, y: height - 1, maxX: width)
         if state.showsHelp { drawHelp(into: &buffer) }
     }
 
     private func drawStatus(into buffer: inout CellBuffer) {
         var left = StyledText(" gatescope · side by side · ", ExplorerTheme.title)
+        if state.layerCount > 1 { left.add("layer \(state.layerPosition + 1)/\(state.layerCount) · ", ExplorerTheme.selection) }
         left.add(state.runs.map { $0.kind.displayName }.joined(separator: " · "), ExplorerTheme.title)
         left.add(" · same input, step-locked", ExplorerTheme.dim)
         var right = StyledText(" t=\(state.step + 1)/\(state.totalSteps) ", ExplorerTheme.title)
@@ -97,7 +100,7 @@ public struct TwinsFrame {
 
     private func drawColumn(_ run: ExplorerRun, x: Int, into buffer: inout CellBuffer) {
         let maxX = x + columnWidth
-        guard let layer = run.trace.layer(run.layerIndices.last ?? 0, reverse: false) else { return }
+        guard let layer = run.trace.layer(state.layerIndex(for: run), reverse: false) else { return }
         let heatX = x + Self.labelWidth
         let window = timeWindow.steps(total: state.totalSteps)
         let unit = min(state.selectedUnit, max(0, layer.hiddenSize - 1))
@@ -155,7 +158,9 @@ public struct TwinsFrame {
             y += rowsPerPanel
         }
         y = 6 + (Self.gatePanelCount(state.runs) + Self.statePanelCount(state.runs)) * rowsPerPanel
-        for line in sumLines(layer: layer, unit: unit) + [predictionLine(run)] where y < height - 1 {
+        var readout = readoutLines(layer: layer, unit: unit)
+        readout += Array(repeating: StyledText(), count: max(0, 2 - readout.count))
+        for line in sumLines(layer: layer, unit: unit) + readout.prefix(2) + [predictionLine(run)] where y < height - 1 {
             line.draw(into: &buffer, x: x, y: y, maxX: maxX)
             y += 1
         }
@@ -217,6 +222,34 @@ public struct TwinsFrame {
         return [first, second]
     }
 
+    /// The selected unit's values at the cursor step, 2 decimals (6 with `x`): LSTM f i g o c h, GRU
+    /// r z n h, RNN h; wrapped to the column (at most two lines), "L2" first when models have several layers.
+    public func readoutLines(layer: LayerTrace, unit: Int) -> [StyledText] {
+        let names: [(String, String)] = switch layer.kind {
+        case .lstm: [("f", SeriesName.forgetGate), ("i", SeriesName.inputGate), ("g", SeriesName.cellCandidate),
+                     ("o", SeriesName.outputGate), ("c", SeriesName.cell), ("h", SeriesName.hidden)]
+        case .gru: [("r", SeriesName.resetGate), ("z", SeriesName.updateGate), ("n", SeriesName.candidate), ("h", SeriesName.hidden)]
+        case .rnnTanh, .rnnRelu: [("h", SeriesName.hidden)]
+        }
+        var items = names.compactMap { symbol, series in
+            layer.value(series, step: state.step, unit: unit).map { (symbol, NumberFormat.fixed($0, state.decimals)) }
+        }
+        if state.layerCount > 1 { items.insert(("L\(layer.layer + 1)", ""), at: 0) }
+        var lines: [StyledText] = []
+        var line = StyledText()
+        for (symbol, value) in items {
+            let cost = 1 + GlyphWidth.columns(of: symbol) + (value.isEmpty ? 0 : 1 + GlyphWidth.columns(of: value))
+            if line.width > 0 && line.width + cost > columnWidth {
+                lines.append(line)
+                line = StyledText()
+            }
+            line.add(" " + symbol, value.isEmpty ? ExplorerTheme.selection : ExplorerTheme.dim)
+            if !value.isEmpty { line.add(" " + value, ExplorerTheme.title) }
+        }
+        if line.width > 0 { lines.append(line) }
+        return lines
+    }
+
     private func predictionLine(_ run: ExplorerRun) -> StyledText {
         guard let prediction = Prediction(run: run, step: state.step, count: columnWidth < 40 ? 1 : 3) else { return StyledText() }
         return StyledText(" " + prediction.summary(decimals: state.decimals), ExplorerTheme.title)
@@ -229,6 +262,7 @@ public struct TwinsFrame {
             "",
             "←/→ h l step · space play · +/- speed · g/G first/last step",
             "↑/↓ k j select a unit (the same number in every model)",
+            "[ ] the layer shown in every column (models with several layers)",
             "x exact numbers · p colour-blind palette · ? or Esc close · q quit",
             "",
             "gates: dark 0 (closed) → bright 1 (open); c, g, n, h: blue −, white 0, red +",

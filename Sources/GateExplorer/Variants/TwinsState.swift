@@ -19,12 +19,24 @@ public struct TwinsState: Sendable {
     public internal(set) var showsExactNumbers = false
     /// The colour scales.
     public internal(set) var palette: ExplorerPalette
+    /// The layer shown in every column (0-based position in each run's layers, clamped per run; `[` `]`).
+    public internal(set) var layerPosition = 0
 
     /// A state at the first step; `runs` should share their input.
     public init(runs: [ExplorerRun], palette: ExplorerPalette = .standard) {
         self.runs = runs
         self.palette = palette
         selectedUnit = max(0, runs.first?.suggestedUnit ?? 0)
+        layerPosition = max(0, layerCount - 1)
+    }
+
+    /// The most layers any run has.
+    public var layerCount: Int { runs.map(\.layerIndices.count).max() ?? 0 }
+
+    /// The trace layer (as in the trace) `run` shows: the selected position, or its top layer when it has fewer.
+    public func layerIndex(for run: ExplorerRun) -> Int {
+        guard !run.layerIndices.isEmpty else { return 0 }
+        return run.layerIndices[min(layerPosition, run.layerIndices.count - 1)]
     }
 
     /// Steps shared by every run (the shortest).
@@ -59,6 +71,8 @@ public struct TwinsState: Sendable {
         case .slower: speedIndex = max(0, speedIndex - 1)
         case .previousUnit: selectedUnit = max(0, selectedUnit - 1)
         case .nextUnit: selectedUnit = min(max(0, largestUnitCount - 1), selectedUnit + 1)
+        case .previousLayer: layerPosition = max(0, layerPosition - 1)
+        case .nextLayer: layerPosition = min(max(0, layerCount - 1), layerPosition + 1)
         case .togglePalette: palette = palette.toggled
         case .toggleExactNumbers: showsExactNumbers.toggle()
         case .toggleHelp: showsHelp = true
