@@ -102,6 +102,34 @@ struct FastPathTests {
         }
     }
 
+    @Test(arguments: [0, 1, 3])
+    func edgeSizesRunOnEveryPath(steps: Int) throws {
+        // One unit, one feature, and sequences of length 0 and 1: the fast paths' pointer loops
+        // and uninitialised arrays must still give the reference's shapes and numbers.
+        let lstm = Self.lstm(input: 1, hidden: 1, seed: 41)
+        let projected = Self.lstm(input: 2, hidden: 3, projection: 1, seed: 42)
+        let gru = GRUWeights(inputWeights: KernelTests.matrix(rows: 3, columns: 1, seed: 43),
+                             recurrentWeights: KernelTests.matrix(rows: 3, columns: 1, seed: 44))
+        let rnn = RNNWeights(inputWeights: KernelTests.matrix(rows: 1, columns: 1, seed: 45),
+                             recurrentWeights: KernelTests.matrix(rows: 1, columns: 1, seed: 46))
+        let one = KernelTests.matrix(rows: steps, columns: 1, seed: 47)
+        let two = KernelTests.matrix(rows: steps, columns: 2, seed: 48)
+        let pairs: [(LayerRun, LayerRun)] = [
+            (lstm.run(one), lstm.referenceRun(one)), (lstm.run(one, reverse: true), lstm.referenceRun(one, reverse: true)),
+            (projected.run(two), projected.referenceRun(two)),
+            (gru.run(one), gru.referenceRun(one)), (rnn.run(one), rnn.referenceRun(one)),
+        ]
+        for (fast, reference) in pairs {
+            #expect(Set(fast.series.keys) == Set(reference.series.keys))
+            for (name, matrix) in reference.series {
+                let other = try #require(fast.series[name])
+                #expect(other.rows == steps && other.columns == matrix.columns, "\(name)")
+                #expect(Self.maxRelativeDifference(other.values, matrix.values) <= 2e-6, "\(name)")
+            }
+            #expect(fast.finalState.hidden.count == reference.finalState.hidden.count)
+        }
+    }
+
     /// Largest |a − b| / max(1, |b|): absolute near zero, relative for large cell values.
     static func maxRelativeDifference(_ a: [Float], _ b: [Float]) -> Float {
         guard a.count == b.count else { return .infinity }
