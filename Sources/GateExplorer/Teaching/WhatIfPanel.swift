@@ -24,8 +24,10 @@ public struct WhatIfPanel {
             let lines = ["No edits yet. Focus a gate panel (tab), pick a unit (↑/↓) and a step (←/→), then:",
                          "c clamps that gate at this step (to 0 if it is open, 1 if shut) · C at every step",
                          "{ } shift its bias by −1/+1 · u undoes · w closes this view"]
-            for line in lines where y < rect.maxY {
-                buffer.put(" " + line, x: rect.x, y: y, style: ExplorerTheme.dim)
+            // Wrapped at spaces (never cut mid-word at 80 columns), continuation lines indented.
+            let wrapped = lines.flatMap { StyledText(" " + $0, ExplorerTheme.dim).wrapped(width: rect.width, indent: 3) }
+            for line in wrapped where y < rect.maxY {
+                line.draw(into: &buffer, x: rect.x, y: y, maxX: rect.maxX)
                 y += 1
             }
             return
