@@ -44,7 +44,10 @@ public struct GradientFlowPanel {
             buffer.put(" gradient flow needs the model's weights (a replayed trace has none)", x: rect.x, y: y, style: ExplorerTheme.notice)
             return y
         }
-        let title = StyledText(" gradient flow into output \(flow.outputUnit + 1) at t=\(flow.outputStep + 1) · log scale: bright = still felt, dark = forgotten", ExplorerTheme.title)
+        let head = " gradient flow into output \(flow.outputUnit + 1) at t=\(flow.outputStep + 1) · log scale"
+        let key = ": bright = still felt, dark = forgotten"
+        // The colour key goes when it does not fit (80 columns), rather than being cut mid-word.
+        let title = StyledText(GlyphWidth.columns(of: head + key) <= rect.width ? head + key : head, ExplorerTheme.title)
         title.draw(into: &buffer, x: rect.x, y: y, maxX: rect.maxX)
         y += 1
         let steps = window.steps(total: state.totalSteps)
@@ -96,22 +99,30 @@ public struct GradientFlowPanel {
         }
         let plot = Rect(x: rect.x, y: y, width: rect.width, height: max(0, rect.maxY - y - 1))
         if plot.height >= 3 { drawPlot(plotted, into: &buffer, rect: plot) }
-        var legend = StyledText(" ")
-        for item in plotted {
-            legend.add(item.mark + " " + item.label, item.style)
-            legend.add(" " + Self.summary(item.flow) + "   ", ExplorerTheme.dim)
-        }
+        var legend = Self.legend(plotted, compact: false)
+        if legend.width > rect.width { legend = Self.legend(plotted, compact: true) }
         legend.draw(into: &buffer, x: rect.x, y: rect.maxY - 1, maxX: rect.maxX)
         return rect.y
     }
 
-    /// "10 steps back: 3e-1 of the gradient at t" — the gradient 10 (or fewer) steps back, relative.
-    static func summary(_ flow: GradientFlowSeries) -> String {
+    /// The legend line: each plotted model's mark, name and summary; `compact` for narrow screens.
+    static func legend(_ items: [(label: String, flow: GradientFlowSeries, style: CellStyle, mark: String)], compact: Bool) -> StyledText {
+        var legend = StyledText(" ")
+        for item in items {
+            legend.add(item.mark + " " + item.label, item.style)
+            legend.add(" " + summary(item.flow, compact: compact) + (compact ? "  " : "   "), ExplorerTheme.dim)
+        }
+        return legend
+    }
+
+    /// "10 steps back: 3e-1 of it" (or "10 back: 3e-1" when `compact`) — the gradient 20 (or fewer)
+    /// steps back, relative to the one at the output's step.
+    static func summary(_ flow: GradientFlowSeries, compact: Bool = false) -> String {
         let points = flow.byDistance
         guard let first = points.first, first.magnitude > 0 else { return "" }
         let far = points.last { $0.distance <= 20 } ?? first
         let ratio = far.magnitude / first.magnitude
-        return "\(far.distance) steps back: \(scientific(ratio)) of it"
+        return compact ? "\(far.distance) back: \(scientific(ratio))" : "\(far.distance) steps back: \(scientific(ratio)) of it"
     }
 
     /// "3.2e-4".
