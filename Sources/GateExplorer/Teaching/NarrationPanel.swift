@@ -61,6 +61,35 @@ public struct NarrationPanel {
         return StyledText(" " + items.filter { !session.disabledKeys.contains(Self.key(of: $0)) }.joined(separator: " · "), ExplorerTheme.dim)
     }
 
+    /// `line` shortened to at most `width` columns, whole words dropped from its end (so the
+    /// "read all" marker that follows is never itself cut by the screen's edge).
+    static func cut(_ line: StyledText, toFit width: Int) -> StyledText {
+        guard line.width > width else { return line }
+        var result = StyledText()
+        var used = 0
+        for piece in line.pieces {
+            let room = width - used
+            if GlyphWidth.columns(of: piece.text) <= room {
+                result.add(piece.text, piece.style)
+                used += GlyphWidth.columns(of: piece.text)
+                continue
+            }
+            var text = ""
+            for character in piece.text {
+                if GlyphWidth.columns(of: text + String(character)) > room { break }
+                text.append(character)
+            }
+            // Keep only whole words of the piece that does not fit (none when it is one word).
+            text = text.lastIndex(of: " ").map { String(text[..<$0]) } ?? ""
+            if !text.isEmpty { result.add(text, piece.style) }
+            break
+        }
+        if let last = result.pieces.indices.last, result.pieces[last].text.hasSuffix(" ") {
+            result.pieces[last].text.removeLast()
+        }
+        return result
+    }
+
     static func key(of hint: String) -> Key { .character(hint.first ?? " ") }
 
     /// Draws the lines that fit into `rect` (the hint line last when there is room).
@@ -75,7 +104,9 @@ public struct NarrationPanel {
             if cut > 0 && narration > cut {
                 let lastKept = narration - cut
                 shown.removeSubrange((1 + lastKept)..<(1 + narration))
-                shown[lastKept].add(" … (t: read all)", ExplorerTheme.dim)
+                let marker = " … (t: read all)"
+                shown[lastKept] = Self.cut(shown[lastKept], toFit: rect.width - 1 - GlyphWidth.columns(of: marker))
+                shown[lastKept].add(marker, ExplorerTheme.dim)
             }
             if shown.count > room { shown = Array(shown.prefix(room)) }
         }
