@@ -78,15 +78,20 @@ public enum HeatmapCanvas {
             }
             step += tick
         }
-        // Colour bar: low ▕ 16 samples ▏ high.
+        // Colour bar: low ▕ 16 samples ▏ high — fewer samples (at least 4) when `maximumWidth` is
+        // narrower, so the high label does not run into the panel beside it.
         let barY = axisY + 1
-        var column = buffer.put(ExportNumber.fixed(Double(panel.low)) + " ", x: x + labelWidth, y: barY, style: CellStyle(dim: true))
-        for k in 0..<16 {
-            let value = panel.low + (panel.high - panel.low) * (Float(k) + 0.5) / 16
+        let lowText = ExportNumber.fixed(Double(panel.low)) + " ", highText = " " + ExportNumber.fixed(Double(panel.high))
+        let labels = lowText.count + highText.count
+        let samples = maximumWidth.map { max(4, min(16, $0 - labelWidth - labels)) } ?? 16
+        let barX = maximumWidth.map { labelWidth + labels + samples > $0 ? x : x + labelWidth } ?? x + labelWidth
+        var column = buffer.put(lowText, x: barX, y: barY, style: CellStyle(dim: true))
+        for k in 0..<samples {
+            let value = panel.low + (panel.high - panel.low) * (Float(k) + 0.5) / Float(samples)
             buffer[column, barY] = panel.scale.cell(for: panel.scaled(value), mode: mode)
             column += 1
         }
-        buffer.put(" " + ExportNumber.fixed(Double(panel.high)), x: column, y: barY, style: CellStyle(dim: true))
+        buffer.put(highText, x: column, y: barY, style: CellStyle(dim: true))
         return 1 + rows + 2
     }
 }
