@@ -94,6 +94,8 @@ struct CLIErrorTests {
             Case(arguments: ["lesson", "--demo", "sinee"], mentions: ["no demo called 'sinee' (did you mean 'sine'?)"]),
             Case(arguments: ["lesson", "conveyer-belt"], mentions: ["no lesson called 'conveyer-belt' (did you mean '01-conveyor-belt'?)"]),
             Case(arguments: ["lesson", "forgt-gate"], mentions: ["did you mean '02-forget-gate'?"]),
+            Case(arguments: ["record", "--demo", "addng", "--out", "$D/o.safetensors"],
+                 mentions: ["no demo called 'addng' (did you mean 'adding'?)"]),
         ]
         return cases
     }()

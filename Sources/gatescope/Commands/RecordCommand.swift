@@ -5,6 +5,7 @@ import Darwin
 #endif
 import ArgumentParser
 import GateCore
+import GateExplorer
 import GateFormats
 
 /// `gatescope record`: runs a model over an input and saves every gate and state to a trace file.
@@ -19,8 +20,11 @@ struct RecordCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "The model weights (.safetensors).")
-    var model: String
+    @Option(name: .long, help: "The model weights (.safetensors or .onnx).")
+    var model: String?
+
+    @Option(name: .long, help: "Record a shipped demo (see `gatescope demos`): its model, and its input unless --input or --text is given.")
+    var demo: String?
 
     @Option(name: .long, help: "The input sequence: .csv (rows are timesteps), .npy (T, X), or .txt for text models.")
     var input: String?
@@ -47,7 +51,10 @@ struct RecordCommand: ParsableCommand {
     var nonlinearity: String?
 
     func validate() throws {
-        guard (input == nil) != (text == nil) else {
+        guard (model == nil) != (demo == nil) else {
+            throw ValidationError("give exactly one of --model FILE or --demo NAME")
+        }
+        guard !(input != nil && text != nil), demo != nil || input != nil || text != nil else {
             throw ValidationError("give exactly one of --input FILE or --text STRING")
         }
         if let nonlinearity, RNNNonlinearity(rawValue: nonlinearity.lowercased()) == nil {
@@ -63,8 +70,9 @@ struct RecordCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let (model, input) = try resolvedSources()
             if model.hasSuffix(".safetensors"), ConvLSTMImporter.isConvLSTM(try ModelImporter.open(path: model)) {
-                try recordConvLSTM()
+                try recordConvLSTM(model: model, input: input)
                 return
             }
             let imported = try ModelImporter.importModel(path: model, options: importOptions)
@@ -75,7 +83,8 @@ struct RecordCommand: ParsableCommand {
             if let text {
                 sequence = try SequenceLoader.text(text, for: network)
             } else {
-                sequence = try SequenceLoader.load(path: input!, for: network)
+                guard let input else { throw UserError("give --input FILE or --text STRING") }
+                sequence = try SequenceLoader.load(path: input, for: network)
             }
             let steps = try TraceRecorder.record(network, input: sequence.input, tokens: sequence.tokens, to: out,
                                                  model: model, inputSource: sequence.source)
@@ -85,8 +94,23 @@ struct RecordCommand: ParsableCommand {
         }
     }
 
+    /// The model file and input file: as given, or a demo's from the catalogue (its input unless
+    /// --input or --text overrides it).
+    func resolvedSources() throws -> (model: String, input: String?) {
+        if let model { return (model, input) }
+        let name = demo ?? ""
+        guard let catalog = DemoCatalog.locate() else {
+            throw UserError("no demos/ directory found (set GATESCOPE_DEMOS to the demos folder)")
+        }
+        guard let entry = catalog.entry(named: name) else {
+            let names = catalog.entries.map(\.name)
+            throw UserError("no demo called '\(name)'\(ClosestName.hint(for: name, among: names)); the demos are: \(names.joined(separator: ", "))")
+        }
+        return (entry.modelPath, input ?? (text == nil ? entry.inputPath : nil))
+    }
+
     /// ConvLSTM models: frames from a CSV (one row per step, C·H·W values channel-first) or .npy.
-    func recordConvLSTM() throws {
+    func recordConvLSTM(model: String, input: String?) throws {
         guard let input else { throw UserError("a ConvLSTM model takes frames: pass --input frames.csv (one frame per row)") }
         let network = try ConvLSTMImporter.load(path: model)
         let frames = input.hasSuffix(".npy") ? try NpyArray(path: input).matrix(source: input) : try CSVSequence(path: input).matrix
