@@ -43,32 +43,25 @@ public struct TeachingSession: Sendable {
     /// A guided tour of `lesson`, opened at its first stop.
     public init(lesson: TeachingLesson, quiz: Bool = false, presenting: Bool = false,
                 hiddenPanels: Set<String> = [], disabledKeys: Set<Key> = []) {
-        let first = lesson.stops.first
-        let run = first?.run ?? ExplorerRun(name: "empty", title: "empty", trace: NetworkTrace(input: Matrix(rows: 0, columns: 0), layers: []))
-        explorer = ExplorerState(run: run)
-        self.lesson = lesson
-        stopIndex = 0
-        baseRun = run
-        twin = nil
-        edits = []
-        view = .explorer
-        highlight = nil
-        showsAnswer = false
-        self.quiz = QuizState(isOn: quiz)
-        isPresenting = presenting
-        self.hiddenPanels = hiddenPanels
-        self.disabledKeys = disabledKeys
-        message = nil
-        revision = 0
-        spatial = nil
+        let run = lesson.stops.first?.run
+            ?? ExplorerRun(name: "empty", title: "empty", trace: NetworkTrace(input: Matrix(rows: 0, columns: 0), layers: []))
+        self.init(lesson: lesson, run: run, quiz: quiz, presenting: presenting, hiddenPanels: hiddenPanels,
+                  disabledKeys: disabledKeys, palette: .standard)
         if !lesson.stops.isEmpty { open(stop: 0) }
     }
 
     /// Teaching tools on a single run, without a lesson.
     public init(run: ExplorerRun, quiz: Bool = false, presenting: Bool = false,
                 hiddenPanels: Set<String> = [], disabledKeys: Set<Key> = [], palette: ExplorerPalette = .standard) {
+        self.init(lesson: nil, run: run, quiz: quiz, presenting: presenting, hiddenPanels: hiddenPanels,
+                  disabledKeys: disabledKeys, palette: palette)
+    }
+
+    /// The state both public initialisers start from: `run` in the explorer, no edits, no overlay.
+    private init(lesson: TeachingLesson?, run: ExplorerRun, quiz: Bool, presenting: Bool,
+                 hiddenPanels: Set<String>, disabledKeys: Set<Key>, palette: ExplorerPalette) {
         explorer = ExplorerState(run: run, palette: palette)
-        lesson = nil
+        self.lesson = lesson
         stopIndex = 0
         baseRun = run
         twin = nil
