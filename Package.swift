@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "gatescope", targets: ["gatescope"]),
         .library(name: "GateCore", targets: ["GateCore"]),
         .library(name: "GateFormats", targets: ["GateFormats"]),
+        .library(name: "GateCanvas", targets: ["GateCanvas"]),
         .library(name: "GateExplorer", targets: ["GateExplorer"]),
     ],
     dependencies: [
@@ -19,30 +20,33 @@ let package = Package(
         .target(name: "CGateKernels"),
         .target(name: "GateCore", dependencies: ["CGateKernels"]),
         .target(name: "GateFormats", dependencies: ["GateCore"]),
-        .target(name: "GateExplorer", dependencies: ["GateCore"]),
+        // The cell buffer, styles, colour scales, widgets, key maps and the Terminal/TerminalApp protocols:
+        // everything a screen is drawn with, and nothing about recurrent networks.
+        .target(name: "GateCanvas"),
+        .target(name: "GateExplorer", dependencies: ["GateCore", "GateCanvas"]),
         // No pkgConfig: SwiftPM would drop its cflags with a warning; shim.h defines what they set.
         .systemLibrary(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        .target(name: "GateTerminal", dependencies: ["CNcursesw", "GateExplorer"]),
+        .target(name: "GateTerminal", dependencies: ["CNcursesw", "GateCanvas"]),
         .executableTarget(
             name: "gatescope",
             dependencies: [
-                "GateCore", "GateFormats", "GateExplorer", "GateTerminal",
+                "GateCore", "GateFormats", "GateCanvas", "GateExplorer", "GateTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "gatescope-bench",
-            dependencies: ["GateCore", "GateExplorer", "GateFormats"]
+            dependencies: ["GateCore", "GateCanvas", "GateExplorer", "GateFormats"]
         ),
-        .executableTarget(name: "canvas-demo", dependencies: ["GateExplorer", "GateTerminal"]),
+        .executableTarget(name: "canvas-demo", dependencies: ["GateCanvas", "GateTerminal"]),
         .testTarget(name: "GateCoreTests", dependencies: ["GateCore", "GateFormats"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "GateFormatsTests", dependencies: ["GateFormats", "GateCore"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "GateExplorerTests", dependencies: ["GateExplorer", "GateCore", "GateFormats"]),
+        .testTarget(name: "GateExplorerTests", dependencies: ["GateExplorer", "GateCanvas", "GateCore", "GateFormats"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
 )

@@ -1,5 +1,5 @@
 import CNcursesw
-import GateExplorer
+import GateCanvas
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

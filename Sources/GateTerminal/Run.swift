@@ -1,4 +1,4 @@
-import GateExplorer
+import GateCanvas
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,6 +1,6 @@
 // canvas-demo: a tiny full-screen app for trying the terminal layer by hand and in end-to-end tests.
 // Arrows move the marker, space plays, s cycles the colour scale, q quits.
-import GateExplorer
+import GateCanvas
 import GateTerminal
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,7 @@
 // `gatescope-bench replay-scale [steps] [directory]`: writes a long LSTM trace with the streaming
 // writer, then (in a fresh child process, so its peak memory is the reader's alone) opens it with
 // MappedTrace, reads the first screen, scrubs end to end screen by screen and jumps at random.
+import GateCanvas
 import GateCore
 import GateFormats
 #if canImport(Glibc)

@@ -4,6 +4,7 @@
 //     swift run -c release gatescope-bench replay-scale [steps] [directory]   (writes ~5.6 GB at 1e6 steps)
 //
 // Prints one line per measurement; docs/benchmarks.md records the figures and this command.
+import GateCanvas
 import GateCore
 import GateExplorer
 #if canImport(Glibc)

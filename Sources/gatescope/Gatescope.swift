@@ -1,3 +1,4 @@
+import GateCanvas
 import ArgumentParser
 
 /// The `gatescope` command: the explorer by default, and the headless commands beside it.

@@ -1,3 +1,4 @@
+import GateCanvas
 import Testing
 @testable import GateExplorer
 

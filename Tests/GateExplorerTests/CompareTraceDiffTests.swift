@@ -1,3 +1,4 @@
+import GateCanvas
 import Testing
 import GateCore
 import GateFormats

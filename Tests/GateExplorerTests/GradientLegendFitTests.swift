@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 @testable import GateExplorer
 import GateFormats

@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 import GateFormats
 import Testing

@@ -1,3 +1,4 @@
+import GateCanvas
 import Foundation
 import GateCore
 import GateExplorer

@@ -1,3 +1,4 @@
+import GateCanvas
 /// One block of the compare view: a range of units of one series (window), drawn as the three
 /// heatmaps A, B and |A − B| side by side. A series whose units do not fit the screen is split into
 /// several blocks, so ↑/↓ can page through every unit of every series.

@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// A split view of two traces of the same length, step-locked: for every series, A's heatmap, B's

@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// The same window of one series in two traces (steps × units each), for ``CompareView``.

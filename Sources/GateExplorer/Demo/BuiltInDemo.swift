@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// The demo that always works: a six-unit LSTM with hand-set weights that reads a bracket string.

@@ -1,3 +1,4 @@
+import GateCanvas
 import Foundation
 
 /// The demos shipped in demos/: found through `$GATESCOPE_DEMOS`, then by walking up from the

@@ -1,3 +1,4 @@
+import GateCanvas
 /// One demo listed in demos/catalog.tsv: a trained model, an input, and what to look at.
 public struct DemoCatalogEntry: Sendable, Equatable {
     /// The name `--demo` takes ("brackets").

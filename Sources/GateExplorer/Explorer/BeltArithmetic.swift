@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// What happened on the belt for one unit at one step: the old state, what was kept, what was

@@ -1,3 +1,4 @@
+import GateCanvas
 extension CellBuffer {
     /// Clears a box of `width` × `height` centred on the buffer, frames it with a titled rule, and
     /// returns its rectangle (the help overlays and the bookmark list share it).

@@ -1,3 +1,4 @@
+import GateCanvas
 /// The explorer as a terminal app: turns keys, the mouse and ticks into state changes, and draws
 /// the state. Run it with `runApp` (tests: `TestTerminal`) or `GateTerminal.run(app:)`.
 public struct ExplorerApp: TerminalApp {

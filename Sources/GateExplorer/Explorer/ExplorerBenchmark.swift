@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// Measures the explorer's frame budget: the time to turn state into a 200×60 cell buffer, and how

@@ -1,3 +1,4 @@
+import GateCanvas
 /// Everything a person can ask the explorer to do; keys and the mouse map onto these.
 public enum ExplorerCommand: Hashable, Sendable {
     case stepForward

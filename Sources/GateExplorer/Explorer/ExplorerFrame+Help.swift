@@ -1,3 +1,4 @@
+import GateCanvas
 extension ExplorerFrame {
     /// The keys the help lists: the explorer's (less those the app around it takes over or disables),
     /// then the app's own (``ExplorerRun/extraKeyHelp``), less disabled ones.

@@ -1,3 +1,4 @@
+import GateCanvas
 extension ExplorerFrame {
     /// Sparkline glyphs, lowest first.
     static let sparkGlyphs: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]

@@ -1,3 +1,4 @@
+import GateCanvas
 extension ExplorerFrame {
     /// The status line: program, run, model, layer, the step `t=N/T`, play state and speed.
     func drawStatus(into buffer: inout CellBuffer) {

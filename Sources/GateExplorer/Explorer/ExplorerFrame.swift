@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// One frame of the explorer: the state, its layout, and what every view needs, gathered once per

@@ -1,3 +1,4 @@
+import GateCanvas
 /// One line of the key map: the keys, what they do, and the command they send.
 public struct ExplorerKeyBinding: Sendable {
     /// The keys as shown in the help ("→ l").

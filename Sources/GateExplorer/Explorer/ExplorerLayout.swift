@@ -1,3 +1,4 @@
+import GateCanvas
 /// Where everything goes for one state and terminal size: a pure function of both, so the
 /// renderer and the mouse hit-testing always agree.
 public struct ExplorerLayout: Sendable, Equatable {

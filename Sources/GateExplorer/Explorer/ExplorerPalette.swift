@@ -1,3 +1,4 @@
+import GateCanvas
 /// The pair of colour scales the explorer paints with: one for gates in [0, 1], one for signed values.
 public enum ExplorerPalette: String, CaseIterable, Sendable {
     /// Viridis-like gates, blue–white–red signed values.

@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// Everything the explorer shows: one recorded or computed run of a network over one input sequence,

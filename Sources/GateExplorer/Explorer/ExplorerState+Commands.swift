@@ -1,3 +1,4 @@
+import GateCanvas
 extension ExplorerState {
     /// Applies `command`; `viewport` tells page sizes and focus targets of the current screen.
     /// Returns `.quit` for the quit command.

@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// Everything the explorer screen depends on besides the terminal size: the run, where the cursor

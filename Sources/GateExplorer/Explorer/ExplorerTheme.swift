@@ -1,3 +1,4 @@
+import GateCanvas
 /// The explorer's text styles, in one place.
 public enum ExplorerTheme {
     /// Titles and the current values.

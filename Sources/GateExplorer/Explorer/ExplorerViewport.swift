@@ -1,3 +1,4 @@
+import GateCanvas
 /// What the last layout offers to commands that depend on the screen: how many units a page holds,
 /// what can take the focus, and how far the inspector can scroll.
 public struct ExplorerViewport: Sendable, Equatable {

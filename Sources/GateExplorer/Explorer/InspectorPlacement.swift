@@ -1,3 +1,4 @@
+import GateCanvas
 /// How the inspector is shown at the current terminal size.
 public enum InspectorPlacement: Sendable, Equatable {
     /// Beside the panels, on the right.

@@ -1,3 +1,4 @@
+import GateCanvas
 /// Compact, allocation-light number formatting for the explorer's labels (no locale, no Foundation).
 public enum NumberFormat {
     /// `value` with `digits` decimals: "0.91", "-0.15", "12.00"; very large values fall back to

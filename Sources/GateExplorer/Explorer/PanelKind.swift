@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// One heatmap panel: which series it shows and how to read it, in plain words.

@@ -1,3 +1,4 @@
+import GateCanvas
 /// Where one heatmap panel sits on screen.
 public struct PanelPlacement: Sendable, Equatable {
     /// Index of the panel in the cell kind's panel list.

@@ -1,3 +1,4 @@
+import GateCanvas
 /// A pre-activation split into where it comes from: W·x (this step's input), U·h₋₁ (the previous
 /// hidden state), the bias, and any extra term (peepholes; for GRU's n, the reset-gated recurrence).
 public struct PreactivationParts: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import GateCanvas
 /// A colour scale sampled at 256 levels for one colour mode, so painting a cell is an array lookup.
 public struct ScaleTable: Sendable {
     /// The scale.

@@ -1,3 +1,4 @@
+import GateCanvas
 /// Which timesteps the panels show: a window of columns that pages when the cursor reaches its edge,
 /// so a plain step moves only the cursor column and the heatmaps stay put.
 public struct TimeWindow: Hashable, Sendable {

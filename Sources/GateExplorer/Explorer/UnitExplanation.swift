@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// The numbers behind one unit at one step, and, when the weights are known, where each

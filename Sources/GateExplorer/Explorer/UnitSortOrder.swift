@@ -1,3 +1,4 @@
+import GateCanvas
 /// The order in which units are listed in the panels; `s` cycles through them.
 public enum UnitSortOrder: String, CaseIterable, Sendable {
     /// By index, as in the weights.

@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// Per-unit statistics of one layer and direction over the whole run: what makes a unit interesting.

@@ -1,3 +1,4 @@
+import GateCanvas
 /// Serializes a ``CellBuffer`` as text with ANSI SGR escapes (24-bit, 256 or 16 colours as the
 /// cells hold them), one line per row, every line ending with a reset.
 public enum ANSIText {

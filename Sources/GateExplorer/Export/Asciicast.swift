@@ -1,3 +1,4 @@
+import GateCanvas
 /// An asciicast v2 recording (asciinema): a JSON header line, then one `[seconds, "o", text]` line
 /// per output event. `asciinema play file.cast` shows it; the asciinema player embeds it in web pages.
 public struct Asciicast: Sendable, Equatable {

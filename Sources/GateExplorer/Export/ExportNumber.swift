@@ -1,3 +1,4 @@
+import GateCanvas
 /// Number formatting for exported files (no Foundation, no locale).
 public enum ExportNumber {
     /// The shortest text that reads back as exactly `value` ("0.1", "-3.25e-05", "nan").

@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// Draws heatmap panels into a ``CellBuffer``: used by `render --format txt|ansi`, by the frames of

@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// One heatmap to export: a window of one series (steps × units) with its colour scale and axes.

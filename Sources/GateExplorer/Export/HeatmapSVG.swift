@@ -1,3 +1,4 @@
+import GateCanvas
 /// Writes heatmap panels as one standalone SVG document (viewable in any browser, editable in
 /// Inkscape): per panel a title, one `<rect>` per cell, step and unit axes, and a colour bar.
 ///

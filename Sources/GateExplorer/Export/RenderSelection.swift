@@ -1,3 +1,4 @@
+import GateCanvas
 /// Parses the step and unit selections of `gatescope render` and `gatescope diff`.
 ///
 /// Steps and units are numbered from 0, as rows and columns of the trace tensors are.

@@ -1,3 +1,4 @@
+import GateCanvas
 /// One frame of a replay for `render --format cast`: a header line (step, layer) and, per series, a
 /// heatmap of the steps up to the current one (the latest step at the right edge), in half blocks.
 public enum ReplayFrame {

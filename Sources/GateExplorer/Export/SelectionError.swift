@@ -1,3 +1,4 @@
+import GateCanvas
 /// A malformed `--steps` or `--units` selection; the message says what to write instead.
 public struct SelectionError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The one-line message.

@@ -1,3 +1,4 @@
+import GateCanvas
 /// Where a session keeps its bookmarks between runs: the command saves them beside the trace
 /// (`T.safetensors.bookmarks.tsv`, written atomically).
 public protocol BookmarkStore {

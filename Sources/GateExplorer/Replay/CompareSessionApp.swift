@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// Two runs of the same length, step-locked in one screen (``CompareView``): per gate and state of

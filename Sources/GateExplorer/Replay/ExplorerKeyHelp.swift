@@ -1,3 +1,4 @@
+import GateCanvas
 /// One line the help overlay lists for a key that an app around the explorer handles itself
 /// (recording, bookmarks, typing, teaching): the keys as shown, what they do, and the keys themselves.
 public struct ExplorerKeyHelp: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// Where an explorer session reads the rows of its run: an in-memory trace, or a trace file read

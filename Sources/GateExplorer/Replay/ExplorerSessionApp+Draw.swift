@@ -1,3 +1,4 @@
+import GateCanvas
 extension ExplorerSessionApp {
     /// Style of the recording badge.
     static let recordingStyle = CellStyle(foreground: .indexed(9), bold: true)

@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 extension ExplorerSessionApp {

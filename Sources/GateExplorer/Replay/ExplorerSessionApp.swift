@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// The explorer with recording, bookmarks, live input, typing and long runs: what `gatescope explore`

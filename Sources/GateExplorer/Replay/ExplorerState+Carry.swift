@@ -1,3 +1,4 @@
+import GateCanvas
 extension ExplorerState {
     /// A state on `run` (another window of the same run, or the run grown) at `step`, keeping how
     /// things are shown: layer, direction, selected unit, sort, focus, playback, speed, overlays,

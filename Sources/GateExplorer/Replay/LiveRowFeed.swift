@@ -1,3 +1,4 @@
+import GateCanvas
 /// Lines arriving from outside while the explorer runs (standard input for `--input -`), read on
 /// another thread; the session takes what has arrived on each tick, never blocking.
 public protocol LiveRowFeed: AnyObject {

@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// Turns lines of live input into timesteps for a network: numbers separated by commas, tabs,

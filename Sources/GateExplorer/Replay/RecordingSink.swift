@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// Writes what the explorer recorded (`r`) to a trace file; the command implements it with the

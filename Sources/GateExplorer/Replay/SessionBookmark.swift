@@ -1,3 +1,4 @@
+import GateCanvas
 /// A bookmark on one step of the session's run, with an optional note (the explorer's copy of a
 /// trace file's bookmark; the command saves them beside the trace).
 public struct SessionBookmark: Sendable, Hashable {

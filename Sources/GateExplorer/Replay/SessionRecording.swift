@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// What `r` has recorded so far: the rows of every step the cursor reached while recording, in the

@@ -1,3 +1,4 @@
+import GateCanvas
 /// Which rows of a long run the explorer holds at once.
 ///
 /// Runs up to ``wholeRunLimit`` steps are held whole. Longer ones are held a window of at least

@@ -1,3 +1,4 @@
+import GateCanvas
 extension String {
     /// The text on one line: newlines and tabs shown as `⏎` and spaces.
     func replacingNewlines() -> String {

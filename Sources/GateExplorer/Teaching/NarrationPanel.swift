@@ -1,3 +1,4 @@
+import GateCanvas
 /// The lesson's panel under the explorer: the stop's heading, narration, question (and answer), the
 /// latest message or quiz result, and the teaching keys.
 public struct NarrationPanel {

@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// Presenter mode: a projector-friendly screen. Fewer panels (the highlighted or focused gate and the

@@ -1,3 +1,4 @@
+import GateCanvas
 /// A quiz question waiting for its answer: will this series of this unit go up or down at the next step?
 public struct QuizQuestion: Sendable, Equatable {
     /// The step whose value is known (0-based); the question is about `step + 1`.

@@ -1,3 +1,4 @@
+import GateCanvas
 /// Quiz mode: before the next step is revealed, the class guesses whether a gate of the selected unit
 /// goes up or down; the step is then revealed and the guess scored. At a lesson stop with its own
 /// question, that question is asked first: the answer is revealed and the teacher marks it.

@@ -1,3 +1,4 @@
+import GateCanvas
 extension String {
     /// `value` with exactly two decimals ("0.50", "-1.25"), without Foundation.
     init(format2 value: Double) {

@@ -1,3 +1,4 @@
+import GateCanvas
 extension String {
     /// The string right-aligned in `width` columns (unchanged when longer).
     func leftPadded(to width: Int) -> String {

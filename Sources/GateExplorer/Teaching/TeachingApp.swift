@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// Teaching mode as a terminal app: the explorer session (``ExplorerSessionApp``: recording `r`,

@@ -1,3 +1,4 @@
+import GateCanvas
 /// One teaching screen: the explorer on top (drawn into its own buffer and copied in), the teaching
 /// view (gradient flow or what-if) under it, and the lesson's narration at the bottom; or, in
 /// presenter mode, the presenter view. On short terminals a teaching view replaces the explorer.

@@ -1,3 +1,4 @@
+import GateCanvas
 /// The keys teaching mode adds to the explorer's. `A` takes over the explorer's all-layers key in a
 /// lesson; the others are free in the explorer.
 public enum TeachingKeyBinding {

@@ -1,3 +1,4 @@
+import GateCanvas
 /// A lesson as the explorer runs it: a title and resolved stops.
 public struct TeachingLesson: Sendable {
     /// The lesson's heading.

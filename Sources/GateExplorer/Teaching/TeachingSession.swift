@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// Everything teaching mode adds to the explorer: the lesson and its current stop, what-if edits,

@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// A lesson stop resolved for the explorer: the demo's run loaded, 0-based positions, the narration.

@@ -1,3 +1,4 @@
+import GateCanvas
 /// Teaching mode's text styles: a marker colour for what a stop points at, and presenter contrast.
 public enum TeachingTheme {
     /// The highlight marker (▶) and the stop's heading.

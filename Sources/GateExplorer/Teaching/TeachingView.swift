@@ -1,3 +1,4 @@
+import GateCanvas
 /// The teaching view shown with (or instead of) the explorer's panels.
 public enum TeachingView: String, Sendable, CaseIterable {
     /// Only the explorer (and the narration in a lesson).

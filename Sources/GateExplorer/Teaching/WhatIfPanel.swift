@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// The what-if view: for the selected unit, the edited run's gate and state against the original's,

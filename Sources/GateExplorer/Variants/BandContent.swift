@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// What each band of the all-layers view (`A`) draws, cycled with `v`: the belt (c for LSTM, h for GRU

@@ -1,3 +1,4 @@
+import GateCanvas
 /// What a click in the all-layers view (`A`) landed on: a band's layer and direction, and, on its
 /// heatmap, the step and the unit of that layer trace.
 public struct BandHit: Sendable, Equatable {

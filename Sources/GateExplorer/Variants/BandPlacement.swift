@@ -1,3 +1,4 @@
+import GateCanvas
 /// Where one band of the all-layers view (`A`) sits on screen: its title row, its heatmap rows and
 /// the first band row (unit) shown. Computed once by ``ExplorerFrame/bandPlacements()`` and used both
 /// to draw and to hit-test mouse clicks, so a click lands on what was drawn.

@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// One band of the all-layers view: a layer trace's state series (c for LSTM, h for GRU and RNN), or

@@ -1,3 +1,4 @@
+import GateCanvas
 /// The ConvLSTM explorer as a terminal app: keys, the mouse and ticks change the state; the frame
 /// draws it. Opened by `gatescope explore` for ConvLSTM models and `gatescope replay` for their traces.
 public struct SpatialExplorerApp: TerminalApp {

@@ -1,3 +1,4 @@
+import GateCanvas
 /// What a key asks of the ConvLSTM (spatial) explorer.
 public enum SpatialExplorerCommand: Sendable, Equatable {
     /// Next / previous step.

@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// One frame of the ConvLSTM explorer: every gate of one channel as an H × W map at the current step,

@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// Everything the ConvLSTM explorer screen depends on besides the terminal size.

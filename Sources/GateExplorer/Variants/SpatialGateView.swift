@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// Draws ConvLSTM state as spatial maps: one gate (or the candidate, cell, hidden state) of one

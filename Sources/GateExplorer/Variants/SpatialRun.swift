@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// A ConvLSTM run for the spatial explorer: the trace (rows C·H·W, channel-first), the shape of every

@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// One ConvLSTM series as the spatial explorer names it: f, i, g, o, c, h with plain words.

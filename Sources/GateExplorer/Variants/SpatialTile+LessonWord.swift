@@ -1,3 +1,4 @@
+import GateCanvas
 extension SpatialTile.Content {
     /// The map a lesson's `panel:` word names on the ConvLSTM screen (`LessonDemoFacts.spatialPanelWords`):
     /// frame, forget, input, candidate, output, cell, hidden, previous, kept, written, prediction, next.

@@ -1,3 +1,4 @@
+import GateCanvas
 /// One labelled map on the ConvLSTM explorer's screen: what it shows and where.
 public struct SpatialTile: Sendable, Equatable {
     /// What a tile shows.

@@ -1,3 +1,4 @@
+import GateCanvas
 /// LSTM, GRU and RNN twins side by side as a terminal app, step-locked: the explorer's keys move one
 /// cursor through every model at once.
 public struct TwinsApp: TerminalApp {

@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// One frame of the side-by-side view: a column of compact panels per model (its gates, its belt and

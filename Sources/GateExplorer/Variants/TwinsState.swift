@@ -1,3 +1,4 @@
+import GateCanvas
 import GateCore
 
 /// The side-by-side view's state: several runs over the same input (LSTM, GRU and RNN twins), one

@@ -1,3 +1,4 @@
+import GateCanvas
 /// "Did you mean" for misspelt names (demos, lessons): the known name nearest by edit distance.
 enum ClosestName {
     /// The name in `names` closest to `typed` (case-insensitive Levenshtein distance, also against a

@@ -1,3 +1,4 @@
+import GateCanvas
 import ArgumentParser
 import Foundation
 import GateCore

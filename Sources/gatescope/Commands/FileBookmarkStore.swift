@@ -1,3 +1,4 @@
+import GateCanvas
 import GateExplorer
 import GateFormats
 

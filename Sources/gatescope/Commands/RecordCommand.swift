@@ -1,3 +1,4 @@
+import GateCanvas
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

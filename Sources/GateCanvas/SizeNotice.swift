@@ -37,7 +37,7 @@ public struct SizeNotice: Sendable {
     }
 
     /// Splits `text` into lines of at most `width` columns, breaking at spaces where possible.
-    static func wrap(_ text: String, width: Int) -> [String] {
+    public static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = [], line = ""
         for word in text.split(separator: " ") {
             var word = String(word)
