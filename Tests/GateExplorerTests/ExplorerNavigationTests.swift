@@ -168,15 +168,6 @@ struct ExplorerNavigationTests {
         #expect(catalog.entry(named: "brackets")?.story == "unit 1 counts")
     }
 
-    @Test func demosDirectoryIsFoundFromTheEnvironmentFirst() {
-        let candidates = DemoCatalog.candidateDirectories(environment: ["GATESCOPE_DEMOS": "/x/demos"],
-                                                          executablePath: "/a/b/.build/debug/gatescope",
-                                                          currentDirectory: "/c")
-        #expect(candidates.first == "/x/demos")
-        #expect(candidates.contains("/a/b/demos"))
-        #expect(candidates.contains("/c/demos"))
-    }
-
     @Test func builtInDemoCountsDepth() throws {
         let run = BuiltInDemo.run()
         let cell = try #require(run.trace.layers[0].series[SeriesName.cell])

@@ -82,6 +82,8 @@ public struct TraceMetadata: Sendable, Equatable {
         if let input { map["input"] = input }
         if let vocabulary { map["vocab"] = TraceMetadata.jsonArray(vocabulary) }
         if let network { map["network"] = network }
+        // A trace read from a file keeps the version that recorded it; a new one gets this build's.
+        if map[GatescopeVersion.metadataKey] == nil { map[GatescopeVersion.metadataKey] = GatescopeVersion.current }
         return map
     }
 

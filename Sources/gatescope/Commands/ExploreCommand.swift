@@ -12,8 +12,8 @@ struct ExploreCommand: ParsableCommand {
         commandName: "explore",
         abstract: "Step a recurrent network through a sequence and watch its gates and cell state.",
         discussion: """
-            With no options, opens the best demo: a trained one from demos/ when present (found through \
-            $GATESCOPE_DEMOS or next to the program), else the built-in hand-set bracket counter.
+            With no options, opens the best demo: a trained one from demos/ when present (installed beside \
+            the program, or $GATESCOPE_DEMOS, ./demos, a checkout), else the built-in hand-set bracket counter.
             Keys: ←/→ step, space play, ↑/↓ unit, s sort, tab panel, i inspector, ? help, q quit.
             """
     )
@@ -147,10 +147,10 @@ struct ExploreCommand: ParsableCommand {
         if let demo, ["builtin", "built-in", BuiltInDemo.name].contains(demo.lowercased()) {
             return try builtInRun()
         }
-        let catalog = DemoCatalog.locate()
         if let demo {
-            guard let catalog else {
-                throw UserError("no demos/ directory found (set GATESCOPE_DEMOS); --demo builtin always works")
+            let catalog: DemoCatalog
+            do { catalog = try DemoCatalog.require() } catch let failure as DemoLookupFailure {
+                throw UserError("\(failure); --demo builtin always works")
             }
             guard let entry = catalog.entry(named: demo) else {
                 let names = (catalog.entries.map(\.name) + ["builtin"]).joined(separator: ", ")
@@ -159,7 +159,7 @@ struct ExploreCommand: ParsableCommand {
             }
             return try Self.run(entry: entry, text: text)
         }
-        if let entry = catalog?.preferred, let run = try? Self.run(entry: entry, text: text) {
+        if let entry = DemoCatalog.locate()?.preferred, let run = try? Self.run(entry: entry, text: text) {
             return run
         }
         return try builtInRun()

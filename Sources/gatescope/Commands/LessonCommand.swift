@@ -43,14 +43,13 @@ struct LessonCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            guard let catalog = DemoCatalog.locate() else {
-                throw UserError("no demos/ directory found (set GATESCOPE_DEMOS)")
-            }
-            let library = LessonLibrary(directory: (catalog.directory as NSString).appendingPathComponent("lessons"))
-            let loader = LessonRunLoader(catalog: catalog)
+            // The demos directory is looked for only when needed: a lesson file given by path that
+            // names no demo checks and runs without one.
+            let loader = LessonRunLoader()
+            let library: () throws -> LessonLibrary = { LessonLibrary(directory: ((try loader.catalog()).directory as NSString).appendingPathComponent("lessons")) }
             if check {
-                let paths = try name.map { [try Self.path(of: $0, in: library)] } ?? library.paths
-                guard !paths.isEmpty else { throw UserError("no lessons in \(library.directory)") }
+                let paths = try name.map { [try Self.path(of: $0, in: library)] } ?? (try library()).paths
+                guard !paths.isEmpty else { throw UserError("no lessons in \(try library().directory)") }
                 var failures = 0
                 for path in paths {
                     let file = (path as NSString).lastPathComponent
@@ -90,9 +89,10 @@ struct LessonCommand: ParsableCommand {
                 session = TeachingSession(lesson: try loader.resolve(lesson), quiz: quizOn, presenting: presenting,
                                           hiddenPanels: preset.hidden, disabledKeys: disabled)
             } else {
-                let paths = library.paths
-                guard !paths.isEmpty else { throw UserError("no lessons in \(library.directory)") }
-                print("Lessons in \(library.directory):")
+                let shelf = try library()
+                let paths = shelf.paths
+                guard !paths.isEmpty else { throw UserError("no lessons in \(shelf.directory)") }
+                print("Lessons in \(shelf.directory):")
                 for path in paths {
                     let file = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
                     guard let lesson = try? LessonParser.parse(path: path) else { print("  \(file)  (does not parse: gatescope lesson --check \(file))"); continue }
@@ -107,8 +107,9 @@ struct LessonCommand: ParsableCommand {
     }
 
     /// A lesson named in the library, or a path to a file.
-    static func path(of name: String, in library: LessonLibrary) throws -> String {
+    static func path(of name: String, in libraryFinder: () throws -> LessonLibrary) throws -> String {
         if FileManager.default.fileExists(atPath: name), name.contains("/") || name.hasSuffix(".lesson") { return name }
+        let library = try libraryFinder()
         guard let path = library.path(named: name) else {
             let names = library.paths.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
             let typed = ((name as NSString).lastPathComponent as NSString).deletingPathExtension

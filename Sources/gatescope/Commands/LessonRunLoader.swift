@@ -7,19 +7,32 @@ import GateFormats
 /// Loads the demos a lesson names: runs for the explorer, facts for the validator, and lesson stops
 /// resolved into `TeachingStop`s. A ConvLSTM demo loads as a ``SpatialRun`` (its stops open the spatial screen).
 final class LessonRunLoader {
-    let catalog: DemoCatalog
+    /// Finds the demos catalogue the first time a lesson names a demo (a lesson file given by path
+    /// that names none needs no demos directory).
+    private let locate: () throws -> DemoCatalog
+    private var located: DemoCatalog?
     private var runs: [String: ExplorerRun] = [:]
     private var spatialRuns: [String: (run: SpatialRun, facts: LessonDemoFacts)] = [:]
 
-    init(catalog: DemoCatalog) { self.catalog = catalog }
+    /// A loader that finds the catalogue with `locate` when a demo is first needed.
+    init(locate: @escaping () throws -> DemoCatalog = { try DemoCatalog.require() }) { self.locate = locate }
+
+    /// The demos catalogue, found on first use.
+    func catalog() throws -> DemoCatalog {
+        if let located { return located }
+        let found = try locate()
+        located = found
+        return found
+    }
 
     /// The run of `demo` over its own input or over `input` (relative to `directory`).
     func run(demo: String, input: String?, directory: String) throws -> ExplorerRun {
         let inputPath = input.map { $0.hasPrefix("/") ? $0 : (directory as NSString).appendingPathComponent($0) }
         let key = demo + "|" + (inputPath ?? "")
         if let cached = runs[key] { return cached }
-        guard let entry = catalog.entry(named: demo) else {
-            throw UserError("no demo called '\(demo)'\(ClosestName.hint(for: demo, among: catalog.entries.map(\.name))) in \(catalog.directory)/catalog.tsv")
+        let demos = try catalog()
+        guard let entry = demos.entry(named: demo) else {
+            throw UserError("no demo called '\(demo)'\(ClosestName.hint(for: demo, among: demos.entries.map(\.name))) in \(demos.directory)/catalog.tsv")
         }
         if let inputPath, !FileManager.default.fileExists(atPath: inputPath) {
             throw UserError("the input file \(input ?? "") does not exist")
@@ -34,7 +47,7 @@ final class LessonRunLoader {
 
     /// The ConvLSTM run of `demo` over its frames or `input`, with its facts; nil when `demo` is not a ConvLSTM demo.
     func spatialRun(demo: String, input: String?, directory: String) throws -> (run: SpatialRun, facts: LessonDemoFacts)? {
-        guard let entry = catalog.entry(named: demo), ConvLSTMExploring.isConvLSTM(path: entry.modelPath) else { return nil }
+        guard let entry = try catalog().entry(named: demo), ConvLSTMExploring.isConvLSTM(path: entry.modelPath) else { return nil }
         let inputPath = input.map { $0.hasPrefix("/") ? $0 : (directory as NSString).appendingPathComponent($0) } ?? entry.inputPath
         let key = demo + "|" + (inputPath ?? "")
         if let cached = spatialRuns[key] { return cached }

@@ -100,9 +100,7 @@ struct RecordCommand: ParsableCommand {
     func resolvedSources() throws -> (model: String, input: String?) {
         if let model { return (model, input) }
         let name = demo ?? ""
-        guard let catalog = DemoCatalog.locate() else {
-            throw UserError("no demos/ directory found (set GATESCOPE_DEMOS to the demos folder)")
-        }
+        let catalog = try DemoCatalog.require()
         guard let entry = catalog.entry(named: name) else {
             let names = catalog.entries.map(\.name)
             throw UserError("no demo called '\(name)'\(ClosestName.hint(for: name, among: names)); the demos are: \(names.joined(separator: ", "))")
