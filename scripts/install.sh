@@ -68,9 +68,13 @@ if [ "$uninstall" = 1 ]; then
   [ -f "$manifest" ] || fail "no gatescope install under $prefix (no $manifest)"
   [ -w "$share" ] || fail "cannot write to $share (run as a user who can, e.g. with sudo)"
   count=$(grep -c $'^f\t' "$manifest" || true)
-  remove_listed_files
-  rm -f -- "$manifest"
-  remove_created_directories
+  # The manifest lists itself: work from a copy.
+  listed=$(mktemp "${TMPDIR:-/tmp}/gatescope-manifest.XXXXXX")
+  trap 'rm -f -- "$listed"' EXIT
+  cp -- "$manifest" "$listed"
+  manifest=$listed remove_listed_files
+  rm -f -- "$share/install-manifest.txt"
+  manifest=$listed remove_created_directories
   say "removed gatescope from $prefix ($count files)"
   exit 0
 fi
