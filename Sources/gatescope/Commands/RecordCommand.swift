@@ -51,6 +51,9 @@ struct RecordCommand: ParsableCommand {
     @Option(name: .long, help: "For vanilla RNNs: tanh or relu (the weights cannot tell).")
     var nonlinearity: String?
 
+    @Flag(name: .long, help: ArgumentHelp("Print where the time went (read, compute, write) to standard error (scripts/bench_record.py).", visibility: .hidden))
+    var timing = false
+
     func validate() throws {
         guard (model == nil) != (demo == nil) else {
             throw ValidationError("give exactly one of --model FILE or --demo NAME")
@@ -71,6 +74,7 @@ struct RecordCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let started = ContinuousClock.now
             let (model, input) = try resolvedSources()
             if model.hasSuffix(".safetensors"), ConvLSTMImporter.isConvLSTM(try ModelImporter.open(path: model)) {
                 try recordConvLSTM(model: model, input: input)
@@ -87,8 +91,13 @@ struct RecordCommand: ParsableCommand {
                 guard let input else { throw UserError("give --input FILE or --text STRING") }
                 sequence = try SequenceLoader.load(path: input, for: network)
             }
+            let read = ContinuousClock.now - started
+            let timings = RecordTiming()
             let steps = try TraceRecorder.record(network, input: sequence.input, tokens: sequence.tokens, to: out,
-                                                 model: model, inputSource: sequence.source)
+                                                 model: model, inputSource: sequence.source, timing: timings)
+            if timing {
+                printTiming(read: read, compute: timings.compute, write: timings.write)
+            }
             let directions = network.isBidirectional ? " × 2 directions" : ""
             let layers = network.layers.count == 1 ? "1 layer" : "\(network.layers.count) layers"
             print("recorded \(steps) steps, \(layers)\(directions) (\(network.summary)) → \(out) (\(Self.byteSize(of: out)))")
@@ -119,6 +128,17 @@ struct RecordCommand: ParsableCommand {
         let trace = network.run(frames)
         try ConvLSTMTraceWriter.write(trace, network: network, to: out, model: model, input: input)
         print("recorded \(trace.steps) frames, \(network.summary) → \(out) (\(Self.byteSize(of: out)))")
+    }
+
+    /// `timing: read=0.012s compute=0.100s write=0.050s` on standard error.
+    func printTiming(read: Duration, compute: Duration, write writing: Duration) {
+        func seconds(_ duration: Duration) -> String {
+            let micro = duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
+            let fraction = String(micro % 1_000_000)
+            return "\(micro / 1_000_000)." + String(repeating: "0", count: 6 - fraction.count) + fraction + "s"
+        }
+        var line = Array("timing: read=\(seconds(read)) compute=\(seconds(compute)) write=\(seconds(writing))\n".utf8)
+        _ = write(2, &line, line.count)
     }
 
     /// "12.3 KB" for the file at `path`.
