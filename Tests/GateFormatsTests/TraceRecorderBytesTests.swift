@@ -48,12 +48,13 @@ struct TraceRecorderBytesTests {
         let tokens = Array(0..<53).map { $0 % 7 }
         let directory = ModelTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        for withTokens in [false, true] {
+        // Chunks of 7 use the dot-product projection; chunks of 20 the tiled one (13 left for the last).
+        for (withTokens, chunk) in [(false, 7), (true, 7), (false, 20), (true, 20)] {
             let fast = directory + "/fast.safetensors", reference = directory + "/reference.safetensors"
-            try TraceRecorder.record(network, input: input, tokens: withTokens ? tokens : nil, to: fast, chunkSteps: 7)
-            try Self.recordRowByRow(network, input: input, tokens: withTokens ? tokens : nil, to: reference, chunkSteps: 7)
+            try TraceRecorder.record(network, input: input, tokens: withTokens ? tokens : nil, to: fast, chunkSteps: chunk)
+            try Self.recordRowByRow(network, input: input, tokens: withTokens ? tokens : nil, to: reference, chunkSteps: chunk)
             let a = try Data(contentsOf: URL(fileURLWithPath: fast)), b = try Data(contentsOf: URL(fileURLWithPath: reference))
-            #expect(a.count == b.count && a == b, "\(kind) projection \(projection) tokens \(withTokens): files differ")
+            #expect(a.count == b.count && a == b, "\(kind) projection \(projection) tokens \(withTokens) chunk \(chunk): files differ")
         }
     }
 

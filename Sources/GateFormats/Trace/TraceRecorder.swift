@@ -1,8 +1,9 @@
 import GateCore
 
 /// Records a run straight to a trace file, a chunk of timesteps at a time, so that a long sequence
-/// never has its whole trace in memory: each chunk continues every layer from the state the last
-/// chunk ended in, and its rows go to disk through ``StreamingSafeTensorsWriter``.
+/// never has its whole trace in memory: each layer's ``LayerStreamer`` continues from the state the
+/// last chunk ended in, into buffers allocated once, and each series' chunk goes to its final place in
+/// the file with one ``StreamingSafeTensorsWriter/append(rows:toTensor:)``.
 ///
 /// A bidirectional network needs the whole sequence before its reverse direction can start, so it is
 /// computed in one go and written with ``TraceFile/write(_:network:to:model:input:extra:)``.
@@ -28,58 +29,78 @@ public enum TraceRecorder {
         }
         let steps = input.rows
         let metadata = TraceMetadata(network: network, steps: steps, model: model, input: inputSource)
-        var states = network.layers.map { RecurrentState.zero(for: $0[0]) }
-        var writer: StreamingSafeTensorsWriter?
-        // Each series' writer position, looked up once on the first chunk (in the order written).
-        var targets: [Int] = []
+        let capacity = min(max(chunkSteps, 1), steps)
+        let clock = ContinuousClock.now
+        let streamers = network.layers.map { LayerStreamer(weights: $0[0], capacity: capacity) }
+        // Every tensor and where its rows come from, in the order the old row-by-row path listed them.
+        var layouts = [StreamingSafeTensorsWriter.TensorLayout(name: "input", rows: steps, columns: input.columns)]
+        for (index, streamer) in streamers.enumerated() {
+            let order = streamer.seriesNames.indices.sorted { streamer.seriesNames[$0] < streamer.seriesNames[$1] }
+            for k in order {
+                layouts.append(.init(name: "l\(index).\(streamer.seriesNames[k])", rows: steps, columns: streamer.seriesWidths[k]))
+            }
+        }
+        let head = network.head.map { SequenceProjector(weights: $0.weights, bias: $0.bias, longestInput: capacity) }
+        var output = [Float](repeating: 0, count: capacity * (network.head?.outputSize ?? 0))
+        if let head = network.head { layouts.append(.init(name: "output", rows: steps, columns: head.outputSize)) }
+        if tokens != nil { layouts.append(.init(name: "tokens", rows: steps, columns: 1)) }
+        var tokenRows = [Float](repeating: 0, count: tokens == nil ? 0 : capacity)
+        timing?.compute += ContinuousClock.now - clock
+
+        let writer = try StreamingSafeTensorsWriter(path: path, tensors: layouts, metadata: metadata.encoded)
         do {
-            var start = 0
-            while start < steps {
-                let end = min(start + chunkSteps, steps)
-                let clock = ContinuousClock.now
-                let chunk = input.rows(start..<end)
-                var rows: [(String, Matrix)] = [("input", chunk)]
-                var current = chunk
-                for (index, directions) in network.layers.enumerated() {
-                    let run = directions[0].run(current, from: states[index])
-                    states[index] = run.finalState
-                    for (name, matrix) in run.series.sorted(by: { $0.key < $1.key }) {
-                        rows.append(("l\(index).\(name)", matrix))
+            // Each tensor's writer position, looked up once (not per row).
+            func position(_ name: String) throws -> Int {
+                guard let index = writer.tensorIndex(named: name) else {
+                    throw FormatError("cannot record: the trace has no tensor '\(name)'; this is a bug", source: path)
+                }
+                return index
+            }
+            let inputTensor = try position("input")
+            let seriesTensors = try streamers.enumerated().map { index, streamer in
+                try streamer.seriesNames.map { try position("l\(index).\($0)") }
+            }
+            let outputTensor = network.head == nil ? nil : try position("output")
+            let tokensTensor = tokens == nil ? nil : try position("tokens")
+            try input.values.withUnsafeBufferPointer { values in
+                var start = 0
+                while start < steps {
+                    let count = min(capacity, steps - start)
+                    let computing = ContinuousClock.now
+                    let rows = UnsafeBufferPointer(rebasing: values[start * input.columns ..< (start + count) * input.columns])
+                    var current = rows.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                    for streamer in streamers {
+                        streamer.run(current, steps: count)
+                        current = streamer.hidden
                     }
-                    current = run.series[SeriesName.hidden]!
-                }
-                if let head = network.head { rows.append(("output", head.apply(to: current))) }
-                if let tokens {
-                    rows.append(("tokens", Matrix(rows: end - start, columns: 1,
-                                                  values: tokens[start..<end].map(Float.init))))
-                }
-                let computed = ContinuousClock.now
-                timing?.compute += computed - clock
-                if writer == nil {
-                    let layouts = rows.map {
-                        StreamingSafeTensorsWriter.TensorLayout(name: $0.0, rows: steps, columns: $0.1.columns)
+                    if let head {
+                        output.withUnsafeMutableBufferPointer { head.project(current, rows: count, into: $0.baseAddress!) }
                     }
-                    let opened = try StreamingSafeTensorsWriter(path: path, tensors: layouts, metadata: metadata.encoded)
-                    targets = try rows.map { name, _ in
-                        guard let index = opened.tensorIndex(named: name) else {
-                            throw FormatError("cannot record: the trace has no tensor '\(name)'; this is a bug", source: path)
-                        }
-                        return index
+                    if let tokens {
+                        for t in 0..<count { tokenRows[t] = Float(tokens[start + t]) }
                     }
-                    writer = opened
+                    let writing = ContinuousClock.now
+                    timing?.compute += writing - computing
+                    // One write per series per chunk, straight from the kernels' buffers, at its final offset.
+                    try writer.append(rows: rows, toTensor: inputTensor)
+                    for (streamer, tensors) in zip(streamers, seriesTensors) {
+                        for (k, tensor) in tensors.enumerated() { try writer.append(rows: streamer.series(k), toTensor: tensor) }
+                    }
+                    if let outputTensor, let width = network.head?.outputSize {
+                        try output.withUnsafeBufferPointer { try writer.append(rows: UnsafeBufferPointer(rebasing: $0[0 ..< count * width]), toTensor: outputTensor) }
+                    }
+                    if let tokensTensor {
+                        try tokenRows.withUnsafeBufferPointer { try writer.append(rows: UnsafeBufferPointer(rebasing: $0[0 ..< count]), toTensor: tokensTensor) }
+                    }
+                    timing?.write += ContinuousClock.now - writing
+                    start += count
                 }
-                // One write per series per chunk, straight from the kernels' output, at its final offset.
-                for (position, (_, matrix)) in rows.enumerated() {
-                    try matrix.values.withUnsafeBufferPointer { try writer!.append(rows: $0, toTensor: targets[position]) }
-                }
-                timing?.write += ContinuousClock.now - computed
-                start = end
             }
             let finishing = ContinuousClock.now
-            try writer?.finish()
+            try writer.finish()
             timing?.write += ContinuousClock.now - finishing
         } catch {
-            writer?.discard()
+            writer.discard()
             throw error
         }
         return steps
