@@ -60,7 +60,7 @@ remove_created_directories() {
   # Deepest first, and only when empty (something else may have been put there since).
   while IFS=$'\t' read -r kind path; do
     [ "$kind" = d ] || continue
-    rmdir -- "$prefix/$path" 2>/dev/null || true
+    if [ "$path" = . ]; then rmdir -- "$prefix" 2>/dev/null || true; else rmdir -- "$prefix/$path" 2>/dev/null || true; fi
   done < <(grep $'^d\t' "$manifest" | awk -F'\t' '{ print length($2) "\t" $0 }' | sort -rn | cut -f2-)
 }
 
@@ -78,6 +78,12 @@ if [ "$uninstall" = 1 ]; then
   say "removed gatescope from $prefix ($count files)"
   exit 0
 fi
+
+# Fail before building when the prefix (or the nearest directory above it that exists) is not writable.
+existing=$prefix
+while [ ! -e "$existing" ]; do existing=$(dirname "$existing"); done
+[ -d "$existing" ] || fail "$existing is not a directory; choose another --prefix"
+[ -w "$existing" ] || fail "cannot write to $existing (choose another --prefix such as ~/.local, or run with sudo)"
 
 # The program to install: the given one, or a fresh release build.
 if [ -n "$binary" ]; then
@@ -116,7 +122,10 @@ created=$(mktemp "${TMPDIR:-/tmp}/gatescope-dirs.XXXXXX")
 trap 'rm -rf -- "$stage" "$created"' EXIT
 if [ -f "$manifest" ]; then grep $'^d\t' "$manifest" > "$created" || true; fi
 
-mkdir -p -- "$prefix" 2>/dev/null || fail "cannot create $prefix (choose another --prefix, or run with sudo)"
+if [ ! -d "$prefix" ]; then
+  mkdir -p -- "$prefix" 2>/dev/null || fail "cannot create $prefix (choose another --prefix, or run with sudo)"
+  printf 'd\t.\n' >> "$created"
+fi
 [ -w "$prefix" ] || fail "cannot write to $prefix (choose another --prefix such as ~/.local, or run with sudo)"
 
 # An earlier install's files go first (a file it shipped may no longer be shipped).

@@ -58,6 +58,24 @@ struct TraceRecorderBytesTests {
         }
     }
 
+    @Test func kerasResetBeforeGRUFileEqualsTheRowByRowFile() throws {
+        var network = ModelTestSupport.network(.gru, input: 3, hidden: 4, layers: 2)
+        network.layers = network.layers.map { directions in
+            directions.map { cell -> CellWeights in
+                guard case .gru(var weights) = cell else { return cell }
+                weights.resetAfter = false
+                return .gru(weights)
+            }
+        }
+        let input = ModelTestSupport.matrix(30, 3, seed: 5)
+        let directory = ModelTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let fast = directory + "/fast.safetensors", reference = directory + "/reference.safetensors"
+        try TraceRecorder.record(network, input: input, to: fast, chunkSteps: 8)
+        try Self.recordRowByRow(network, input: input, tokens: nil, to: reference, chunkSteps: 8)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: fast)) == Data(contentsOf: URL(fileURLWithPath: reference)))
+    }
+
     @Test func theMetadataCarriesTheVersion() throws {
         let network = ModelTestSupport.network(.lstm, input: 2, hidden: 3)
         let path = ModelTestSupport.temporaryDirectory() + "/v.safetensors"

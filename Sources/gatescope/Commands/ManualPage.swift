@@ -21,14 +21,17 @@ struct ManualPage {
         lines += Self.paragraphs(root.discussion ?? "")
         lines += Self.options(root.arguments ?? [])
         lines.append(".SH COMMANDS")
-        for command in root.subcommands ?? [] where command.shouldDisplay ?? true {
+        // `help` repeats `--help`; every command's own --help and --version are said once, above.
+        for command in root.subcommands ?? [] where (command.shouldDisplay ?? true) && command.commandName != "help" {
             lines.append(".SS \"gatescope \(Self.escape(command.commandName))\"")
             lines.append(Self.textLine(command.abstract ?? ""))
             if let discussion = command.discussion, !discussion.isEmpty {
                 lines.append(".PP")
                 lines += Self.paragraphs(discussion)
             }
-            lines += Self.options(command.arguments ?? [])
+            lines += Self.options((command.arguments ?? []).filter { argument in
+                !(argument.names ?? []).contains { $0.kind == "long" && ["help", "version"].contains($0.name) }
+            })
         }
         lines += [
             ".SH FILES",
