@@ -42,6 +42,8 @@ final class TraceRecordingSink: RecordingSink {
         } else if var template = templateMetadata {
             template.steps = trace.steps
             template.extra.merge(extra) { $1 }
+            // A new file: written by this gatescope, whichever recorded the trace it was replayed from.
+            template.gatescopeVersion = GatescopeVersion.current
             metadata = template
         } else {
             let layer = trace.layers.first
