@@ -21,7 +21,7 @@ struct RecordCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "The model weights (.safetensors or .onnx).")
+    @Option(name: .long, help: "The model weights (.safetensors, torch.save .pt/.pth/.bin, TorchScript, .onnx).")
     var model: String?
 
     @Option(name: .long, help: "Record a shipped demo (see `gatescope demos`): its model, and its input unless --input or --text is given.")
