@@ -72,7 +72,7 @@ public enum FileKind: Equatable, Sendable {
     /// The kind of a parsed zip, from its member names.
     public static func of(zip archive: ZipArchive) -> FileKind {
         let names = archive.entries.map(\.name)
-        if TorchArchive.recordPrefix(in: archive) != nil {
+        if archive.torchRecordPrefix != nil {
             let isScript = names.contains { $0 == "constants.pkl" || $0.hasSuffix("/constants.pkl") || $0.contains("/code/") || $0.hasPrefix("code/") }
             return isScript ? .torchScript : .torchCheckpoint
         }
@@ -80,7 +80,7 @@ public enum FileKind: Equatable, Sendable {
             return .kerasArchive
         }
         if !names.isEmpty, names.allSatisfy({ $0.hasSuffix(".npy") }) { return .npz }
-        return .zip(members: TorchArchive.listMembers(archive))
+        return .zip(members: archive.memberList)
     }
 
     /// What the file is, for messages: "a TorchScript archive (torch.jit.save)".

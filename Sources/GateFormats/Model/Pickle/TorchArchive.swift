@@ -33,8 +33,8 @@ public struct TorchArchive: Sendable {
 
     /// Reads a parsed zip archive.
     public init(archive: ZipArchive, source: String) throws {
-        guard let prefix = TorchArchive.recordPrefix(in: archive) else {
-            throw FormatError("is a zip archive without a data.pkl, so not a torch.save or TorchScript file (it holds \(TorchArchive.listMembers(archive))); save the model with torch.save(model.state_dict(), path)", source: source)
+        guard let prefix = archive.torchRecordPrefix else {
+            throw FormatError("is a zip archive without a data.pkl, so not a torch.save or TorchScript file (it holds \(archive.memberList)); save the model with torch.save(model.state_dict(), path)", source: source)
         }
         if let order = archive.entry(named: prefix + "byteorder") {
             let text = String(decoding: try archive.data(of: order), as: UTF8.self)
@@ -86,21 +86,6 @@ public struct TorchArchive: Sendable {
         var writer = SafeTensorsWriter()
         for tensor in tensors { try writer.add(tensor) }
         return try SafeTensors(bytes: writer.serialize(), source: source)
-    }
-
-    /// `NAME/` of the shortest `NAME/data.pkl` member (`""` when `data.pkl` is at the top).
-    static func recordPrefix(in archive: ZipArchive) -> String? {
-        let candidates = archive.entries.map(\.name).filter { $0 == "data.pkl" || $0.hasSuffix("/data.pkl") }
-        guard let shortest = candidates.min(by: { $0.utf8.count < $1.utf8.count }) else { return nil }
-        return String(shortest.dropLast("data.pkl".count))
-    }
-
-    /// A few member names for messages.
-    static func listMembers(_ archive: ZipArchive) -> String {
-        let names = archive.entries.map(\.name)
-        if names.isEmpty { return "no members" }
-        let shown = names.prefix(5).map { "'\(ZipArchive.printable($0))'" }.joined(separator: ", ")
-        return names.count > 5 ? shown + ", … \(names.count) in all" : shown
     }
 
     /// The persistent-id handler for one pickle: `('storage', torch.FloatStorage, key, location, numel)`.
