@@ -195,6 +195,18 @@ def main():
     x = model.embed.weight.detach().double().numpy()[tokens]
     save_case("charmodel", expected_for(model.rnn, "lstm", x, head=model.fc), tokens=tokens)
 
+    # Tied weights: the head shares the embedding's tensor, so the state dict names one storage twice.
+    torch.manual_seed(29)
+    tied = nn.Module()
+    tied.embed = nn.Embedding(7, 5)
+    tied.rnn = nn.GRU(5, 5)
+    tied.fc = nn.Linear(5, 7)
+    tied.fc.weight = tied.embed.weight
+    torch.save(tied.state_dict(), path("tied.pt"))
+    tokens = [2, 5, 1, 1, 6]
+    x = tied.embed.weight.detach().double().numpy()[tokens]
+    save_case("tied", expected_for(tied.rnn, "gru", x, head=tied.fc), tokens=tokens)
+
     # Views: every tensor a view into one shared storage at an offset, weight_hh a transposed view.
     torch.manual_seed(13)
     module = nn.LSTM(3, 4)

@@ -17,15 +17,19 @@ import GateCore
         ("bigru2.pt", "bigru2"), ("lstm_proj.pt", "lstm_proj"), ("gru_f16.pt", "gru_f16"),
         ("lstm_bf16.pt", "lstm_bf16"), ("views.pt", "views"), ("checkpoint.pt", "checkpoint"),
         ("charmodel.pt", "charmodel"), ("charmodel_whole.pt", "charmodel"), ("scripted.jit", "scripted"),
+        ("tied.pt", "tied"),
     ]
+
+    /// The cases whose input is token ids (NAME.tokens.npy) rather than a T × X sequence.
+    static let tokenCases: Set<String> = ["charmodel", "tied"]
 
     @Test(arguments: matched)
     func gatesAndStatesMatchTorch(file: String, name: String) throws {
         let network = try ModelImporter.load(path: Self.path(file))
         let trace: NetworkTrace
-        if name == "charmodel" {
+        if Self.tokenCases.contains(name) {
             let ids = try NpyArray(path: Self.path("\(name).tokens.npy")).values.compactMap { Int(exactly: $0) }
-            #expect(ids.count == 6)
+            #expect(ids.count >= 5)
             trace = try network.run(try network.encode(tokens: ids), tokens: ids)
         } else {
             trace = try network.run(try NpyArray(path: Self.path("\(name).input.npy")).matrix())
@@ -67,6 +71,15 @@ import GateCore
         #expect(scripted.kind == .torchScript)
         #expect(scripted.tensors.map(\.name) == ["rnn.weight_ih_l0", "rnn.weight_hh_l0", "rnn.bias_ih_l0",
                                                  "rnn.bias_hh_l0", "head.weight", "head.bias"])
+    }
+
+    @Test func tiedWeightsKeepBothNames() throws {
+        let archive = try TorchArchive(path: Self.path("tied.pt"))
+        let embed = try #require(archive.tensors.first { $0.name == "embed.weight" })
+        let head = try #require(archive.tensors.first { $0.name == "fc.weight" })
+        #expect(embed.bytes == head.bytes && embed.shape == [7, 5])
+        let imported = try ModelImporter.importModel(path: Self.path("tied.pt"))
+        #expect(imported.embeddingName == "embed.weight" && imported.headPrefix == "fc")
     }
 
     @Test func checkpointNamesCarryTheirKeyAndHalfPrecisionIsKept() throws {

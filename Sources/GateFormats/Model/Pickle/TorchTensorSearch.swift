@@ -1,8 +1,9 @@
 /// Finds every tensor in an unpickled torch object and gives each the name `state_dict()` would:
 /// dict keys and attribute names joined by dots, with an `nn.Module`'s `_parameters`, `_buffers` and
-/// `_modules` left out. A tensor reachable by several paths (TorchScript's `_flat_weights` lists)
-/// keeps its plainest name: fewest components starting with `_` or coming from lists and call
-/// arguments, then the first found.
+/// `_modules` left out. A tensor reachable by several paths keeps its plainest names: those with the
+/// fewest components starting with `_` or coming from lists and call arguments (so TorchScript's
+/// `_flat_weights` copies disappear, while tied weights such as `embed.weight` and `fc.weight`, equally
+/// plain, both stay). Control characters in names are escaped.
 struct TorchTensorSearch {
     /// A tensor and the name it was found under.
     struct Found {
@@ -18,9 +19,8 @@ struct TorchTensorSearch {
     static let transparentKeys: Set<String> = ["_parameters", "_buffers", "_modules"]
 
     private struct Candidate {
-        var name: String
+        var names: [String]
         var rank: Int
-        let order: Int
         let reference: TorchTensorReference
     }
 
@@ -101,33 +101,37 @@ struct TorchTensorSearch {
     }
 
     private mutating func record(_ reference: TorchTensorReference, path: [String], rank: Int) {
-        let name = path.isEmpty ? "tensor" : path.joined(separator: ".")
+        let name = path.isEmpty ? "tensor" : ZipArchive.escaped(path.joined(separator: "."))
         let view = TensorView(directory: reference.storage.directory, key: reference.storage.key,
                               offset: reference.offset, shape: reference.shape, stride: reference.stride)
-        if let index = indexByView[view] {
-            if rank < candidates[index].rank {
-                candidates[index].name = name
-                candidates[index].rank = rank
-            }
+        guard let index = indexByView[view] else {
+            indexByView[view] = candidates.count
+            candidates.append(Candidate(names: [name], rank: rank, reference: reference))
             return
         }
-        indexByView[view] = candidates.count
-        candidates.append(Candidate(name: name, rank: rank, order: candidates.count, reference: reference))
+        if rank < candidates[index].rank {
+            candidates[index].names = [name]
+            candidates[index].rank = rank
+        } else if rank == candidates[index].rank, !candidates[index].names.contains(name) {
+            candidates[index].names.append(name)
+        }
     }
 
     /// The tensors found, in the order first met, each under one unique name (a later tensor whose
     /// name is taken gets `#2`, `#3`, … appended).
     var found: [Found] {
         var taken: Set<String> = []
-        return candidates.map { candidate in
-            var name = candidate.name
-            var copy = 2
-            while taken.contains(name) {
-                name = candidate.name + "#\(copy)"
-                copy += 1
+        return candidates.flatMap { candidate in
+            candidate.names.map { base in
+                var name = base
+                var copy = 2
+                while taken.contains(name) {
+                    name = base + "#\(copy)"
+                    copy += 1
+                }
+                taken.insert(name)
+                return Found(name: name, reference: candidate.reference)
             }
-            taken.insert(name)
-            return Found(name: name, reference: candidate.reference)
         }
     }
 }
