@@ -179,12 +179,13 @@ def main():
         save_case(name, expected_for(module, kind, x), x=x)
 
     # Half precision weights: the expected values come from the same rounded weights.
-    for name, dtype in [("gru_f16", torch.float16), ("lstm_bf16", torch.bfloat16)]:
+    for name, dtype, make, kind in [("gru_f16", torch.float16, nn.GRU, "gru"), ("lstm_bf16", torch.bfloat16, nn.LSTM, "lstm"),
+                                    ("rnn_f64", torch.float64, nn.RNN, "rnn")]:
         torch.manual_seed(5)
-        module = (nn.GRU(3, 4) if name.startswith("gru") else nn.LSTM(3, 4)).to(dtype)
+        module = make(3, 4).to(dtype)
         torch.save(module.state_dict(), path(f"{name}.pt"))
         x = inputs(5, 3, 9)
-        save_case(name, expected_for(module.float(), name[:3] if name.startswith("gru") else "lstm", x), x=x)
+        save_case(name, expected_for(module.float(), kind, x), x=x)
 
     # Embedding + LSTM + Linear head, as a state dict and as a whole pickled module.
     torch.manual_seed(11)

@@ -15,7 +15,7 @@ import GateCore
     static let matched: [(String, String)] = [
         ("lstm.pt", "lstm"), ("gru.pth", "gru"), ("rnn.bin", "rnn"), ("bilstm2.pt", "bilstm2"),
         ("bigru2.pt", "bigru2"), ("lstm_proj.pt", "lstm_proj"), ("gru_f16.pt", "gru_f16"),
-        ("lstm_bf16.pt", "lstm_bf16"), ("views.pt", "views"), ("checkpoint.pt", "checkpoint"),
+        ("lstm_bf16.pt", "lstm_bf16"), ("rnn_f64.pt", "rnn_f64"), ("views.pt", "views"), ("checkpoint.pt", "checkpoint"),
         ("charmodel.pt", "charmodel"), ("charmodel_whole.pt", "charmodel"), ("scripted.jit", "scripted"),
         ("tied.pt", "tied"),
     ]
@@ -90,6 +90,7 @@ import GateCore
         let half = try TorchArchive(path: Self.path("gru_f16.pt"))
         #expect(half.tensors.allSatisfy { $0.dtype == .f16 })
         #expect(try TorchArchive(path: Self.path("lstm_bf16.pt")).tensors.allSatisfy { $0.dtype == .bf16 })
+        #expect(try TorchArchive(path: Self.path("rnn_f64.pt")).tensors.allSatisfy { $0.dtype == .f64 })
     }
 
     @Test func filesAreSniffedForWhatTheyReallyAre() throws {
