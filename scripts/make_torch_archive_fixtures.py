@@ -14,7 +14,8 @@ For each case NAME:
 
 Also files to refuse or sniff: legacy.pt (torch.save with _use_new_zipfile_serialization=False),
 arrays.npz, tiny.keras (Keras 3, KERAS_BACKEND=torch), and hand-made torch-style zips whose data.pkl
-holds a view past its storage, a storage of the wrong size, a missing record, or a call of os.system.
+holds a view past its storage, a storage of the wrong size, a missing record, a 4M-element view of a
+4-element storage (stride 0), or a call of os.system.
 
     python3 scripts/make_torch_archive_fixtures.py      # needs torch, numpy, safetensors, keras
 """
@@ -265,6 +266,7 @@ def main():
     crafted("bad_view.pt", numel=4, data=4, offset=2, size=(4,), stride=(1,))
     crafted("bad_storage_size.pt", numel=5, data=4, offset=0, size=(4,), stride=(1,))
     crafted("missing_record.pt", numel=4, data=None, offset=0, size=(4,), stride=(1,))
+    crafted("repeated_view.pt", numel=4, data=4, offset=0, size=(1 << 22,), stride=(0,))
     crafted("foreign_global.pt", numel=4, data=4, offset=0, size=(4,), stride=(1,), foreign=True)
 
 

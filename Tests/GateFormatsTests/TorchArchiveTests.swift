@@ -131,6 +131,7 @@ import GateCore
             ("bad_view.pt", "tensor 'weight_hh_l0' (offset 2, size [4], stride [1]) reaches element 5 of a storage of 4; the file is corrupt"),
             ("bad_storage_size.pt", "storage 'archive/data/0' holds 16 bytes but data.pkl says 5 F32 elements; the file is corrupt"),
             ("missing_record.pt", "has no record 'archive/data/0' for a tensor's storage; the archive is incomplete"),
+            ("repeated_view.pt", "its tensors repeat their storages' elements more than 8 times over (at 'weight_hh_l0'); the file is corrupt or crafted"),
         ]
         for (file, message) in cases {
             let got = ModelTestSupport.message { _ = try TorchArchive(path: Self.path(file)) }

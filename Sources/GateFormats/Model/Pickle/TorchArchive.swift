@@ -14,6 +14,9 @@ public struct TorchArchive: Sendable {
         case torchScript
     }
 
+    /// The most the tensors' bytes may exceed their storages' bytes, as a multiple.
+    public static let maximumRepetition = 8
+
     /// Checkpoint or TorchScript.
     public let kind: Kind
     /// The tensors, in the order they were found, C-order contiguous.
@@ -60,6 +63,8 @@ public struct TorchArchive: Sendable {
         var storages: [String: [UInt8]] = [:]
         var tensors: [Tensor] = []
         var skipped: [String] = []
+        var storageBytes = 0
+        var copiedBytes = 0
         for found in search.found {
             let storage = found.reference.storage
             guard let dtype = storage.dtype else {
@@ -74,6 +79,15 @@ public struct TorchArchive: Sendable {
                     throw FormatError("storage '\(ZipArchive.printable(member))' holds \(data.count) bytes but data.pkl says \(storage.elementCount) \(dtype.rawValue) elements; the file is corrupt: save it again", source: source)
                 }
                 storages[member] = data
+                storageBytes += data.count
+            }
+            // Views may repeat storage elements (tied weights, stride 0), but not without bound: a crafted
+            // file could make a million views of one large storage.
+            let count = Tensor.elementCount(of: found.reference.shape) ?? Int.max
+            let (size, overflow) = count.multipliedReportingOverflow(by: dtype.byteCount)
+            copiedBytes = overflow ? Int.max : copiedBytes.addingReportingOverflow(size).partialValue
+            guard !overflow, copiedBytes >= 0, copiedBytes <= TorchArchive.maximumRepetition * storageBytes + (1 << 20) else {
+                throw FormatError("its tensors repeat their storages' elements more than \(TorchArchive.maximumRepetition) times over (at '\(found.name)'); the file is corrupt or crafted", source: source)
             }
             tensors.append(try TorchArchive.copy(found, dtype: dtype, from: storages[member] ?? [], source: source))
         }
