@@ -176,6 +176,10 @@ def main():
         torch.manual_seed(len(name))
         module = make()
         torch.save(module.state_dict(), path(f"{name}.{ext}"))
+        if name == "lstm":
+            # Newer pickle protocols: FRAME, STACK_GLOBAL, MEMOIZE, SHORT_BINUNICODE.
+            for protocol in (4, 5):
+                torch.save(module.state_dict(), path(f"lstm_p{protocol}.pt"), pickle_protocol=protocol)
         x = inputs(6, width, len(name))
         save_case(name, expected_for(module, kind, x), x=x)
 

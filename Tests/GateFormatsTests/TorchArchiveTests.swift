@@ -13,7 +13,7 @@ import GateCore
 
     /// (file, the case whose input and expected values it shares).
     static let matched: [(String, String)] = [
-        ("lstm.pt", "lstm"), ("gru.pth", "gru"), ("rnn.bin", "rnn"), ("bilstm2.pt", "bilstm2"),
+        ("lstm.pt", "lstm"), ("lstm_p4.pt", "lstm"), ("lstm_p5.pt", "lstm"), ("gru.pth", "gru"), ("rnn.bin", "rnn"), ("bilstm2.pt", "bilstm2"),
         ("bigru2.pt", "bigru2"), ("lstm_proj.pt", "lstm_proj"), ("gru_f16.pt", "gru_f16"),
         ("lstm_bf16.pt", "lstm_bf16"), ("rnn_f64.pt", "rnn_f64"), ("views.pt", "views"), ("checkpoint.pt", "checkpoint"),
         ("charmodel.pt", "charmodel"), ("charmodel_whole.pt", "charmodel"), ("scripted.jit", "scripted"),
