@@ -19,7 +19,9 @@ let package = Package(
         // which Swift cannot do without unsafe flags. Compared against plain Swift in GateCoreTests.
         .target(name: "CGateKernels"),
         .target(name: "GateCore", dependencies: ["CGateKernels"]),
-        .target(name: "GateFormats", dependencies: ["GateCore"]),
+        // zlib inflates deflated zip entries (torch.save archives, .keras files) and checks their CRC-32.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "GateFormats", dependencies: ["GateCore", "CZlib"]),
         // The cell buffer, styles, colour scales, widgets, key maps and the Terminal/TerminalApp protocols:
         // everything a screen is drawn with, and nothing about recurrent networks.
         .target(name: "GateCanvas"),
