@@ -17,9 +17,11 @@ public enum ModelImporter {
         return try importModel(from: try open(path: path), source: path, options: options)
     }
 
-    /// Reads and validates the safetensors file at `path`, with a hint when it is a `torch.save` file.
+    /// Reads and validates the safetensors file at `path` (Keras `.keras`, `.weights.h5` and `.h5` files
+    /// are converted in memory), with a hint when it is a `torch.save` file.
     public static func open(path: String) throws -> SafeTensors {
         let bytes = try FileBytes.read(path: path)
+        if let keras = try KerasFile.safeTensors(bytes: bytes, source: path) { return keras }
         do {
             return try SafeTensors(bytes: bytes, source: path)
         } catch {
@@ -34,6 +36,13 @@ public enum ModelImporter {
             }
             throw error
         }
+    }
+
+    /// True when the file at `path` is a model format that ``open(path:)`` converts to safetensors in
+    /// memory (HDF5: Keras `.weights.h5`/`.h5`; zip: `.keras` archives), told from its first bytes.
+    public static func isConvertedOnImport(path: String) -> Bool {
+        guard let prefix = try? FileBytes.readPrefix(path: path, count: 8) else { return false }
+        return HDF5File.isHDF5(prefix) || KerasFile.isZip(prefix)
     }
 
     /// Every recurrent module in a parsed file, PyTorch ones first, each in file order.
@@ -105,6 +114,7 @@ public enum ModelImporter {
 
         var networkMetadata = metadata
         networkMetadata["vocab"] = nil
+        networkMetadata[KerasModelConfig.metadataKey] = nil
         if metadata["format"] == ModelExporter.formatName {
             for key in ["format", "format_version", "cell", "nonlinearity", "reset_after", "clip", "input_forget"] { networkMetadata[key] = nil }
         }

@@ -35,6 +35,7 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             if ONNXImporter.handles(path: file) { return try inspectONNX() }
+            if ModelImporter.isConvertedOnImport(path: file) { return try inspectModel() }
             let mapped = try MappedSafeTensors(path: file)
             let metadata = mapped.metadata
             let looksLikeTrace = metadata["format"] == TraceFile.formatName
@@ -43,7 +44,7 @@ struct InspectCommand: ParsableCommand {
             if looksLikeTrace {
                 try inspectTrace(mapped)
             } else {
-                try inspectModel(mapped)
+                try inspectModel()
             }
         }
     }
@@ -74,7 +75,7 @@ struct InspectCommand: ParsableCommand {
     }
 
     /// Prints a model's network, the tensors used and ignored, and its metadata.
-    func inspectModel(_ mapped: MappedSafeTensors) throws {
+    func inspectModel() throws {
         let file = try ModelImporter.open(path: self.file)
         if ConvLSTMImporter.isConvLSTM(file) {
             ConvLSTMDescription.lines(file: file, source: self.file).forEach { print($0) }
@@ -115,7 +116,7 @@ struct InspectCommand: ParsableCommand {
         print("vocab:       \(network.vocabulary.map { "\($0.count) tokens" } ?? "none")")
         let used = Set(imported.usedTensors)
         Self.printTensors(file.header.entries.map { ($0.name, $0.dtype.rawValue, $0.shape, used.contains($0.name) ? "used" : "ignored") })
-        Self.printMetadata(file.metadata.filter { $0.key != "vocab" })
+        Self.printMetadata(file.metadata.filter { $0.key != "vocab" && $0.key != "keras_config" })
     }
 
     /// One line per tensor: status, dtype, shape, name.

@@ -1,0 +1,60 @@
+/// Keras model files turned into safetensors in memory, so the importer reads them like any other:
+/// Keras 3 `.weights.h5` (`layers/lstm/cell/vars/0`), Keras 2 `.h5` (`model_weights/lstm/lstm/lstm_cell/
+/// kernel:0`, or without `model_weights` from `save_weights`) and Keras 3 `.keras` archives (a zip of
+/// `config.json` and `model.weights.h5`).
+///
+/// The model configuration (`config.json`, or a Keras 2 file's `model_config` attribute) travels in the
+/// metadata under ``KerasModelConfig/metadataKey``; optimizer state is dropped.
+enum KerasFile {
+    /// The Keras model in `bytes` as safetensors, or nil when `bytes` are neither HDF5 nor a zip archive
+    /// holding `model.weights.h5`.
+    static func safeTensors(bytes: [UInt8], source: String) throws -> SafeTensors? {
+        if HDF5File.isHDF5(bytes) { return try fromHDF5(bytes, config: nil, source: source) }
+        return nil
+    }
+
+    /// True when `bytes` start like a zip archive (a `.keras` file, or a `torch.save` one).
+    static func isZip(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
+
+    /// The weights of an HDF5 image, with `config` (the archive's `config.json`) or the file's own
+    /// `model_config` as metadata.
+    static func fromHDF5(_ bytes: [UInt8], config: String?, source: String) throws -> SafeTensors {
+        let file = try HDF5File(bytes: bytes, source: source, attributeNames: ["model_config", "keras_version", "backend"])
+        let isKeras3 = file.datasets.contains { $0.name.hasPrefix("layers/") }
+        var metadata: [String: String] = [:]
+        if let config = config ?? file.attributes["model_config"] {
+            _ = try KerasModelConfig(json: Array(config.utf8), source: source)
+            metadata[KerasModelConfig.metadataKey] = config
+        }
+        if let version = file.attributes["keras_version"] { metadata["keras_version"] = version }
+        var writer = SafeTensorsWriter(metadata: metadata)
+        for dataset in file.datasets {
+            guard let name = isKeras3 ? keras3Name(dataset.name) : keras2Name(dataset.name) else { continue }
+            do {
+                try writer.add(name: name, shape: dataset.shape, floats: dataset.values)
+            } catch let error as FormatError {
+                throw FormatError("\(error.message) (HDF5 dataset \(TextSequence.quote("/" + dataset.name)))", source: source)
+            }
+        }
+        guard !writer.tensors.isEmpty else {
+            throw FormatError("is an HDF5 file without Keras layer weights (no float datasets under /layers or /model_weights); save the model with model.save(\"m.keras\") or model.save_weights(\"m.weights.h5\")", source: source)
+        }
+        return try SafeTensors(bytes: writer.serialize(), source: source)
+    }
+
+    /// A Keras 3 dataset's name as kept (`layers/lstm/cell/vars/0`), or nil for optimizer state.
+    static func keras3Name(_ path: String) -> String? {
+        path.hasPrefix("layers/") ? path : nil
+    }
+
+    /// A Keras 2 dataset's weight name (`model_weights/lstm/lstm/lstm_cell/kernel:0` → `lstm/lstm_cell/
+    /// kernel:0`), or nil for optimizer state.
+    static func keras2Name(_ path: String) -> String? {
+        var parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        if parts.first == "optimizer_weights" { return nil }
+        if parts.first == "model_weights" { parts.removeFirst() }
+        // Each layer's group repeats the layer name as the first component of its weights' names.
+        if parts.count >= 3, parts[0] == parts[1] { parts.removeFirst() }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+}
