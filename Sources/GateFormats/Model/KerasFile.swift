@@ -47,14 +47,17 @@ enum KerasFile {
         path.hasPrefix("layers/") ? path : nil
     }
 
-    /// A Keras 2 dataset's weight name (`model_weights/lstm/lstm/lstm_cell/kernel:0` → `lstm/lstm_cell/
-    /// kernel:0`), or nil for optimizer state.
+    /// A Keras 2 dataset's weight name, or nil for optimizer state. Each layer's group holds its weights
+    /// under their own names: `model_weights/lstm/lstm/lstm_cell/kernel:0` (tf.keras) → `lstm/lstm_cell/
+    /// kernel:0`; Keras 3's legacy writer adds the model's name (`model_weights/lstm/sequential/lstm/
+    /// lstm_cell/kernel`), which is dropped too. Files from `save_weights` have no `model_weights` group.
     static func keras2Name(_ path: String) -> String? {
         var parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         if parts.first == "optimizer_weights" { return nil }
         if parts.first == "model_weights" { parts.removeFirst() }
-        // Each layer's group repeats the layer name as the first component of its weights' names.
-        if parts.count >= 3, parts[0] == parts[1] { parts.removeFirst() }
-        return parts.isEmpty ? nil : parts.joined(separator: "/")
+        guard parts.count >= 2 else { return parts.first }
+        let group = parts.removeFirst()
+        if parts.count >= 3, parts[0] != group, parts[1] == group { parts.removeFirst() }
+        return parts.joined(separator: "/")
     }
 }

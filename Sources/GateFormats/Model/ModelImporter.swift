@@ -49,7 +49,7 @@ public enum ModelImporter {
     public static func modules(in file: SafeTensors, source: String = "model") throws -> [RecurrentModuleInfo] {
         let weights = WeightFile(file: file, source: source)
         return try pytorchPrefixes(in: weights).map { try describePyTorch(prefix: $0, in: weights) }
-            + kerasStacks(kerasUnits(in: weights)).map(describeKeras)
+            + kerasStacks(in: weights).map(describeKeras)
     }
 
     /// The network in a parsed file.
@@ -58,7 +58,7 @@ public enum ModelImporter {
         let weights = WeightFile(file: file, source: source)
         let metadata = file.metadata
         let torchPrefixes = pytorchPrefixes(in: weights)
-        let stacks = kerasStacks(kerasUnits(in: weights))
+        let stacks = kerasStacks(in: weights)
         let modules = try torchPrefixes.map { try describePyTorch(prefix: $0, in: weights) } + stacks.map(describeKeras)
         guard !modules.isEmpty else {
             throw FormatError("holds no recurrent weights (no 'weight_hh_l0', 'weight_hh' or Keras 'recurrent_kernel' tensor among \(SafeTensors.listNames(file.names))); save an nn.LSTM/GRU/RNN model's state_dict()", source: source)
@@ -86,7 +86,18 @@ public enum ModelImporter {
             if chosen.layout == .keras { kerasStack = stacks[0] }
         }
 
-        let relu = try useRelu(options: options, metadata: metadata, source: source)
+        var options = options
+        if let kerasStack, let config = weights.kerasConfig {
+            if let reason = kerasStack.lazy.compactMap({ $0.config?.unsupportedReason }).first {
+                throw FormatError(reason, source: source)
+            }
+            let neighbours = kerasNeighbours(of: kerasStack, config: config, in: weights)
+            if options.head == nil { options.head = neighbours.head }
+            if options.embedding == nil { options.embedding = neighbours.embedding }
+        }
+        let configuredActivation = kerasStack?.first?.config?.recurrentLayer.activation
+        let relu = options.nonlinearity == nil && configuredActivation != nil
+            ? configuredActivation == "relu" : try useRelu(options: options, metadata: metadata, source: source)
         let resetAfter = metadata["reset_after"].map { $0.lowercased() != "false" } ?? true
         var layers: [[CellWeights]]
         if let kerasStack {
