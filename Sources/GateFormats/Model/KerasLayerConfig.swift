@@ -3,8 +3,11 @@
 struct KerasLayerConfig: Sendable, Equatable {
     /// `LSTM`, `GRU`, `SimpleRNN`, `Bidirectional`, `Dense`, `Embedding`, `Dropout`, ….
     var className: String
-    /// The layer's name (`lstm`, `lstm_1`, `bidirectional`), which names its weights.
+    /// The layer's name (`lstm`, `lstm_1`, `bidirectional`), which names its weights in Keras 2 files.
     var name: String
+    /// The name Keras 3 stores its weights under (`layers/lstm_1/…`): the class name in snake case,
+    /// numbered per class in model order, whatever the layer's own name.
+    var storageName: String = ""
     /// `units` of a recurrent or Dense layer.
     var units: Int? = nil
     /// `activation` (`tanh`, `relu`, `softmax`, …).
@@ -21,6 +24,25 @@ struct KerasLayerConfig: Sendable, Equatable {
     var wrapped: [KerasLayerConfig] = []
     /// A `Bidirectional` wrapper's `merge_mode` (`concat`, `sum`, `mul`, `ave`, or nil for a list).
     var mergeMode: String? = nil
+
+    /// The name identifying this layer's weights: ``storageName`` in Keras 3 files, else ``name``.
+    func weightsName(keras3: Bool) -> String { keras3 ? storageName : name }
+
+    /// Keras's `naming.to_snake_case` for class names: `SimpleRNN` → `simple_rnn`, `InputLayer` → `input_layer`.
+    static func snakeCase(_ className: String) -> String {
+        let characters = Array(className.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+        var out = ""
+        for (index, character) in characters.enumerated() {
+            if character.isUppercase, index > 0 {
+                let previous = characters[index - 1]
+                let nextIsLower = index + 1 < characters.count && characters[index + 1].isLowercase
+                // Keras: "(.)([A-Z][a-z]+)" then "([a-z])([A-Z])" each insert an underscore.
+                if nextIsLower || previous.isLowercase { out.append("_") }
+            }
+            out.append(character)
+        }
+        return out.lowercased()
+    }
 
     /// Recurrent layer classes gatescope runs.
     static let recurrentClasses: Set<String> = ["LSTM", "GRU", "SimpleRNN"]

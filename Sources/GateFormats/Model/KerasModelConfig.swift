@@ -1,6 +1,7 @@
 /// The layers of a Keras model, in order, from its configuration JSON: a Keras 3 `.keras` archive's
 /// `config.json` or a Keras 2 `.h5` file's `model_config` attribute (Sequential or Functional, nested
-/// models flattened).
+/// models flattened; storage names are numbered over the flattened list, so a nested model's layers
+/// may be misnamed — the importer then falls back to shapes).
 struct KerasModelConfig: Sendable, Equatable {
     /// Every layer in the order the model lists them, nested models' layers in place of the model.
     var layers: [KerasLayerConfig]
@@ -15,6 +16,13 @@ struct KerasModelConfig: Sendable, Equatable {
         }
         var layers: [KerasLayerConfig] = []
         KerasModelConfig.collect(root, into: &layers, depth: 0)
+        var used: [String: Int] = [:]
+        for index in layers.indices {
+            let base = KerasLayerConfig.snakeCase(layers[index].className)
+            let count = used[base, default: -1] + 1
+            used[base] = count
+            layers[index].storageName = count == 0 ? base : "\(base)_\(count)"
+        }
         self.layers = layers
     }
 

@@ -4,13 +4,13 @@ extension ModelImporter {
     /// The file's Keras stacks: ordered by its model configuration when it carries one, else by names and shapes.
     static func kerasStacks(in weights: WeightFile) -> [[KerasUnit]] {
         let units = kerasUnits(in: weights)
-        return weights.kerasConfig.map { kerasStacks(units, config: $0) } ?? kerasStacks(units)
+        return weights.kerasConfig.map { kerasStacks(units, config: $0, in: weights) } ?? kerasStacks(units)
     }
 
     /// Keras stacks as the model configuration orders them: consecutive recurrent layers of one kind
     /// whose sizes chain (weightless layers such as Dropout between them are skipped); layers the
     /// configuration does not name are grouped by ``kerasStacks(_:)``.
-    static func kerasStacks(_ units: [KerasUnit], config: KerasModelConfig) -> [[KerasUnit]] {
+    static func kerasStacks(_ units: [KerasUnit], config: KerasModelConfig, in weights: WeightFile) -> [[KerasUnit]] {
         var remaining = units
         var groups: [[KerasUnit]] = []
         var current: [KerasUnit] = []
@@ -18,9 +18,10 @@ extension ModelImporter {
             if !current.isEmpty { groups.append(current) }
             current = []
         }
+        let keras3 = weights.usesKeras3Names
         for layer in config.layers {
             if KerasLayerConfig.transparentClasses.contains(layer.className) { continue }
-            guard layer.isRecurrent, let index = remaining.firstIndex(where: { $0.layerName == layer.name }) else {
+            guard layer.isRecurrent, let index = remaining.firstIndex(where: { $0.layerName == layer.weightsName(keras3: keras3) }) else {
                 flush()
                 continue
             }
@@ -42,14 +43,15 @@ extension ModelImporter {
     /// model configuration (weightless layers skipped), or "none" when another kind of layer is there.
     static func kerasNeighbours(of stack: [KerasUnit], config: KerasModelConfig, in weights: WeightFile)
         -> (embedding: String, head: String) {
+        let keras3 = weights.usesKeras3Names
         let layers = config.layers.filter { !KerasLayerConfig.transparentClasses.contains($0.className) }
-        guard let first = layers.firstIndex(where: { $0.name == stack.first?.layerName }),
-              let last = layers.firstIndex(where: { $0.name == stack.last?.layerName }) else { return ("none", "none") }
+        guard let first = layers.firstIndex(where: { $0.weightsName(keras3: keras3) == stack.first?.layerName }),
+              let last = layers.firstIndex(where: { $0.weightsName(keras3: keras3) == stack.last?.layerName }) else { return ("none", "none") }
         func prefix(of layer: KerasLayerConfig?, className: String, tensor: String) -> String {
             guard let layer, layer.className == className else { return "none" }
             return weights.names.first { name in
                 let (owner, last) = WeightFile.split(name)
-                return last == tensor && WeightFile.split(owner).last == layer.name
+                return last == tensor && WeightFile.split(owner).last == layer.weightsName(keras3: keras3)
             }.map { WeightFile.split($0).prefix } ?? "none"
         }
         return (prefix(of: first > 0 ? layers[first - 1] : nil, className: "Embedding", tensor: "embeddings"),

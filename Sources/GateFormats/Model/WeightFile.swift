@@ -19,6 +19,8 @@ final class WeightFile {
     private(set) var used: Set<String> = []
     /// The Keras model configuration carried in the file's metadata (a converted `.keras` or `.h5` file).
     let kerasConfig: KerasModelConfig?
+    /// True when the file names its Keras weights the Keras 3 way (`layers/lstm/cell/vars/0`).
+    private(set) var usesKeras3Names = false
 
     init(file: SafeTensors, source: String) {
         self.file = file
@@ -32,12 +34,13 @@ final class WeightFile {
                 normalised.append((normal, entry.name))
             }
         }
-        let embeddingLayers = kerasConfig.map { Set($0.layers.filter { $0.className == "Embedding" }.map(\.name)) }
+        let embeddingLayers = kerasConfig.map { Set($0.layers.filter { $0.className == "Embedding" }.map(\.storageName)) }
         let renamed = KerasVariablePath.renamed(normalised.map(\.normal), shape: { self.shape($0) }, embeddingLayers: embeddingLayers)
         guard !renamed.isEmpty else {
             names = normalised.map(\.normal)
             return
         }
+        usesKeras3Names = true
         originalNames = [:]
         for (normal, original) in normalised {
             let name = renamed[normal] ?? normal
