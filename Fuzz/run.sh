@@ -26,7 +26,8 @@ done
 binary="$work/fuzz-$name"
 echo "building $binary" >&2
 sources=("$root"/Sources/GateFormats/IO/*.swift "$root/Sources/GateCore/Matrix.swift")
-extra=()
+# zlib (deflated zip members) comes in through the CZlib module map.
+extra=(-I "$root/Sources/CZlib" -lz)
 if [[ -f "$target_dir/modules" ]]; then
     read -r -a modules < "$target_dir/modules"
     staging="$work/sources"
