@@ -9,6 +9,11 @@ gatescope must ignore), then saves it the ways Keras users do:
   CASE.tf2.h5         the tf.keras 2 layout, written by hand with h5py because Keras 3 cannot write it:
                       model_weights/<layer>/<layer>/lstm_cell/kernel:0, layer_names/weight_names
                       attributes and a model_config attribute, as tf.keras 2.x's save_model does.
+  CASE.dump.safetensors
+                      the .weights.h5 datasets copied into safetensors under their Keras 3 names
+                      (layers/lstm/cell/vars/0), as a user converting by hand would.
+  unsupported_hard_sigmoid.keras
+                      an LSTM with recurrent_activation="hard_sigmoid", which gatescope must refuse.
   CASE.expected.safetensors
                       Keras's own outputs on a fixed input: every recurrent layer re-run by Keras with
                       return_sequences=True and return_state=True on that layer's input (l{k}.hidden,
@@ -169,6 +174,16 @@ def write_tf2_h5(model, path):
             layer_group.attrs["weight_names"] = np.array(names)
 
 
+def dump_to_safetensors(weights_path, path):
+    tensors = {}
+    with h5py.File(weights_path, "r") as f:
+        def visit(name, obj):
+            if isinstance(obj, h5py.Dataset) and name.startswith("layers/"):
+                tensors[name] = np.ascontiguousarray(obj[()], dtype="float32")
+        f.visititems(visit)
+    save_file(tensors, path)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name, make_layers, features, tokens, meta in cases():
@@ -181,10 +196,15 @@ def main():
         model.save_weights(base + ".weights.h5")
         model.save(base + ".legacy.h5")
         write_tf2_h5(model, base + ".tf2.h5")
+        dump_to_safetensors(base + ".weights.h5", base + ".dump.safetensors")
         tensors = expected_tensors(model, meta, features, tokens)
         metadata = dict(meta, keras_version=keras.__version__, backend=keras.backend.backend(), case=name)
         save_file(tensors, base + ".expected.safetensors", metadata=metadata)
         print(name, {k: list(v.shape) for k, v in tensors.items()})
+    keras.backend.clear_session()
+    keras.utils.set_random_seed(1)
+    model = build([keras.layers.LSTM(4, recurrent_activation="hard_sigmoid")], 3, False)
+    model.save(os.path.join(OUT, "unsupported_hard_sigmoid.keras"))
 
 
 if __name__ == "__main__":

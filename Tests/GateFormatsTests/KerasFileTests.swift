@@ -14,6 +14,8 @@ import GateCore
     static let cases = ["lstm", "gru_reset_after", "gru_reset_before", "simple_rnn_relu", "bilstm", "lstm_stacked", "embedding_lstm"]
     /// Files written by Keras 3's `save_weights`, its legacy `.h5` writer, and the tf.keras 2 layout.
     static let hdf5Suffixes = ["weights.h5", "legacy.h5", "tf2.h5"]
+    /// Files without a model configuration, where shapes alone decide.
+    static let bareSuffixes = ["weights.h5", "dump.safetensors"]
 
     /// Every case in every HDF5 layout.
     static var hdf5Files: [(String, String)] { cases.flatMap { name in hdf5Suffixes.map { (name, $0) } } }
@@ -23,13 +25,47 @@ import GateCore
         try Self.check(name: name, file: "\(name).\(suffix)")
     }
 
+    @Test(arguments: cases)
+    func kerasArchivesMatchKeras(name: String) throws {
+        try Self.check(name: name, file: "\(name).keras")
+    }
+
+    @Test(arguments: cases)
+    func keras3NamesInSafetensorsMatchKeras(name: String) throws {
+        try Self.check(name: name, file: "\(name).dump.safetensors")
+    }
+
+    @Test func configurationTellsWhatWeightsCannot() throws {
+        // SimpleRNN's activation: relu from config.json, tanh (the default) from the bare weights.
+        #expect(try ModelImporter.load(path: Self.path("simple_rnn_relu.keras")).kind == .rnnRelu)
+        #expect(try ModelImporter.load(path: Self.path("simple_rnn_relu.weights.h5")).kind == .rnnTanh)
+        // The stack follows the configuration past the Dropout between the LSTMs.
+        let stacked = try ModelImporter.importModel(path: Self.path("lstm_stacked.keras"))
+        #expect(stacked.module.layerPrefixes == ["lstm", "lstm_1"])
+        #expect(stacked.ignoredTensors.isEmpty)
+        // Optimizer state is dropped on reading; the Dense and Embedding are found from the configuration.
+        let char = try ModelImporter.importModel(path: Self.path("embedding_lstm.legacy.h5"))
+        #expect(char.headPrefix == "dense")
+        #expect(char.embeddingName == "embedding/embeddings")
+        #expect(char.ignoredTensors.isEmpty)
+    }
+
+    @Test func unsupportedActivationIsRefusedByName() {
+        #expect {
+            try ModelImporter.load(path: Self.path("unsupported_hard_sigmoid.keras"))
+        } throws: { error in
+            let text = String(describing: error)
+            return text.contains("recurrent_activation 'hard_sigmoid'") && text.contains("layer 'lstm'") && !text.contains("\n")
+        }
+    }
+
     /// Imports `file`, runs Keras's fixed input and compares every tensor Keras recorded to 1e-5.
     static func check(name: String, file: String) throws {
         let expected = try SafeTensors(path: path("\(name).expected.safetensors"))
         let metadata = expected.metadata
         var options = ModelImportOptions()
-        // A bare .weights.h5 has no configuration to say a SimpleRNN uses relu.
-        if file.hasSuffix(".weights.h5"), metadata["kind"] == "rnn_relu" { options.nonlinearity = .relu }
+        // A bare weights file has no configuration to say a SimpleRNN uses relu.
+        if bareSuffixes.contains(where: file.hasSuffix), metadata["kind"] == "rnn_relu" { options.nonlinearity = .relu }
         let imported = try ModelImporter.importModel(path: path(file), options: options)
         let network = imported.network
         #expect(network.kind.rawValue == metadata["kind"], "\(file)")

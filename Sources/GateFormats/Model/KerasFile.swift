@@ -10,11 +10,35 @@ enum KerasFile {
     /// holding `model.weights.h5`.
     static func safeTensors(bytes: [UInt8], source: String) throws -> SafeTensors? {
         if HDF5File.isHDF5(bytes) { return try fromHDF5(bytes, config: nil, source: source) }
-        return nil
+        guard ZipArchive.hasSignature(bytes) else { return nil }
+        let archive: ZipArchive
+        do {
+            archive = try ZipArchive(bytes: bytes, source: source)
+        } catch {
+            // A damaged .keras file is reported as such; other zips are left to the other readers.
+            if source.lowercased().hasSuffix(".keras") { throw error }
+            return nil
+        }
+        guard archive.entry(named: weightsMember) != nil else {
+            if source.lowercased().hasSuffix(".keras") {
+                throw FormatError("is a zip archive without '\(weightsMember)', so not a Keras 3 model; save the model with model.save(\"m.keras\")", source: source)
+            }
+            return nil
+        }
+        let config = try archive.entry(named: configMember).map { entry -> String in
+            let data = try archive.data(of: entry)
+            guard let text = String(validating: data, as: UTF8.self) else {
+                throw FormatError("its '\(configMember)' is not UTF-8 text; the archive is corrupt: save the model again", source: source)
+            }
+            return text
+        }
+        return try fromHDF5(try archive.data(named: weightsMember), config: config, source: source)
     }
 
-    /// True when `bytes` start like a zip archive (a `.keras` file, or a `torch.save` one).
-    static func isZip(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
+    /// The weights member of a `.keras` archive.
+    static let weightsMember = "model.weights.h5"
+    /// The configuration member of a `.keras` archive.
+    static let configMember = "config.json"
 
     /// The weights of an HDF5 image, with `config` (the archive's `config.json`) or the file's own
     /// `model_config` as metadata.

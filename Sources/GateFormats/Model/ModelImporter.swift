@@ -42,7 +42,7 @@ public enum ModelImporter {
     /// memory (HDF5: Keras `.weights.h5`/`.h5`; zip: `.keras` archives), told from its first bytes.
     public static func isConvertedOnImport(path: String) -> Bool {
         guard let prefix = try? FileBytes.readPrefix(path: path, count: 8) else { return false }
-        return HDF5File.isHDF5(prefix) || KerasFile.isZip(prefix)
+        return HDF5File.isHDF5(prefix) || ZipArchive.hasSignature(prefix)
     }
 
     /// Every recurrent module in a parsed file, PyTorch ones first, each in file order.
