@@ -12,8 +12,6 @@ static inline hid_t gs_h5p_file_access(void) { return H5P_FILE_ACCESS; }
 static inline hid_t gs_h5t_native_float(void) { return H5T_NATIVE_FLOAT; }
 static inline hid_t gs_h5e_default(void) { return H5E_DEFAULT; }
 static inline hid_t gs_h5s_all(void) { return H5S_ALL; }
-static inline hid_t gs_h5t_c_s1(void) { return H5T_C_S1; }
-static inline size_t gs_h5t_variable(void) { return H5T_VARIABLE; }
 static inline unsigned gs_h5f_acc_rdonly(void) { return H5F_ACC_RDONLY; }
 
 /// The type of link `name` in `loc` (H5L_TYPE_HARD, _SOFT, _EXTERNAL), or -1 on error. H5Lget_info is

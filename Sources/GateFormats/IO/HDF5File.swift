@@ -20,8 +20,12 @@ struct HDF5File: Sendable {
 
     /// Every float dataset, in HDF5's name order within each group, depth first.
     var datasets: [Dataset]
-    /// The root group's string attributes among those asked for (`model_config`, `keras_version`).
+    /// The root group's fixed-length string attributes among those asked for (`model_config`).
     var attributes: [String: String]
+    /// The objects of the file's global heap, where variable-length strings live (h5py writes string
+    /// attributes such as Keras's `model_config` that way). HDF5 1.10 trusts heap references and
+    /// crashes or hangs on damaged ones, so variable-length strings are never read through it.
+    var heapObjects: [[UInt8]]
 
     /// HDF5's signature, at offset 0 (or 512, 1024, … after a user block).
     static let signature: [UInt8] = [0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A]
@@ -54,6 +58,7 @@ struct HDF5File: Sendable {
         try reader.walk(group: file, path: "", depth: 0)
         datasets = reader.datasets
         attributes = [:]
+        heapObjects = HDF5GlobalHeap.objects(in: bytes)
         for name in attributeNames {
             if let value = try reader.stringAttribute(name, of: file) { attributes[name] = value }
         }
@@ -168,7 +173,7 @@ struct HDF5File: Sendable {
             FormatError("dataset \(TextSequence.quote("/" + name)) claims more values than the file (\(fileSize) bytes) can hold; the file is corrupt: save it again with Keras", source: source)
         }
 
-        /// The root string attribute `name`, or nil when absent or not a string.
+        /// The root fixed-length string attribute `name`, or nil when absent or of another type.
         func stringAttribute(_ name: String, of file: hid_t) throws -> String? {
             guard H5Aexists(file, name) > 0 else { return nil }
             let attribute = H5Aopen(file, name, gs_h5p_default())
@@ -182,16 +187,8 @@ struct HDF5File: Sendable {
             guard space >= 0 else { throw failure("cannot read attribute '\(name)'") }
             defer { H5Sclose(space) }
             guard H5Sget_simple_extent_npoints(space) == 1 else { return nil }
-            if H5Tis_variable_str(type) > 0 {
-                let memory = H5Tcopy(gs_h5t_c_s1())
-                defer { H5Tclose(memory) }
-                H5Tset_size(memory, gs_h5t_variable())
-                var pointer: UnsafeMutablePointer<CChar>? = nil
-                guard H5Aread(attribute, memory, &pointer) >= 0 else { throw failure("cannot read attribute '\(name)'") }
-                guard let pointer else { return nil }
-                defer { H5free_memory(pointer) }
-                return String(decoding: UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)), as: UTF8.self)
-            }
+            // Variable-length strings live in the global heap: see `heapObjects`.
+            guard H5Tis_variable_str(type) == 0 else { return nil }
             let size = H5Tget_size(type)
             guard size > 0, size <= min(fileSize, 64 << 20) else { return nil }
             var buffer = [UInt8](repeating: 0, count: size)

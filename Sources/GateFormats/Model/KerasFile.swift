@@ -43,14 +43,13 @@ enum KerasFile {
     /// The weights of an HDF5 image, with `config` (the archive's `config.json`) or the file's own
     /// `model_config` as metadata.
     static func fromHDF5(_ bytes: [UInt8], config: String?, source: String) throws -> SafeTensors {
-        let file = try HDF5File(bytes: bytes, source: source, attributeNames: ["model_config", "keras_version", "backend"])
+        let file = try HDF5File(bytes: bytes, source: source, attributeNames: ["model_config"])
         let isKeras3 = file.datasets.contains { $0.name.hasPrefix("layers/") }
         var metadata: [String: String] = [:]
-        if let config = config ?? file.attributes["model_config"] {
+        if let config = config ?? file.attributes["model_config"] ?? heapModelConfig(file.heapObjects) {
             _ = try KerasModelConfig(json: Array(config.utf8), source: source)
             metadata[KerasModelConfig.metadataKey] = config
         }
-        if let version = file.attributes["keras_version"] { metadata["keras_version"] = version }
         var writer = SafeTensorsWriter(metadata: metadata)
         for dataset in file.datasets {
             guard let name = isKeras3 ? keras3Name(dataset.name) : keras2Name(dataset.name) else { continue }
@@ -64,6 +63,13 @@ enum KerasFile {
             throw FormatError("is an HDF5 file without Keras layer weights (no float datasets under /layers or /model_weights); save the model with model.save(\"m.keras\") or model.save_weights(\"m.weights.h5\")", source: source)
         }
         return try SafeTensors(bytes: writer.serialize(), source: source)
+    }
+
+    /// A Keras 2 `model_config` written as a variable-length string: the global heap object that is a
+    /// JSON object whose first key is `class_name` (`training_config` starts with `loss`).
+    static func heapModelConfig(_ objects: [[UInt8]]) -> String? {
+        let start = Array("{\"class_name\"".utf8)
+        return objects.first { $0.starts(with: start) }.flatMap { String(validating: $0, as: UTF8.self) }
     }
 
     /// A Keras 3 dataset's name as kept (`layers/lstm/cell/vars/0`), or nil for optimizer state.
