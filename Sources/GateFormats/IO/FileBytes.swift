@@ -33,25 +33,6 @@ public enum FileBytes {
         return bytes
     }
 
-    /// The first `count` bytes of the file at `path` (fewer when the file is shorter).
-    public static func readPrefix(path: String, count: Int) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw systemError("cannot open for reading", path: path) }
-        defer { close(descriptor) }
-        var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let got = bytes.withUnsafeMutableBytes { readBytes(descriptor, $0.baseAddress! + done, count - done) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw systemError("cannot read", path: path)
-            }
-            if got == 0 { break }
-            done += got
-        }
-        return Array(bytes.prefix(done))
-    }
-
     /// Writes `bytes` to `path` atomically: a temporary file in the same directory is written,
     /// flushed with `fsync`, then renamed over `path` (and the directory is fsynced).
     /// Readers see either the old file or the complete new one, never a partial write.

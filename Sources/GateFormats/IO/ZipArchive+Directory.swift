@@ -23,7 +23,7 @@ extension ZipArchive {
         var position = fileSize - 22
         let lowest = max(0, fileSize - 22 - 65535)
         while position >= lowest {
-            if reader.u32(position) == 0x0605_4B50 {
+            if reader.bytes[position] == 0x50, reader.u32(position) == 0x0605_4B50 {
                 let commentLength = Int(reader.u16(position + 20))
                 if position + 22 + commentLength == fileSize { record = position; break }
                 if loose == nil, position + 22 + commentLength <= fileSize { loose = position }

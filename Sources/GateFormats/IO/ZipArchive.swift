@@ -137,15 +137,22 @@ public struct ZipArchive: Sendable {
 
     /// `name` with control characters escaped and cut to 120 characters, safe to show on a terminal.
     static func printable(_ name: String) -> String {
+        let cut = name.unicodeScalars.count > 120
+        let escapedName = escaped(cut ? String(String.UnicodeScalarView(name.unicodeScalars.prefix(120))) : name)
+        return cut ? escapedName + "…" : escapedName
+    }
+
+    /// `text` with C0/C1 control characters written as `\u{1b}`, so a name read from a file is safe to print.
+    static func escaped(_ text: String) -> String {
         var out = ""
-        for scalar in name.unicodeScalars.prefix(120) {
+        for scalar in text.unicodeScalars {
             if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
                 out += "\\u{" + String(scalar.value, radix: 16) + "}"
             } else {
                 out.unicodeScalars.append(scalar)
             }
         }
-        return name.unicodeScalars.count > 120 ? out + "…" : out
+        return out
     }
 
     /// A member name's bytes as text (UTF-8; invalid bytes become U+FFFD).

@@ -6,28 +6,13 @@
 /// The model configuration (`config.json`, or a Keras 2 file's `model_config` attribute) travels in the
 /// metadata under ``KerasModelConfig/metadataKey``; optimizer state is dropped.
 enum KerasFile {
-    /// The Keras model in `bytes` as safetensors, or nil when `bytes` are neither HDF5 nor a zip archive
-    /// holding `model.weights.h5`.
-    static func safeTensors(bytes: [UInt8], source: String) throws -> SafeTensors? {
-        if HDF5File.isHDF5(bytes) { return try fromHDF5(bytes, config: nil, source: source) }
-        guard ZipArchive.hasSignature(bytes) else { return nil }
-        let archive: ZipArchive
-        do {
-            archive = try ZipArchive(bytes: bytes, source: source)
-        } catch {
-            // A damaged .keras file is reported as such; other zips are left to the other readers.
-            if source.lowercased().hasSuffix(".keras") { throw error }
-            return nil
-        }
+    /// The weights of a Keras 3 `.keras` archive, with its `config.json`.
+    static func safeTensors(archive: ZipArchive, source: String) throws -> SafeTensors {
         guard archive.entry(named: weightsMember) != nil else {
-            if source.lowercased().hasSuffix(".keras") {
-                throw FormatError("is a zip archive without '\(weightsMember)', so not a Keras 3 model; save the model with model.save(\"m.keras\")", source: source)
-            }
-            return nil
+            throw FormatError("is a Keras archive without '\(weightsMember)' (saved unzipped or sharded?); save the model with model.save(\"m.keras\")", source: source)
         }
         let config = try archive.entry(named: configMember).map { entry -> String in
-            let data = try archive.data(of: entry)
-            guard let text = String(validating: data, as: UTF8.self) else {
+            guard let text = String(validating: try archive.data(of: entry), as: UTF8.self) else {
                 throw FormatError("its '\(configMember)' is not UTF-8 text; the archive is corrupt: save the model again", source: source)
             }
             return text

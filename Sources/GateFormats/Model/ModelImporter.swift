@@ -17,32 +17,33 @@ public enum ModelImporter {
         return try importModel(from: try open(path: path), source: path, options: options)
     }
 
-    /// Reads and validates the safetensors file at `path` (Keras `.keras`, `.weights.h5` and `.h5` files
-    /// are converted in memory), with a hint when it is a `torch.save` file.
+    /// The weights in the file at `path` as a safetensors file: safetensors itself, the tensors of a
+    /// `torch.save` checkpoint or TorchScript archive, or of a Keras `.keras` archive, `.weights.h5` or
+    /// Keras 2 `.h5` file; any other format is refused by name.
     public static func open(path: String) throws -> SafeTensors {
         let bytes = try FileBytes.read(path: path)
-        if let keras = try KerasFile.safeTensors(bytes: bytes, source: path) { return keras }
+        if HDF5File.isHDF5(bytes) { return try KerasFile.fromHDF5(bytes, config: nil, source: path) }
+        if ZipArchive.hasSignature(bytes.prefix(4)) {
+            let archive = try ZipArchive(bytes: bytes, source: path)
+            let kind = FileKind.of(zip: archive)
+            switch kind {
+            case .torchCheckpoint, .torchScript:
+                return try TorchArchive(archive: archive, source: path).safeTensors(source: path)
+            case .kerasArchive:
+                return try KerasFile.safeTensors(archive: archive, source: path)
+            default:
+                throw FormatError("is \(kind.description), not model weights; \(kind.modelAdvice)", source: path)
+            }
+        }
         do {
             return try SafeTensors(bytes: bytes, source: path)
         } catch {
-            if bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 0x03, bytes[3] == 0x04 {
-                throw FormatError("is a zip archive (a torch.save .pt/.pth file?), not safetensors; export the weights with safetensors.torch.save_file(model.state_dict(), path)", source: path)
+            let kind = FileKind.of(bytes: bytes)
+            switch kind {
+            case .safetensors, .unknown: throw error
+            default: throw FormatError("is \(kind.description), not model weights; \(kind.modelAdvice)", source: path)
             }
-            if bytes.count >= 2, bytes[0] == 0x80, (2...5).contains(bytes[1]) {
-                throw FormatError("is a Python pickle (a torch.save file?), not safetensors; export the weights with safetensors.torch.save_file(model.state_dict(), path)", source: path)
-            }
-            if bytes.count >= 8, bytes.prefix(8).allSatisfy({ (0x20...0x7E).contains($0) || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) {
-                throw FormatError("is text, not a safetensors weights file; export the model with safetensors.torch.save_file(model.state_dict(), path)", source: path)
-            }
-            throw error
         }
-    }
-
-    /// True when the file at `path` is a model format that ``open(path:)`` converts to safetensors in
-    /// memory (HDF5: Keras `.weights.h5`/`.h5`; zip: `.keras` archives), told from its first bytes.
-    public static func isConvertedOnImport(path: String) -> Bool {
-        guard let prefix = try? FileBytes.readPrefix(path: path, count: 8) else { return false }
-        return HDF5File.isHDF5(prefix) || ZipArchive.hasSignature(prefix)
     }
 
     /// Every recurrent module in a parsed file, PyTorch ones first, each in file order.

@@ -21,7 +21,7 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .long, help: "Open the named demo (see `gatescope demos`); `builtin` for the built-in one.")
     var demo: String?
 
-    @Option(name: .long, help: "A model file (.safetensors) to explore.")
+    @Option(name: .long, help: "A model file to explore (.safetensors, torch.save .pt/.pth/.bin, TorchScript, .onnx).")
     var model: String?
 
     @Option(name: .long, help: "The input sequence: .csv (rows are timesteps), .npy (T, X) or text; `-` reads steps live from standard input (CSV lines, or characters for a text model).")

@@ -11,7 +11,7 @@ struct InspectCommand: ParsableCommand {
         discussion: "For a model, every tensor is marked used or ignored, so you can see what gatescope picked."
     )
 
-    @Argument(help: "A model (.safetensors weights) or a trace written by gatescope record.")
+    @Argument(help: "A model (.safetensors, torch.save .pt/.pth/.bin, TorchScript, .onnx) or a trace written by gatescope record.")
     var file: String
 
     @Option(name: .long, help: "The recurrent module to show when the file holds several.")
@@ -35,8 +35,14 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             if ONNXImporter.handles(path: file) { return try inspectONNX() }
-            if ModelImporter.isConvertedOnImport(path: file) { return try inspectModel() }
-            let mapped = try MappedSafeTensors(path: file)
+            let mapped: MappedSafeTensors
+            do {
+                mapped = try MappedSafeTensors(path: file)
+            } catch {
+                // Not safetensors: a torch.save or TorchScript archive opens as a model; anything else is
+                // refused by ModelImporter naming what the file really is.
+                return try inspectModel(container: FileKind.of(path: file).description)
+            }
             let metadata = mapped.metadata
             let looksLikeTrace = metadata["format"] == TraceFile.formatName
                 || (metadata["format"] == nil && mapped.header.entry(named: "input") != nil
@@ -44,7 +50,7 @@ struct InspectCommand: ParsableCommand {
             if looksLikeTrace {
                 try inspectTrace(mapped)
             } else {
-                try inspectModel()
+                try inspectModel(container: nil)
             }
         }
     }
@@ -74,8 +80,9 @@ struct InspectCommand: ParsableCommand {
         Self.printMetadata(mapped.metadata.filter { $0.key != "vocab" })
     }
 
-    /// Prints a model's network, the tensors used and ignored, and its metadata.
-    func inspectModel() throws {
+    /// Prints a model's network, the tensors used and ignored, and its metadata; `container` names
+    /// the file's format when it is not safetensors (a torch.save checkpoint, a TorchScript archive).
+    func inspectModel(container: String?) throws {
         let file = try ModelImporter.open(path: self.file)
         if ConvLSTMImporter.isConvLSTM(file) {
             ConvLSTMDescription.lines(file: file, source: self.file).forEach { print($0) }
@@ -88,7 +95,7 @@ struct InspectCommand: ParsableCommand {
         let imported = try ModelImporter.importModel(from: file, source: self.file, options: options)
         let network = imported.network
         let layout = imported.module.layout == .keras ? "Keras-layout weights" : "PyTorch weights"
-        print("\(self.file): \(layout), \(file.names.count) tensors, \(RecordCommand.byteSize(of: self.file))")
+        print("\(self.file): \(container.map { "\($0), " } ?? "")\(layout), \(file.names.count) tensors, \(RecordCommand.byteSize(of: self.file))")
         if modules.count > 1 {
             print("modules:     \(modules.map(\.summary).joined(separator: ", "))")
             print("showing:     \(imported.module.prefix) (pick another with --prefix)")

@@ -15,13 +15,15 @@ struct RecordCommand: ParsableCommand {
         commandName: "record",
         abstract: "Run a model over an input and save every gate and state of every layer to a trace file.",
         discussion: """
-            The model is a safetensors file: a PyTorch state_dict (safetensors.torch.save_file(model.state_dict(), path)),
-            Keras-layout weights, or a model saved by gatescope train. The trace is a safetensors file too;
+            The model is a PyTorch file (torch.save(model.state_dict(), 'm.pt'), a whole pickled module, a
+            training checkpoint dict, or a TorchScript archive from torch.jit.save), a safetensors file (a PyTorch
+            state_dict, Keras-layout weights, or a model saved by gatescope train) or an ONNX model. The trace is a
+            safetensors file;
             see docs/formats.md to read it from Python.
             """
     )
 
-    @Option(name: .long, help: "The model weights (.safetensors or .onnx).")
+    @Option(name: .long, help: "The model weights (.safetensors, torch.save .pt/.pth/.bin, TorchScript, .onnx).")
     var model: String?
 
     @Option(name: .long, help: "Record a shipped demo (see `gatescope demos`): its model, and its input unless --input or --text is given.")
