@@ -44,15 +44,15 @@ struct HDF5File: Sendable {
     private static let lock = NSLock()
 
     /// Reads the HDF5 file image `bytes`; `source` names it in errors, `attributeNames` are the root
-    /// string attributes wanted.
-    init(bytes: [UInt8], source: String, attributeNames: [String] = []) throws {
+    /// string attributes wanted, and the root's groups named in `skipping` are not read at all.
+    init(bytes: [UInt8], source: String, attributeNames: [String] = [], skipping: Set<String> = []) throws {
         guard HDF5File.isHDF5(bytes) else {
             throw FormatError("is not an HDF5 file (no HDF5 signature at its start); save Keras weights with model.save_weights(\"m.weights.h5\")", source: source)
         }
         HDF5File.lock.lock()
         defer { HDF5File.lock.unlock() }
         H5Eset_auto2(gs_h5e_default(), nil, nil)
-        var reader = Reader(source: source, fileSize: bytes.count)
+        var reader = Reader(source: source, fileSize: bytes.count, skipped: skipping)
         let file = try bytes.withUnsafeBytes { try reader.open(image: $0) }
         defer { H5Fclose(file) }
         try reader.walk(group: file, path: "", depth: 0)
@@ -64,17 +64,18 @@ struct HDF5File: Sendable {
         }
     }
 
-    /// The state of one read: limits, the link access list and what has been found.
+    /// The state of one read: limits, the root groups skipped and what has been found.
     private struct Reader {
         let source: String
         let fileSize: Int
         var datasets: [Dataset] = []
         var objects = 0
-        var linkAccess: hid_t = -1
+        let skipped: Set<String>
 
-        init(source: String, fileSize: Int) {
+        init(source: String, fileSize: Int, skipped: Set<String>) {
             self.source = source
             self.fileSize = fileSize
+            self.skipped = skipped
         }
 
         /// Most float values a file may hold: Keras files are stored uncompressed, so values cannot
@@ -117,6 +118,7 @@ struct HDF5File: Sendable {
                 }
                 let name = String(decoding: buffer.prefix(Int(size)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
                 let full = path.isEmpty ? name : path + "/" + name
+                if path.isEmpty, skipped.contains(name) { continue }
                 // Only hard links: soft and external links may point anywhere, even to other files.
                 guard gs_link_type(group, buffer, gs_h5p_default()) == Int32(H5L_TYPE_HARD.rawValue) else { continue }
                 objects += 1

@@ -28,7 +28,8 @@ enum KerasFile {
     /// The weights of an HDF5 image, with `config` (the archive's `config.json`) or the file's own
     /// `model_config` as metadata.
     static func fromHDF5(_ bytes: [UInt8], config: String?, source: String) throws -> SafeTensors {
-        let file = try HDF5File(bytes: bytes, source: source, attributeNames: ["model_config"])
+        let file = try HDF5File(bytes: bytes, source: source, attributeNames: ["model_config"],
+                                skipping: ["optimizer", "optimizer_weights"])
         let isKeras3 = file.datasets.contains { $0.name.hasPrefix("layers/") }
         var metadata: [String: String] = [:]
         if let config = config ?? file.attributes["model_config"] ?? heapModelConfig(file.heapObjects) {
