@@ -12,6 +12,9 @@ gatescope must ignore), then saves it the ways Keras users do:
   CASE.dump.safetensors
                       the .weights.h5 datasets copied into safetensors under their Keras 3 names
                       (layers/lstm/cell/vars/0), as a user converting by hand would.
+  CASE.paths.safetensors
+                      every weight under its Keras 3 variable path (sequential/lstm/lstm_cell/kernel), as
+                      safetensors.numpy.save_file({w.path: w.numpy() for w in model.weights}) writes it.
   unsupported_hard_sigmoid.keras
                       an LSTM with recurrent_activation="hard_sigmoid", which gatescope must refuse.
   CASE.expected.safetensors
@@ -197,6 +200,8 @@ def main():
         model.save(base + ".legacy.h5")
         write_tf2_h5(model, base + ".tf2.h5")
         dump_to_safetensors(base + ".weights.h5", base + ".dump.safetensors")
+        save_file({w.path: np.ascontiguousarray(keras.ops.convert_to_numpy(w.value), dtype="float32")
+                   for w in model.weights}, base + ".paths.safetensors")
         tensors = expected_tensors(model, meta, features, tokens)
         metadata = dict(meta, keras_version=keras.__version__, backend=keras.backend.backend(), case=name)
         save_file(tensors, base + ".expected.safetensors", metadata=metadata)

@@ -15,7 +15,7 @@ import GateCore
     /// Files written by Keras 3's `save_weights`, its legacy `.h5` writer, and the tf.keras 2 layout.
     static let hdf5Suffixes = ["weights.h5", "legacy.h5", "tf2.h5"]
     /// Files without a model configuration, where shapes alone decide.
-    static let bareSuffixes = ["weights.h5", "dump.safetensors"]
+    static let bareSuffixes = ["weights.h5", "dump.safetensors", "paths.safetensors"]
 
     /// Every case in every HDF5 layout.
     static var hdf5Files: [(String, String)] { cases.flatMap { name in hdf5Suffixes.map { (name, $0) } } }
@@ -33,6 +33,11 @@ import GateCore
     @Test(arguments: cases)
     func keras3NamesInSafetensorsMatchKeras(name: String) throws {
         try Self.check(name: name, file: "\(name).dump.safetensors")
+    }
+
+    @Test(arguments: cases)
+    func kerasVariablePathsInSafetensorsMatchKeras(name: String) throws {
+        try Self.check(name: name, file: "\(name).paths.safetensors")
     }
 
     @Test func configurationTellsWhatWeightsCannot() throws {
