@@ -43,7 +43,8 @@ T = 7  # steps of the fixed input
 
 
 def cases():
-    """(name, layers, input features or vocabulary size, uses tokens, metadata for the test); the layers
+    """(name, layers (a list for a Sequential model, or a function of the input tensor for a Functional
+    one), input features or vocabulary size, uses tokens, metadata for the test); the layers
     are built only when a lambda is called, so that each model's layer names start afresh."""
     L = keras.layers
     return [
@@ -59,16 +60,32 @@ def cases():
          {"kind": "lstm", "layers": "1", "bidirectional": "true", "head": "dense", "prefix": "bidirectional"}),
         ("lstm_stacked", lambda: [L.LSTM(5, return_sequences=True), L.Dropout(0.1), L.LSTM(4)], 3, False,
          {"kind": "lstm", "layers": "2", "bidirectional": "false", "head": "", "prefix": "lstm"}),
+        ("functional_bigru", lambda: functional_bigru, 3, False,
+         {"kind": "gru", "layers": "2", "bidirectional": "true", "head": "time_distributed", "prefix": "bidirectional"}),
+        ("masking_lstm_nobias", lambda: [L.Masking(), L.LSTM(4, use_bias=False, return_sequences=True), L.Dense(2)], 3, False,
+         {"kind": "lstm", "layers": "1", "bidirectional": "false", "head": "dense", "prefix": "lstm"}),
         ("embedding_lstm", lambda: [L.Embedding(12, 6), L.LSTM(8, return_sequences=True), L.Dense(12)], 12, True,
          {"kind": "lstm", "layers": "1", "bidirectional": "false", "head": "dense", "prefix": "lstm",
           "embedding": "embedding"}),
     ]
 
 
+def functional_bigru(inputs):
+    """Two Bidirectional GRUs and a TimeDistributed Dense, in the Functional API, layers made in order."""
+    L = keras.layers
+    x = L.Bidirectional(L.GRU(3, return_sequences=True))(inputs)
+    x = L.Bidirectional(L.GRU(3, return_sequences=True))(x)
+    return L.TimeDistributed(L.Dense(2))(x)
+
+
 def build(layers, features, tokens):
     shape = (T,) if tokens else (T, features)
     dtype = "int32" if tokens else "float32"
-    model = keras.Sequential([keras.Input(shape, dtype=dtype)] + layers)
+    if callable(layers):  # a Functional model: layers(input tensor) gives the output tensor
+        inputs = keras.Input(shape, dtype=dtype)
+        model = keras.Model(inputs, layers(inputs))
+    else:
+        model = keras.Sequential([keras.Input(shape, dtype=dtype)] + layers)
     # Random weights everywhere (biases included, which Keras starts at zero or one).
     rng = np.random.default_rng(7)
     model.set_weights([rng.uniform(-0.6, 0.6, w.shape).astype("float32") for w in model.get_weights()])
@@ -146,7 +163,7 @@ def expected_tensors(model, meta, features, tokens):
 
 def write_tf2_h5(model, path):
     """The tf.keras 2.x HDF5 layout (keras/saving/legacy/hdf5_format.py), written with h5py."""
-    config = json.loads(json.dumps({"class_name": "Sequential", "config": model.get_config()}))
+    config = json.loads(json.dumps({"class_name": type(model).__name__, "config": model.get_config()}))
 
     def strip(value):  # Keras 2 configs carry no "module"/"registered_name" keys
         if isinstance(value, dict):

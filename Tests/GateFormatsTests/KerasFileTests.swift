@@ -11,7 +11,8 @@ import GateCore
         return "\(directory)/Fixtures/keras/\(name)"
     }
 
-    static let cases = ["lstm", "gru_reset_after", "gru_reset_before", "simple_rnn_relu", "bilstm", "lstm_stacked", "embedding_lstm"]
+    static let cases = ["lstm", "gru_reset_after", "gru_reset_before", "simple_rnn_relu", "bilstm", "lstm_stacked",
+                        "functional_bigru", "masking_lstm_nobias", "embedding_lstm"]
     /// Files written by Keras 3's `save_weights`, its legacy `.h5` writer, and the tf.keras 2 layout.
     static let hdf5Suffixes = ["weights.h5", "legacy.h5", "tf2.h5"]
     /// Files without a model configuration, where shapes alone decide.

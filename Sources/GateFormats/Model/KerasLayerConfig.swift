@@ -20,9 +20,10 @@ struct KerasLayerConfig: Sendable, Equatable {
     var returnSequences: Bool? = nil
     /// `go_backwards`.
     var goBackwards: Bool? = nil
-    /// A `Bidirectional` wrapper's forward layer.
+    /// The layer a `Bidirectional` (its forward layer) or `TimeDistributed` wrapper holds.
     var wrapped: [KerasLayerConfig] = []
     /// A `Bidirectional` wrapper's `merge_mode` (`concat`, `sum`, `mul`, `ave`, or nil for a list).
+    /// Only set for Bidirectional.
     var mergeMode: String? = nil
 
     /// The name identifying this layer's weights: ``storageName`` in Keras 3 files, else ``name``.

@@ -56,11 +56,13 @@ struct KerasModelConfig: Sendable, Equatable {
         layer.resetAfter = member(config, "reset_after").flatMap(bool)
         layer.returnSequences = member(config, "return_sequences").flatMap(bool)
         layer.goBackwards = member(config, "go_backwards").flatMap(bool)
-        if className == "Bidirectional" {
+        if className == "Bidirectional" || className == "TimeDistributed" {
             if let inner = member(config, "layer"), case .string(let innerClass)? = member(inner, "class_name"),
                let wrapped = parseLayer(className: innerClass, config: member(inner, "config") ?? .object([]), depth: depth + 1) {
                 layer.wrapped = [wrapped]
             }
+        }
+        if className == "Bidirectional" {
             if case .string(let mode)? = member(config, "merge_mode") { layer.mergeMode = mode }
             else if member(config, "merge_mode") == nil { layer.mergeMode = "concat" }
         }

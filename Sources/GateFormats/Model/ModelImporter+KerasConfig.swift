@@ -47,11 +47,15 @@ extension ModelImporter {
         let layers = config.layers.filter { !KerasLayerConfig.transparentClasses.contains($0.className) }
         guard let first = layers.firstIndex(where: { $0.weightsName(keras3: keras3) == stack.first?.layerName }),
               let last = layers.firstIndex(where: { $0.weightsName(keras3: keras3) == stack.last?.layerName }) else { return ("none", "none") }
+        // A layer's weights sit under its name: `dense.kernel`, `time_distributed.layer.kernel` (Keras 3),
+        // `model.dense.kernel`; a TimeDistributed Dense counts as a Dense.
         func prefix(of layer: KerasLayerConfig?, className: String, tensor: String) -> String {
-            guard let layer, layer.className == className else { return "none" }
+            guard let layer, layer.className == className
+                    || (layer.className == "TimeDistributed" && layer.wrapped.first?.className == className) else { return "none" }
+            let wanted = layer.weightsName(keras3: keras3)
             return weights.names.first { name in
                 let (owner, last) = WeightFile.split(name)
-                return last == tensor && WeightFile.split(owner).last == layer.weightsName(keras3: keras3)
+                return last == tensor && owner.split(separator: ".").contains { $0 == wanted }
             }.map { WeightFile.split($0).prefix } ?? "none"
         }
         return (prefix(of: first > 0 ? layers[first - 1] : nil, className: "Embedding", tensor: "embeddings"),
