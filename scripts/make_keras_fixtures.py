@@ -17,6 +17,9 @@ gatescope must ignore), then saves it the ways Keras users do:
                       safetensors.numpy.save_file({w.path: w.numpy() for w in model.weights}) writes it.
   unsupported_hard_sigmoid.keras
                       an LSTM with recurrent_activation="hard_sigmoid", which gatescope must refuse.
+  unallocated.weights.h5
+                      a dataset claiming 400 million floats with no storage (h5py without data), which
+                      gatescope must refuse without allocating them.
   CASE.expected.safetensors
                       Keras's own outputs on a fixed input: every recurrent layer re-run by Keras with
                       return_sequences=True and return_state=True on that layer's input (l{k}.hidden,
@@ -227,6 +230,8 @@ def main():
     keras.utils.set_random_seed(1)
     model = build([keras.layers.LSTM(4, recurrent_activation="hard_sigmoid")], 3, False)
     model.save(os.path.join(OUT, "unsupported_hard_sigmoid.keras"))
+    with h5py.File(os.path.join(OUT, "unallocated.weights.h5"), "w") as f:
+        f.create_dataset("layers/lstm/cell/vars/0", shape=(100000, 4000), dtype="float32")
 
 
 if __name__ == "__main__":

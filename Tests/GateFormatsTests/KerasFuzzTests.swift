@@ -10,6 +10,15 @@ import GateCore
 
     static let files = ["bilstm.weights.h5", "embedding_lstm.tf2.h5", "simple_rnn_relu.legacy.h5", "lstm_stacked.keras"]
 
+    @Test func datasetsLargerThanTheFileAreRefusedBeforeAllocating() {
+        #expect {
+            try ModelImporter.load(path: KerasFileTests.path("unallocated.weights.h5"))
+        } throws: { error in
+            let text = String(describing: error)
+            return text.contains("claims more values than the file") && !text.contains("\n")
+        }
+    }
+
     @Test(arguments: files)
     func damagedFilesAreRefusedInOneLine(file: String) throws {
         let original = try FileBytes.read(path: KerasFileTests.path(file))

@@ -78,9 +78,12 @@ struct HDF5File: Sendable {
             self.skipped = skipped
         }
 
-        /// Most float values a file may hold: Keras files are stored uncompressed, so values cannot
-        /// outnumber the file's bytes much; the margin allows compressed datasets.
-        var maximumValues: Int { max(fileSize, 1 << 20) * 16 }
+        /// Most float values all datasets together may hold: Keras stores them uncompressed, at least two
+        /// bytes each (F16), so they cannot outnumber the file's bytes; claims beyond that (fill values
+        /// without storage, compression) would only cost memory.
+        var maximumValues: Int { max(fileSize, 1 << 16) }
+        /// Values read so far.
+        var valuesRead = 0
 
         func failure(_ what: String) -> FormatError {
             let reason = HDF5File.innermostError()
@@ -157,10 +160,11 @@ struct HDF5File: Sendable {
             for dim in dims {
                 guard dim <= UInt64(Int.max) else { throw tooLarge(name) }
                 let (product, overflow) = count.multipliedReportingOverflow(by: Int(dim))
-                guard !overflow, product <= maximumValues else { throw tooLarge(name) }
+                guard !overflow, product <= maximumValues - valuesRead else { throw tooLarge(name) }
                 count = product
                 shape.append(Int(dim))
             }
+            valuesRead += count
             var values = [Float](repeating: 0, count: count)
             if count > 0 {
                 let status = values.withUnsafeMutableBytes {
@@ -172,7 +176,7 @@ struct HDF5File: Sendable {
         }
 
         func tooLarge(_ name: String) -> FormatError {
-            FormatError("dataset \(TextSequence.quote("/" + name)) claims more values than the file (\(fileSize) bytes) can hold; the file is corrupt: save it again with Keras", source: source)
+            FormatError("dataset \(TextSequence.quote("/" + name)) claims more values than the file (\(fileSize) bytes) holds; the file is corrupt or compressed: save it again with Keras", source: source)
         }
 
         /// The root fixed-length string attribute `name`, or nil when absent or of another type.
