@@ -6,7 +6,8 @@ import Foundation
 /// This is the only code that calls HDF5. The file is opened from memory (HDF5's core driver with a
 /// file image), read-only; soft and external links are never followed, so a file cannot make HDF5 open
 /// another file; HDF5's own error printing is switched off and every failure becomes one
-/// ``FormatError``. Calls are serialised by a lock, as the serial HDF5 build is not thread-safe.
+/// ``FormatError``. Calls are serialised by a lock, whether or not the library was built thread-safe
+/// (Debian's is; others may not be).
 struct HDF5File: Sendable {
     /// One float dataset, widened (or narrowed) to 32-bit floats by HDF5.
     struct Dataset: Sendable, Equatable {
@@ -27,7 +28,7 @@ struct HDF5File: Sendable {
     /// crashes or hangs on damaged ones, so variable-length strings are never read through it.
     var heapObjects: [[UInt8]]
 
-    /// HDF5's signature, at offset 0 (or 512, 1024, … after a user block).
+    /// HDF5's signature, looked for at offset 0 only (HDF5 allows a user block before it; Keras writes none).
     static let signature: [UInt8] = [0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A]
 
     /// True when `bytes` start with the HDF5 signature.
@@ -40,7 +41,7 @@ struct HDF5File: Sendable {
     /// Most dimensions of a dataset.
     static let maximumRank = 8
 
-    /// Serialises every HDF5 call: Debian's serial HDF5 is not built thread-safe.
+    /// Serialises every HDF5 call.
     private static let lock = NSLock()
 
     /// Reads the HDF5 file image `bytes`; `source` names it in errors, `attributeNames` are the root
@@ -66,12 +67,18 @@ struct HDF5File: Sendable {
 
     /// The state of one read: limits, the root groups skipped and what has been found.
     private struct Reader {
+        /// The file name for errors.
         let source: String
+        /// The image's size in bytes.
         let fileSize: Int
+        /// The float datasets read so far.
         var datasets: [Dataset] = []
+        /// Objects visited so far.
         var objects = 0
+        /// Root groups not read.
         let skipped: Set<String>
 
+        /// A reader of a `fileSize`-byte image that leaves the root groups `skipped` alone.
         init(source: String, fileSize: Int, skipped: Set<String>) {
             self.source = source
             self.fileSize = fileSize
@@ -85,6 +92,7 @@ struct HDF5File: Sendable {
         /// Values read so far.
         var valuesRead = 0
 
+        /// An error saying `what` failed, with HDF5's innermost reason.
         func failure(_ what: String) -> FormatError {
             let reason = HDF5File.innermostError()
             let detail = reason.map { " (HDF5: \($0))" } ?? ""
@@ -175,6 +183,7 @@ struct HDF5File: Sendable {
             return Dataset(name: name, shape: shape, values: values)
         }
 
+        /// The error for a dataset claiming more values than the file can hold.
         func tooLarge(_ name: String) -> FormatError {
             FormatError("dataset \(TextSequence.quote("/" + name)) claims more values than the file (\(fileSize) bytes) holds; the file is corrupt or compressed: save it again with Keras", source: source)
         }
