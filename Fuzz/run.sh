@@ -26,8 +26,8 @@ done
 binary="$work/fuzz-$name"
 echo "building $binary" >&2
 sources=("$root"/Sources/GateFormats/IO/*.swift "$root/Sources/GateCore/Matrix.swift")
-# zlib (deflated zip members) comes in through the CZlib module map.
-extra=(-I "$root/Sources/CZlib" -lz)
+# zlib (deflated zip members) and HDF5 (Keras files) come in through the CZlib and CHDF5 module maps.
+extra=(-I "$root/Sources/CZlib" -lz -I "$root/Sources/CHDF5" -lhdf5_serial)
 if [[ -f "$target_dir/modules" ]]; then
     read -r -a modules < "$target_dir/modules"
     staging="$work/sources"

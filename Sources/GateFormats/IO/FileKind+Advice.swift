@@ -14,7 +14,7 @@ extension FileKind {
         case .text:
             return "a CSV input? pass it with --input; for the model, \(save)"
         case .hdf5, .kerasArchive:
-            return "export the weights with safetensors (see docs/formats.md)"
+            return "gatescope reads Keras .keras, .weights.h5 and .h5 model files as models (see docs/formats.md)"
         case .damagedZip:
             return "download or save the file again"
         case .safetensors, .torchCheckpoint, .torchScript, .zip, .unknown:

@@ -17,16 +17,20 @@ public enum ModelImporter {
         return try importModel(from: try open(path: path), source: path, options: options)
     }
 
-    /// The weights in the file at `path` as a safetensors file: safetensors itself, or the tensors of a
-    /// `torch.save` checkpoint or TorchScript archive; any other format is refused by name.
+    /// The weights in the file at `path` as a safetensors file: safetensors itself, the tensors of a
+    /// `torch.save` checkpoint or TorchScript archive, or of a Keras `.keras` archive, `.weights.h5` or
+    /// Keras 2 `.h5` file; any other format is refused by name.
     public static func open(path: String) throws -> SafeTensors {
         let bytes = try FileBytes.read(path: path)
+        if HDF5File.isHDF5(bytes) { return try KerasFile.fromHDF5(bytes, config: nil, source: path) }
         if ZipArchive.hasSignature(bytes.prefix(4)) {
             let archive = try ZipArchive(bytes: bytes, source: path)
             let kind = FileKind.of(zip: archive)
             switch kind {
             case .torchCheckpoint, .torchScript:
                 return try TorchArchive(archive: archive, source: path).safeTensors(source: path)
+            case .kerasArchive:
+                return try KerasFile.safeTensors(archive: archive, source: path)
             default:
                 throw FormatError("is \(kind.description), not model weights; \(kind.modelAdvice)", source: path)
             }
@@ -46,7 +50,7 @@ public enum ModelImporter {
     public static func modules(in file: SafeTensors, source: String = "model") throws -> [RecurrentModuleInfo] {
         let weights = WeightFile(file: file, source: source)
         return try pytorchPrefixes(in: weights).map { try describePyTorch(prefix: $0, in: weights) }
-            + kerasStacks(kerasUnits(in: weights)).map(describeKeras)
+            + kerasStacks(in: weights).map(describeKeras)
     }
 
     /// The network in a parsed file.
@@ -55,7 +59,7 @@ public enum ModelImporter {
         let weights = WeightFile(file: file, source: source)
         let metadata = file.metadata
         let torchPrefixes = pytorchPrefixes(in: weights)
-        let stacks = kerasStacks(kerasUnits(in: weights))
+        let stacks = kerasStacks(in: weights)
         let modules = try torchPrefixes.map { try describePyTorch(prefix: $0, in: weights) } + stacks.map(describeKeras)
         guard !modules.isEmpty else {
             throw FormatError("holds no recurrent weights (no 'weight_hh_l0', 'weight_hh' or Keras 'recurrent_kernel' tensor among \(SafeTensors.listNames(file.names))); save an nn.LSTM/GRU/RNN model's state_dict()", source: source)
@@ -83,7 +87,18 @@ public enum ModelImporter {
             if chosen.layout == .keras { kerasStack = stacks[0] }
         }
 
-        let relu = try useRelu(options: options, metadata: metadata, source: source)
+        var options = options
+        if let kerasStack, let config = weights.kerasConfig {
+            if let reason = kerasStack.lazy.compactMap({ $0.config?.unsupportedReason }).first {
+                throw FormatError(reason, source: source)
+            }
+            let neighbours = kerasNeighbours(of: kerasStack, config: config, in: weights)
+            if options.head == nil { options.head = neighbours.head }
+            if options.embedding == nil { options.embedding = neighbours.embedding }
+        }
+        let configuredActivation = kerasStack?.first?.config?.recurrentLayer.activation
+        let relu = options.nonlinearity == nil && configuredActivation != nil
+            ? configuredActivation == "relu" : try useRelu(options: options, metadata: metadata, source: source)
         let resetAfter = metadata["reset_after"].map { $0.lowercased() != "false" } ?? true
         var layers: [[CellWeights]]
         if let kerasStack {
@@ -111,6 +126,7 @@ public enum ModelImporter {
 
         var networkMetadata = metadata
         networkMetadata["vocab"] = nil
+        networkMetadata[KerasModelConfig.metadataKey] = nil
         if metadata["format"] == ModelExporter.formatName {
             for key in ["format", "format_version", "cell", "nonlinearity", "reset_after", "clip", "input_forget"] { networkMetadata[key] = nil }
         }

@@ -109,7 +109,7 @@ struct InspectCommand: ParsableCommand {
         print("network:     \(network.summary)")
         var resetNote = ""
         if case .gru(let w)? = network.layers.first?.first, !w.resetAfter { resetNote = ", reset_after=False: r applied before W_hn" }
-        print("cell:        \(network.kind.rawValue) (\(network.kind.displayName)\(resetNote))\(network.kind == .rnnTanh && nonlinearity == nil && file.metadata["nonlinearity"] == nil ? " — assumed; use --nonlinearity relu if it was trained with relu" : "")")
+        print("cell:        \(network.kind.rawValue) (\(network.kind.displayName)\(resetNote))\(network.kind == .rnnTanh && nonlinearity == nil && file.metadata["nonlinearity"] == nil && file.metadata["keras_config"] == nil ? " — assumed; use --nonlinearity relu if it was trained with relu" : "")")
         var projection = "none"
         if case .lstm(let w)? = network.layers.first?.first, let p = w.projection { projection = String(p.rows) }
         print("sizes:       input \(network.inputSize), hidden \(network.hiddenSize), layers \(network.layers.count), directions \(network.isBidirectional ? 2 : 1), proj \(projection)")
@@ -127,7 +127,7 @@ struct InspectCommand: ParsableCommand {
         print("vocab:       \(network.vocabulary.map { "\($0.count) tokens" } ?? "none")")
         let used = Set(imported.usedTensors)
         Self.printTensors(file.header.entries.map { ($0.name, $0.dtype.rawValue, $0.shape, used.contains($0.name) ? "used" : "ignored") })
-        Self.printMetadata(file.metadata.filter { $0.key != "vocab" })
+        Self.printMetadata(file.metadata.filter { $0.key != "vocab" && $0.key != "keras_config" })
     }
 
     /// One line per tensor: status, dtype, shape, name.
