@@ -38,6 +38,14 @@ public struct ExplorerFrame {
         }
         drawStatus(into: &buffer)
         drawInput(into: &buffer)
+        if state.showsDiagram {
+            // The diagram takes the panels' place: the status, input and hints stay.
+            let top = max(layout.input.maxY, layout.output?.maxY ?? 0) + 1
+            CellDiagramView(state: state).draw(into: &buffer, rect: Rect(x: 0, y: top, width: buffer.width, height: max(0, layout.hints.y - top)))
+            drawHints(into: &buffer)
+            if state.showsHelp { drawHelp(into: &buffer) }
+            return
+        }
         drawPanels(into: &buffer)
         drawAxis(into: &buffer)
         drawBelt(into: &buffer)

@@ -199,6 +199,7 @@ public struct TeachingSession: Sendable {
         state.sortOrder = old.sortOrder
         state.focus = old.focus
         state.showsExactNumbers = old.showsExactNumbers
+        state.showsDiagram = old.showsDiagram
         state.revealsAllSteps = old.revealsAllSteps
         state.inspectorChoice = old.inspectorChoice
         state.select(unit: old.selectedUnit)
@@ -219,6 +220,7 @@ public struct TeachingSession: Sendable {
         explorer.showsHelp = state.showsHelp
         explorer.inspectorChoice = state.inspectorChoice
         explorer.showsExactNumbers = state.showsExactNumbers
+        explorer.showsDiagram = state.showsDiagram
         explorer.palette = state.palette
         explorer.inspectorScroll = state.inspectorScroll
         explorer.revealsAllSteps = state.revealsAllSteps

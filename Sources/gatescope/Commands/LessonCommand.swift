@@ -53,12 +53,16 @@ struct LessonCommand: ParsableCommand {
                 guard !paths.isEmpty else { throw UserError("no lessons in \(library.directory)") }
                 var failures = 0
                 for path in paths {
-                    let file = (path as NSString).lastPathComponent
+                    let file = path
                     do {
                         let lesson = try LessonParser.parse(path: path)
-                        let problems = LessonValidator.problems(in: lesson, file: file) { try loader.facts(demo: $0, input: $1, directory: lesson.directory) }
+                        var problems = LessonValidator.problems(in: lesson, file: file) { try loader.facts(demo: $0, input: $1, directory: lesson.directory) }
+                        var checked = 0
+                        if problems.isEmpty { (problems, checked) = loader.checkFailures(lesson, file: file) }
                         if problems.isEmpty {
-                            print("\(file): ok — \(lesson.stops.count) stops")
+                            let unchecked = lesson.stops.indices.filter { lesson.stops[$0].checks.isEmpty }.map { String($0 + 1) }
+                            print("\(file): ok — \(lesson.stops.count) stops, \(checked) checks hold"
+                                  + (unchecked.isEmpty ? "" : " (no check: lines in stop " + unchecked.joined(separator: ", ") + ")"))
                         } else {
                             failures += problems.count
                             // Compiler-style: one `error: FILE:LINE: …` line per problem, on stderr.
