@@ -23,9 +23,16 @@ public struct PresenterView {
         return Array(result.prefix(2))
     }
 
-    /// The time window: two columns per step.
+    /// Columns per step: two, or one when that is what it takes to show every step.
+    public func stepWidth(width: Int) -> Int {
+        let room = width - Self.gutter - 1
+        return session.explorer.totalSteps * 2 <= room || session.explorer.totalSteps > room ? 2 : 1
+    }
+
+    /// The time window: two columns per step (one when that shows the whole run).
     public func window(width: Int) -> TimeWindow {
-        TimeWindow(step: session.explorer.step, total: session.explorer.totalSteps, width: max(1, (width - Self.gutter - 1) / 2))
+        TimeWindow(step: session.explorer.step, total: session.explorer.totalSteps,
+                   width: max(1, (width - Self.gutter - 1) / stepWidth(width: width)))
     }
 
     /// The teaching view drawn under the panels, if one is open and not hidden by a classroom preset.
@@ -59,6 +66,7 @@ public struct PresenterView {
             + (state.isReverse ? " · ← REVERSE" : "")
         buffer.put(title, x: rect.x, y: rect.y, style: contrast)
         let window = self.window(width: rect.width)
+        let stepWidth = self.stepWidth(width: rect.width)
         let steps = window.steps(total: state.totalSteps)
         let sequential = ScaleTable(scale: state.palette.sequential, mode: buffer.colorMode)
         let diverging = ScaleTable(scale: state.palette.diverging, mode: buffer.colorMode)
@@ -89,15 +97,14 @@ public struct PresenterView {
                 buffer.put((selected ? "▶" : " ") + String(unit + 1).leftPadded(to: Self.gutter - 2) + " ", x: rect.x, y: y,
                            style: selected ? TeachingTheme.highlight : TeachingTheme.presenterLabel)
                 for t in steps {
-                    let x = rect.x + Self.gutter + (t - window.start) * 2
+                    let x = rect.x + Self.gutter + (t - window.start) * stepWidth
                     let revealed = state.revealsAllSteps || (layer.isReverse ? t >= state.step : t <= state.step)
                     guard revealed, let series else { continue }
                     let value = panel.isSigned ? series[t, unit] / scale : series[t, unit]
                     let table = panel.isSigned ? diverging : sequential
                     let cell = buffer.colorMode == .monochrome ? Cell(table.shade(value))
                         : Cell("█", style: CellStyle(foreground: table.color(value)))
-                    buffer[x, y] = cell
-                    buffer[x + 1, y] = cell
+                    for dx in 0..<stepWidth { buffer[x + dx, y] = cell }
                 }
                 y += 1
             }
@@ -138,8 +145,9 @@ public struct PresenterView {
         let state = session.explorer
         let run = state.run
         let steps = window.steps(total: state.totalSteps)
+        let stepWidth = self.stepWidth(width: buffer.width)
         var y = top
-        func column(_ t: Int) -> Int { x + Self.gutter + (t - window.start) * 2 }
+        func column(_ t: Int) -> Int { x + Self.gutter + (t - window.start) * stepWidth }
         if run.hasTextInput {
             buffer.put(" INPUT", x: x, y: y, style: TeachingTheme.presenterLabel)
             for t in steps {
@@ -159,7 +167,7 @@ public struct PresenterView {
                 for t in steps {
                     let glyph = ExplorerFrame.spark(input[t, feature], low: low, high: high)
                     let style = t == state.step ? TeachingTheme.highlight : TeachingTheme.presenterLabel
-                    buffer.put(String(repeating: String(glyph), count: 2), x: column(t), y: y, style: style)
+                    buffer.put(String(repeating: String(glyph), count: stepWidth), x: column(t), y: y, style: style)
                 }
                 y += 1
             }
@@ -170,13 +178,13 @@ public struct PresenterView {
         for t in steps where (t + 1) % 5 == 0 || t == steps.lowerBound {
             let label = String(run.stepNumber(t))
             let at = column(t)
-            let cursorAt = window.column(of: state.step).map { x + Self.gutter + $0 * 2 } ?? Int.min
+            let cursorAt = window.column(of: state.step).map { x + Self.gutter + $0 * stepWidth } ?? Int.min
             guard at >= freeFrom, at + label.count < cursorAt || at > cursorAt + 4 else { continue }
             buffer.put(label, x: at, y: y, style: ExplorerTheme.dim)
             freeFrom = at + label.count + 1
         }
         if let cursor = window.column(of: state.step) {
-            buffer.put("▲" + String(run.stepNumber(state.step)), x: x + Self.gutter + cursor * 2, y: y, style: TeachingTheme.highlight)
+            buffer.put("▲" + String(run.stepNumber(state.step)), x: x + Self.gutter + cursor * stepWidth, y: y, style: TeachingTheme.highlight)
         }
         return y + 2
     }

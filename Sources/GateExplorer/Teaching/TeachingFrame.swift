@@ -44,7 +44,10 @@ public struct TeachingFrame {
         }
         var explorer = height - narration - viewHeight
         if viewHeight > 0 && explorer < Self.explorerMinimumHeight {
+            // The view replaces the explorer; rows it does not need go to the narration (read whole).
             explorer = 0
+            let spare = max(0, height - narration - viewHeight)
+            narration += min(spare, max(0, narrationLines - narration))
             viewHeight = height - narration
         }
         if isPresenting || (session.showsFullNarration && explorer < Self.explorerMinimumHeight) { explorer = 0 }
