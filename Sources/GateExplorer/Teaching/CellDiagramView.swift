@@ -57,7 +57,7 @@ public struct CellDiagramView {
             for x in taps { canvas.text("┴", x, 12, line) }
             canvas.text("┘", end, 12, line)
             canvas.text("x", 1, 13, TeachingTheme.presenterLabel)
-            canvas.text(String(inputText(at: step).prefix(7)), 5, 13, ExplorerTheme.title)
+            canvas.text(inputText(at: step, columns: 7), 5, 13, ExplorerTheme.title)
             canvas.text("──┘", 13, 13, line)
             canvas.text(note, 18, 13, ExplorerTheme.dim)
         }
@@ -124,6 +124,14 @@ public struct CellDiagramView {
             bus(h0: h0, step: step, taps: [], end: 34, note: "[h₋₁, x] is all the cell reads")
         }
         buffer = canvas.buffer
+    }
+
+    /// `inputText(at:)` in at most `columns` columns: the first feature and "…" when the rest do not fit.
+    func inputText(at step: Int, columns: Int) -> String {
+        let whole = inputText(at: step)
+        guard whole.count > columns else { return whole }
+        let first = whole.split(separator: " ").first.map(String.init) ?? whole
+        return first.count + 2 <= columns ? first + " …" : String(whole.prefix(columns - 1)) + "…"
     }
 
     /// The input at `step` as the inspector names it: the token in quotes, else the features' values.
