@@ -41,6 +41,15 @@ import Testing
                         #expect(window.contains(step - 1), "t=\(step) is off screen (\(window.lowerBound + 1)…\(window.upperBound)): \(place)")
                     }
                 }
+                // The stop's ▶ marker is on screen: on its panel's label, the view's title, or (presenting) the panel's row.
+                if presenting {
+                    let titles = ["gradient": "▶gradient flow", "whatif": "▶what-if", "diagram": "▶cell diagram"]
+                    let marker = titles[stop.panel] ?? "▶ " + stop.panel.uppercased() + " "
+                    #expect(text.split(separator: "\n").contains { $0.hasPrefix(marker) }, "\(marker): \(place)")
+                } else {
+                    #expect(TeachingFrame(session: session, width: width, height: height).highlightPoint(mode: .truecolor) != nil,
+                            "▶ marker for '\(stop.panel)': \(place)")
+                }
                 switch stop.view {
                 case .gradient: #expect(text.contains("gradient flow into output") && text.contains("distance T−t"), "\(place)")
                 case .whatif: #expect(text.contains("what-if · unit") && text.contains("edits: clamp"), "\(place)")
