@@ -4,7 +4,8 @@ import GateCore
 /// Presenter mode: a projector-friendly screen. The input (characters, or a bar per feature) and step
 /// numbers along the top, every timestep two columns wide; the highlighted or focused gate and the belt,
 /// one unit per row in full blocks; the open teaching view (gradient flow, what-if or cell diagram)
-/// below them; bold high-contrast labels, and the selected unit's numbers on their own line.
+/// below them, or the cell diagram when no view is open and there is room; bold high-contrast
+/// labels, and the selected unit's numbers on their own line.
 public struct PresenterView {
     /// The session drawn.
     public let session: TeachingSession
@@ -124,6 +125,10 @@ public struct PresenterView {
             if session.highlight == "gradient" || session.highlight == "whatif" || session.highlight == "diagram" {
                 buffer.put("▶", x: viewRect.x, y: viewRect.y, style: TeachingTheme.highlight)
             }
+        }
+        // No view open and rows to spare (a large screen, few units): the cell diagram of the selected unit.
+        if view == nil, bottom - y >= CellDiagramView.preferredHeight {
+            CellDiagramView(state: state).draw(into: &buffer, rect: Rect(x: rect.x, y: y, width: rect.width, height: bottom - y))
         }
         var readout = StyledText(" unit \(state.selectedUnit + 1) at t=\(state.run.stepNumber(state.step)):  ", TeachingTheme.presenterLabel)
         for panel in state.panels {
