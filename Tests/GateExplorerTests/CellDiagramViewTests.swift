@@ -63,7 +63,7 @@ import Testing
         #expect(Self.text(Self.draw(Self.lstm)) == expected)
     }
 
-    // GRU step 1 h = 0.40; step 2: z 0.25, n 0.8 → z·h₋₁ = 0.10, (1−z)·n = 0.60, h = 0.70; r 0.3.
+    // GRU step 1 h = 0.40; step 2: z 0.25 (1−z = 0.75), n 0.8 → z·h₋₁ = 0.10, (1−z)·n = 0.60, h = 0.70; r 0.3.
     @Test func gruSnapshot() {
         let state = Self.state(kind: .gru, series: [SeriesName.resetGate: [0.1, 0.3], SeriesName.updateGate: [0.5, 0.25],
                                                     SeriesName.candidate: [0.8, 0.8], SeriesName.hidden: [0.4, 0.7]])
@@ -73,7 +73,7 @@ import Testing
              h₋₁ ■  0.40 ━━━━━━━━(×)━━━━━━━━━━━━━━━(+)━━━━━━━━━━━━━━━━━━━━━━━━━▶ h ■  0.70
                                   │ z·h₋₁ ■  0.10   │ (1−z)·n ■  0.60
                                   │                 │
-                                  │                (×)
+                                  │  1−z ■  0.75   (×)
                                   ├───────(1−z)─────┴─────┐
                               ┌───┴───┐   ┌───────┐   ┌───┴───┐
                               │ z  σ  │   │ r  σ  │   │ n tanh│

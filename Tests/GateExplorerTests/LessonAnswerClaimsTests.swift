@@ -31,6 +31,19 @@ import Testing
         #expect(output.contains("output: next V ") && output.contains("→ next V "), "\(output)")
     }
 
+    /// Lesson 2, stop 3's answer: with f clamped to 1 the likeliest next symbol is unchanged at t=20 but
+    /// changes at the B's that start a string (t=14, 26, 40), where the original wiped.
+    @Test func theClampChangesThePredictionAtTheBs() throws {
+        let app = try Self.app(lesson: "02", stop: 3)
+        func best(_ run: ExplorerRun, _ t: Int) -> String? { Prediction(run: run, step: t - 1, count: 1)?.best }
+        let original = app.session.baseRun, edited = app.session.explorer.run
+        #expect(best(original, 20) == "V" && best(edited, 20) == "V")
+        for t in [14, 26, 40] {
+            #expect(original.tokenText(at: t - 1) == "B")
+            #expect(best(original, t) != best(edited, t), "t=\(t)")
+        }
+    }
+
     /// Lesson 3, stop 4: the input panel has the focus, so C clamps i (not f) at every step: unit 6's cell
     /// sinks to −9.21 and the head answers 2.51; undone, `c` at t=10 moves the answer to 1.22.
     @Test func theInputGateAnswersAreWhatTheKeysDo() throws {

@@ -99,6 +99,7 @@ public struct CellDiagramView {
             for y in 3...5 { canvas.text("│", 22, y, line) }
             for y in 3...4 { canvas.text("│", 40, y, line) }
             canvas.text("(×)", 39, 5, TeachingTheme.presenterLabel)
+            canvas.text("1−z", 25, 5, ExplorerTheme.dim); slot(z.map { 1 - $0 }, 29, 5, gate: true)
             canvas.text("├───────", 22, 6, line); canvas.text("(1−z)", 30, 6, TeachingTheme.presenterLabel)
             canvas.text("─────┴─────┐", 35, 6, line)
             box(x: 18, name: "z  σ", up: true); slot(z, 19, 9, gate: true)
