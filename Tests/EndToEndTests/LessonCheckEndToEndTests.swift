@@ -39,6 +39,21 @@ struct LessonCheckEndToEndTests {
         #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
     }
 
+    @Test func aConvLSTMCheckNeedsThePixel() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lesson-check-pixel-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("maps.lesson").path
+        let stop = "lesson: maps\nstop: a\n  demo: convlstm-moving-square\n  step: 2\n  say: x\n"
+        try (stop + "  check: f channel 1 at t 2 < 0.5\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let missing = try CLIErrorTests.run(Self.binary, ["lesson", "--check", path])
+        #expect(missing.status == 1 && missing.stderr == "error: \(path):6: check: a ConvLSTM stop's checks read the stop's pixel; add 'pixel: ROW,COL'\n", "\(missing.stderr)")
+        // Lesson 9 states f = 0.00 at (6,5) in channel 1 at t=2, where the square just was.
+        try (stop + "  pixel: 6,5\n  check: f channel 1 at t 2 < 0.01\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let given = try CLIErrorTests.run(Self.binary, ["lesson", "--check", path])
+        #expect(given.status == 0 && given.stderr.isEmpty, "\(given.stderr)")
+    }
+
     @Test(arguments: [("c unit 1 at t 99 < 1", "t 99 is past the end"), ("o unit 9 at t 2 < 1", "unit 9 does not exist"),
                       ("z unit 1 at t 2 < 1", "a LSTM has no 'z'"), ("c unit 1 at 26 < 1", "expected 'at t T'"),
                       ("c unit 1 at t 26 = -2", "'VALUE ± TOL'")])

@@ -67,7 +67,11 @@ final class LessonRunLoader {
             do {
                 if let spatial = try spatialRun(demo: stop.demo, input: stop.input, directory: lesson.directory) {
                     let shape = spatial.run.shapes.first ?? SpatialShape(channels: 0, height: 0, width: 0)
-                    let pixel = stop.pixel ?? LessonPixel(row: 1, column: 1)
+                    guard let pixel = stop.pixel else {
+                        let line = stop.checks.first?.line ?? stop.line
+                        failures.append(LessonSyntaxError(file: file, line: line, message: "check: a ConvLSTM stop's checks read the stop's pixel; add 'pixel: ROW,COL'"))
+                        continue
+                    }
                     let run = spatial.run
                     measured = { check throws(LessonSyntaxError) in
                         // `y` on the ConvLSTM screen is the predicted frame ("predicts σ(y)") at the stop's pixel.
