@@ -14,9 +14,9 @@ struct LessonCommand: ParsableCommand {
         discussion: """
             gatescope lesson                 list the lessons in demos/lessons/
             gatescope lesson NAME            run one (NAME: file name, or a prefix such as 01)
-            gatescope lesson --check FILE    check a lesson file against the demos (every shipped one without FILE)
+            gatescope lesson --check FILE    check a lesson file and its check: claims against the demos (every shipped one without FILE)
             gatescope lesson --demo NAME     the teaching tools (gradient flow, what-if, quiz, presenter) on one demo
-            Keys besides the explorer's: n/N next/previous stop, A answer, f gradient flow, w what-if,
+            Keys besides the explorer's: n/N next/previous stop, A answer, f gradient flow, w what-if, D cell diagram,
             c/C clamp the focused gate (this step / every step), { } bias −1/+1, u undo, z quiz, P presenter;
             r records (edits included), b bookmarks. `gatescope explore --present/--quiz/--classroom` opens the
             same teaching tools on any model or demo.
@@ -26,7 +26,7 @@ struct LessonCommand: ParsableCommand {
     @Argument(help: "The lesson to run (file name in demos/lessons/ or a path to a .lesson file).")
     var name: String?
 
-    @Flag(name: .long, help: "Check lesson files (the named one, or every shipped lesson) and exit.")
+    @Flag(name: .long, help: "Check lesson files (the named one, or every shipped lesson), run their check: lines, and exit.")
     var check = false
 
     @Option(name: .long, help: "Open the teaching tools on this demo instead of a lesson.")
