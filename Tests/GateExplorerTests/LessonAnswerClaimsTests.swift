@@ -73,6 +73,18 @@ import Testing
         #expect(marked.count == 1 && marked[0].hasPrefix("▶input i"), "\(marked)")
     }
 
+    /// The gradient plot's axis names each decade once, in order, at every size (it used to print
+    /// "1e-4" twice, on rows that were not at 10⁻⁴).
+    @Test(arguments: [(80, 24, false), (120, 40, false), (200, 60, true)])
+    func plotDecadesAreUniqueAndDescending(width: Int, height: Int, presenting: Bool) throws {
+        var app = try Self.app(lesson: "06", stop: 1)
+        if presenting { _ = app.handle(.key(.character("P"))) }
+        let labels = Self.screen(app, width: width, height: height).split(separator: "\n")
+            .compactMap { $0.prefixMatch(of: /1e(-?\d+) +│/).flatMap { Int($0.output.1) } }
+        #expect(labels.count >= 3, "\(labels)")
+        #expect(labels == labels.sorted(by: >) && Set(labels).count == labels.count, "\(labels)")
+    }
+
     /// Lesson 6, stop 3: on brackets the LSTM's gradient twenty steps back is below the RNN twin's.
     @Test func bracketsLSTMGradientIsBelowTheRNNs() throws {
         let app = try Self.app(lesson: "06", stop: 3)
