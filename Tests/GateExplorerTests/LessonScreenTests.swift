@@ -4,9 +4,9 @@ import GateCore
 import GateFormats
 import Testing
 
-/// Each shipped lesson walked at 80×24, 120×40 and in presenter mode at 200×60: every step its
-/// narration names ("t=12") is inside the time window on screen, the stop's view is drawn (gradient
-/// plot, what-if rows, cell diagram), and presenter mode shows the input and the step numbers.
+/// Each shipped lesson walked at 80×24, 120×40 and in presenter mode at 200×60: the narration is shown
+/// whole, every step it names ("t=12") is inside the time window on screen, the stop's ▶ marker and view
+/// (gradient plot, what-if rows, cell diagram) are drawn, and presenter mode shows the input and the step numbers.
 @Suite struct LessonScreenTests {
     /// The steps a narration names as "t=N" (1-based).
     static func namedSteps(_ narration: [String]) -> [Int] {
@@ -50,6 +50,7 @@ import Testing
                     #expect(TeachingFrame(session: session, width: width, height: height).highlightPoint(mode: .truecolor) != nil,
                             "▶ marker for '\(stop.panel)': \(place)")
                 }
+                #expect(!text.contains("(t: read all)"), "the narration is cut: \(place)")
                 switch stop.view {
                 case .gradient: #expect(text.contains("gradient flow into output") && text.contains("distance T−t"), "\(place)")
                 case .whatif: #expect(text.contains("what-if · unit") && text.contains("edits: clamp"), "\(place)")
