@@ -127,6 +127,18 @@ import Testing
         #expect(buffer[19, 9] == expected)
     }
 
+    @Test func aStackedLayerSaysItsInputIsTheLayerBelow() {
+        var trace = Self.lstm.run.trace
+        var upper = trace.layers[0]
+        upper.layer = 1
+        trace.layers.append(upper)
+        var state = ExplorerState(run: ExplorerRun(name: "hand", title: "two layers", trace: trace))
+        state.layerPosition = 1
+        state.move(to: 1)
+        let text = Self.text(Self.draw(state))
+        #expect(text.contains("· layer 2 ·") && text.contains(" x   h of L1 ──┘"), "\(text)")
+    }
+
     @Test func clippedToANarrowRectangle() {
         let buffer = Self.draw(Self.lstm, width: 40)
         #expect(buffer.plainText().split(separator: "\n").allSatisfy { $0.count <= 40 })

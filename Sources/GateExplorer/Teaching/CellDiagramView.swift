@@ -57,7 +57,12 @@ public struct CellDiagramView {
             for x in taps { canvas.text("┴", x, 12, line) }
             canvas.text("┘", end, 12, line)
             canvas.text("x", 1, 13, TeachingTheme.presenterLabel)
-            canvas.text(inputText(at: step, columns: 7), 5, 13, ExplorerTheme.title)
+            // Above the first layer, x is the layer below's h: say so rather than show the sequence input.
+            if layer.layer > 0 {
+                canvas.text("h of L\(layer.layer)", 5, 13, ExplorerTheme.dim)
+            } else {
+                canvas.text(inputText(at: step, columns: 7), 5, 13, ExplorerTheme.title)
+            }
             canvas.text("──┘", 13, 13, line)
             canvas.text(note, 18, 13, ExplorerTheme.dim)
         }
