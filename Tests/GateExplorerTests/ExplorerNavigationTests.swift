@@ -50,6 +50,18 @@ struct ExplorerNavigationTests {
         #expect(app.state.selectedUnit == 0)
     }
 
+    @Test func underTheCellDiagramAClickWhereAPanelWouldBeChangesNothing() {
+        var app = ExplorerTestSupport.app(after: [.end, .character("D")])
+        let layout = app.layout
+        let hidden = layout.panels[1].heatmap
+        let before = (app.state.step, app.state.selectedUnit, app.state.focus)
+        _ = app.handle(.mouse(MouseEvent(x: hidden.x + 4, y: hidden.y + 1, action: .press(.left))))
+        #expect(app.state.showsDiagram && (app.state.step, app.state.selectedUnit, app.state.focus) == before)
+        // The input row still picks a step.
+        _ = app.handle(.mouse(MouseEvent(x: layout.heatmapX + 2, y: layout.input.y, action: .press(.left))))
+        #expect(app.state.step == layout.timeWindow.start + 2)
+    }
+
     @Test func clickingAHeatmapCellSelectsUnitAndStep() {
         var app = ExplorerTestSupport.app(after: [.end])
         let layout = app.layout

@@ -87,6 +87,13 @@ public struct ExplorerApp: TerminalApp {
                     state.move(to: frame.layout.timeWindow.start + column)
                 }
             }
+        case .press(.left) where state.showsDiagram:
+            // The diagram covers the panels: only the input row picks a step there.
+            let layout = self.layout
+            let column = mouse.x - layout.heatmapX
+            if layout.input.contains(x: mouse.x, y: mouse.y), column >= 0, column < layout.heatmapWidth {
+                state.move(to: layout.timeWindow.start + column)
+            }
         case .press(.left):
             let layout = self.layout
             if let hit = layout.hit(x: mouse.x, y: mouse.y, state: state) {

@@ -21,6 +21,8 @@ public enum ExplorerCommand: Hashable, Sendable {
     case togglePalette
     case toggleInspector
     case toggleExactNumbers
+    /// The live cell diagram in place of the panels.
+    case toggleDiagram
     case toggleRevealAll
     case toggleAllLayers
     case cycleBandContent

@@ -67,11 +67,13 @@ extension ExplorerFrame {
         // then as much of "how to read it" as fits, never its title alone.
         if let story = state.run.story, left >= 3 {
             var storyLines = SizeNotice.wrap(story, width: max(10, width - 6))
-            if storyLines.count > left - 2 {
-                storyLines = Array(storyLines.prefix(left - 2))
+            // The blank line above the heading goes first when the story would otherwise be cut.
+            let gap = storyLines.count > left - 2 ? 0 : 1
+            if storyLines.count > left - 1 - gap {
+                storyLines = Array(storyLines.prefix(left - 1 - gap))
                 storyLines[storyLines.count - 1] += "…"
             }
-            lines += [StyledText(), StyledText("this demo", ExplorerTheme.title)]
+            lines += Array(repeating: StyledText(), count: gap) + [StyledText("this demo", ExplorerTheme.title)]
             lines += storyLines.map { StyledText(" " + $0) }
             left = room - lines.count
         }

@@ -36,13 +36,14 @@ extension ExplorerFrame {
     func drawHints(into buffer: inout CellBuffer) {
         let rect = layout.hints
         var items = ["←/→ step", "space play"]
+        if state.showsDiagram { items = ["←/→ step", "↑/↓ unit", "D close diagram", "space play"] }
         if state.hasBands { items.append(state.run.hasReverseDirection ? "A both directions" : "A all layers") }
         switch layout.inspector {
         case .hidden: items.append("i inspector")
         case .overlay: items.append("i close inspector")
         default: break
         }
-        items += ["↑/↓ unit", "+/- speed", "s sort", "tab panel"]
+        items += state.showsDiagram ? ["+/- speed"] : ["↑/↓ unit", "+/- speed", "s sort", "tab panel"]
         if state.run.layerIndices.count > 1 { items.append("[ ] layer") }
         if state.run.hasReverseDirection { items.append("d direction") }
         let tail = ["? help", "q quit"]

@@ -38,6 +38,20 @@ public struct ExplorerFrame {
         }
         drawStatus(into: &buffer)
         drawInput(into: &buffer)
+        if state.showsDiagram {
+            // The diagram takes the panels' place: the status, input and hints stay.
+            // Beside it, when the inspector sits on the right with room to spare, its equations.
+            let top = max(layout.input.maxY, layout.output?.maxY ?? 0) + 1
+            var width = buffer.width
+            if case .side(let rect) = layout.inspector, rect.x - 1 >= CellDiagramView.width {
+                width = rect.x - 1
+                drawInspector(into: &buffer)
+            }
+            CellDiagramView(state: state).draw(into: &buffer, rect: Rect(x: 0, y: top, width: width, height: max(0, layout.hints.y - top)))
+            drawHints(into: &buffer)
+            if state.showsHelp { drawHelp(into: &buffer) }
+            return
+        }
         drawPanels(into: &buffer)
         drawAxis(into: &buffer)
         drawBelt(into: &buffer)

@@ -41,6 +41,7 @@ public struct ExplorerKeyBinding: Sendable {
         ExplorerKeyBinding("v", "bands show belt / gates (c or h → f or z → i or r → o)", [.character("v")], .cycleBandContent),
         ExplorerKeyBinding("i", "show / hide the inspector", [.character("i")], .toggleInspector),
         ExplorerKeyBinding("a", "show all steps (or only those read so far)", [.character("a")], .toggleRevealAll),
+        ExplorerKeyBinding("D", "live cell diagram on / off", [.character("D")], .toggleDiagram),
         ExplorerKeyBinding("x", "exact numbers (6 decimals) / rounded", [.character("x")], .toggleExactNumbers),
         ExplorerKeyBinding("p", "colour-blind-safe palette (on / off)", [.character("p")], .togglePalette),
         ExplorerKeyBinding("?", "this help (Esc or ? closes it)", [.character("?")], .toggleHelp),

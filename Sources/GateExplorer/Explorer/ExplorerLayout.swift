@@ -90,14 +90,15 @@ public struct ExplorerLayout: Sendable, Equatable {
         droppedPanels = dropped
         var spare = available - rowsPerPanel * shown.count
 
+        // A few numeric features each get a row when there is room, before the head's row (the adding
+        // problem's marker is the whole story, and it is the second feature).
+        let features = state.run.hasTextInput ? 1 : min(state.run.trace.input.columns, ExplorerRun.maximumInputRows)
+        // Under the cell diagram (which replaces the panels) every feature gets its row.
+        let extraInputRows = state.showsDiagram ? max(0, features - 1) : max(0, min(features - 1, spare))
+        spare -= extraInputRows
         let hasHead = state.run.trace.output != nil
         let wantsOutput = hasHead && spare >= 1
         if wantsOutput { spare -= 1 }
-        // A few numeric features each get a row when there is room (the adding problem's marker
-        // is the whole story, and it is the second feature).
-        let features = state.run.hasTextInput ? 1 : min(state.run.trace.input.columns, ExplorerRun.maximumInputRows)
-        let extraInputRows = max(0, min(features - 1, spare))
-        spare -= extraInputRows
         let wantsLegend = spare >= 1 && width < 100
         if wantsLegend { spare -= 1 }
         let unitsShown = min(unitCount, rowsPerPanel * unitsPerRow)

@@ -46,6 +46,7 @@ extension ExplorerState {
             inspectorChoice = !(inspectorChoice ?? false)
             if inspectorChoice == false && focus == .inspector { focus = .panel(0) }
         case .toggleExactNumbers: showsExactNumbers.toggle()
+        case .toggleDiagram: showsDiagram.toggle()
         case .toggleRevealAll: revealsAllSteps.toggle()
         case .toggleAllLayers: showsAllLayers = hasBands && !showsAllLayers
         case .cycleBandContent:

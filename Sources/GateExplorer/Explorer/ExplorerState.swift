@@ -28,6 +28,8 @@ public struct ExplorerState: Sendable {
     public internal(set) var inspectorChoice: Bool?
     /// Whether numbers show 6 decimals instead of 2.
     public internal(set) var showsExactNumbers: Bool
+    /// Whether the live cell diagram replaces the panels (`D`).
+    public internal(set) var showsDiagram = false
     /// The colour scales in use.
     public internal(set) var palette: ExplorerPalette
     /// First inspector line shown (when the inspector has the focus and more lines than fit).

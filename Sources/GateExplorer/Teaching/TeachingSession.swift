@@ -199,6 +199,7 @@ public struct TeachingSession: Sendable {
         state.sortOrder = old.sortOrder
         state.focus = old.focus
         state.showsExactNumbers = old.showsExactNumbers
+        state.showsDiagram = old.showsDiagram
         state.revealsAllSteps = old.revealsAllSteps
         state.inspectorChoice = old.inspectorChoice
         state.select(unit: old.selectedUnit)
@@ -209,6 +210,14 @@ public struct TeachingSession: Sendable {
     /// Takes the view of `state` (the explorer's, after it handled an event) at `step` of the run:
     /// cursor, layer, direction, unit, sort, focus, playback and overlays; the run stays this session's.
     mutating func adoptView(of state: ExplorerState, step: Int) {
+        // Tab moves the stop's ▶ marker with the focus: it always points at what c/C would clamp.
+        if state.focus != explorer.focus {
+            if case .panel(let index) = state.focus, index < explorer.panels.count {
+                highlight = explorer.panels[index].word
+            } else {
+                highlight = nil
+            }
+        }
         explorer.layerPosition = min(state.layerPosition, max(0, explorer.run.layerIndices.count - 1))
         explorer.isReverse = state.isReverse
         explorer.selectedUnit = state.selectedUnit
@@ -219,6 +228,7 @@ public struct TeachingSession: Sendable {
         explorer.showsHelp = state.showsHelp
         explorer.inspectorChoice = state.inspectorChoice
         explorer.showsExactNumbers = state.showsExactNumbers
+        explorer.showsDiagram = state.showsDiagram
         explorer.palette = state.palette
         explorer.inspectorScroll = state.inspectorScroll
         explorer.revealsAllSteps = state.revealsAllSteps

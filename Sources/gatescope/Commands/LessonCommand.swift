@@ -14,9 +14,9 @@ struct LessonCommand: ParsableCommand {
         discussion: """
             gatescope lesson                 list the lessons in demos/lessons/
             gatescope lesson NAME            run one (NAME: file name, or a prefix such as 01)
-            gatescope lesson --check FILE    check a lesson file against the demos (every shipped one without FILE)
+            gatescope lesson --check FILE    check a lesson file and its check: claims against the demos (every shipped one without FILE)
             gatescope lesson --demo NAME     the teaching tools (gradient flow, what-if, quiz, presenter) on one demo
-            Keys besides the explorer's: n/N next/previous stop, A answer, f gradient flow, w what-if,
+            Keys besides the explorer's: n/N next/previous stop, A answer, f gradient flow, w what-if, D cell diagram,
             c/C clamp the focused gate (this step / every step), { } bias −1/+1, u undo, z quiz, P presenter;
             r records (edits included), b bookmarks. `gatescope explore --present/--quiz/--classroom` opens the
             same teaching tools on any model or demo.
@@ -26,7 +26,7 @@ struct LessonCommand: ParsableCommand {
     @Argument(help: "The lesson to run (file name in demos/lessons/ or a path to a .lesson file).")
     var name: String?
 
-    @Flag(name: .long, help: "Check lesson files (the named one, or every shipped lesson) and exit.")
+    @Flag(name: .long, help: "Check lesson files (the named one, or every shipped lesson), run their check: lines, and exit.")
     var check = false
 
     @Option(name: .long, help: "Open the teaching tools on this demo instead of a lesson.")
@@ -52,12 +52,16 @@ struct LessonCommand: ParsableCommand {
                 guard !paths.isEmpty else { throw UserError("no lessons in \(try library().directory)") }
                 var failures = 0
                 for path in paths {
-                    let file = (path as NSString).lastPathComponent
+                    let file = path
                     do {
                         let lesson = try LessonParser.parse(path: path)
-                        let problems = LessonValidator.problems(in: lesson, file: file) { try loader.facts(demo: $0, input: $1, directory: lesson.directory) }
+                        var problems = LessonValidator.problems(in: lesson, file: file) { try loader.facts(demo: $0, input: $1, directory: lesson.directory) }
+                        var checked = 0
+                        if problems.isEmpty { (problems, checked) = loader.checkFailures(lesson, file: file) }
                         if problems.isEmpty {
-                            print("\(file): ok — \(lesson.stops.count) stops")
+                            let unchecked = lesson.stops.indices.filter { lesson.stops[$0].checks.isEmpty }.map { String($0 + 1) }
+                            print("\(file): ok — \(lesson.stops.count) stops, \(checked) checks hold"
+                                  + (unchecked.isEmpty ? "" : " (no check: lines in stop " + unchecked.joined(separator: ", ") + ")"))
                         } else {
                             failures += problems.count
                             // Compiler-style: one `error: FILE:LINE: …` line per problem, on stderr.
