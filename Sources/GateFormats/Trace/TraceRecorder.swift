@@ -16,14 +16,16 @@ public enum TraceRecorder {
                               model: String? = nil, inputSource: String? = nil,
                               chunkSteps: Int = chunkSteps) throws -> Int {
         try network.checkInput(input)
-        guard !network.isBidirectional, input.rows > chunkSteps else {
+        guard !network.needsWholeSequence, input.rows > chunkSteps else {
             let trace = try network.run(input, tokens: tokens)
             try TraceFile.write(trace, network: network, to: path, model: model, input: inputSource)
             return trace.steps
         }
         let steps = input.rows
         let metadata = TraceMetadata(network: network, steps: steps, model: model, input: inputSource)
-        var states = network.layers.map { RecurrentState.zero(for: $0[0]) }
+        var states = network.layers.indices.map {
+            network.initialState(layer: $0, direction: 0) ?? RecurrentState.zero(for: network.layers[$0][0])
+        }
         var writer: StreamingSafeTensorsWriter?
         do {
             var start = 0
