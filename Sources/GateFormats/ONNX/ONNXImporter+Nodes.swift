@@ -30,7 +30,7 @@ extension ONNXImporter {
         let nodes = try recurrentNodes(in: ONNXScope(graph: model.graph), folder: &folder, source: source)
         guard !nodes.isEmpty else {
             let ops = Set(allOperators(model.graph)).sorted().joined(separator: ", ")
-            throw FormatError("holds no LSTM, GRU or RNN node, in its graph or any subgraph (its operators: \(ops.isEmpty ? "none" : Escaped.text(ops))); export a model whose recurrent layer is nn.LSTM, nn.GRU or nn.RNN", source: source)
+            throw FormatError("holds no LSTM, GRU or RNN node, in its graph or any subgraph (its operators: \(ops.isEmpty ? "none" : Escaped.text(ops))); a recurrence unrolled into MatMul/Gemm and Sigmoid/Tanh cannot be recovered; export a model whose recurrent layer is an LSTM, GRU or RNN node (nn.LSTM, nn.GRU, nn.RNN)", source: source)
         }
         var stacks: [[ONNXRecurrentNode]] = []
         for node in nodes {
