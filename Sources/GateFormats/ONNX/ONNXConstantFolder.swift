@@ -89,6 +89,28 @@ public struct ONNXConstantFolder: Sendable {
         return .undefined
     }
 
+    /// Whether `name` is made at run time only to be zeros: `Expand` of a constant all-zero tensor or
+    /// `ConstantOfShape` with a zero (or absent) value, as PyTorch's exporter builds a default h0 of
+    /// the batch's size.
+    public mutating func isZeroFill(_ name: String, in scope: ONNXScope) throws -> Bool {
+        for levelIndex in scope.levels.indices.reversed() {
+            let level = scope.levels[levelIndex]
+            guard let (nodeIndex, _) = level.producers[name] else { continue }
+            let node = level.graph.nodes[nodeIndex]
+            switch node.opType {
+            case "Expand":
+                guard let input = node.input(0), let value = try value(of: input, in: scope.prefix(levelIndex + 1)) else { return false }
+                return value.floats.allSatisfy { $0 == 0 }
+            case "ConstantOfShape":
+                guard let tensor = node.attribute("value")?.tensor else { return true }
+                return try Self.decode(tensor, external: external, source: source).floats.allSatisfy { $0 == 0 }
+            default:
+                return false
+            }
+        }
+        return false
+    }
+
     /// A node's display name: its name, or `OpType_index` when unnamed, under its graph's path.
     public static func label(_ node: ONNXNode, index: Int, path: String) -> String {
         let own = node.name.isEmpty ? "\(node.opType)_\(index)" : Escaped.text(node.name)

@@ -66,6 +66,7 @@ extension ONNXImporter {
             case .graphInput:
                 notes.append("note: \(node.opType) node '\(label)' takes \(role) from the graph input '\(Escaped.text(name))'; gatescope takes it as zero")
             case .computed(let op, let producer):
+                if try folder.isZeroFill(name, in: info.scope) { continue }
                 notes.append("note: \(node.opType) node '\(label)' takes \(role) '\(Escaped.text(name))' from \(Escaped.text(op)) node '\(producer)' at run time; gatescope takes it as zero")
             case .undefined:
                 throw fail("its \(role) '\(Escaped.text(name))' is defined nowhere in the graph; the file is corrupt")

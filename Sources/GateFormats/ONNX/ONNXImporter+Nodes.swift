@@ -29,7 +29,11 @@ extension ONNXImporter {
     static func stacks(in model: ONNXModel, folder: inout ONNXConstantFolder, source: String) throws -> [[ONNXRecurrentNode]] {
         let nodes = try recurrentNodes(in: ONNXScope(graph: model.graph), folder: &folder, source: source)
         guard !nodes.isEmpty else {
-            let ops = Set(allOperators(model.graph)).sorted().joined(separator: ", ")
+            let operators = Set(allOperators(model.graph))
+            if model.producerName == "pytorch", operators.contains("MatMul"), operators.contains("Tanh"), !operators.contains("Sigmoid") {
+                throw FormatError("holds no RNN node: PyTorch's default exporter (dynamo=True) unrolls nn.RNN into one MatMul and Tanh per step; export it with torch.onnx.export(..., dynamo=False) to keep an RNN node", source: source)
+            }
+            let ops = operators.sorted().joined(separator: ", ")
             throw FormatError("holds no LSTM, GRU or RNN node, in its graph or any subgraph (its operators: \(ops.isEmpty ? "none" : Escaped.text(ops))); a recurrence unrolled into MatMul/Gemm and Sigmoid/Tanh cannot be recovered; export a model whose recurrent layer is an LSTM, GRU or RNN node (nn.LSTM, nn.GRU, nn.RNN)", source: source)
         }
         var stacks: [[ONNXRecurrentNode]] = []
