@@ -8,6 +8,8 @@
 public struct ONNXConstantFolder: Sendable {
     /// The most elements a folded value may hold (2^26: a 4096-unit LSTM's R is 2^26 too).
     public static let largestCount = 1 << 26
+    /// The most elements all values folded for one model may hold together (2^27, 512 MB of floats).
+    public static let totalBudget = 1 << 27
     /// The longest chain of folded operators followed from one value.
     public static let deepestChain = 256
     /// The operators folded.
@@ -38,6 +40,8 @@ public struct ONNXConstantFolder: Sendable {
     private var memo: [String: Origin] = [:]
     /// Current nesting of folds.
     private var depth = 0
+    /// Elements of every value decoded or folded so far.
+    private var spent = 0
 
     /// A folder for a model read from `source` (its external data beside it).
     public init(external: ONNXExternalData, source: String?, opset: Int64?) {
@@ -82,6 +86,12 @@ public struct ONNXConstantFolder: Sendable {
                 result = .graphInput
             } else {
                 continue
+            }
+            if case .constant(let value) = result {
+                spent += value.count
+                guard spent <= Self.totalBudget else {
+                    throw FormatError("needs more than \(Self.totalBudget) elements of constants to resolve '\(Escaped.text(name))'; the file is corrupt or the model far too large", source: source)
+                }
             }
             memo[key] = result
             return result
