@@ -13,6 +13,10 @@ writes, into Tests/GateFormatsTests/Fixtures/onnx/operator_cases/:
   case gives, converted to layout 0: `y` [T, D, batch, H], `y_h` [D, batch, H], `y_c` [D, batch, H];
   and `sequence_lens` [batch] when the node has one.
 
+The same 18 cases are also written in ONNX's own test-data layout (what `onnx/backend/test/data/node/`
+holds in the ONNX repository), into operator_cases/onnx_layout/NAME/: model.onnx with every input of the
+node a graph input, test_data_set_0/input_J.pb (graph input J) and output_J.pb (TensorProto files).
+
 Cases of our own follow, in the same form, for what ONNX's cases leave out: constant non-zero initial_h /
 initial_c, and a constant sequence_lens; their expected values come from the same ONNX numpy helpers and
 are checked against onnxruntime here before being written.
@@ -158,7 +162,35 @@ def own_cases():
     return cases
 
 
+def write_onnx_layout():
+    """ONNX's test-data layout for the LSTM, GRU and RNN node cases, as onnx's generate-data writes it."""
+    from onnx.backend.test.case.node import collect_testcases
+    np.random.seed(0)
+    written = set()
+    for op in ("LSTM", "GRU", "RNN"):
+        for case in collect_testcases(op):
+            if case.name in written or not any(case.name.startswith(p) for p in ("test_lstm", "test_gru", "test_rnn", "test_simple_rnn")):
+                continue
+            written.add(case.name)
+            directory = os.path.join(OUT, "onnx_layout", case.name, "test_data_set_0")
+            os.makedirs(directory, exist_ok=True)
+            with open(os.path.join(OUT, "onnx_layout", case.name, "model.onnx"), "wb") as f:
+                f.write(case.model.SerializeToString())
+            inputs, outputs = case.data_sets[0]
+            for j, value in enumerate(inputs):
+                tensor = numpy_helper.from_array(np.asarray(value), case.model.graph.input[j].name)
+                with open(os.path.join(directory, f"input_{j}.pb"), "wb") as f:
+                    f.write(tensor.SerializeToString())
+            for j, value in enumerate(outputs):
+                tensor = numpy_helper.from_array(np.asarray(value), case.model.graph.output[j].name)
+                with open(os.path.join(directory, f"output_{j}.pb"), "wb") as f:
+                    f.write(tensor.SerializeToString())
+    return len(written)
+
+
 def main():
+    count = write_onnx_layout()
+    print(f"wrote {count} cases in ONNX's test-data layout")
     count = 0
     for node, inputs, outputs, name in onnx_cases():
         write_case(node, inputs, outputs, name, check_with_ort=True)

@@ -27,6 +27,8 @@ import GateCore
     @Test func everyFixtureIsListed() throws {
         let onDisk = try FileManager.default.contentsOfDirectory(atPath: ONNXImportTests.path("operator_cases"))
             .filter { $0.hasSuffix(".onnx") }.map { String($0.dropLast(5)) }
+        let layouts = try FileManager.default.contentsOfDirectory(atPath: ONNXImportTests.path("operator_cases/onnx_layout"))
+        #expect(Set(layouts) == Set(Self.cases.filter { $0.hasPrefix("test_") }))
         #expect(Set(onDisk) == Set(Self.cases))
     }
 
@@ -74,6 +76,57 @@ import GateCore
                 check(y, series: layer.hidden, rows: Array(0..<length), what: "Y")
                 check(yh, series: layer.hidden, rows: [0], what: "Y_h")
                 check(yc, series: layer.series[SeriesName.cell], rows: [0], what: "Y_c")
+            }
+        }
+        #expect(compared > 0)
+    }
+
+    /// A TensorProto file's values and dims.
+    static func tensorFile(_ path: String) throws -> (values: [Float], shape: [Int]) {
+        let tensor = try ONNXTensor(reader: ProtobufReader(bytes: try FileBytes.read(path: path), source: path))
+        return (try tensor.floats(source: path), tensor.dims)
+    }
+
+    /// The 18 ONNX cases in ONNX's own test-data layout: W, R, … are graph inputs whose values sit in
+    /// test_data_set_0/input_J.pb; the expected outputs in output_J.pb.
+    @Test(arguments: cases.filter { $0.hasPrefix("test_") })
+    func onnxTestDataLayoutMatches(name: String) throws {
+        let directory = Self.path("onnx_layout/\(name)")
+        let imported = try ModelImporter.importModel(path: directory + "/model.onnx")
+        #expect(imported.notes.contains { $0.contains("test_data_set_0/") }, "\(imported.notes)")
+        let model = try ONNXModel(bytes: try FileBytes.read(path: directory + "/model.onnx"), source: name)
+        let node = try #require(model.graph.nodes.first)
+        let batchFirst = node.attribute("layout")?.int == 1
+        let network = imported.network
+        let x = try Self.tensorFile(directory + "/test_data_set_0/input_0.pb")
+        let (steps, batch, width) = batchFirst ? (x.shape[1], x.shape[0], x.shape[2]) : (x.shape[0], x.shape[1], x.shape[2])
+        let directions = network.layers[0].count, hidden = network.hiddenSize
+        var compared = 0
+        for b in 0..<batch {
+            var input = Matrix(rows: steps, columns: width)
+            for t in 0..<steps {
+                for k in 0..<width { input[t, k] = x.values[(batchFirst ? b * steps + t : t * batch + b) * width + k] }
+            }
+            let trace = try network.run(input)
+            for (j, output) in model.graph.outputs.enumerated() {
+                let want = try Self.tensorFile(directory + "/test_data_set_0/output_\(j).pb")
+                let position = try #require(node.outputs.firstIndex(of: output))
+                for (d, layer) in trace.layers.enumerated() {
+                    let series = position == 2 ? layer.series[SeriesName.cell]! : layer.hidden
+                    let rows = position == 0 ? Array(0..<steps) : [layer.isReverse ? 0 : steps - 1]
+                    for t in rows {
+                        for u in 0..<hidden {
+                            let index: Int
+                            if position == 0 {
+                                index = batchFirst ? ((b * steps + t) * directions + d) * hidden + u : ((t * directions + d) * batch + b) * hidden + u
+                            } else {
+                                index = batchFirst ? (b * directions + d) * hidden + u : (d * batch + b) * hidden + u
+                            }
+                            #expect(abs(series[t, u] - want.values[index]) <= 1e-5, "\(name) output \(j) batch \(b) dir \(d) t \(t) unit \(u)")
+                            compared += 1
+                        }
+                    }
+                }
             }
         }
         #expect(compared > 0)

@@ -36,6 +36,10 @@ public struct ONNXConstantFolder: Sendable {
     public let source: String?
     /// The opset version of the default domain (decides attribute-or-input forms).
     public let opset: Int64
+    /// Values for the main graph's inputs (ONNX's test-data layout), used as constants.
+    public var inputValues: [String: ONNXTensor] = [:]
+    /// Main-graph inputs whose values came from ``inputValues``, in the order first used.
+    public private(set) var inputsUsed: [String] = []
     /// Values already computed, by scope path and name.
     private var memo: [String: Origin] = [:]
     /// Current nesting of folds.
@@ -83,7 +87,12 @@ public struct ONNXConstantFolder: Sendable {
                     result = .computed(operator: node.opType, node: label)
                 }
             } else if level.inputs.contains(name) {
-                result = .graphInput
+                if levelIndex == 0, let tensor = inputValues[name] {
+                    result = .constant(try Self.decode(tensor, external: external, source: source))
+                    inputsUsed.append(name)
+                } else {
+                    result = .graphInput
+                }
             } else {
                 continue
             }

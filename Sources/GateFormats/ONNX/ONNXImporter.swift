@@ -33,21 +33,25 @@ public enum ONNXImporter {
         return try importModel(model, source: source, options: options)
     }
 
-    /// A constant folder for `model` read from `source`.
-    static func folder(for model: ONNXModel, source: String) -> ONNXConstantFolder {
-        ONNXConstantFolder(external: ONNXExternalData(modelPath: source), source: source, opset: model.opsetVersion)
+    /// A constant folder for `model` read from `source`, with the values of graph inputs found in ONNX's
+    /// test-data layout beside it (`test_data_set_0/input_J.pb`).
+    static func folder(for model: ONNXModel, source: String) throws -> ONNXConstantFolder {
+        let external = ONNXExternalData(modelPath: source)
+        var folder = ONNXConstantFolder(external: external, source: source, opset: model.opsetVersion)
+        folder.inputValues = try ONNXTestDataInputs.load(for: model.graph, external: external)
+        return folder
     }
 
     /// Every recurrent module (stack of linked nodes) in the model and its subgraphs, in graph order.
     public static func modules(in model: ONNXModel, source: String) throws -> [RecurrentModuleInfo] {
-        var folder = folder(for: model, source: source)
+        var folder = try folder(for: model, source: source)
         return try stacks(in: model, folder: &folder, source: source).map(describe)
     }
 
     /// The network in a decoded ONNX model.
     public static func importModel(_ model: ONNXModel, source: String,
                                    options: ModelImportOptions = ModelImportOptions()) throws -> ImportedModel {
-        var folder = folder(for: model, source: source)
+        var folder = try folder(for: model, source: source)
         let stacks = try stacks(in: model, folder: &folder, source: source)
         let modules = stacks.map(describe)
         let choices = modules.map(\.summary).joined(separator: ", ")
@@ -87,6 +91,10 @@ public enum ONNXImporter {
             } else {
                 initial.append(converted.weights.map(RecurrentState.zero(for:)))
             }
+        }
+        if !folder.inputsUsed.isEmpty {
+            let names = folder.inputsUsed.map { "'\(Escaped.text($0))'" }.joined(separator: ", ")
+            notes.append("note: the graph inputs \(names) are taken from test_data_set_0/ beside the model (ONNX's test-data layout)")
         }
         var metadata: [String: String] = ["source_format": "onnx"]
         if !model.producerName.isEmpty { metadata["onnx_producer"] = Escaped.text(model.producerName) }
