@@ -126,7 +126,9 @@ extension ONNXConstantFolder {
                       part.dims.indices.allSatisfy({ $0 == axis || part.dims[$0] == first.dims[$0] }) else {
                     throw fail("joins dims \(first.dims) and \(part.dims) along axis \(axis)")
                 }
-                dims[axis] += part.dims[axis]
+                let (sum, overflow) = dims[axis].addingReportingOverflow(part.dims[axis])
+                guard !overflow else { throw fail("would make dims beyond \(Self.largestCount) elements") }
+                dims[axis] = sum
             }
             dims = try checked(dims)
             let outer = dims[..<axis].reduce(1, *)
@@ -147,8 +149,8 @@ extension ONNXConstantFolder {
             var sizes = try node.attribute("split").map { $0.ints.map { Int(clamping: $0) } } ?? ints(input(1), "split sizes")
             if sizes == nil || sizes!.isEmpty {
                 let parts = Int(clamping: node.attribute("num_outputs")?.int ?? Int64(node.outputs.count))
-                guard parts > 0 else { throw fail("splits into no parts") }
-                let size = (length + parts - 1) / parts
+                guard parts > 0, parts <= max(length, 1) else { throw fail("splits axis \(axis) of length \(length) into \(parts) parts") }
+                let size = length == 0 ? 0 : (length - 1) / parts + 1
                 sizes = (0..<parts).map { max(0, min(size, length - $0 * size)) }
             }
             guard let sizes, sizes.allSatisfy({ $0 >= 0 }), sizes.reduce(0, +) == length, output < sizes.count else {
@@ -220,8 +222,10 @@ extension ONNXConstantFolder {
         guard Set(axes).count == axes.count else { throw fail("repeats an axis in \(axes)") }
         var ranges = x.dims.map { (start: 0, step: 1, count: $0) }
         for (k, axis) in axes.enumerated() {
-            let size = x.dims[axis], step = steps[k]
-            guard step != 0 else { throw fail("has a zero step") }
+            let size = x.dims[axis]
+            guard steps[k] != 0 else { throw fail("has a zero step") }
+            // A step longer than the axis picks at most one element; capping it keeps offsets in range.
+            let step = steps[k] > 0 ? min(steps[k], max(size, 1)) : max(steps[k], -max(size, 1))
             func clampIndex(_ raw: Int, low: Int, high: Int) -> Int {
                 let value = raw < 0 ? raw &+ size : raw
                 return min(max(value, low), high)

@@ -138,10 +138,9 @@ public struct ONNXConstantFolder: Sendable {
 
     /// A tensor's elements as a value.
     static func decode(_ tensor: ONNXTensor, external: ONNXExternalData, source: String?) throws -> ONNXValue {
-        guard let count = tensor.elementCount, count <= largestCount else {
+        guard ONNXValue.elementCount(tensor.dims, limit: largestCount) != nil else {
             throw FormatError("tensor '\(Escaped.text(tensor.name))' has dims \(tensor.dims), beyond \(largestCount) elements; the file is corrupt or the model far too large", source: source)
         }
-        _ = count
         if let integers = try tensor.integers(source: source, external: external) {
             return ONNXValue(dims: tensor.dims, elements: .integers(integers))
         }

@@ -95,7 +95,7 @@ public struct ONNXTensor: Sendable, Equatable {
             copy.rawData = try external.bytes(of: self, needed: needed)
             copy.isExternal = false
         }
-        guard let raw = copy.rawData, let count = elementCount, raw.count == count * 8 else {
+        guard let raw = copy.rawData, let count = elementCount, count <= Int.max / 8, raw.count == count * 8 else {
             throw FormatError("tensor '\(Escaped.text(name))' has \(copy.rawData?.count ?? 0) bytes of raw_data but dims \(dims); the file is corrupt", source: source)
         }
         return (0..<count).map { index in

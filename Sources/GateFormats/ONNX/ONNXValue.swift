@@ -66,15 +66,18 @@ public struct ONNXValue: Sendable, Equatable {
         return strides
     }
 
-    /// The product of `dims`, or nil when negative or beyond `limit`.
+    /// The product of `dims`, or nil when a dim is negative or the product of the non-zero dims exceeds
+    /// `limit` (so that no partial product of these dims can overflow, even when one dim is 0).
     static func elementCount(_ dims: [Int], limit: Int) -> Int? {
-        var count = 1
+        var nonZero = 1
+        var hasZero = false
         for dim in dims {
             guard dim >= 0 else { return nil }
-            let (product, overflow) = count.multipliedReportingOverflow(by: dim)
+            if dim == 0 { hasZero = true; continue }
+            let (product, overflow) = nonZero.multipliedReportingOverflow(by: dim)
             guard !overflow, product <= limit else { return nil }
-            count = product
+            nonZero = product
         }
-        return count
+        return hasZero ? 0 : nonZero
     }
 }
