@@ -39,6 +39,20 @@ import GateCore
         #expect(top.maxAbsDifference(Matrix(rows: hidden.shape[0], columns: hidden.shape[1], values: try hidden.floats())) <= 1e-5)
     }
 
+    @Test func headAndEmbeddingOptions() throws {
+        let path = Self.path("char_lstm2_legacy.onnx")
+        let bare = try ModelImporter.importModel(path: path, options: ModelImportOptions(head: "none", embedding: "none"))
+        #expect(bare.network.head == nil && bare.network.embedding == nil && bare.network.inputSize == 6)
+        let named = try ModelImporter.importModel(path: path, options: ModelImportOptions(head: "/fc/MatMul", embedding: "/embed/Gather"))
+        #expect(named.headPrefix == "/fc/MatMul" && named.embeddingName == "/embed/Gather")
+        #expect(named.usedTensors.contains("fc.bias") && named.usedTensors.contains("embed.weight"))
+        #expect {
+            try ModelImporter.load(path: path, options: ModelImportOptions(head: "fc"))
+        } throws: { error in
+            "\(error)".contains("the head found is '/fc/MatMul'")
+        }
+    }
+
     @Test func unrolledRNNGetsTheLegacyExporterHint() {
         #expect {
             try ModelImporter.load(path: Self.path("birnn2_features_dynamo.onnx"))

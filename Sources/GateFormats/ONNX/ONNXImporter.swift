@@ -107,9 +107,14 @@ public enum ONNXImporter {
         var headNode: String? = nil
         var embeddingNode: String? = nil
         if options.embedding?.lowercased() != "none", let found = try embedding(before: chosen[0], folder: &folder) {
+            if let wanted = options.embedding, wanted != found.node {
+                throw FormatError("has no embedding node '\(Escaped.text(wanted))'; the embedding found is '\(found.node)'; give --embedding \(found.node) or --embedding none", source: source)
+            }
             network.embedding = found.value
             embeddingNode = found.node
             used += found.tensors
+        } else if let wanted = options.embedding, wanted.lowercased() != "none" {
+            throw FormatError("has no Gather embedding '\(Escaped.text(wanted))' before the recurrent nodes; leave --embedding out", source: source)
         }
         if options.head?.lowercased() != "none",
            let found = try head(after: chosen[chosen.count - 1], width: network.outputWidth, folder: &folder) {
