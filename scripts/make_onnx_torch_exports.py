@@ -4,8 +4,10 @@
 legacy one (dynamo=False), as a user would, and writes what they compute.
 
 Models: a character LSTM (nn.Embedding → 2-layer nn.LSTM → nn.Linear), a bidirectional GRU classifier on
-tokens (nn.Embedding → nn.GRU(bidirectional) → nn.Linear), and a 2-layer bidirectional tanh nn.RNN on float
-features with a nn.Linear head. batch_first=True, as most user code has it.
+tokens (nn.Embedding → nn.GRU(bidirectional) → nn.Linear), a 2-layer bidirectional tanh nn.RNN on float
+features with a nn.Linear head, a 2-layer bidirectional LSTM on tokens, a relu nn.RNN on tokens and a
+bias=False nn.RNN. batch_first=True, as most user code has it. (The dynamo exporter unrolls nn.RNN into
+one MatMul per step: no RNN node.)
 
 Into Tests/GateFormatsTests/Fixtures/onnx/torch_export/: NAME_dynamo.onnx (+ .onnx.data when the exporter
 writes one), NAME_legacy.onnx, and NAME.expected.safetensors: `tokens` [T] (token models) or `x` [T, X],
@@ -31,10 +33,10 @@ warnings.filterwarnings("ignore")
 class TokenModel(nn.Module):
     """Embedding → recurrent layer(s) → Linear at every step."""
 
-    def __init__(self, cell, vocab, embed, hidden, layers, bidirectional, out):
+    def __init__(self, cell, vocab, embed, hidden, layers, bidirectional, out, **options):
         super().__init__()
         self.embed = nn.Embedding(vocab, embed)
-        self.rnn = cell(embed, hidden, num_layers=layers, bidirectional=bidirectional, batch_first=True)
+        self.rnn = cell(embed, hidden, num_layers=layers, bidirectional=bidirectional, batch_first=True, **options)
         self.fc = nn.Linear(hidden * (2 if bidirectional else 1), out)
 
     def forward(self, tokens):
@@ -45,9 +47,9 @@ class TokenModel(nn.Module):
 class FeatureModel(nn.Module):
     """Recurrent layer(s) on float features → Linear at every step."""
 
-    def __init__(self, cell, features, hidden, layers, bidirectional, out):
+    def __init__(self, cell, features, hidden, layers, bidirectional, out, **options):
         super().__init__()
-        self.rnn = cell(features, hidden, num_layers=layers, bidirectional=bidirectional, batch_first=True)
+        self.rnn = cell(features, hidden, num_layers=layers, bidirectional=bidirectional, batch_first=True, **options)
         self.fc = nn.Linear(hidden * (2 if bidirectional else 1), out)
 
     def forward(self, x):
@@ -76,6 +78,8 @@ def export(name, model, example, feed_name):
         session = ort.InferenceSession(path, providers=["CPUExecutionProvider"])
         got = session.run(None, {session.get_inputs()[0].name: example.numpy()})
         assert np.max(np.abs(got[0][0] - tensors["output"])) < 1e-5, (name, flavour)
+        if os.path.exists(path + ".data") and os.path.getsize(path + ".data") == 0:
+            os.remove(path + ".data")  # the exporter leaves an empty data file when every weight is inline
         files = sorted(f for f in os.listdir(OUT) if f.startswith(f"{name}_{flavour}.onnx"))
         print(f"{name} {flavour}: {', '.join(files)}")
     save_file({k: np.ascontiguousarray(v) for k, v in tensors.items()}, os.path.join(OUT, f"{name}.expected.safetensors"))
@@ -92,6 +96,10 @@ def main():
     export("birnn2_features", model, torch.randn(1, 8, 3), "x")
     model = TokenModel(nn.LSTM, vocab=9, embed=4, hidden=5, layers=2, bidirectional=True, out=9).eval()
     export("bilstm2_tokens", model, torch.randint(0, 9, (1, 6)), "tokens")
+    model = TokenModel(nn.RNN, vocab=7, embed=4, hidden=6, layers=1, bidirectional=False, out=7, nonlinearity="relu").eval()
+    export("rnn_relu_tokens", model, torch.randint(0, 7, (1, 9)), "tokens")
+    model = FeatureModel(nn.RNN, features=2, hidden=3, layers=1, bidirectional=False, out=1, bias=False).eval()
+    export("rnn_nobias_features", model, torch.randn(1, 5, 2), "x")
 
 
 if __name__ == "__main__":

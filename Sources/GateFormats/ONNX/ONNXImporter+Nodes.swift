@@ -31,7 +31,7 @@ extension ONNXImporter {
         guard !nodes.isEmpty else {
             let operators = Set(allOperators(model.graph))
             if model.producerName == "pytorch", operators.contains("MatMul"), operators.contains("Tanh"), !operators.contains("Sigmoid") {
-                throw FormatError("holds no RNN node: PyTorch's default exporter (dynamo=True) unrolls nn.RNN into one MatMul and Tanh per step; export it with torch.onnx.export(..., dynamo=False) to keep an RNN node", source: source)
+                throw FormatError("holds no RNN node: PyTorch's default exporter (dynamo=True) unrolls nn.RNN into one MatMul and Tanh per step, which gatescope rebuilds only from the biases' names (this one has none: bias=False?); export it with torch.onnx.export(..., dynamo=False) to keep an RNN node", source: source)
             }
             let ops = operators.sorted().joined(separator: ", ")
             throw FormatError("holds no LSTM, GRU or RNN node, in its graph or any subgraph (its operators: \(ops.isEmpty ? "none" : Escaped.text(ops))); a recurrence unrolled into MatMul/Gemm and Sigmoid/Tanh cannot be recovered; export a model whose recurrent layer is an LSTM, GRU or RNN node (nn.LSTM, nn.GRU, nn.RNN)", source: source)

@@ -65,7 +65,7 @@ extension ONNXImporter {
     }
 
     /// `node` as a linear layer applied to `value`, when it is one with constant weights of the right width.
-    private static func linear(_ node: ONNXNode, label: String, reading value: String, width: Int, scope: ONNXScope,
+    static func linear(_ node: ONNXNode, label: String, reading value: String, width: Int, scope: ONNXScope,
                                consumers: [String: [Int]], folder: inout ONNXConstantFolder) throws -> Surrounding<LinearHead>? {
         guard node.opType == "MatMul" || node.opType == "Gemm", node.input(0) == value, let weightName = node.input(1),
               let weight = try folder.value(of: weightName, in: scope), weight.dims.count == 2 else { return nil }

@@ -45,13 +45,47 @@ public enum ONNXImporter {
     /// Every recurrent module (stack of linked nodes) in the model and its subgraphs, in graph order.
     public static func modules(in model: ONNXModel, source: String) throws -> [RecurrentModuleInfo] {
         var folder = try folder(for: model, source: source)
+        if let unrolled = try unrolled(model, folder: &folder, source: source) { return [unrolled.module] }
         return try stacks(in: model, folder: &folder, source: source).map(describe)
+    }
+
+    /// The model as an unrolled `nn.RNN` (see ``unrolledRNN(in:folder:source:)``) when it holds no
+    /// recurrent node but the exporter's unrolled steps.
+    static func unrolled(_ model: ONNXModel, folder: inout ONNXConstantFolder, source: String) throws -> ImportedModel? {
+        guard Set(allOperators(model.graph)).isDisjoint(with: ["LSTM", "GRU", "RNN"]),
+              let found = try unrolledRNN(in: model, folder: &folder, source: source) else { return nil }
+        let network = found.network
+        do {
+            try network.validate()
+        } catch {
+            throw FormatError("\(error.message); the unrolled RNN's weights do not fit together", source: source)
+        }
+        let first = network.layers[0][0]
+        let module = RecurrentModuleInfo(prefix: found.prefix, layout: .onnx, kind: network.kind, layers: network.layers.count,
+                                         directions: network.layers[0].count, inputSize: first.inputSize,
+                                         hiddenSize: first.hiddenSize, projectionSize: 0,
+                                         layerPrefixes: network.layers.indices.map { "\(found.prefix) layer \($0)" })
+        let usedSet = Set(found.used)
+        var imported = ImportedModel(network: network, module: module, modules: [module], headPrefix: found.head,
+                                     otherHeadCandidates: [], embeddingName: found.embedding, usedTensors: found.used,
+                                     ignoredTensors: model.graph.initializers.map(\.name).filter { !usedSet.contains($0) },
+                                     fileMetadata: network.metadata)
+        imported.notes = ["note: PyTorch's exporter unrolled the nn.RNN '\(Escaped.text(found.prefix))' into one MatMul per step; gatescope rebuilt it from the weights beside its biases"]
+        return imported
     }
 
     /// The network in a decoded ONNX model.
     public static func importModel(_ model: ONNXModel, source: String,
                                    options: ModelImportOptions = ModelImportOptions()) throws -> ImportedModel {
         var folder = try folder(for: model, source: source)
+        if var imported = try unrolled(model, folder: &folder, source: source) {
+            if options.head?.lowercased() == "none" { imported.network.head = nil; imported.headPrefix = nil }
+            if options.embedding?.lowercased() == "none" { imported.network.embedding = nil; imported.embeddingName = nil }
+            if let wanted = options.nonlinearity, (wanted == .relu) != (imported.network.kind == .rnnRelu) {
+                throw FormatError("--nonlinearity \(wanted.rawValue) does not apply: the unrolled RNN computes \(imported.network.kind == .rnnRelu ? "Relu" : "Tanh") in the file; leave --nonlinearity out", source: source)
+            }
+            return imported
+        }
         let stacks = try stacks(in: model, folder: &folder, source: source)
         let modules = stacks.map(describe)
         let choices = modules.map(\.summary).joined(separator: ", ")
