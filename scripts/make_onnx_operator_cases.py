@@ -162,6 +162,39 @@ def own_cases():
     return cases
 
 
+def loop_case():
+    """A GRU inside a Loop body (one iteration), its W an Unsqueeze of a 2-D outer initializer and its
+    R an outer initializer: the case for subgraph walking and outer-scope constants. onnxruntime's Y_h."""
+    rng = np.random.default_rng(8)
+    T, X, H = 5, 3, 4
+    x = rng.standard_normal((T, 1, X)).astype(np.float32)
+    W2 = (0.5 * rng.standard_normal((3 * H, X))).astype(np.float32)
+    R = (0.5 * rng.standard_normal((1, 3 * H, H))).astype(np.float32)
+    body = helper.make_graph(
+        [helper.make_node("Identity", ["cond_in"], ["cond_out"]),
+         helper.make_node("Unsqueeze", ["W2", "zero_axis"], ["W"]),
+         helper.make_node("GRU", ["X", "W", "R"], ["", "Y_h"], hidden_size=H, linear_before_reset=1, name="inner_gru")],
+        "body",
+        [helper.make_tensor_value_info("iteration", TensorProto.INT64, []),
+         helper.make_tensor_value_info("cond_in", TensorProto.BOOL, [])],
+        [helper.make_tensor_value_info("cond_out", TensorProto.BOOL, []),
+         helper.make_tensor_value_info("Y_h", TensorProto.FLOAT, [1, 1, H])])
+    loop = helper.make_node("Loop", ["trips", "cond"], ["Y_h_all"], body=body)
+    graph = helper.make_graph(
+        [loop], "loop_gru", [helper.make_tensor_value_info("X", TensorProto.FLOAT, list(x.shape))],
+        [helper.make_tensor_value_info("Y_h_all", TensorProto.FLOAT, [1, 1, 1, H])],
+        initializer=[numpy_helper.from_array(W2, "W2"), numpy_helper.from_array(R, "R"),
+                     numpy_helper.from_array(np.array([0], np.int64), "zero_axis"),
+                     numpy_helper.from_array(np.array(1, np.int64), "trips"), numpy_helper.from_array(np.array(True), "cond")])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 14)])
+    model.ir_version = 7
+    onnx.checker.check_model(model)
+    (y_h_all,) = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"]).run(None, {"X": x})
+    onnx.save(model, os.path.join(OUT, "own_gru_in_loop.onnx"))
+    save_file({"x": x, "y_h": np.ascontiguousarray(y_h_all[0])}, os.path.join(OUT, "own_gru_in_loop.expected.safetensors"),
+              metadata={"layout": "0", "source": "onnxruntime"})
+
+
 def write_onnx_layout():
     """ONNX's test-data layout for the LSTM, GRU and RNN node cases, as onnx's generate-data writes it."""
     from onnx.backend.test.case.node import collect_testcases
@@ -198,6 +231,8 @@ def main():
     for node, inputs, outputs, name in own_cases():
         write_case(node, inputs, outputs, name)
         count += 1
+    loop_case()
+    count += 1
     print(f"wrote {count} cases to {os.path.relpath(OUT)}")
 
 
