@@ -7,9 +7,9 @@ extension InspectCommand {
     func inspectONNX() throws {
         let bytes = try FileBytes.read(path: file)
         let model = try ONNXModel(bytes: bytes, source: file)
-        let modules = try ONNXImporter.modules(in: model, source: file)
         let options = ModelImportOptions(prefix: prefix, head: head, embedding: embedding)
         let imported = try ONNXImporter.importModel(model, source: file, options: options)
+        let modules = imported.modules
         let network = imported.network
         let opset = model.opsetVersion.map { ", opset \($0)" } ?? ""
         print("\(file): ONNX model (ir_version \(model.irVersion)\(opset)\(model.producerName.isEmpty ? "" : ", from \(model.producerName)")), \(model.graph.nodes.count) nodes, \(RecordCommand.byteSize(of: file))")
