@@ -22,8 +22,9 @@ public final class LayerStreamer {
     private let unprojected: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
     private let hiddenIndex: Int
 
-    /// A streamer for `weights` taking up to `capacity` steps per chunk, starting from the zero state.
-    public init(weights: CellWeights, capacity: Int) {
+    /// A streamer for `weights` taking up to `capacity` steps per chunk, starting from `start` (the zero
+    /// state when nil; a start of the wrong size is a precondition failure).
+    public init(weights: CellWeights, capacity: Int, from start: RecurrentState? = nil) {
         precondition(capacity > 0, "LayerStreamer: capacity must be positive")
         self.weights = weights
         self.capacity = capacity
@@ -61,6 +62,12 @@ public final class LayerStreamer {
         unprojected.initialize(repeating: 0, count: max(h, 1))
         scratch = .allocate(capacity: max(h, 1))
         scratch.initialize(repeating: 0, count: max(h, 1))
+        if let start {
+            precondition(start.hidden.count == zero.hidden.count && start.cell.count == zero.cell.count,
+                         "LayerStreamer: a start state of the wrong size")
+            for (k, value) in start.hidden.enumerated() { state[k] = value }
+            for (k, value) in start.cell.enumerated() { cell[k] = value }
+        }
     }
 
     deinit {

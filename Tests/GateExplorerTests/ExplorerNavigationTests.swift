@@ -114,6 +114,21 @@ struct ExplorerNavigationTests {
         #expect(app.state.layerIndex == 1)
     }
 
+    @Test func reverseReadingLayersShowTheirDirection() throws {
+        var network = ExplorerTestSupport.randomNetwork(kind: .gru, input: 2, hidden: 4, layers: 2)
+        network.readsBackward = true
+        let run = try ExplorerTestSupport.sineRun(network, steps: 12)
+        var app = ExplorerApp(run: run)
+        _ = app.handle(.resize(width: 120, height: 40))
+        _ = app.handle(.key(.character("]")))
+        #expect(app.state.layerIndex == 1)
+        #expect(app.state.layer.layer == 1 && app.state.layer.isReverse, "layer 2's only (reverse) direction is shown")
+        var buffer = CellBuffer(width: 120, height: 40)
+        app.render(into: &buffer)
+        let status = buffer.plainText().split(separator: "\n")[0]
+        #expect(status.contains("layer 2/2") && status.contains("← reverse") && !status.contains("→ forward"), "\(status)")
+    }
+
     @Test(arguments: [CellKind.gru, .rnnTanh, .rnnRelu])
     func otherCellKindsRender(kind: CellKind) throws {
         let network = ExplorerTestSupport.randomNetwork(kind: kind, input: 2, hidden: 7)

@@ -8,7 +8,7 @@ extension ExplorerFrame {
         let model = " · " + state.run.modelSummary
         var layerText = ""
         if state.run.layerIndices.count > 1 { layerText += " · layer \(state.layerIndex + 1)/\(state.run.layerIndices.count)" }
-        if state.run.hasReverseDirection { layerText += state.isReverse ? " · ← reverse" : " · → forward" }
+        if state.run.hasReverseDirection { layerText += state.layer.isReverse ? " · ← reverse" : " · → forward" }
 
         var right = StyledText()
         right.add(" t=\(state.totalSteps == 0 ? 0 : state.run.stepNumber(state.step))/\(state.run.shownTotalSteps) ", ExplorerTheme.title)

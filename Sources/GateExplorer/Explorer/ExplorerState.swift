@@ -81,9 +81,10 @@ public struct ExplorerState: Sendable {
         return indices.isEmpty ? 0 : indices[min(layerPosition, indices.count - 1)]
     }
 
-    /// The layer trace shown, in the chosen direction.
+    /// The layer trace shown, in the chosen direction (the only one for a one-direction layer).
     public var layer: LayerTrace {
         run.trace.layer(layerIndex, reverse: isReverse)
+            ?? run.trace.layer(layerIndex, reverse: !isReverse)
             ?? run.trace.layers.first
             ?? LayerTrace(layer: 0, isReverse: false, kind: run.kind, series: [:])
     }

@@ -109,7 +109,7 @@ public struct ExplorerSessionApp: TerminalApp {
     /// Whether the run can grow (live input or typing).
     public var canGrow: Bool {
         guard source == nil, let network = base.network else { return false }
-        return !network.isBidirectional
+        return !network.needsWholeSequence
     }
 
     public var tickInterval: Duration? {

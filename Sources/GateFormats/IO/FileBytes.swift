@@ -8,15 +8,8 @@ import Darwin
 public enum FileBytes {
     /// Reads the whole file at `path`.
     public static func read(path: String) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw systemError("cannot open for reading", path: path) }
+        let (descriptor, size) = try openRegularFile(path: path)
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw systemError("cannot stat", path: path) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw FormatError("is not a regular file; pass the path of a file", source: path)
-        }
-        let size = Int(info.st_size)
         var bytes = [UInt8](repeating: 0, count: size)
         var done = 0
         while done < size {
@@ -45,6 +38,23 @@ public enum FileBytes {
             temporary.discard()
             throw error
         }
+    }
+
+    /// Opens the regular file at `path` for reading: its descriptor (the caller closes it) and size.
+    static func openRegularFile(path: String) throws -> (descriptor: Int32, size: Int) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw systemError("cannot open for reading", path: path) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let error = systemError("cannot stat", path: path)
+            close(descriptor)
+            throw error
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            throw FormatError("is not a regular file; pass the path of a file", source: path)
+        }
+        return (descriptor, Int(info.st_size))
     }
 
     /// A `FormatError` built from `errno`.

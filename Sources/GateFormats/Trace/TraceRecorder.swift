@@ -18,7 +18,7 @@ public enum TraceRecorder {
                               model: String? = nil, inputSource: String? = nil,
                               chunkSteps: Int = chunkSteps, timing: RecordTiming? = nil) throws -> Int {
         try network.checkInput(input)
-        guard !network.isBidirectional, input.rows > chunkSteps else {
+        guard !network.needsWholeSequence, input.rows > chunkSteps else {
             let clock = ContinuousClock.now
             let trace = try network.run(input, tokens: tokens)
             let computed = ContinuousClock.now
@@ -31,7 +31,9 @@ public enum TraceRecorder {
         let metadata = TraceMetadata(network: network, steps: steps, model: model, input: inputSource)
         let capacity = min(max(chunkSteps, 1), steps)
         let clock = ContinuousClock.now
-        let streamers = network.layers.map { LayerStreamer(weights: $0[0], capacity: capacity) }
+        let streamers = network.layers.indices.map {
+            LayerStreamer(weights: network.layers[$0][0], capacity: capacity, from: network.initialState(layer: $0, direction: 0))
+        }
         // Every tensor and where its rows come from, in the order the old row-by-row path listed them.
         var layouts = [StreamingSafeTensorsWriter.TensorLayout(name: "input", rows: steps, columns: input.columns)]
         for (index, streamer) in streamers.enumerated() {

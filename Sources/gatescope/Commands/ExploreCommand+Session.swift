@@ -27,7 +27,7 @@ extension ExploreCommand {
     /// A run with no steps yet, for a model fed live from standard input.
     func liveRun(model: String) throws -> ExplorerRun {
         let network = try loadModel(model)
-        guard !network.isBidirectional else {
+        guard !network.needsWholeSequence else {
             throw UserError("live input (--input -) needs a one-directional model; a bidirectional one must see the whole sequence")
         }
         let width = network.embedding?.columns ?? network.inputSize

@@ -36,7 +36,7 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .long, help: "Text to feed a character or word model (instead of --input).")
     var text: String?
 
-    @Option(name: .long, help: "Which module of the model file to use (tensor-name prefix, e.g. `encoder.lstm`).")
+    @Option(name: [.long, .customLong("node")], help: "Which module of the model file to use (tensor-name prefix, e.g. `encoder.lstm`; for ONNX, `--node` with a node name such as `If_0/then_branch/LSTM_3`).")
     var prefix: String?
 
     @Option(name: .long, help: "The linear head after the recurrent layers (e.g. fc), or 'none'.")

@@ -14,7 +14,7 @@ struct InspectCommand: ParsableCommand {
     @Argument(help: "A model (.safetensors, torch.save .pt/.pth/.bin, TorchScript, .onnx) or a trace written by gatescope record.")
     var file: String
 
-    @Option(name: .long, help: "The recurrent module to show when the file holds several.")
+    @Option(name: [.long, .customLong("node")], help: "The recurrent module to show when the file holds several (tensor-name prefix; for ONNX, `--node` with a node name).")
     var prefix: String?
 
     @Option(name: .long, help: "The linear head to attach (e.g. fc), or 'none'.")

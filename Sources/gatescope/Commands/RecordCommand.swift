@@ -38,7 +38,7 @@ struct RecordCommand: ParsableCommand {
     @Option(name: .long, help: "Where to write the trace (.safetensors).")
     var out: String
 
-    @Option(name: .long, help: "The recurrent module to use when the file holds several (e.g. encoder.lstm).")
+    @Option(name: [.long, .customLong("node")], help: "The recurrent module to use when the file holds several (e.g. encoder.lstm; for ONNX, `--node` with a node name).")
     var prefix: String?
 
     @Option(name: .long, help: "The linear head after the recurrent layers (e.g. fc), or 'none'.")

@@ -23,7 +23,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .long, help: "The model that made the trace (optional; enables the W·x + U·h + b split).")
     var model: String?
 
-    @Option(name: .long, help: "Which module of the model file (tensor-name prefix).")
+    @Option(name: [.long, .customLong("node")], help: "Which module of the model file (tensor-name prefix; for ONNX, `--node` with a node name).")
     var prefix: String?
 
     @Option(name: .long, help: "Colours: `standard` or `cb` (colour-blind safe).")
