@@ -14,6 +14,7 @@ struct Gatescope: ParsableCommand {
         subcommands: [
             ExploreCommand.self, ReplayCommand.self, RecordCommand.self, InspectCommand.self,
             TrainCommand.self, DemosCommand.self, RenderCommand.self, DiffCommand.self, LessonCommand.self,
+            UnitsCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self
     )

@@ -12,7 +12,7 @@ extension NetworkTrace: ExplorerRowSource {
                        series: layer.series.mapValues { $0.rows(range.clamped(to: 0..<$0.rows)) })
         }
         return NetworkTrace(input: input.rows(range), tokens: tokens.map { Array($0[range]) }, layers: layers,
-                            output: output.map { $0.rows(range) })
+                            output: output.map { $0.rows(range) }, annotations: annotations.map { $0.rows(range) })
     }
 
     /// Appends the rows of `other` (same layers and widths): every series, the input, the output and

@@ -13,16 +13,22 @@ public enum TraceRecorder {
     /// Runs `network` over `input` and writes the trace to `path` (atomically); returns the step count.
     @discardableResult
     public static func record(_ network: RecurrentNetwork, input: Matrix, tokens: [Int]? = nil, to path: String,
-                              model: String? = nil, inputSource: String? = nil,
+                              model: String? = nil, inputSource: String? = nil, annotations: [AnnotationTrack] = [],
                               chunkSteps: Int = chunkSteps) throws -> Int {
         try network.checkInput(input)
+        for track in annotations where track.steps != input.rows {
+            throw FormatError("annotation '\(track.name)' has \(track.steps) rows but the input has \(input.rows) steps; give one row per step", source: path)
+        }
         guard !network.isBidirectional, input.rows > chunkSteps else {
-            let trace = try network.run(input, tokens: tokens)
+            var trace = try network.run(input, tokens: tokens)
+            trace.annotations = annotations
             try TraceFile.write(trace, network: network, to: path, model: model, input: inputSource)
             return trace.steps
         }
         let steps = input.rows
-        let metadata = TraceMetadata(network: network, steps: steps, model: model, input: inputSource)
+        let metadata = TraceMetadata(network: network, steps: steps, model: model, input: inputSource,
+                                     extra: TraceAnnotations.metadata(annotations))
+        let annotationTensors = TraceAnnotations.tensors(annotations)
         var states = network.layers.map { RecurrentState.zero(for: $0[0]) }
         var writer: StreamingSafeTensorsWriter?
         do {
@@ -44,6 +50,9 @@ public enum TraceRecorder {
                 if let tokens {
                     rows.append(("tokens", Matrix(rows: end - start, columns: 1,
                                                   values: tokens[start..<end].map(Float.init))))
+                }
+                for (name, values) in annotationTensors {
+                    rows.append((name, Matrix(rows: end - start, columns: 1, values: Array(values[start..<end]))))
                 }
                 if writer == nil {
                     let layouts = rows.map {

@@ -51,6 +51,9 @@ struct RecordCommand: ParsableCommand {
     @Option(name: .long, help: "For vanilla RNNs: tanh or relu (the weights cannot tell).")
     var nonlinearity: String?
 
+    @Option(name: .long, help: "Annotation tracks stored with the trace: a CSV with a header row naming them, one row per step (labels or numbers).")
+    var annotate: String?
+
     func validate() throws {
         guard (model == nil) != (demo == nil) else {
             throw ValidationError("give exactly one of --model FILE or --demo NAME")
@@ -87,8 +90,9 @@ struct RecordCommand: ParsableCommand {
                 guard let input else { throw UserError("give --input FILE or --text STRING") }
                 sequence = try SequenceLoader.load(path: input, for: network)
             }
+            let annotations = try annotate.map { try AnnotationFile.read(path: $0, steps: sequence.input.rows) } ?? []
             let steps = try TraceRecorder.record(network, input: sequence.input, tokens: sequence.tokens, to: out,
-                                                 model: model, inputSource: sequence.source)
+                                                 model: model, inputSource: sequence.source, annotations: annotations)
             let directions = network.isBidirectional ? " × 2 directions" : ""
             let layers = network.layers.count == 1 ? "1 layer" : "\(network.layers.count) layers"
             print("recorded \(steps) steps, \(layers)\(directions) (\(network.summary)) → \(out) (\(Self.byteSize(of: out)))")

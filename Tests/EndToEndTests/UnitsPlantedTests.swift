@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// `gatescope units --by token --json` on a hand-wired PyTorch-named model (an `nn.Embedding` in front
+/// of a bidirectional `nn.LSTM`) whose forward unit `planted[k]` is wired to fire on token k and on no
+/// other: each planted unit must come first for its token. The expected answer is the wiring itself;
+/// the counts are counted from the text here.
+@Suite(.enabled(if: TmuxSession.builtProduct(named: "gatescope") != nil,
+                "gatescope is not built; run `swift build` (or set GATESCOPE_BIN_DIR)"))
+struct UnitsPlantedTests {
+    /// The vocabulary and, for each token, the 0-based unit planted for it (a permutation, not the identity).
+    static let vocabulary = ["a", "b", ".", " ", "x"]
+    static let planted = [3, 0, 4, 1, 2]
+    static let text = "ab. xa b.x aa. bx .ab x"
+
+    /// Writes the model: embedding = identity; forward LSTM with i ≈ 1, f ≈ 0, o ≈ 1 and the candidate
+    /// of unit planted[k] = tanh(6·[token is k] − 3), so h = ±0.76 by token alone; the reverse direction
+    /// has zero weights (its units never change).
+    static func writeModel(to path: String) throws {
+        let size = vocabulary.count, hidden = vocabulary.count
+        var embedding = [Float](repeating: 0, count: size * size)
+        for k in 0..<size { embedding[k * size + k] = 1 }
+        var weightIH = [Float](repeating: 0, count: 4 * hidden * size)
+        var bias = [Float](repeating: 0, count: 4 * hidden)
+        for unit in 0..<hidden {
+            bias[unit] = 8                 // i
+            bias[hidden + unit] = -8       // f
+            bias[2 * hidden + unit] = -3   // g
+            bias[3 * hidden + unit] = 8    // o
+        }
+        for (token, unit) in planted.enumerated() { weightIH[(2 * hidden + unit) * size + token] = 6 }
+        let zeroIH = [Float](repeating: 0, count: 4 * hidden * size)
+        let zeroHH = [Float](repeating: 0, count: 4 * hidden * hidden)
+        let zeroBias = [Float](repeating: 0, count: 4 * hidden)
+        let json = "[" + vocabulary.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+        try writeSafeTensors([
+            ("embedding.weight", [size, size], embedding),
+            ("lstm.weight_ih_l0", [4 * hidden, size], weightIH), ("lstm.weight_hh_l0", [4 * hidden, hidden], zeroHH),
+            ("lstm.bias_ih_l0", [4 * hidden], bias), ("lstm.bias_hh_l0", [4 * hidden], zeroBias),
+            ("lstm.weight_ih_l0_reverse", [4 * hidden, size], zeroIH), ("lstm.weight_hh_l0_reverse", [4 * hidden, hidden], zeroHH),
+            ("lstm.bias_ih_l0_reverse", [4 * hidden], zeroBias), ("lstm.bias_hh_l0_reverse", [4 * hidden], zeroBias),
+        ], metadata: "{\"vocab\":\"" + json.replacingOccurrences(of: "\"", with: "\\\"") + "\"}", to: path)
+    }
+
+    /// A safetensors file written byte by byte (this test target links none of gatescope's modules).
+    static func writeSafeTensors(_ tensors: [(name: String, shape: [Int], values: [Float])], metadata: String, to path: String) throws {
+        var entries = ["\"__metadata__\":" + metadata]
+        var data: [UInt8] = []
+        for tensor in tensors {
+            let start = data.count
+            for value in tensor.values { withUnsafeBytes(of: value.bitPattern.littleEndian) { data += $0 } }
+            let shape = tensor.shape.map(String.init).joined(separator: ",")
+            entries.append("\"\(tensor.name)\":{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(start),\(data.count)]}")
+        }
+        var header = Array(("{" + entries.joined(separator: ",") + "}").utf8)
+        while header.count % 8 != 0 { header.append(0x20) }
+        let bytes = withUnsafeBytes(of: UInt64(header.count).littleEndian, Array.init) + header + data
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// A fresh temporary directory.
+    static func directory() throws -> String {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("units-planted-\(getpid())-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// The JSON objects printed.
+    static func objects(_ stdout: String) throws -> [[String: Any]] {
+        let parsed = try JSONSerialization.jsonObject(with: Data(stdout.utf8))
+        return try #require(parsed as? [[String: Any]], "a JSON array of objects: \(stdout.prefix(300))")
+    }
+
+    @Test func eachPlantedUnitRanksFirstForItsToken() throws {
+        let binary = try #require(CLIErrorTests.binary)
+        let folder = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let model = folder + "/planted.safetensors"
+        try Self.writeModel(to: model)
+        let result = try CLIErrorTests.runCapturing(binary, ["units", "--model", model, "--text", Self.text, "--by", "token", "--json"])
+        #expect(result.exited && result.status == 0, "\(result.stderr)")
+        let objects = try Self.objects(result.stdout)
+        for (token, unit) in Self.planted.enumerated() {
+            let name = Self.vocabulary[token]
+            let first = try #require(objects.first { $0["key"] as? String == name }, "no rows for token '\(name)'")
+            #expect(first["unit"] as? Int == unit + 1, "token '\(name)': \(first)")
+            #expect(first["layer"] as? Int == 1 && first["direction"] as? String == "forward", "\(first)")
+            #expect((first["score"] as? Double ?? 0) > 1.4, "h is +0.76 at the token and −0.76 elsewhere: \(first)")
+            #expect(first["count"] as? Int == Self.text.filter { String($0) == name }.count, "\(first)")
+            #expect(Set(first.keys) == ["layer", "direction", "unit", "key", "score", "z", "count"])
+        }
+    }
+
+    @Test func aTraceGivesTheSameRankingAndTheTableNamesTheUnit() throws {
+        let binary = try #require(CLIErrorTests.binary)
+        let folder = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let model = folder + "/planted.safetensors", trace = folder + "/trace.safetensors"
+        try Self.writeModel(to: model)
+        let recorded = try CLIErrorTests.run(binary, ["record", "--model", model, "--text", Self.text, "--out", trace])
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        let result = try CLIErrorTests.runCapturing(binary, ["units", trace, "--json", "--top", "1", "--key", "."])
+        #expect(result.status == 0, "\(result.stderr)")
+        let objects = try Self.objects(result.stdout)
+        #expect(objects.count == 1)
+        #expect(objects.first?["unit"] as? Int == Self.planted[2] + 1 && objects.first?["key"] as? String == ".")
+        let table = try CLIErrorTests.runCapturing(binary, ["units", trace, "--top", "2"])
+        #expect(table.status == 0, "\(table.stderr)")
+        let lines = table.stdout.split(separator: "\n").map(String.init)
+        let heading = try #require(lines.firstIndex { $0.hasPrefix("token '␣'") }, "\(table.stdout)")
+        #expect(lines[heading + 1].contains("layer 1 →  unit \(Self.planted[3] + 1)"), "\(lines[heading + 1])")
+    }
+
+    @Test func numericInputsAreRefusedWithWhatToDo() throws {
+        let binary = try #require(CLIErrorTests.binary)
+        let result = try CLIErrorTests.runCapturing(binary, ["units", "--demo", "sine"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: ") && result.stderr.contains("--by annotation"), "\(result.stderr)")
+    }
+}
