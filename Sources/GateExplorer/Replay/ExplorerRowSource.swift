@@ -11,3 +11,10 @@ public protocol ExplorerRowSource {
     /// `range.count` steps (row 0 is step `range.lowerBound`).
     func rows(_ range: Range<Int>) throws -> NetworkTrace
 }
+
+extension ExplorerRowSource {
+    /// Token ids of the whole run (for search), when the input is text; nil when unknown.
+    public var tokens: [Int]? { nil }
+    /// Annotation tracks of the whole run.
+    public var annotations: [AnnotationTrack] { [] }
+}

@@ -28,6 +28,9 @@ extension ExplorerSessionApp {
         if let prompt = notePrompt {
             return ("note for t=\(prompt.step + 1): \(prompt.text)▌   Enter saves · Esc cancels", ExplorerTheme.title)
         }
+        if let prompt = searchPrompt {
+            return ("/\(Self.shown(prompt))▌   Enter searches the input (TRACK:text searches an annotation) · Esc cancels", ExplorerTheme.title)
+        }
         if let message { return (message, ExplorerTheme.notice) }
         if isTyping { return ("typing: each character is a step · ←/→ look back · Esc leaves typing", Self.liveStyle) }
         return nil
@@ -38,6 +41,7 @@ extension ExplorerSessionApp {
         guard buffer.width >= ExplorerLayout.minimumSize.width, buffer.height >= ExplorerLayout.minimumSize.height else { return }
         let layout = explorer.layout
         drawBookmarkMarks(into: &buffer, layout: layout)
+        drawSearchMarks(into: &buffer, layout: layout)
         if !state.showsHelp { drawBadges(into: &buffer) }
         if let line = bottomLine {
             let rect = layout.hints

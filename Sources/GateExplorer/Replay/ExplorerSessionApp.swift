@@ -50,6 +50,10 @@ public struct ExplorerSessionApp: TerminalApp {
     public internal(set) var notePrompt: (step: Int, text: String)?
     /// Whether the bookmark list is open, and its selected line.
     public internal(set) var bookmarkList: Int?
+    /// The search being typed after `/`.
+    public internal(set) var searchPrompt: String?
+    /// The last search and its matches (`n` / `N` step through them; marked on the time axis).
+    public internal(set) var search: InputSearch?
     /// The last message (saved paths, errors), shown on the bottom line until the next key.
     public internal(set) var message: String?
     /// Lines and characters of live input that could not be read.
@@ -67,6 +71,8 @@ public struct ExplorerSessionApp: TerminalApp {
         ExplorerKeyHelp("B", "list the bookmarks (Enter jumps, d removes)", handles: [.character("B")]),
         ExplorerKeyHelp("T", "type characters as steps (character models; Esc leaves)", handles: [.character("T")]),
         ExplorerKeyHelp("<  >", "a screen back / forward", handles: [.character("<"), .character(">")]),
+        ExplorerKeyHelp("/  n  N", "search the input (text, or TRACK:label) · next · previous match",
+                        handles: [.character("/"), .character("n"), .character("N")]),
     ]
 
     /// A session on `run`.
