@@ -82,15 +82,19 @@ import Testing
         app.render(into: &buffer)
         let layout = app.explorer.layout
         let y = layout.axis.y
-        // "()" covers 0-based steps 1–2, 4–5 and 10–11 of (()(()))((()); marks go where the axis is blank.
+        // "()" covers 0-based steps 1–2, 4–5 and 10–11 of (()(()))((()); marks go where the axis and
+        // both neighbours are blank; the input characters of every match are underlined.
         let covered = [1, 2, 4, 5, 10, 11]
+        func blank(_ x: Int) -> Bool { before[x, y].grapheme == " " }
         for step in 0..<13 {
             guard let column = layout.timeWindow.column(of: step) else { continue }
             let x = layout.heatmapX + column
-            let blank = before[x, y].grapheme == " "
-            #expect((buffer[x, y].grapheme == "▴") == (covered.contains(step) && blank), "step \(step)")
+            let expected = covered.contains(step) && blank(x - 1) && blank(x) && blank(x + 1)
+            #expect((buffer[x, y].grapheme == "▴") == expected, "step \(step)")
+            let input = buffer[x, layout.input.y]
+            #expect(input.style.underline == (covered.contains(step) && step != app.step), "input at step \(step)")
         }
-        #expect(buffer.plainText().split(separator: "\n")[y].filter { $0 == "▴" }.count >= 3)
+        #expect(buffer.plainText().split(separator: "\n")[y].filter { $0 == "▴" }.count >= 2)
     }
 
     @Test func numericInputSaysSoAndKeysStillWork() throws {

@@ -70,19 +70,31 @@ extension ExplorerSessionApp {
         }
     }
 
-    /// `▴` under every step of a match in view, on the time axis where it is free.
+    /// Matches in view: their input characters underlined in the match colour, and `▴` on the time axis
+    /// under their steps where the axis is free (not next to the cursor's label).
     func drawSearchMarks(into buffer: inout CellBuffer, layout: ExplorerLayout) {
         guard let search, !search.matches.isEmpty else { return }
-        let y = layout.axis.y
         let first = window.lowerBound, last = window.lowerBound + state.totalSteps - 1
+        var columns = Set<Int>()
         for match in search.matches where match.upperBound >= first && match.lowerBound <= last {
             for global in max(first, match.lowerBound)...min(last, match.upperBound) {
                 guard let column = layout.timeWindow.column(of: global - first) else { continue }
-                let x = layout.heatmapX + column
-                guard x < buffer.width, buffer[x, y].grapheme == " " else { continue }
-                buffer.put("▴", x: x, y: y, style: ExplorerTheme.notice)
+                columns.insert(layout.heatmapX + column)
             }
         }
+        let inputY = layout.input.y, axisY = layout.axis.y
+        func free(_ x: Int) -> Bool { x < 0 || x >= buffer.width || buffer[x, axisY].grapheme == " " }
+        let marks = columns.filter { x in
+            x < buffer.width && buffer[x, axisY].grapheme == " " && free(x - 1) && free(x + 1)
+        }
+        for x in columns where x < buffer.width && layout.input.height > 0 {
+            var cell = buffer[x, inputY]
+            guard !cell.style.reverse, !cell.grapheme.isEmpty else { continue }
+            cell.style.underline = true
+            cell.style.foreground = ExplorerTheme.notice.foreground
+            buffer[x, inputY] = cell
+        }
+        for x in marks { buffer.put("▴", x: x, y: axisY, style: ExplorerTheme.notice) }
     }
 
     /// Text typed by a person, made safe to show (control characters as `·`).
