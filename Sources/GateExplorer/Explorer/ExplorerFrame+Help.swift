@@ -67,11 +67,13 @@ extension ExplorerFrame {
         // then as much of "how to read it" as fits, never its title alone.
         if let story = state.run.story, left >= 3 {
             var storyLines = SizeNotice.wrap(story, width: max(10, width - 6))
-            if storyLines.count > left - 2 {
-                storyLines = Array(storyLines.prefix(left - 2))
+            // Tight: the blank line before the story goes first, then the story's end.
+            let spacer = storyLines.count <= left - 2
+            if storyLines.count > left - 1 {
+                storyLines = Array(storyLines.prefix(left - 1))
                 storyLines[storyLines.count - 1] += "…"
             }
-            lines += [StyledText(), StyledText("this demo", ExplorerTheme.title)]
+            lines += (spacer ? [StyledText()] : []) + [StyledText("this demo", ExplorerTheme.title)]
             lines += storyLines.map { StyledText(" " + $0) }
             left = room - lines.count
         }

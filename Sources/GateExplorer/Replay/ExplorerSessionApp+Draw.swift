@@ -51,6 +51,7 @@ extension ExplorerSessionApp {
             _ = text.draw(into: &buffer, x: rect.x, y: rect.y, maxX: rect.maxX)
         }
         if let selected = bookmarkList { drawBookmarkList(into: &buffer, selected: selected) }
+        if let list = tokenUnits { drawTokenUnits(into: &buffer, list: list) }
     }
 
     /// `♦` under every bookmarked step in view, on the time axis where it is free.

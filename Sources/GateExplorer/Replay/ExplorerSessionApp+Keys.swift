@@ -7,6 +7,7 @@ extension ExplorerSessionApp {
     mutating func handleKey(_ key: Key) -> AppAction {
         if notePrompt != nil { handlePromptKey(key); return .continue }
         if searchPrompt != nil { handleSearchKey(key); return .continue }
+        if tokenUnits != nil { handleTokenUnitsKey(key); return .continue }
         if bookmarkList != nil { handleListKey(key); return .continue }
         if isTyping { handleTypingKey(key); return .continue }
         if state.showsHelp {
@@ -25,6 +26,7 @@ extension ExplorerSessionApp {
             return .continue
         case .character("T"): startTyping(); return .continue
         case .character("/"): searchPrompt = ""; return .continue
+        case .character("u"): openTokenUnits(); return .continue
         case .character("n"): jumpToMatch(forward: true); return .continue
         case .character("N"): jumpToMatch(forward: false); return .continue
         case .character(">"): moveCursor(to: step + max(1, heatmapWidth), recordsPassed: false); return .continue

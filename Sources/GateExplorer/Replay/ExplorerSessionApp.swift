@@ -54,6 +54,8 @@ public struct ExplorerSessionApp: TerminalApp {
     public internal(set) var searchPrompt: String?
     /// The last search and its matches (`n` / `N` step through them; marked on the time axis).
     public internal(set) var search: InputSearch?
+    /// The `u` list (units responding to the token at the cursor), when open.
+    public internal(set) var tokenUnits: TokenUnitList?
     /// The last message (saved paths, errors), shown on the bottom line until the next key.
     public internal(set) var message: String?
     /// Lines and characters of live input that could not be read.
@@ -73,6 +75,8 @@ public struct ExplorerSessionApp: TerminalApp {
         ExplorerKeyHelp("<  >", "a screen back / forward", handles: [.character("<"), .character(">")]),
         ExplorerKeyHelp("/  n  N", "search the input (text, or TRACK:label) · next · previous match",
                         handles: [.character("/"), .character("n"), .character("N")]),
+        ExplorerKeyHelp("u", "top units for this token (the one at the cursor; Enter jumps, s sorts by it)",
+                        handles: [.character("u")]),
     ]
 
     /// A session on `run`.
@@ -144,7 +148,7 @@ public struct ExplorerSessionApp: TerminalApp {
             _ = explorer.handle(event)
             syncWindow()
         case .mouse:
-            guard notePrompt == nil, bookmarkList == nil else { return .continue }
+            guard notePrompt == nil, bookmarkList == nil, tokenUnits == nil, searchPrompt == nil else { return .continue }
             let before = step
             _ = explorer.handle(event)
             adoptExplorerStep(from: before)
