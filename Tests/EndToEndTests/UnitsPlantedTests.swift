@@ -119,3 +119,57 @@ struct UnitsPlantedTests {
         #expect(result.stderr.hasPrefix("error: ") && result.stderr.contains("--by annotation"), "\(result.stderr)")
     }
 }
+
+/// The planted model's trace with annotation tracks, and `replay` finding the model the trace names.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable && TmuxSession.builtProduct(named: "gatescope") != nil,
+                             "needs tmux and the built gatescope"))
+struct UnitsAnnotationTests {
+    /// Records the planted model over its text with two tracks: `stop` (a label at every '.') and
+    /// `isA` (1 at every 'a', else 0). Returns the folder, the model and the trace.
+    static func record() throws -> (folder: String, model: String, trace: String) {
+        let binary = try #require(CLIErrorTests.binary)
+        let folder = try UnitsPlantedTests.directory()
+        let model = folder + "/planted.safetensors", trace = folder + "/trace.safetensors", csv = folder + "/tracks.csv"
+        try UnitsPlantedTests.writeModel(to: model)
+        let rows = UnitsPlantedTests.text.map { character in
+            (character == "." ? "stop" : "") + "," + (character == "a" ? "1" : "0")
+        }
+        try ("stop,isA\n" + rows.joined(separator: "\n") + "\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        let result = try CLIErrorTests.run(binary, ["record", "--model", model, "--text", UnitsPlantedTests.text, "--annotate", csv, "--out", trace])
+        #expect(result.status == 0, "\(result.stderr)")
+        return (folder, model, trace)
+    }
+
+    @Test func annotationsRankThePlantedUnits() throws {
+        let binary = try #require(CLIErrorTests.binary)
+        let files = try Self.record()
+        defer { try? FileManager.default.removeItem(atPath: files.folder) }
+        // isA is exactly the indicator of 'a', and the planted unit's h is ±0.76 by that indicator: r = 1.
+        let numeric = try CLIErrorTests.runCapturing(binary, ["units", files.trace, "--by", "annotation", "isA", "--json", "--top", "1"])
+        #expect(numeric.status == 0, "\(numeric.stderr)")
+        let first = try #require(try UnitsPlantedTests.objects(numeric.stdout).first)
+        #expect(first["unit"] as? Int == UnitsPlantedTests.planted[0] + 1 && first["key"] as? String == "isA")
+        #expect(abs((first["score"] as? Double ?? 0) - 1) < 1e-4)
+        let labels = try CLIErrorTests.runCapturing(binary, ["units", "--by", "annotation", "stop", files.trace, "--json", "--top", "1"])
+        #expect(labels.status == 0, "\(labels.stderr)")
+        let stop = try #require(try UnitsPlantedTests.objects(labels.stdout).first)
+        #expect(stop["unit"] as? Int == UnitsPlantedTests.planted[2] + 1 && stop["key"] as? String == "stop")
+        let missing = try CLIErrorTests.runCapturing(binary, ["units", files.trace, "--by", "annotation", "stp"])
+        #expect(missing.status == 1 && missing.stderr.contains("did you mean 'stop'"), "\(missing.stderr)")
+    }
+
+    @Test func replayOpensTheTracesModelWithANote() throws {
+        let binary = try #require(CLIErrorTests.binary)
+        let files = try Self.record()
+        defer { try? FileManager.default.removeItem(atPath: files.folder) }
+        let headless = try CLIErrorTests.run(binary, ["replay", files.trace])
+        #expect(headless.stderr.hasPrefix("note: using the trace's model \(files.model)"), "\(headless.stderr)")
+        let session = try TmuxSession(command: [binary, "replay", files.trace], width: 160, height: 50)
+        defer { session.kill() }
+        let screen = try session.waitForScreen { $0.contains("t=1/") }
+        #expect(screen.contains("why · pre-activation = W·x + U·h₋₁ + b"))
+        #expect(screen.contains("stop") && screen.contains("isA"), "the tracks' rows")
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+    }
+}

@@ -38,6 +38,7 @@ public struct ExplorerFrame {
         }
         drawStatus(into: &buffer)
         drawInput(into: &buffer)
+        drawAnnotations(into: &buffer)
         drawPanels(into: &buffer)
         drawAxis(into: &buffer)
         drawBelt(into: &buffer)

@@ -98,7 +98,5 @@ extension ExplorerSessionApp {
     }
 
     /// Text typed by a person, made safe to show (control characters as `·`).
-    static func shown(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "·" : $0 }))
-    }
+    static func shown(_ text: String) -> String { ExplorerFrame.visibleLabel(text) }
 }

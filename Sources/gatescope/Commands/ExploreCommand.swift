@@ -57,6 +57,9 @@ struct ExploreCommand: ParsableCommand {
     @Flag(name: .long, help: "With --demo: the demo and its GRU and RNN twins side by side (same as --compare).")
     var twins = false
 
+    @Option(name: .long, help: "Annotation tracks drawn above the heatmaps and searchable with /: a CSV with a header row naming them, one row per step (labels or numbers).")
+    var annotate: String?
+
     @Option(name: .long, help: "Colours: `standard` or `cb` (colour-blind safe). `p` toggles in the explorer.")
     var palette: String = "standard"
 
@@ -74,6 +77,7 @@ struct ExploreCommand: ParsableCommand {
         if model != nil && demo != nil { throw ValidationError("give --model or --demo, not both") }
         if model == nil && input != nil { throw ValidationError("--input needs --model (or use --text with a demo)") }
         if model == nil && prefix != nil { throw ValidationError("--prefix needs --model") }
+        if annotate != nil && input == "-" { throw ValidationError("--annotate needs the whole input, not live input (--input -)") }
         if compareInput != nil && (model == nil || input == nil || input == "-" || compareInput == "-") {
             throw ValidationError("--compare-input needs --model and --input (files, not -)")
         }

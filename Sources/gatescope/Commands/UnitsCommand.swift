@@ -159,7 +159,7 @@ struct UnitsCommand: ParsableCommand {
         case .labels(let labels):
             let (keys, names) = AnnotationTrack.keys(of: labels)
             let responses = trace.unitResponses(series: series, keys: keys, keyCount: names.count, top: top)
-            return UnitsTable(kindLabel: "label of '\(name)'", keyNames: names, numeric: false,
+            return UnitsTable(kindLabel: "label", trackName: name, keyNames: names, numeric: false,
                               responses: try filtered(responses, names: names))
         }
     }

@@ -4,8 +4,10 @@ import GateFormats
 
 /// The result of `gatescope units`, printed as a readable table or as JSON.
 struct UnitsTable {
-    /// What the keys are ("token", "label of 'pos'", "annotation").
+    /// What the keys are ("token" or "label").
     var kindLabel: String
+    /// The annotation track scored, when not tokens.
+    var trackName: String? = nil
     /// Key names by key id (raw token text).
     var keyNames: [String]
     /// Whether the scores are correlations with a numeric track.
@@ -48,7 +50,11 @@ struct UnitsTable {
                 let name = response.key < keyNames.count ? keyNames[response.key] : "#\(response.key)"
                 let steps = numeric ? "\(response.count) steps with a value" : "\(response.count) step\(response.count == 1 ? "" : "s")"
                 lines.append("")
-                lines.append("\(numeric ? "annotation" : kindLabel) '\(Self.visible(name))' (\(steps))")
+                if let trackName, !numeric {
+                    lines.append("\(Self.visible(trackName)) = '\(Self.visible(name))' (\(steps))")
+                } else {
+                    lines.append("\(numeric ? "annotation" : kindLabel) '\(Self.visible(name))' (\(steps))")
+                }
             }
             let arrow = needsReverse ? (response.isReverse ? " ←" : " →") : ""
             let unit = String(response.unit + 1)
