@@ -75,3 +75,36 @@ import Testing
         #expect(app.message?.contains("this input is numbers") == true)
     }
 }
+
+/// `m` … `m` marks a pattern in the session; `M` steps through its matches best first.
+@Suite struct PatternKeysTests {
+    @Test func markTwiceThenStepThroughMatches() throws {
+        var app = TokenUnitsTests.session()
+        // Unit 3 is 1 exactly at the 'b' steps 2, 4 and 7 (1-based); unit 1 at the 'a' steps 1, 5, 8.
+        _ = app.handle(.key(.right))
+        _ = app.handle(.key(.character("m")))
+        #expect(app.patternStart == 1 && app.message?.hasPrefix("pattern starts at t=2") == true)
+        _ = app.handle(.key(.character("m")))
+        let pattern = try #require(app.pattern)
+        #expect(pattern.units == [2] && pattern.range == 1...1)
+        #expect(pattern.matches.map(\.steps) == [3...3, 6...6])
+        #expect(app.message?.contains("unit 3 on throughout, off just before and after · 2 places match") == true, "\(app.message ?? "")")
+        _ = app.handle(.key(.character("M")))
+        #expect(app.step == 3)
+        _ = app.handle(.key(.character("M")))
+        #expect(app.step == 6)
+        _ = app.handle(.key(.character("M")))
+        #expect(app.step == 3, "wraps to the best match")
+        _ = app.handle(.key(.character("n")))
+        #expect(app.step == 6, "n walks the pattern's places in order, like search matches")
+    }
+
+    @Test func escapeCancelsAMarkAndMWithoutAPatternSaysHow() {
+        var app = TokenUnitsTests.session()
+        _ = app.handle(.key(.character("M")))
+        #expect(app.message == "no pattern yet: m marks a range's start, m again its end")
+        _ = app.handle(.key(.character("m")))
+        _ = app.handle(.key(.escape))
+        #expect(app.patternStart == nil && app.message == "pattern cancelled")
+    }
+}

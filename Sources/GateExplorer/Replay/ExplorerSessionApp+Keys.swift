@@ -27,6 +27,12 @@ extension ExplorerSessionApp {
         case .character("T"): startTyping(); return .continue
         case .character("/"): searchPrompt = ""; return .continue
         case .character("u"): openTokenUnits(); return .continue
+        case .character("m"): markPattern(); return .continue
+        case .character("M"): nextPatternMatch(); return .continue
+        case .escape where patternStart != nil:
+            patternStart = nil
+            message = "pattern cancelled"
+            return .continue
         case .character("n"): jumpToMatch(forward: true); return .continue
         case .character("N"): jumpToMatch(forward: false); return .continue
         case .character(">"): moveCursor(to: step + max(1, heatmapWidth), recordsPassed: false); return .continue

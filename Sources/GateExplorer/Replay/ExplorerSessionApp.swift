@@ -54,6 +54,12 @@ public struct ExplorerSessionApp: TerminalApp {
     public internal(set) var searchPrompt: String?
     /// The last search and its matches (`n` / `N` step through them; marked on the time axis).
     public internal(set) var search: InputSearch?
+    /// Where a pattern being marked (`m`) starts.
+    public internal(set) var patternStart: Int?
+    /// The last pattern marked and its matches.
+    public internal(set) var pattern: PatternMatch?
+    /// The match `M` last went to.
+    var patternIndex: Int?
     /// The `u` list (units responding to the token at the cursor), when open.
     public internal(set) var tokenUnits: TokenUnitList?
     /// The last message (saved paths, errors), shown on the bottom line until the next key.
@@ -75,8 +81,8 @@ public struct ExplorerSessionApp: TerminalApp {
         ExplorerKeyHelp("<  >", "a screen back / forward", handles: [.character("<"), .character(">")]),
         ExplorerKeyHelp("/  n  N", "search the input (text, or TRACK:label) · next · previous match",
                         handles: [.character("/"), .character("n"), .character("N")]),
-        ExplorerKeyHelp("u", "top units for this token (the one at the cursor; Enter jumps, s sorts by it)",
-                        handles: [.character("u")]),
+        ExplorerKeyHelp("u  m  M", "units for this token (u; m…m marks a pattern, M steps through its matches)",
+                        handles: [.character("u"), .character("m"), .character("M")]),
     ]
 
     /// A session on `run`.
