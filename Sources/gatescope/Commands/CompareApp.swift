@@ -14,7 +14,8 @@ enum CompareApp {
         let common = commonSteps(a.steps, b.steps, labelA: traceA, labelB: traceB)
         return try CompareSessionApp(a: PrefixRowSource(base: MappedRowSource(trace: a), steps: common),
                                      b: PrefixRowSource(base: MappedRowSource(trace: b), steps: common),
-                                     labelA: (traceA as NSString).lastPathComponent, labelB: (traceB as NSString).lastPathComponent)
+                                     labelA: (traceA as NSString).lastPathComponent, labelB: (traceB as NSString).lastPathComponent,
+                                     vocabularyA: a.metadata.vocabulary, vocabularyB: b.metadata.vocabulary)
     }
 
     /// The steps both runs have; a `note:` says so when one is longer (and an error when one is empty).
@@ -36,6 +37,7 @@ enum CompareApp {
         let traceA = try network.run(a.input, tokens: a.tokens).rows(0..<common)
         let traceB = try network.run(b.input, tokens: b.tokens).rows(0..<common)
         return try CompareSessionApp(a: traceA, b: traceB, labelA: (inputA as NSString).lastPathComponent,
-                                     labelB: (inputB as NSString).lastPathComponent)
+                                     labelB: (inputB as NSString).lastPathComponent,
+                                     vocabularyA: network.vocabulary, vocabularyB: network.vocabulary)
     }
 }
