@@ -173,3 +173,34 @@ struct UnitsAnnotationTests {
         #expect(try session.waitForExit() == 0)
     }
 }
+
+/// `units` refuses bad invocations with one line that says what to do.
+@Suite(.enabled(if: TmuxSession.builtProduct(named: "gatescope") != nil, "gatescope is not built"))
+struct UnitsErrorTests {
+    @Test func badInvocationsSayWhatToDo() throws {
+        let binary = try #require(CLIErrorTests.binary)
+        let folder = try UnitsPlantedTests.directory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let model = folder + "/planted.safetensors", trace = folder + "/trace.safetensors"
+        try UnitsPlantedTests.writeModel(to: model)
+        _ = try CLIErrorTests.run(binary, ["record", "--model", model, "--text", "ab.", "--out", trace])
+        let cases: [([String], String)] = [
+            (["units"], "give a trace file"),
+            (["units", trace, "--text", "ab"], "need --model or --demo"),
+            (["units", trace, "--series", "q"], "this LSTM has no series 'q'; use one of: h c f i o g"),
+            (["units", trace, "--by", "foo"], "--by must be token or annotation"),
+            (["units", trace, "--top", "0"], "--top must be at least 1"),
+            (["units", trace, "--key", "zz"], "no token 'zz'"),
+            (["units", trace, "--by", "annotation"], "--by annotation needs the annotation's name"),
+            (["units", trace, "--by", "annotation", "pos"], "this run has no annotations"),
+            (["units", "--model", model], "--model needs an input"),
+            (["units", trace, "--annotate", folder + "/missing.csv"], "missing.csv"),
+        ]
+        for (arguments, expected) in cases {
+            let result = try CLIErrorTests.run(binary, arguments)
+            #expect(result.exited && result.status == 1, "\(arguments)")
+            #expect(result.stderr.hasPrefix("error: ") && result.stderr.contains(expected) && result.stderr.split(separator: "\n").count == 1,
+                    "\(arguments): \(result.stderr)")
+        }
+    }
+}

@@ -61,7 +61,7 @@ struct UnitsCommand: ParsableCommand {
             guard let kind = trace.layers.first?.kind else { throw UserError("the trace holds no layers") }
             guard let seriesName = SeriesLetter.series(named: series, for: kind) else {
                 let letters = SeriesLetter.letters(for: kind).map(\.letter).joined(separator: " ")
-                throw UserError("a \(kind.displayName) has no series '\(series)'; use one of: \(letters)")
+                throw UserError("this \(kind.displayName) has no series '\(series)'; use one of: \(letters)")
             }
             let table: UnitsTable
             if let annotationName {
@@ -78,7 +78,9 @@ struct UnitsCommand: ParsableCommand {
         var rest = arguments
         var annotation: String?
         if byAnnotation {
-            guard !rest.isEmpty else { throw UserError("--by annotation needs the annotation's name: --by annotation NAME") }
+            guard rest.count >= (source.isGiven ? 1 : 2) else {
+                throw UserError("--by annotation needs the annotation's name: gatescope units \(source.isGiven ? "--model M --text …" : "TRACE") --by annotation NAME")
+            }
             // The name follows `--by annotation`; a trace may stand before or after it.
             if !source.isGiven, rest.count == 2, FileManager.default.fileExists(atPath: rest[1]),
                !FileManager.default.fileExists(atPath: rest[0]) {
