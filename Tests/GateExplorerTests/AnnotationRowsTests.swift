@@ -51,3 +51,21 @@ import Testing
         #expect(String(line[layout.heatmapX..<(layout.heatmapX + 13)]) == "intro··x·····")
     }
 }
+
+/// A recording made in the explorer keeps the annotation values of the steps it recorded.
+@Suite struct AnnotationRecordingTests {
+    @Test func recordedStepsKeepTheirTracks() throws {
+        let sink = MemoryRecordingSink()
+        var app = ExplorerSessionApp(run: AnnotationRowsTests.run(), recordingSink: sink)
+        _ = app.handle(.resize(width: 120, height: 40))
+        _ = app.handle(.key(.right))
+        _ = app.handle(.key(.character("r")))
+        for _ in 0..<3 { _ = app.handle(.key(.right)) }
+        _ = app.handle(.key(.character("r")))
+        let saved = try #require(sink.saved.first)
+        // Steps 2–5 (0-based 1…4) of kind ["open", "open", "", "open", "open", …] and depth [1, 2, 1, 2, 3, …].
+        #expect(saved.trace.annotations.map(\.name) == ["kind", "depth"])
+        #expect(saved.trace.annotations[0].values == .labels(["open", "", "open", "open"]))
+        #expect(saved.trace.annotations[1].values == .numbers([2, 1, 2, 3]))
+    }
+}
