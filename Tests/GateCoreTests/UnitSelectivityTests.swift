@@ -48,4 +48,17 @@ struct UnitSelectivityTests {
         #expect(ranked.map(\.unit) == [2, 2], "unit 3 moves ±0.9, unit 2 ±0.7, unit 1 ±0.2")
         #expect(ranked[0].score > 0 && ranked[1].score < 0)
     }
+
+    @Test func rankingByZPrefersTheConsistentUnit() {
+        // Key 0 at steps 0, 2, 4, 6. Unit 1 jumps by 10 or 0 there (mean +5, noisy); unit 2 by exactly 1.
+        let values: [Float] = [10, 1, 0, 0, 0, 1, 0, 0, 10, 1, 0, 0, 0, 1, 0, 0]
+        let layer = LayerTrace(layer: 0, isReverse: false, kind: .rnnTanh,
+                               series: [SeriesName.hidden: Matrix(rows: 8, columns: 2, values: values)])
+        let keys = [0, 1, 0, 1, 0, 1, 0, 1]
+        let trace = NetworkTrace(input: Matrix(rows: 8, columns: 1), tokens: keys, layers: [layer])
+        let byScore = trace.unitResponses(series: SeriesName.hidden, keys: keys, keyCount: 2, top: 1)
+        let byZ = trace.unitResponses(series: SeriesName.hidden, keys: keys, keyCount: 2, top: 1, order: UnitResponse.moreSignificantFirst)
+        #expect(byScore.first?.unit == 0 && abs((byScore.first?.score ?? 0) - 5) < 1e-9)
+        #expect(byZ.first?.unit == 1 && abs((byZ.first?.score ?? 0) - 1) < 1e-9)
+    }
 }

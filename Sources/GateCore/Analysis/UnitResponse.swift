@@ -36,4 +36,10 @@ public struct UnitResponse: Sendable, Equatable {
         if a.isReverse != b.isReverse { return !a.isReverse }
         return a.unit < b.unit
     }
+
+    /// More significant first: larger |z|, then larger |score|, then as ``strongerFirst(_:_:)``.
+    public static func moreSignificantFirst(_ a: UnitResponse, _ b: UnitResponse) -> Bool {
+        if abs(a.z) != abs(b.z) { return abs(a.z) > abs(b.z) }
+        return strongerFirst(a, b)
+    }
 }

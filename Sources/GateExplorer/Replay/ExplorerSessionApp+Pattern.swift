@@ -6,6 +6,8 @@ extension ExplorerSessionApp {
     static let patternStepLimit = 200_000
     /// A hidden unit is "on" at or above this value.
     static let patternThreshold: Float = 0.3
+    /// The best matches marked on the time axis (and walked by `n` / `N`).
+    static let markedMatches = 20
 
     /// `m`: the first press marks where the pattern starts, the second where it ends; then the pattern's
     /// units and their matches are found (see ``PatternMatch``).
@@ -41,12 +43,14 @@ extension ExplorerSessionApp {
         }
         pattern = found
         patternIndex = nil
-        search = InputSearch(query: "pattern \(span)", matches: ([found.range] + found.matches.map(\.steps)).sorted { $0.lowerBound < $1.lowerBound })
+        let marked = [found.range] + found.matches.prefix(Self.markedMatches).map(\.steps)
+        search = InputSearch(query: "pattern \(span)", matches: marked.sorted { $0.lowerBound < $1.lowerBound })
         let names = found.units.prefix(8).map { String($0 + 1) }.joined(separator: ", ") + (found.units.count > 8 ? " …" : "")
         let condition = found.relaxed ? "on throughout (none is also off just before and after)" : "on throughout, off just before and after"
         let count = found.matches.count
         message = "pattern \(span) of \(label): unit\(found.units.count == 1 ? "" : "s") \(names) \(condition) · "
-            + (count == 0 ? "no other place matches" : "\(count) place\(count == 1 ? "" : "s") match · M best next")
+            + (count == 0 ? "no other place matches"
+                : "\(count) place\(count == 1 ? "" : "s") match\(count > Self.markedMatches ? " (best \(Self.markedMatches) marked)" : "") · M best next")
     }
 
     /// `M`: the next match, best first (wrapping).

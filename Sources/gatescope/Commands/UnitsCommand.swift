@@ -35,6 +35,9 @@ struct UnitsCommand: ParsableCommand {
     @Option(name: .long, help: "Units listed per token (or per label).")
     var top: Int = 5
 
+    @Option(name: .long, help: "Rank units by |score| (default) or by |z| (significance: favours consistent responses over large ones).")
+    var rank: String = "score"
+
     @Option(name: .long, help: "Only these tokens (repeatable), e.g. --key . --key '('.")
     var key: [String] = []
 
@@ -49,6 +52,7 @@ struct UnitsCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             guard top > 0 else { throw UserError("--top must be at least 1, not \(top)") }
+            guard ["score", "z"].contains(rank) else { throw UserError("--rank must be score or z, not '\(rank)'") }
             let byAnnotation: Bool
             switch by.lowercased() {
             case "token", "tokens": byAnnotation = false
@@ -71,6 +75,12 @@ struct UnitsCommand: ParsableCommand {
             }
             print(json ? table.json() : table.text(seriesLetter: series.lowercased(), seriesName: seriesName, trace: trace), terminator: json ? "\n" : "")
         }
+    }
+
+    /// How units are ranked within a key.
+    var order: @Sendable (UnitResponse, UnitResponse) -> Bool {
+        if rank == "z" { return { UnitResponse.moreSignificantFirst($0, $1) } }
+        return { UnitResponse.strongerFirst($0, $1) }
     }
 
     /// The trace path (nil with --model/--demo) and the annotation name.
@@ -133,7 +143,7 @@ struct UnitsCommand: ParsableCommand {
         }
         let keyCount = max(vocabulary?.count ?? 0, (tokens.max() ?? -1) + 1)
         let names = (0..<keyCount).map { id in vocabulary.flatMap { id < $0.count ? $0[id] : nil } ?? "#\(id)" }
-        let responses = trace.unitResponses(series: series, keys: tokens, keyCount: keyCount, top: top)
+        let responses = trace.unitResponses(series: series, keys: tokens, keyCount: keyCount, top: top, order: order)
         return UnitsTable(kindLabel: "token", keyNames: names, numeric: false, responses: try filtered(responses, names: names))
     }
 
@@ -157,10 +167,10 @@ struct UnitsCommand: ParsableCommand {
         switch track.values {
         case .numbers(let values):
             return UnitsTable(kindLabel: "annotation", keyNames: [name], numeric: true,
-                              responses: trace.unitCorrelations(series: series, values: values, top: top))
+                              responses: trace.unitCorrelations(series: series, values: values, top: top, order: order))
         case .labels(let labels):
             let (keys, names) = AnnotationTrack.keys(of: labels)
-            let responses = trace.unitResponses(series: series, keys: keys, keyCount: names.count, top: top)
+            let responses = trace.unitResponses(series: series, keys: keys, keyCount: names.count, top: top, order: order)
             return UnitsTable(kindLabel: "label", trackName: name, keyNames: names, numeric: false,
                               responses: try filtered(responses, names: names))
         }
