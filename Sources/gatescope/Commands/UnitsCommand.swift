@@ -60,13 +60,8 @@ struct UnitsCommand: ParsableCommand {
             default: throw UserError("--by must be token or annotation (then the annotation's name), not '\(by)'")
             }
             let (tracePath, annotationName) = try splitArguments(byAnnotation: byAnnotation)
-            let loaded = try loadTrace(path: tracePath)
+            let (loaded, seriesName) = try loadTrace(path: tracePath)
             let trace = loaded.trace
-            guard let kind = trace.layers.first?.kind else { throw UserError("the trace holds no layers") }
-            guard let seriesName = SeriesLetter.series(named: series, for: kind) else {
-                let letters = SeriesLetter.letters(for: kind).map(\.letter).joined(separator: " ")
-                throw UserError("this \(kind.displayName) has no series '\(series)'; use one of: \(letters)")
-            }
             let table: UnitsTable
             if let annotationName {
                 table = try annotationTable(trace: trace, tracks: loaded.annotations, name: annotationName, series: seriesName)
@@ -118,14 +113,34 @@ struct UnitsCommand: ParsableCommand {
         var annotations: [AnnotationTrack]
     }
 
-    /// Reads the trace, or runs the model; adds --annotate's tracks.
-    func loadTrace(path: String?) throws -> Loaded {
+    /// The series `--series` names for `kind`.
+    func seriesName(for kind: CellKind) throws -> String {
+        guard let name = SeriesLetter.series(named: series, for: kind) else {
+            let letters = SeriesLetter.letters(for: kind).map(\.letter).joined(separator: " ")
+            throw UserError("this \(kind.displayName) has no series '\(series)'; use one of: \(letters)")
+        }
+        return name
+    }
+
+    /// Reads the chosen series of every layer from the trace (mapped: nothing else is read), or runs
+    /// the model; adds --annotate's tracks. Returns the run and the series' name.
+    func loadTrace(path: String?) throws -> (Loaded, String) {
         var loaded: Loaded
+        let name: String
         if let path {
-            let file = try TraceFile.read(path: path)
-            loaded = Loaded(trace: file.trace, vocabulary: file.metadata.vocabulary, annotations: file.trace.annotations)
+            let mapped = try MappedTrace(path: path)
+            guard mapped.steps > 0, !mapped.recordedLayers.isEmpty else { throw UserError("\(path): the trace holds no steps") }
+            name = try seriesName(for: mapped.cellKind)
+            let rows = 0..<mapped.steps
+            let layers = try mapped.recordedLayers.filter { $0.seriesWidths[name] != nil }.map { info in
+                LayerTrace(layer: info.layer, isReverse: info.isReverse, kind: info.kind,
+                           series: [name: try mapped.series(name, layer: info.layer, reverse: info.isReverse, rows: rows)])
+            }
+            let trace = NetworkTrace(input: Matrix(rows: mapped.steps, columns: 0), tokens: mapped.tokens, layers: layers)
+            loaded = Loaded(trace: trace, vocabulary: mapped.metadata.vocabulary, annotations: mapped.annotations)
         } else {
             let run = try source.run()
+            name = try seriesName(for: run.network.kind)
             loaded = Loaded(trace: run.trace, vocabulary: run.network.vocabulary, annotations: [])
         }
         if let annotate {
@@ -133,7 +148,7 @@ struct UnitsCommand: ParsableCommand {
             loaded.annotations.removeAll { old in tracks.contains { $0.name == old.name } }
             loaded.annotations += tracks
         }
-        return loaded
+        return (loaded, name)
     }
 
     /// Scores by input token.

@@ -42,7 +42,7 @@ struct UnitsTable {
             return lines.joined(separator: "\n") + "\n"
         }
         let needsReverse = trace.layers.contains { $0.isReverse }
-        let unitDigits = String(trace.layers.map(\.hiddenSize).max() ?? 1).count
+        let unitDigits = String(trace.layers.compactMap { $0.series.values.first?.columns }.max() ?? 1).count
         var currentKey = -1
         for response in responses {
             if response.key != currentKey {
