@@ -5,7 +5,8 @@ import GateCore
 /// Text input: the query is a substring of the input text (the tokens' strings one after another; a
 /// word vocabulary's tokens joined by spaces); each match is the steps its characters come from (overlapping matches count; one per starting step).
 /// Case-insensitive unless the query has a capital letter ("smart case"). `NAME:TEXT`, where NAME is
-/// an annotation track, matches the steps whose label (or number) in that track contains TEXT.
+/// an annotation track, matches the steps whose label (or number) in that track contains TEXT (a label
+/// lasting several steps is one match).
 public struct InputSearch: Sendable, Equatable {
     /// The query as typed.
     public var query: String
@@ -35,10 +36,16 @@ public struct InputSearch: Sendable, Equatable {
             let wanted = String(query[query.index(after: colon)...])
             let fold = foldsCase(wanted)
             var matches: [ClosedRange<Int>] = []
+            var previous: String?
             for step in 0..<track.steps {
                 let text = track.text(at: step)
+                defer { previous = text }
                 guard !text.isEmpty else { continue }
-                if wanted.isEmpty || contains(fold ? text.lowercased() : text, fold ? wanted.lowercased() : wanted) {
+                guard wanted.isEmpty || contains(fold ? text.lowercased() : text, fold ? wanted.lowercased() : wanted) else { continue }
+                // A label lasting several steps is one match.
+                if let last = matches.last, last.upperBound == step - 1, previous == text {
+                    matches[matches.count - 1] = last.lowerBound...step
+                } else {
                     matches.append(step...step)
                 }
             }
