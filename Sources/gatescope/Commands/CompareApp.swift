@@ -1,4 +1,9 @@
 import GateCanvas
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import GateCore
 import GateExplorer
@@ -20,7 +25,8 @@ enum CompareApp {
 
     /// The steps both runs have; a `note:` says so when one is longer (and an error when one is empty).
     static func commonSteps(_ a: Int, _ b: Int, labelA: String, labelB: String) -> Int {
-        if a != b, min(a, b) > 0 {
+        // Without a terminal the view cannot open: its one error line says so, alone.
+        if a != b, min(a, b) > 0, isatty(1) != 0 {
             printNote("\(labelA) has \(a) steps and \(labelB) has \(b): comparing the first \(min(a, b)) (their common prefix)")
         }
         return min(a, b)

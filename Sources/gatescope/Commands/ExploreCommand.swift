@@ -131,11 +131,7 @@ struct ExploreCommand: ParsableCommand {
         }
         let options = ModelImportOptions(prefix: prefix, head: head, embedding: embedding,
                                          nonlinearity: nonlinearity.flatMap { RNNNonlinearity(rawValue: $0.lowercased()) })
-        let imported = try ModelImporter.importModel(path: path, options: options)
-        HeadChoiceNote.print(for: imported)
-        var network = imported.network
-        if let vocab { try VocabularyFile.apply(try VocabularyFile.load(path: vocab), to: &network, source: vocab) }
-        return network
+        return try ModelSourceOptions.importModel(path: path, options: options, vocab: vocab)
     }
 
     /// The run to explore, from the options.

@@ -6,7 +6,7 @@ import GateFormats
 /// The options that name a model and its input (`--model`/`--demo`, `--input`/`--text`, import
 /// choices), for commands that run a model instead of reading a trace.
 struct ModelSourceOptions: ParsableArguments {
-    @Option(name: .long, help: "A model file (.safetensors, .pt, .keras, .onnx) to run instead of reading a trace.")
+    @Option(name: .long, help: "The model weights (.safetensors, .pt, .keras, .onnx).")
     var model: String?
 
     @Option(name: .long, help: "A shipped demo (see `gatescope demos`): its model, and its input unless --input or --text is given.")
@@ -51,28 +51,42 @@ struct ModelSourceOptions: ParsableArguments {
         }
     }
 
-    /// Loads the model, reads the input and runs it: the trace, the network, and the model path.
-    func run() throws -> (trace: NetworkTrace, network: RecurrentNetwork, modelPath: String) {
-        try check()
-        var path = model ?? ""
-        var inputPath = input
-        if let demo {
-            guard let catalog = DemoCatalog.locate() else {
-                throw UserError("no demos/ directory found (set GATESCOPE_DEMOS to the demos folder)")
-            }
-            guard let entry = catalog.entry(named: demo) else {
-                let names = catalog.entries.map(\.name)
-                throw UserError("no demo called '\(demo)'\(ClosestName.hint(for: demo, among: names)); the demos are: \(names.joined(separator: ", "))")
-            }
-            path = entry.modelPath
-            if inputPath == nil && text == nil { inputPath = entry.inputPath }
+    /// The model file and input file: as given, or a demo's from the catalogue (its input unless
+    /// --input or --text overrides it).
+    func resolvedSources() throws -> (model: String, input: String?) {
+        if let model { return (model, input) }
+        let name = demo ?? ""
+        guard let catalog = DemoCatalog.locate() else {
+            throw UserError("no demos/ directory found (set GATESCOPE_DEMOS to the demos folder)")
         }
-        let options = ModelImportOptions(prefix: prefix, head: head, embedding: embedding,
-                                         nonlinearity: nonlinearity.flatMap { RNNNonlinearity(rawValue: $0.lowercased()) })
+        guard let entry = catalog.entry(named: name) else {
+            let names = catalog.entries.map(\.name)
+            throw UserError("no demo called '\(name)'\(ClosestName.hint(for: name, among: names)); the demos are: \(names.joined(separator: ", "))")
+        }
+        return (entry.modelPath, input ?? (text == nil ? entry.inputPath : nil))
+    }
+
+    /// The import options from the command line.
+    var importOptions: ModelImportOptions {
+        ModelImportOptions(prefix: prefix, head: head, embedding: embedding,
+                           nonlinearity: nonlinearity.flatMap { RNNNonlinearity(rawValue: $0.lowercased()) })
+    }
+
+    /// Imports the model at `path` (saying which head it chose, when it had to) and applies a
+    /// vocabulary file.
+    static func importModel(path: String, options: ModelImportOptions, vocab: String?) throws -> RecurrentNetwork {
         let imported = try ModelImporter.importModel(path: path, options: options)
         HeadChoiceNote.print(for: imported)
         var network = imported.network
         if let vocab { try VocabularyFile.apply(try VocabularyFile.load(path: vocab), to: &network, source: vocab) }
+        return network
+    }
+
+    /// Loads the model, reads the input and runs it: the trace, the network, and the model path.
+    func run() throws -> (trace: NetworkTrace, network: RecurrentNetwork, modelPath: String) {
+        try check()
+        let (path, inputPath) = try resolvedSources()
+        let network = try Self.importModel(path: path, options: importOptions, vocab: vocab)
         let run = try ExploreCommand.run(network: network, name: "", title: path, story: nil, inputPath: inputPath, text: text)
         return (run.trace, network, path)
     }

@@ -1,4 +1,9 @@
 import GateCanvas
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import GateCore
 import GateExplorer
@@ -48,9 +53,12 @@ extension ReplayCommand {
         guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else { return nil }
         do {
             let network = try ReplayModel.load(path: path, prefix: nil, trace: trace, metadata: metadata)
+            // Without a terminal the session cannot start: its one error line says so, alone.
+            guard isatty(1) != 0 else { return network }
             printNote("using the trace's model \(path) for the inspector's W·x + U·h + b split (--model FILE picks another)")
             return network
         } catch {
+            guard isatty(1) != 0 else { return nil }
             printNote("the trace names the model \(path) but it does not fit (\(error)); replaying without weights")
             return nil
         }
