@@ -172,7 +172,7 @@ struct UnitsAnnotationTests {
         try session.sendKeys("q")
         #expect(try session.waitForExit() == 0)
         // The note was written before the full screen opened; it is there again once it closes.
-        try session.waitForScreen { $0.contains("note: using the trace's model \(files.model)") }
+        try session.waitForScreen { $0.replacingOccurrences(of: "\n", with: "").contains("note: using the trace's model \(files.model)") }
     }
 }
 
