@@ -91,6 +91,9 @@ struct ExploreCommand: ParsableCommand {
             if present || quiz || classroom != nil, compare != nil || twins {
                 throw UserError("--present, --quiz and --classroom show one run; drop --compare / --twins")
             }
+            if annotate != nil, compare != nil || twins || present || quiz || classroom != nil || compareInput != nil {
+                throw UserError("--annotate draws its tracks in the explorer's own view; drop --compare, --twins, --compare-input, --present, --quiz or --classroom")
+            }
             if let runs = try makeTwinRuns() {
                 var app = TwinsApp(runs: runs, palette: palette)
                 try GateTerminal.run(app: &app, commandName: "gatescope explore")
@@ -100,6 +103,7 @@ struct ExploreCommand: ParsableCommand {
                 if present || quiz || classroom != nil {
                     throw UserError("--present, --quiz and --classroom work on LSTM, GRU and RNN models; a ConvLSTM opens its spatial view (run it without them)")
                 }
+                if annotate != nil { throw UserError("--annotate works with LSTM, GRU and RNN models; a ConvLSTM opens its spatial view (drop --annotate)") }
                 try ConvLSTMExploring.open(spatial, palette: palette, commandName: "gatescope explore")
                 return
             }

@@ -55,6 +55,7 @@ struct RecordCommand: ParsableCommand {
         try reportingErrors {
             let (model, input) = try source.resolvedSources()
             if model.hasSuffix(".safetensors"), ConvLSTMImporter.isConvLSTM(try ModelImporter.open(path: model)) {
+                if annotate != nil { throw UserError("--annotate works with LSTM, GRU and RNN traces; a ConvLSTM trace holds frames (drop --annotate)") }
                 try recordConvLSTM(model: model, input: input)
                 return
             }
