@@ -39,4 +39,20 @@ struct SearchEndToEndTests {
         try session.sendKeys("q")
         #expect(try session.waitForExit() == 0)
     }
+
+    @Test func uListsUnitsForTheTokenAndMMarksAPattern() throws {
+        let text = try Self.demoText()
+        let session = try TmuxSession(command: [try #require(Self.binary), "explore", "--demo", "text"], width: 120, height: 40)
+        defer { session.kill() }
+        try session.waitForScreen { $0.contains("t=1/\(text.count)") }
+        try session.sendKeys("u")
+        let list = try session.waitForScreen { $0.contains("units responding to 'r'") }
+        #expect(list.contains("▸ layer 1  unit"))
+        try session.sendKeys("Enter")
+        try session.waitForScreen { !$0.contains("units responding to") && $0.contains("layer 1 unit") }
+        try session.sendKeys("m", "l", "l", "m")
+        try session.waitForScreen { $0.contains("pattern t=1–3 of layer 1") || $0.contains("has h ≥ 0.3 at every step t=1–3") }
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+    }
 }
