@@ -15,7 +15,7 @@ struct Gatescope: ParsableCommand {
         subcommands: [
             ExploreCommand.self, ReplayCommand.self, RecordCommand.self, InspectCommand.self,
             TrainCommand.self, DemosCommand.self, RenderCommand.self, DiffCommand.self, LessonCommand.self,
-            ManualCommand.self,
+            UnitsCommand.self, ManualCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self
     )

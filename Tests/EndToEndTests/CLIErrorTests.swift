@@ -204,6 +204,13 @@ struct CLIErrorTests {
     /// after `timeout` (which fails the test: the program hung).
     static func run(_ binary: String, _ arguments: [String], timeout: Duration = .seconds(30))
         throws -> (status: Int32, exited: Bool, stderr: String) {
+        let result = try runCapturing(binary, arguments, timeout: timeout)
+        return (result.status, result.exited, result.stderr)
+    }
+
+    /// Runs the binary with `arguments`; its exit status, whether it exited, its stdout and its stderr.
+    static func runCapturing(_ binary: String, _ arguments: [String], timeout: Duration = .seconds(30))
+        throws -> (status: Int32, exited: Bool, stdout: String, stderr: String) {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("cli-run-\(getpid())-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -230,6 +237,7 @@ struct CLIErrorTests {
         }
         process.waitUntilExit()
         let stderr = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
-        return (process.terminationStatus, process.terminationReason == .exit, stderr)
+        let stdout = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+        return (process.terminationStatus, process.terminationReason == .exit, stdout, stderr)
     }
 }

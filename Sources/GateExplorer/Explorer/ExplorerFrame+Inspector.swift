@@ -167,6 +167,16 @@ extension ExplorerFrame {
             lines.append(StyledText("activity (variance of h) \(NumberFormat.fixed(stats.activity[unit], max(2, d)))",
                                     ExplorerTheme.dim))
         }
+        let top = state.topTokens(count: 4)
+        if !top.isEmpty {
+            var line = StyledText("responds to (h − mean elsewhere): ", ExplorerTheme.dim)
+            for (index, item) in top.enumerated() {
+                if index > 0 { line.add(" · ", ExplorerTheme.dim) }
+                line.add("'\(state.tokenName(item.token))' ", ExplorerTheme.title)
+                line.add((item.score.score >= 0 ? "+" : "") + NumberFormat.fixed(Float(item.score.score), d))
+            }
+            lines.append(line)
+        }
         if let prediction = Prediction(run: state.run, step: t, count: 5), layer.layer == state.run.layerIndices.last {
             lines.append(StyledText())
             lines.append(StyledText("head · " + prediction.summary(decimals: d), ExplorerTheme.title))

@@ -96,9 +96,11 @@ extension ExplorerFrame {
         }
         var sort = "sorted \(state.sortOrder.label)"
         if state.sortOrder == .index { sort = "s: sort units" }
+        if let token = state.tokenSort { sort = "sorted by '\(state.tokenName(token))'" }
         let sortX = rect.maxX - 1 - GlyphWidth.columns(of: sort)
         if sortX > used.upperBound + 1 {
-            buffer.put(sort, x: sortX, y: rect.y, style: state.sortOrder == .index ? ExplorerTheme.dim : ExplorerTheme.title)
+            let plain = state.sortOrder == .index && state.tokenSort == nil
+            buffer.put(sort, x: sortX, y: rect.y, style: plain ? ExplorerTheme.dim : ExplorerTheme.title)
         }
         let earlier = "◂ \(layout.timeWindow.start + state.run.stepOffset) earlier"
         if layout.timeWindow.start + state.run.stepOffset > 0, layout.heatmapX + GlyphWidth.columns(of: earlier) + 1 < used.lowerBound {

@@ -38,6 +38,7 @@ public struct ExplorerFrame {
         }
         drawStatus(into: &buffer)
         drawInput(into: &buffer)
+        drawAnnotations(into: &buffer)
         if state.showsDiagram {
             // The diagram takes the panels' place: the status, input and hints stay.
             // Beside it, when the inspector sits on the right with room to spare, its equations.

@@ -8,6 +8,8 @@ public struct ExplorerLayout: Sendable, Equatable {
     public static let sideInspectorMinimumWidth = 110
     /// The smallest terminal the explorer draws in.
     public static let minimumSize = (width: 60, height: 18)
+    /// Annotation tracks drawn at most (one below 30 rows).
+    public static let maximumAnnotationRows = 3
 
     /// Terminal size.
     public var width: Int
@@ -23,6 +25,8 @@ public struct ExplorerLayout: Sendable, Equatable {
     public var input: Rect
     /// The head's prediction along the time axis, when there is room and a head.
     public var output: Rect?
+    /// The annotation tracks' rows (one per track shown), under the input and output rows.
+    public var annotations: Rect?
     /// Gate panels, then the time axis, then the belt panels.
     public var panels: [PanelPlacement]
     /// The row under the gate panels: units in view and the cursor mark.
@@ -75,9 +79,11 @@ public struct ExplorerLayout: Sendable, Equatable {
         heatmapWidth = max(1, contentWidth - heatmapX - 1)
         timeWindow = TimeWindow(step: state.step, total: state.totalSteps, width: heatmapWidth)
 
-        // Rows: status, input, gate panels, axis, belt title, belt panels, belt step, hints.
+        // Rows: status, input, annotation tracks, gate panels, axis, belt title, belt panels, belt
+        // step, hints.
         let fixed = 6
-        let available = max(0, height - fixed)
+        let tracks = min(state.run.trace.annotations.count, height >= 30 ? ExplorerLayout.maximumAnnotationRows : 1)
+        let available = max(0, height - fixed - tracks)
         let rowsNeeded = (unitCount + unitsPerRow - 1) / unitsPerRow
         var shown = Array(kinds.indices)
         let dropOrder = kinds.count == 6 ? [5, 3, 2, 1] : (kinds.count == 4 ? [3, 2] : [])
@@ -116,6 +122,11 @@ public struct ExplorerLayout: Sendable, Equatable {
             output = Rect(x: 0, y: y, width: contentWidth, height: 1); y += 1
         } else {
             output = nil
+        }
+        if tracks > 0 {
+            annotations = Rect(x: 0, y: y, width: contentWidth, height: tracks); y += tracks
+        } else {
+            annotations = nil
         }
         var placements: [PanelPlacement] = []
         let panelRows = rowsPerPanel, heatX = heatmapX, heatWidth = heatmapWidth

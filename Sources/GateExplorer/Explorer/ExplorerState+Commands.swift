@@ -33,7 +33,8 @@ extension ExplorerState {
         case .nextUnitPage: moveSelection(by: viewport.unitsPerPage)
         case .nextFocus: cycleFocus(by: 1, targets: viewport.focusTargets)
         case .previousFocus: cycleFocus(by: -1, targets: viewport.focusTargets)
-        case .cycleSort: sortOrder = sortOrder.next
+        case .cycleSort:
+            if tokenSort != nil { tokenSort = nil } else { sortOrder = sortOrder.next }
         case .previousLayer: switchLayer(by: -1)
         case .nextLayer: switchLayer(by: 1)
         case .toggleDirection:

@@ -42,6 +42,10 @@ public struct ExplorerState: Sendable {
     public internal(set) var bandContent = BandContent.belt
     /// Statistics per layer trace, keyed by `LayerTrace.key`.
     let statistics: [String: UnitStatistics]
+    /// Each unit's response (hidden state) to each input token, per layer trace (text input only).
+    let tokenScores: [String: [[KeyScore]?]]
+    /// The token whose response orders the units (set from the `u` list), overriding `sortOrder`.
+    public internal(set) var tokenSort: Int?
 
     /// Playback speeds in steps per second.
     public static let speeds = [1, 2, 4, 8, 15, 30, 60]
@@ -65,6 +69,7 @@ public struct ExplorerState: Sendable {
         var statistics: [String: UnitStatistics] = [:]
         for layer in run.trace.layers { statistics[layer.key] = UnitStatistics(layer: layer) }
         self.statistics = statistics
+        tokenScores = Self.tokenScores(of: run)
         let units = run.trace.layers.first?.hiddenSize ?? 0
         selectedUnit = min(max(0, run.suggestedUnit ?? 0), max(0, units - 1))
     }
@@ -101,7 +106,15 @@ public struct ExplorerState: Sendable {
     public var panels: [PanelKind] { PanelKind.panels(for: layer.kind) }
 
     /// Unit indices in display order.
-    public var unitOrder: [Int] { sortOrder.arrange(layerStatistics) }
+    public var unitOrder: [Int] {
+        if let tokenSort, let scores = tokenScores[layer.key], tokenSort < scores.count, let byUnit = scores[tokenSort] {
+            return Array(0..<unitCount).sorted { a, b in
+                let sa = a < byUnit.count ? abs(byUnit[a].score) : 0, sb = b < byUnit.count ? abs(byUnit[b].score) : 0
+                return sa != sb ? sa > sb : a < b
+            }
+        }
+        return sortOrder.arrange(layerStatistics)
+    }
 
     /// The layer's weights, when the network is known.
     public var weights: CellWeights? {

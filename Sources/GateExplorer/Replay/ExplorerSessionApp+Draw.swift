@@ -28,6 +28,9 @@ extension ExplorerSessionApp {
         if let prompt = notePrompt {
             return ("note for t=\(prompt.step + 1): \(prompt.text)▌   Enter saves · Esc cancels", ExplorerTheme.title)
         }
+        if let prompt = searchPrompt {
+            return ("/\(Self.shown(prompt))▌   Enter searches the input (TRACK:text searches an annotation) · Esc cancels", ExplorerTheme.title)
+        }
         if let message { return (message, ExplorerTheme.notice) }
         if isTyping { return ("typing: each character is a step · ←/→ look back · Esc leaves typing", Self.liveStyle) }
         return nil
@@ -38,6 +41,7 @@ extension ExplorerSessionApp {
         guard buffer.width >= ExplorerLayout.minimumSize.width, buffer.height >= ExplorerLayout.minimumSize.height else { return }
         let layout = explorer.layout
         drawBookmarkMarks(into: &buffer, layout: layout)
+        drawSearchMarks(into: &buffer, layout: layout)
         if !state.showsHelp { drawBadges(into: &buffer) }
         if let line = bottomLine {
             let rect = layout.hints
@@ -47,6 +51,7 @@ extension ExplorerSessionApp {
             _ = text.draw(into: &buffer, x: rect.x, y: rect.y, maxX: rect.maxX)
         }
         if let selected = bookmarkList { drawBookmarkList(into: &buffer, selected: selected) }
+        if let list = tokenUnits { drawTokenUnits(into: &buffer, list: list) }
     }
 
     /// `♦` under every bookmarked step in view, on the time axis where it is free.

@@ -6,6 +6,8 @@ extension ExplorerSessionApp {
     /// keys; steps are moved in the whole run; everything else goes to the explorer.
     mutating func handleKey(_ key: Key) -> AppAction {
         if notePrompt != nil { handlePromptKey(key); return .continue }
+        if searchPrompt != nil { handleSearchKey(key); return .continue }
+        if tokenUnits != nil { handleTokenUnitsKey(key); return .continue }
         if bookmarkList != nil { handleListKey(key); return .continue }
         if isTyping { handleTypingKey(key); return .continue }
         if state.showsHelp {
@@ -23,6 +25,16 @@ extension ExplorerSessionApp {
             if bookmarks.isEmpty { message = "no bookmarks yet: b bookmarks the current step" } else { bookmarkList = 0 }
             return .continue
         case .character("T"): startTyping(); return .continue
+        case .character("/"): searchPrompt = ""; return .continue
+        case .character("u"): openTokenUnits(); return .continue
+        case .character("m"): markPattern(); return .continue
+        case .character("M"): nextPatternMatch(); return .continue
+        case .escape where patternStart != nil:
+            patternStart = nil
+            message = "pattern cancelled"
+            return .continue
+        case .character("n"): jumpToMatch(forward: true); return .continue
+        case .character("N"): jumpToMatch(forward: false); return .continue
         case .character(">"): moveCursor(to: step + max(1, heatmapWidth), recordsPassed: false); return .continue
         case .character("<"): moveCursor(to: step - max(1, heatmapWidth), recordsPassed: false); return .continue
         default: break

@@ -10,6 +10,7 @@ extension ExplorerState {
         next.selectedUnit = selectedUnit
         next.clampSelection()
         next.sortOrder = sortOrder
+        next.tokenSort = tokenSort
         next.focus = focus
         next.isPlaying = isPlaying
         next.speedIndex = speedIndex

@@ -169,12 +169,17 @@ public enum ModelImporter {
     /// The `vocab` metadata: a JSON array of strings.
     static func parseVocabulary(_ text: String?, source: String) throws -> [String]? {
         guard let text else { return nil }
+        return try parseStringArray(text, key: "vocab", source: source)
+    }
+
+    /// A metadata value that must be a JSON array of strings.
+    static func parseStringArray(_ text: String, key: String, source: String) throws -> [String] {
         guard case .success(let value) = StrictJSONParser.parse(Array(text.utf8)), case .array(let items) = value else {
-            throw FormatError("metadata 'vocab' is not a JSON array of strings; write it as json.dumps(list_of_tokens)", source: source)
+            throw FormatError("metadata '\(key)' is not a JSON array of strings; write it as json.dumps(list_of_\(key == "vocab" ? "tokens" : "strings"))", source: source)
         }
         return try items.map { item in
             guard case .string(let token) = item else {
-                throw FormatError("metadata 'vocab' holds \(item.kindName), not a string; write it as json.dumps(list_of_tokens)", source: source)
+                throw FormatError("metadata '\(key)' holds \(item.kindName), not a string; write it as json.dumps(list_of_\(key == "vocab" ? "tokens" : "strings"))", source: source)
             }
             return token
         }

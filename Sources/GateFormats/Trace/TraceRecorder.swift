@@ -15,12 +15,16 @@ public enum TraceRecorder {
     /// `timing`, when given, accumulates the time spent computing and writing.
     @discardableResult
     public static func record(_ network: RecurrentNetwork, input: Matrix, tokens: [Int]? = nil, to path: String,
-                              model: String? = nil, inputSource: String? = nil,
+                              model: String? = nil, inputSource: String? = nil, annotations: [AnnotationTrack] = [],
                               chunkSteps: Int = chunkSteps, timing: RecordTiming? = nil) throws -> Int {
         try network.checkInput(input)
+        for track in annotations where track.steps != input.rows {
+            throw FormatError("annotation '\(track.name)' has \(track.steps) rows but the input has \(input.rows) steps; give one row per step", source: path)
+        }
         guard !network.needsWholeSequence, input.rows > chunkSteps else {
             let clock = ContinuousClock.now
-            let trace = try network.run(input, tokens: tokens)
+            var trace = try network.run(input, tokens: tokens)
+            trace.annotations = annotations
             let computed = ContinuousClock.now
             try TraceFile.write(trace, network: network, to: path, model: model, input: inputSource)
             timing?.compute += computed - clock
@@ -28,7 +32,9 @@ public enum TraceRecorder {
             return trace.steps
         }
         let steps = input.rows
-        let metadata = TraceMetadata(network: network, steps: steps, model: model, input: inputSource)
+        let metadata = TraceMetadata(network: network, steps: steps, model: model, input: inputSource,
+                                     extra: TraceAnnotations.metadata(annotations))
+        let annotationTensors = TraceAnnotations.tensors(annotations)
         let capacity = min(max(chunkSteps, 1), steps)
         let clock = ContinuousClock.now
         let streamers = network.layers.indices.map {
@@ -46,6 +52,7 @@ public enum TraceRecorder {
         var output = [Float](repeating: 0, count: capacity * (network.head?.outputSize ?? 0))
         if let head = network.head { layouts.append(.init(name: "output", rows: steps, columns: head.outputSize)) }
         if tokens != nil { layouts.append(.init(name: "tokens", rows: steps, columns: 1)) }
+        for (name, _) in annotationTensors { layouts.append(.init(name: name, rows: steps, columns: 1)) }
         var tokenRows = [Float](repeating: 0, count: tokens == nil ? 0 : capacity)
         timing?.compute += ContinuousClock.now - clock
 
@@ -64,6 +71,7 @@ public enum TraceRecorder {
             }
             let outputTensor = network.head == nil ? nil : try position("output")
             let tokensTensor = tokens == nil ? nil : try position("tokens")
+            let annotationPositions = try annotationTensors.map { try position($0.name) }
             try input.values.withUnsafeBufferPointer { values in
                 var start = 0
                 while start < steps {
@@ -93,6 +101,11 @@ public enum TraceRecorder {
                     }
                     if let tokensTensor {
                         try tokenRows.withUnsafeBufferPointer { try writer.append(rows: UnsafeBufferPointer(rebasing: $0[0 ..< count]), toTensor: tokensTensor) }
+                    }
+                    for ((_, values), tensor) in zip(annotationTensors, annotationPositions) {
+                        try values.withUnsafeBufferPointer {
+                            try writer.append(rows: UnsafeBufferPointer(rebasing: $0[start ..< start + count]), toTensor: tensor)
+                        }
                     }
                     timing?.write += ContinuousClock.now - writing
                     start += count

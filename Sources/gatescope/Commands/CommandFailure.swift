@@ -36,3 +36,11 @@ struct UserError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }
+
+/// Writes `note: message` as one line to standard error (control characters, e.g. from a file's
+/// metadata, shown as `?`).
+func printNote(_ message: String) {
+    let safe = String(String.UnicodeScalarView(message.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
+    var bytes = Array(("note: " + safe + "\n").utf8)
+    _ = write(2, &bytes, bytes.count)
+}

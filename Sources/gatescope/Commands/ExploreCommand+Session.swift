@@ -14,7 +14,8 @@ extension ExploreCommand {
             try GateTerminal.run(app: &app, commandName: "gatescope explore")
             return
         }
-        let run = try makeRun()
+        var run = try makeRun()
+        if let annotate { run.trace.annotations = try AnnotationFile.read(path: annotate, steps: run.steps) }
         let sink = TraceRecordingSink(network: run.network, templateMetadata: nil, requestedPath: recordTo,
                                       name: run.name, model: model, input: input == "-" ? "standard input" : (input ?? text.map { "text: \($0)" }))
         let feed: StandardInputFeed? = input == "-" ? StandardInputFeed() : nil

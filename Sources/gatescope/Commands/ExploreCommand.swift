@@ -57,6 +57,9 @@ struct ExploreCommand: ParsableCommand {
     @Flag(name: .long, help: "With --demo: the demo and its GRU and RNN twins side by side (same as --compare).")
     var twins = false
 
+    @Option(name: .long, help: "Annotation tracks drawn above the heatmaps and searchable with /: a CSV with a header row naming them, one row per step (labels or numbers).")
+    var annotate: String?
+
     @Option(name: .long, help: "Colours: `standard` or `cb` (colour-blind safe). `p` toggles in the explorer.")
     var palette: String = "standard"
 
@@ -74,6 +77,7 @@ struct ExploreCommand: ParsableCommand {
         if model != nil && demo != nil { throw ValidationError("give --model or --demo, not both") }
         if model == nil && input != nil { throw ValidationError("--input needs --model (or use --text with a demo)") }
         if model == nil && prefix != nil { throw ValidationError("--prefix needs --model") }
+        if annotate != nil && input == "-" { throw ValidationError("--annotate needs the whole input, not live input (--input -)") }
         if compareInput != nil && (model == nil || input == nil || input == "-" || compareInput == "-") {
             throw ValidationError("--compare-input needs --model and --input (files, not -)")
         }
@@ -87,6 +91,9 @@ struct ExploreCommand: ParsableCommand {
             if present || quiz || classroom != nil, compare != nil || twins {
                 throw UserError("--present, --quiz and --classroom show one run; drop --compare / --twins")
             }
+            if annotate != nil, compare != nil || twins || present || quiz || classroom != nil || compareInput != nil {
+                throw UserError("--annotate draws its tracks in the explorer's own view; drop --compare, --twins, --compare-input, --present, --quiz or --classroom")
+            }
             if let runs = try makeTwinRuns() {
                 var app = TwinsApp(runs: runs, palette: palette)
                 try GateTerminal.run(app: &app, commandName: "gatescope explore")
@@ -96,6 +103,7 @@ struct ExploreCommand: ParsableCommand {
                 if present || quiz || classroom != nil {
                     throw UserError("--present, --quiz and --classroom work on LSTM, GRU and RNN models; a ConvLSTM opens its spatial view (run it without them)")
                 }
+                if annotate != nil { throw UserError("--annotate works with LSTM, GRU and RNN models; a ConvLSTM opens its spatial view (drop --annotate)") }
                 try ConvLSTMExploring.open(spatial, palette: palette, commandName: "gatescope explore")
                 return
             }
@@ -127,11 +135,7 @@ struct ExploreCommand: ParsableCommand {
         }
         let options = ModelImportOptions(prefix: prefix, head: head, embedding: embedding,
                                          nonlinearity: nonlinearity.flatMap { RNNNonlinearity(rawValue: $0.lowercased()) })
-        let imported = try ModelImporter.importModel(path: path, options: options)
-        HeadChoiceNote.print(for: imported)
-        var network = imported.network
-        if let vocab { try VocabularyFile.apply(try VocabularyFile.load(path: vocab), to: &network, source: vocab) }
-        return network
+        return try ModelSourceOptions.importModel(path: path, options: options, vocab: vocab)
     }
 
     /// The run to explore, from the options.

@@ -38,20 +38,18 @@ struct RecordCommand: ParsableCommand {
     @Option(name: .long, help: "Where to write the trace (.safetensors).")
     var out: String
 
-    @Option(name: [.long, .customLong("node")], help: "The recurrent module to use when the file holds several (e.g. encoder.lstm; for ONNX, `--node` with a node name).")
-    var prefix: String?
+    @Option(name: .long, help: "Annotation tracks stored with the trace: a CSV with a header row naming them, one row per step (labels or numbers).")
+    var annotate: String?
 
-    @Option(name: .long, help: "The linear head after the recurrent layers (e.g. fc), or 'none'.")
-    var head: String?
-
-    @Option(name: .long, help: "The embedding in front (e.g. embed), or 'none'.")
-    var embedding: String?
-
-    @Option(name: .long, help: "A vocabulary file for text input (one token per line, line k = id k, or a JSON array) when the model carries none.")
-    var vocab: String?
-
-    @Option(name: .long, help: "For vanilla RNNs: tanh or relu (the weights cannot tell).")
-    var nonlinearity: String?
+    var model: String? { source.model }
+    var demo: String? { source.demo }
+    var input: String? { source.input }
+    var text: String? { source.text }
+    var prefix: String? { source.prefix }
+    var head: String? { source.head }
+    var embedding: String? { source.embedding }
+    var vocab: String? { source.vocab }
+    var nonlinearity: String? { source.nonlinearity }
 
     @Flag(name: .long, help: ArgumentHelp("Print where the time went (read, compute, write) to standard error (scripts/bench_record.py).", visibility: .hidden))
     var timing = false
@@ -68,24 +66,16 @@ struct RecordCommand: ParsableCommand {
         }
     }
 
-    /// The import options from the command line.
-    var importOptions: ModelImportOptions {
-        ModelImportOptions(prefix: prefix, head: head, embedding: embedding,
-                           nonlinearity: nonlinearity.flatMap { RNNNonlinearity(rawValue: $0.lowercased()) })
-    }
-
     func run() throws {
         try reportingErrors {
             let started = ContinuousClock.now
             let (model, input) = try resolvedSources()
             if model.hasSuffix(".safetensors"), ConvLSTMImporter.isConvLSTM(try ModelImporter.open(path: model)) {
+                if annotate != nil { throw UserError("--annotate works with LSTM, GRU and RNN traces; a ConvLSTM trace holds frames (drop --annotate)") }
                 try recordConvLSTM(model: model, input: input)
                 return
             }
-            let imported = try ModelImporter.importModel(path: model, options: importOptions)
-            HeadChoiceNote.print(for: imported)
-            var network = imported.network
-            if let vocab { try VocabularyFile.apply(try VocabularyFile.load(path: vocab), to: &network, source: vocab) }
+            let network = try ModelSourceOptions.importModel(path: model, options: source.importOptions, vocab: vocab)
             let sequence: LoadedSequence
             if let text {
                 sequence = try SequenceLoader.text(text, for: network)
@@ -93,30 +83,10 @@ struct RecordCommand: ParsableCommand {
                 guard let input else { throw UserError("give --input FILE or --text STRING") }
                 sequence = try SequenceLoader.load(path: input, for: network)
             }
-            let read = ContinuousClock.now - started
-            let timings = RecordTiming()
-            let steps = try TraceRecorder.record(network, input: sequence.input, tokens: sequence.tokens, to: out,
-                                                 model: model, inputSource: sequence.source, timing: timings)
-            if timing {
-                printTiming(read: read, compute: timings.compute, write: timings.write)
-            }
             let directions = network.isBidirectional ? " × 2 directions" : ""
             let layers = network.layers.count == 1 ? "1 layer" : "\(network.layers.count) layers"
             print("recorded \(steps) steps, \(layers)\(directions) (\(network.summary)) → \(out) (\(Self.byteSize(of: out)))")
         }
-    }
-
-    /// The model file and input file: as given, or a demo's from the catalogue (its input unless
-    /// --input or --text overrides it).
-    func resolvedSources() throws -> (model: String, input: String?) {
-        if let model { return (model, input) }
-        let name = demo ?? ""
-        let catalog = try DemoCatalog.require()
-        guard let entry = catalog.entry(named: name) else {
-            let names = catalog.entries.map(\.name)
-            throw UserError("no demo called '\(name)'\(ClosestName.hint(for: name, among: names)); the demos are: \(names.joined(separator: ", "))")
-        }
-        return (entry.modelPath, input ?? (text == nil ? entry.inputPath : nil))
     }
 
     /// ConvLSTM models: frames from a CSV (one row per step, C·H·W values channel-first) or .npy.

@@ -81,11 +81,13 @@ struct RenderCommand: ParsableCommand {
                 guard cells <= HeatmapSVG.maximumCells else {
                     throw UserError("\(cells) cells are too many for one SVG (limit \(HeatmapSVG.maximumCells)); narrow with --steps, --units or --series")
                 }
-                text = HeatmapSVG.document(panels: try selection.panels(rows: selection.steps, colorBlindSafe: palette == "cb"),
+                text = HeatmapSVG.document(panels: try selection.panels(rows: selection.steps, colorBlindSafe: palette == "cb",
+                                                                        vocabulary: source.metadata.vocabulary),
                                            title: selection.title)
             case "txt", "ansi":
                 let color = format == "ansi"
-                let buffer = HeatmapCanvas.buffer(panels: try selection.panels(rows: selection.steps, colorBlindSafe: palette == "cb"),
+                let buffer = HeatmapCanvas.buffer(panels: try selection.panels(rows: selection.steps, colorBlindSafe: palette == "cb",
+                                                                               vocabulary: source.metadata.vocabulary),
                                                   halfBlocks: color, mode: color ? .truecolor : .monochrome)
                 text = selection.title + "\n\n" + (color ? ANSIText.render(buffer) : buffer.plainText()) + "\n"
             default:

@@ -1,4 +1,9 @@
 import GateCanvas
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import GateCore
 import GateExplorer
@@ -16,6 +21,8 @@ extension ReplayCommand {
         var network: RecurrentNetwork?
         if let model {
             network = try ReplayModel.load(path: model, prefix: prefix, trace: mapped, metadata: metadata)
+        } else {
+            network = Self.recordedModel(metadata: metadata, trace: mapped, tracePath: trace)
         }
         let source = MappedRowSource(trace: mapped)
         let first = try source.rows(0..<min(mapped.steps, StepWindowPlan.minimumRows))
@@ -35,5 +42,25 @@ extension ReplayCommand {
                                       name: name, model: model ?? metadata.model, input: "replay of \(trace)")
         return ExplorerSessionApp(run: run, source: source, palette: palette, recordingSink: sink,
                                   bookmarks: bookmarks, bookmarkStore: FileBookmarkStore(tracePath: trace))
+    }
+
+    /// The model the trace names (`model` metadata; a relative path is tried from here, then from the
+    /// trace's folder) when that file is there and made the trace; a `note:` on stderr says which way it went.
+    static func recordedModel(metadata: TraceMetadata, trace: any TraceSource, tracePath: String) -> RecurrentNetwork? {
+        guard let named = metadata.model, !named.isEmpty else { return nil }
+        let beside = ((tracePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(named)
+        let candidates = named.hasPrefix("/") ? [named] : [named, beside]
+        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else { return nil }
+        do {
+            let network = try ReplayModel.load(path: path, prefix: nil, trace: trace, metadata: metadata)
+            // Without a terminal the session cannot start: its one error line says so, alone.
+            guard isatty(1) != 0 else { return network }
+            printNote("using the trace's model \(path) for the inspector's W·x + U·h + b split (--model FILE picks another)")
+            return network
+        } catch {
+            guard isatty(1) != 0 else { return nil }
+            printNote("the trace names the model \(path) but it does not fit (\(error)); replaying without weights")
+            return nil
+        }
     }
 }

@@ -29,7 +29,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .long, help: "Colours: `standard` or `cb` (colour-blind safe).")
     var palette: String = "standard"
 
-    @Option(name: .long, help: "A second trace of the same length: both step-locked with the difference per gate.")
+    @Option(name: .long, help: "A second trace: both step-locked with the difference per gate (over their common prefix when the lengths differ).")
     var compare: String?
 
     @Option(name: .long, help: "Where `r` saves recordings (default: gatescope-NAME-DATE-TIME.safetensors here).")
