@@ -23,17 +23,7 @@ struct RecordCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "The model weights (.safetensors, torch.save .pt/.pth/.bin, TorchScript, .onnx).")
-    var model: String?
-
-    @Option(name: .long, help: "Record a shipped demo (see `gatescope demos`): its model, and its input unless --input or --text is given.")
-    var demo: String?
-
-    @Option(name: .long, help: "The input sequence: .csv (rows are timesteps), .npy (T, X), or .txt for text models.")
-    var input: String?
-
-    @Option(name: .long, help: "Text to feed a character or word model (needs a 'vocab' in the model's metadata).")
-    var text: String?
+    @OptionGroup var source: ModelSourceOptions
 
     @Option(name: .long, help: "Where to write the trace (.safetensors).")
     var out: String
@@ -69,7 +59,7 @@ struct RecordCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let started = ContinuousClock.now
-            let (model, input) = try resolvedSources()
+            let (model, input) = try source.resolvedSources()
             if model.hasSuffix(".safetensors"), ConvLSTMImporter.isConvLSTM(try ModelImporter.open(path: model)) {
                 if annotate != nil { throw UserError("--annotate works with LSTM, GRU and RNN traces; a ConvLSTM trace holds frames (drop --annotate)") }
                 try recordConvLSTM(model: model, input: input)
@@ -82,6 +72,15 @@ struct RecordCommand: ParsableCommand {
             } else {
                 guard let input else { throw UserError("give --input FILE or --text STRING") }
                 sequence = try SequenceLoader.load(path: input, for: network)
+            }
+            let read = ContinuousClock.now - started
+            let timings = RecordTiming()
+            let annotations = try annotate.map { try AnnotationFile.read(path: $0, steps: sequence.input.rows) } ?? []
+            let steps = try TraceRecorder.record(network, input: sequence.input, tokens: sequence.tokens, to: out,
+                                                 model: model, inputSource: sequence.source, annotations: annotations,
+                                                 timing: timings)
+            if timing {
+                printTiming(read: read, compute: timings.compute, write: timings.write)
             }
             let directions = network.isBidirectional ? " × 2 directions" : ""
             let layers = network.layers.count == 1 ? "1 layer" : "\(network.layers.count) layers"
