@@ -13,7 +13,7 @@ For each case NAME:
                                  output, h_n and c_n (1e-6). TorchArchiveTests compares gatescope to 1e-5.
 
 Also files to refuse or sniff: legacy.pt (torch.save with _use_new_zipfile_serialization=False),
-arrays.npz, tiny.keras (Keras 3, KERAS_BACKEND=torch), and hand-made torch-style zips whose data.pkl
+arrays.npz, tiny.keras and tiny.weights.h5 (Keras 3, KERAS_BACKEND=torch), and hand-made torch-style zips whose data.pkl
 holds a view past its storage, a storage of the wrong size, a missing record, a 4M-element view of a
 4-element storage (stride 0), or a call of os.system.
 
@@ -265,6 +265,7 @@ def main():
     import keras
     tiny = keras.Sequential([keras.Input((None, 2)), keras.layers.LSTM(2)])
     tiny.save(path("tiny.keras"))
+    tiny.save_weights(path("tiny.weights.h5"))
 
     # Hand-made archives that must be refused (or, for a foreign global, not run).
     crafted("bad_view.pt", numel=4, data=4, offset=2, size=(4,), stride=(1,))

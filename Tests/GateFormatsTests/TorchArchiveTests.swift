@@ -97,7 +97,7 @@ import GateCore
         let kinds: [(String, FileKind)] = [
             (Self.path("lstm.pt"), .torchCheckpoint), (Self.path("rnn.bin"), .torchCheckpoint),
             (Self.path("scripted.jit"), .torchScript), (Self.path("legacy.pt"), .legacyTorch),
-            (Self.path("tiny.keras"), .kerasArchive), (Self.path("arrays.npz"), .npz),
+            (Self.path("tiny.keras"), .kerasArchive), (Self.path("tiny.weights.h5"), .hdf5), (Self.path("arrays.npz"), .npz),
             (Self.path("lstm.expected.safetensors"), .safetensors), (Self.path("lstm.input.npy"), .npy),
             (ONNXImportTests.path("onnx_torch_lstm.onnx"), .onnx),
         ]

@@ -63,6 +63,7 @@ enum TorchPickleGlobals {
         return TorchTensorReference(storage: storage, offset: offset, shape: shape, stride: stride)
     }
 
+    /// The values as `Int`s, or nil when one is not an integer.
     private static func integers(_ values: [PickleValue]) -> [Int]? {
         var out: [Int] = []
         for value in values {

@@ -20,28 +20,44 @@ struct TorchTensorSearch {
     /// Containers of an `nn.Module`'s `__dict__` whose names `state_dict()` leaves out.
     static let transparentKeys: Set<String> = ["_parameters", "_buffers", "_modules"]
 
+    /// A tensor view and its plainest names so far.
     private struct Candidate {
+        /// Its names of the lowest rank.
         var names: [String]
+        /// How unplain those names are.
         var rank: Int
+        /// The view.
         let reference: TorchTensorReference
     }
 
+    /// A value still to search, with its path.
     private struct Step {
+        /// The value.
         let value: PickleValue
+        /// Its name components.
         let path: [String]
+        /// The penalty its path has collected.
         let rank: Int
     }
 
+    /// Tensors found, in order.
     private var candidates: [Candidate] = []
+    /// Candidate index by view identity.
     private var indexByView: [TensorView: Int] = [:]
+    /// Containers already searched (pickles may hold cycles).
     private var visited: Set<ObjectIdentifier> = []
 
     /// The identity of a tensor view: same storage, offset, shape and stride.
     private struct TensorView: Hashable {
+        /// The pickle the storage came from.
         let directory: String
+        /// The storage's record key.
         let key: String
+        /// Storage elements skipped.
         let offset: Int
+        /// The shape.
         let shape: [Int]
+        /// The strides.
         let stride: [Int]
     }
 
@@ -106,6 +122,7 @@ struct TorchTensorSearch {
         }
     }
 
+    /// Notes a tensor found at `path`.
     private mutating func record(_ reference: TorchTensorReference, path: [String], rank: Int) {
         let name = path.isEmpty ? "tensor" : ZipArchive.escaped(path.joined(separator: "."))
         let view = TensorView(directory: reference.storage.directory, key: reference.storage.key,

@@ -17,12 +17,19 @@ final class Unpickler {
     /// Turns a persistent id (BINPERSID's argument) into a value, or throws.
     typealias PersistentLoad = (PickleValue) throws -> PickleValue
 
+    /// The pickle.
     private let bytes: [UInt8]
+    /// Names the pickle in messages.
     private let source: String
+    /// Makes BINPERSID's ids into values.
     private let persistentLoad: PersistentLoad
+    /// The next byte to read.
     private var position = 0
+    /// The pickle machine's stack.
     private var stack: [PickleValue] = []
+    /// Stack heights at each open MARK.
     private var marks: [Int] = []
+    /// Values saved by BINPUT / MEMOIZE.
     private var memo: [Int: PickleValue] = [:]
     /// Every container made, emptied by ``tearDown()``.
     private var nodes: [PickleNode] = []
@@ -60,6 +67,7 @@ final class Unpickler {
 
     // MARK: Reading bytes
 
+    /// The next `count` bytes, which must be present.
     private func take(_ count: Int) throws -> ArraySlice<UInt8> {
         guard count >= 0, count <= bytes.count - position else {
             throw fail("the pickle ends inside an opcode's argument (\(count) bytes wanted, \(bytes.count - position) left)")
@@ -68,6 +76,7 @@ final class Unpickler {
         return bytes[position..<(position + count)]
     }
 
+    /// A little-endian unsigned integer of `width` bytes.
     private func unsigned(_ width: Int) throws -> UInt64 {
         var value: UInt64 = 0
         for (shift, byte) in try take(width).enumerated() { value |= UInt64(byte) << (8 * UInt64(shift)) }
@@ -95,12 +104,14 @@ final class Unpickler {
         return String(decoding: bytes[start..<position], as: UTF8.self)
     }
 
+    /// The next `count` bytes as UTF-8 text (invalid bytes become U+FFFD).
     private func text(_ count: Int) throws -> String {
         String(decoding: try take(count), as: UTF8.self)
     }
 
     // MARK: The stack
 
+    /// Pushes a value, refusing a stack past ``maximumStackDepth``.
     private func push(_ value: PickleValue) throws {
         guard stack.count < Unpickler.maximumStackDepth else {
             throw fail("the pickle stack grew past \(Unpickler.maximumStackDepth) values")
@@ -108,6 +119,7 @@ final class Unpickler {
         stack.append(value)
     }
 
+    /// Pops a value above the innermost MARK.
     private func pop() throws -> PickleValue {
         guard let value = stack.popLast(), stack.count >= (marks.last ?? 0) else {
             throw fail("an opcode pops from an empty stack")
@@ -122,24 +134,28 @@ final class Unpickler {
         return Array(stack[mark...])
     }
 
+    /// A tracked tuple, list or set.
     private func sequence(_ items: [PickleValue]) -> PickleSequence {
         let node = PickleSequence(items)
         nodes.append(node)
         return node
     }
 
+    /// A tracked empty dict.
     private func newDictionary() -> PickleDictionary {
         let node = PickleDictionary()
         nodes.append(node)
         return node
     }
 
+    /// A tracked opaque instance.
     private func newObject(_ type: PickleGlobal, _ arguments: [PickleValue]) -> PickleValue {
         let node = PickleObject(type: type, arguments: arguments)
         nodes.append(node)
         return .object(node)
     }
 
+    /// Saves a memo entry, refusing more than ``maximumMemo``.
     private func remember(_ index: Int, _ value: PickleValue) throws {
         guard memo.count < Unpickler.maximumMemo || memo[index] != nil else {
             throw fail("the pickle memo grew past \(Unpickler.maximumMemo) entries")
@@ -147,6 +163,7 @@ final class Unpickler {
         memo[index] = value
     }
 
+    /// A saved memo entry, which must exist.
     private func recall(_ index: Int) throws -> PickleValue {
         guard let value = memo[index] else { throw fail("memo entry \(index) is read before it is written") }
         return value
@@ -269,6 +286,7 @@ final class Unpickler {
         }
     }
 
+    /// The value on top of the stack, above the innermost MARK.
     private func top() throws -> PickleValue {
         guard let value = stack.last, stack.count > (marks.last ?? 0) else { throw fail("an opcode reads an empty stack") }
         return value
@@ -285,6 +303,7 @@ final class Unpickler {
         return .int(Int64(bitPattern: value))
     }
 
+    /// APPEND(S) / ADDITEMS onto the list (or list-like object) on top.
     private func append(_ values: [PickleValue], what: String) throws {
         switch try top() {
         case .list(let list): list.items += values
@@ -293,6 +312,7 @@ final class Unpickler {
         }
     }
 
+    /// SETITEM(S) onto the dict (or dict-like object) on top.
     private func setItems(_ flat: [PickleValue]) throws {
         switch try top() {
         case .dict(let dictionary): try setItems(dictionary: dictionary, flat)
@@ -303,6 +323,7 @@ final class Unpickler {
         }
     }
 
+    /// Key/value pairs from a flat list into `dictionary`.
     private func setItems(dictionary: PickleDictionary, _ flat: [PickleValue]) throws {
         guard flat.count % 2 == 0 else { throw fail("SETITEMS with an odd number of values") }
         for index in stride(from: 0, to: flat.count, by: 2) { dictionary.entries.append((flat[index], flat[index + 1])) }
