@@ -3,7 +3,7 @@
 #
 #   Fuzz/run.sh NAME [RUNS] [extra libFuzzer flags...]
 #
-# NAME is a directory under Fuzz/ (safetensors, npy, csv, trace-header, onnx, lesson). RUNS
+# NAME is a directory under Fuzz/ (safetensors, npy, csv, trace-header, onnx, lesson, zip, torch). RUNS
 # defaults to 1000000. The target is compiled with swiftc -sanitize=fuzzer,address together with
 # the sources in Sources/GateFormats/IO (and GateCore's Matrix, which they use), so no SwiftPM
 # changes are needed. A target whose directory holds a `modules` file (e.g. "GateCore GateFormats")

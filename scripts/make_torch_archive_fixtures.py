@@ -13,8 +13,9 @@ For each case NAME:
                                  output, h_n and c_n (1e-6). TorchArchiveTests compares gatescope to 1e-5.
 
 Also files to refuse or sniff: legacy.pt (torch.save with _use_new_zipfile_serialization=False),
-arrays.npz, tiny.keras (Keras 3, KERAS_BACKEND=torch), and hand-made torch-style zips whose data.pkl
-holds a view past its storage, a storage of the wrong size, a missing record, or a call of os.system.
+arrays.npz, tiny.keras and tiny.weights.h5 (Keras 3, KERAS_BACKEND=torch), and hand-made torch-style zips whose data.pkl
+holds a view past its storage, a storage of the wrong size, a missing record, a 4M-element view of a
+4-element storage (stride 0), or a call of os.system.
 
     python3 scripts/make_torch_archive_fixtures.py      # needs torch, numpy, safetensors, keras
 """
@@ -175,6 +176,10 @@ def main():
         torch.manual_seed(len(name))
         module = make()
         torch.save(module.state_dict(), path(f"{name}.{ext}"))
+        if name == "lstm":
+            # Newer pickle protocols: FRAME, STACK_GLOBAL, MEMOIZE, SHORT_BINUNICODE.
+            for protocol in (4, 5):
+                torch.save(module.state_dict(), path(f"lstm_p{protocol}.pt"), pickle_protocol=protocol)
         x = inputs(6, width, len(name))
         save_case(name, expected_for(module, kind, x), x=x)
 
@@ -260,11 +265,13 @@ def main():
     import keras
     tiny = keras.Sequential([keras.Input((None, 2)), keras.layers.LSTM(2)])
     tiny.save(path("tiny.keras"))
+    tiny.save_weights(path("tiny.weights.h5"))
 
     # Hand-made archives that must be refused (or, for a foreign global, not run).
     crafted("bad_view.pt", numel=4, data=4, offset=2, size=(4,), stride=(1,))
     crafted("bad_storage_size.pt", numel=5, data=4, offset=0, size=(4,), stride=(1,))
     crafted("missing_record.pt", numel=4, data=None, offset=0, size=(4,), stride=(1,))
+    crafted("repeated_view.pt", numel=4, data=4, offset=0, size=(1 << 22,), stride=(0,))
     crafted("foreign_global.pt", numel=4, data=4, offset=0, size=(4,), stride=(1,), foreign=True)
 
 

@@ -13,7 +13,7 @@ import GateCore
 
     /// (file, the case whose input and expected values it shares).
     static let matched: [(String, String)] = [
-        ("lstm.pt", "lstm"), ("gru.pth", "gru"), ("rnn.bin", "rnn"), ("bilstm2.pt", "bilstm2"),
+        ("lstm.pt", "lstm"), ("lstm_p4.pt", "lstm"), ("lstm_p5.pt", "lstm"), ("gru.pth", "gru"), ("rnn.bin", "rnn"), ("bilstm2.pt", "bilstm2"),
         ("bigru2.pt", "bigru2"), ("lstm_proj.pt", "lstm_proj"), ("gru_f16.pt", "gru_f16"),
         ("lstm_bf16.pt", "lstm_bf16"), ("rnn_f64.pt", "rnn_f64"), ("views.pt", "views"), ("checkpoint.pt", "checkpoint"),
         ("charmodel.pt", "charmodel"), ("charmodel_whole.pt", "charmodel"), ("scripted.jit", "scripted"),
@@ -97,7 +97,7 @@ import GateCore
         let kinds: [(String, FileKind)] = [
             (Self.path("lstm.pt"), .torchCheckpoint), (Self.path("rnn.bin"), .torchCheckpoint),
             (Self.path("scripted.jit"), .torchScript), (Self.path("legacy.pt"), .legacyTorch),
-            (Self.path("tiny.keras"), .kerasArchive), (Self.path("arrays.npz"), .npz),
+            (Self.path("tiny.keras"), .kerasArchive), (Self.path("tiny.weights.h5"), .hdf5), (Self.path("arrays.npz"), .npz),
             (Self.path("lstm.expected.safetensors"), .safetensors), (Self.path("lstm.input.npy"), .npy),
             (ONNXImportTests.path("onnx_torch_lstm.onnx"), .onnx),
         ]
@@ -131,6 +131,7 @@ import GateCore
             ("bad_view.pt", "tensor 'weight_hh_l0' (offset 2, size [4], stride [1]) reaches element 5 of a storage of 4; the file is corrupt"),
             ("bad_storage_size.pt", "storage 'archive/data/0' holds 16 bytes but data.pkl says 5 F32 elements; the file is corrupt"),
             ("missing_record.pt", "has no record 'archive/data/0' for a tensor's storage; the archive is incomplete"),
+            ("repeated_view.pt", "its tensors repeat their storages' elements more than 8 times over (at 'weight_hh_l0'); the file is corrupt or crafted"),
         ]
         for (file, message) in cases {
             let got = ModelTestSupport.message { _ = try TorchArchive(path: Self.path(file)) }

@@ -83,7 +83,11 @@ import Testing
         let storage = TorchStorageReference(key: "0", dtype: .f32, className: "FloatStorage", elementCount: 6, directory: "data")
         // A transposed 2×3 view of [0 1 2; 3 4 5] stored row-major is [0 3; 1 4; 2 5].
         let view = TorchTensorReference(storage: storage, offset: 0, shape: [3, 2], stride: [1, 3])
-        let bytes = (0..<6).flatMap { withUnsafeBytes(of: Float($0).bitPattern.littleEndian, Array.init) }
+        // The storage is a slice that does not start at index 0, as a stored zip member's is.
+        let floats: [UInt8] = (0..<6).flatMap { (value: Int) -> [UInt8] in
+            withUnsafeBytes(of: Float(value).bitPattern.littleEndian) { Array($0) }
+        }
+        let bytes = ([0xAA, 0xAA, 0xAA] + floats)[3...]
         let tensor = try TorchArchive.copy(.init(name: "w", reference: view), dtype: .f32, from: bytes, source: "t")
         #expect(try tensor.floats() == [0, 3, 1, 4, 2, 5])
         let shifted = TorchTensorReference(storage: storage, offset: 4, shape: [2], stride: [1])

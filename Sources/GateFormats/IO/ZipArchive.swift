@@ -70,21 +70,27 @@ public struct ZipArchive: Sendable {
 
     /// The uncompressed bytes of `entry`, checked against its CRC-32.
     public func data(of entry: ZipEntry) throws -> [UInt8] {
+        Array(try slice(of: entry))
+    }
+
+    /// The uncompressed bytes of `entry`, checked against its CRC-32, without copying a stored member
+    /// (the slice shares the archive's buffer; its indices are the archive's, so start at `startIndex`).
+    public func slice(of entry: ZipEntry) throws -> ArraySlice<UInt8> {
         let start = try dataStart(of: entry)
         let label = "member '\(ZipArchive.printable(entry.name))'"
         guard entry.uncompressedSize <= maximumEntrySize else {
             throw error("\(label) would inflate to \(entry.uncompressedSize) bytes, more than the \(maximumEntrySize) gatescope reads; the archive is corrupt or not a model")
         }
-        let output: [UInt8]
+        let output: ArraySlice<UInt8>
         switch entry.method {
         case 0:
             guard entry.compressedSize == entry.uncompressedSize else {
                 throw error("\(label) is stored but its sizes differ (\(entry.compressedSize) vs \(entry.uncompressedSize)); the archive is corrupt")
             }
-            output = Array(bytes[start..<(start + entry.compressedSize)])
+            output = bytes[start..<(start + entry.compressedSize)]
         case 8:
-            output = try ZipInflater.inflate(bytes, range: start..<(start + entry.compressedSize),
-                                             expectedCount: entry.uncompressedSize, label: label, source: source)
+            output = ArraySlice(try ZipInflater.inflate(bytes, range: start..<(start + entry.compressedSize),
+                                                        expectedCount: entry.uncompressedSize, label: label, source: source))
         default:
             throw error("\(label) uses compression method \(entry.method) (\(ZipArchive.methodName(entry.method))); gatescope reads stored and deflated members only: re-save the archive with ZIP_DEFLATED or ZIP_STORED")
         }

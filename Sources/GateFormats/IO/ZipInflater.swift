@@ -3,7 +3,7 @@ import CZlib
 /// zlib's raw-deflate decoder and CRC-32, for zip members.
 enum ZipInflater {
     /// The CRC-32 of `bytes` (zlib's, the one zip headers hold).
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+    static func crc32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
         var crc: UInt = CZlib.crc32(0, nil, 0)
         bytes.withUnsafeBufferPointer { buffer in
             var base = buffer.baseAddress

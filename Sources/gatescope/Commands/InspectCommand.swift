@@ -39,9 +39,13 @@ struct InspectCommand: ParsableCommand {
             do {
                 mapped = try MappedSafeTensors(path: file)
             } catch {
-                // Not safetensors: a torch.save or TorchScript archive opens as a model; anything else is
-                // refused by ModelImporter naming what the file really is.
-                return try inspectModel(container: FileKind.of(path: file).description)
+                // Not safetensors: a torch.save or TorchScript archive opens as a model, and other model-like
+                // formats are refused by ModelImporter naming what they are; inputs and damaged safetensors
+                // files keep the safetensors reader's own message.
+                switch FileKind.of(path: file) {
+                case .safetensors, .text, .npy, .unknown: throw error
+                case let kind: return try inspectModel(container: kind.description)
+                }
             }
             let metadata = mapped.metadata
             let looksLikeTrace = metadata["format"] == TraceFile.formatName

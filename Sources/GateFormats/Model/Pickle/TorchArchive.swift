@@ -14,6 +14,9 @@ public struct TorchArchive: Sendable {
         case torchScript
     }
 
+    /// The most the tensors' bytes may exceed their storages' bytes, as a multiple.
+    public static let maximumRepetition = 8
+
     /// Checkpoint or TorchScript.
     public let kind: Kind
     /// The tensors, in the order they were found, C-order contiguous.
@@ -57,9 +60,11 @@ public struct TorchArchive: Sendable {
                 search.search(root, prefix: ["constants"], baseRank: 8)
             }
         }
-        var storages: [String: [UInt8]] = [:]
+        var storages: [String: ArraySlice<UInt8>] = [:]
         var tensors: [Tensor] = []
         var skipped: [String] = []
+        var storageBytes = 0
+        var copiedBytes = 0
         for found in search.found {
             let storage = found.reference.storage
             guard let dtype = storage.dtype else {
@@ -68,12 +73,24 @@ public struct TorchArchive: Sendable {
             }
             let member = try TorchArchive.storageMember(storage, prefix: prefix, in: archive, source: source)
             if storages[member] == nil {
-                let data = try archive.data(named: member)
+                guard let entry = archive.entry(named: member) else {
+                    throw FormatError("has no record '\(ZipArchive.printable(member))'; the archive is incomplete: save it again", source: source)
+                }
+                let data = try archive.slice(of: entry)
                 let (expected, overflow) = storage.elementCount.multipliedReportingOverflow(by: dtype.byteCount)
                 guard !overflow, storage.elementCount >= 0, data.count == expected else {
                     throw FormatError("storage '\(ZipArchive.printable(member))' holds \(data.count) bytes but data.pkl says \(storage.elementCount) \(dtype.rawValue) elements; the file is corrupt: save it again", source: source)
                 }
                 storages[member] = data
+                storageBytes += data.count
+            }
+            // Views may repeat storage elements (tied weights, stride 0), but not without bound: a crafted
+            // file could make a million views of one large storage.
+            let count = Tensor.elementCount(of: found.reference.shape) ?? Int.max
+            let (size, overflow) = count.multipliedReportingOverflow(by: dtype.byteCount)
+            copiedBytes = overflow ? Int.max : copiedBytes.addingReportingOverflow(size).partialValue
+            guard !overflow, copiedBytes >= 0, copiedBytes <= TorchArchive.maximumRepetition * storageBytes + (1 << 20) else {
+                throw FormatError("its tensors repeat their storages' elements more than \(TorchArchive.maximumRepetition) times over (at '\(found.name)'); the file is corrupt or crafted", source: source)
             }
             tensors.append(try TorchArchive.copy(found, dtype: dtype, from: storages[member] ?? [], source: source))
         }
@@ -120,7 +137,7 @@ public struct TorchArchive: Sendable {
     }
 
     /// The tensor `found` copied out of its storage's bytes into C order.
-    static func copy(_ found: TorchTensorSearch.Found, dtype: TensorDType, from storage: [UInt8],
+    static func copy(_ found: TorchTensorSearch.Found, dtype: TensorDType, from storage: ArraySlice<UInt8>,
                      source: String) throws -> Tensor {
         let view = found.reference
         let name = found.name
@@ -147,13 +164,14 @@ public struct TorchArchive: Sendable {
             if step != expected { contiguous = false }
             expected *= size
         }
+        let base = storage.startIndex
         if contiguous {
-            out.append(contentsOf: storage[(view.offset * width)..<((view.offset + count) * width)])
+            out.append(contentsOf: storage[(base + view.offset * width)..<(base + (view.offset + count) * width)])
         } else {
             var index = [Int](repeating: 0, count: view.shape.count)
             var position = view.offset
             for _ in 0..<count {
-                let start = position * width
+                let start = base + position * width
                 out.append(contentsOf: storage[start..<(start + width)])
                 var dimension = view.shape.count - 1
                 while dimension >= 0 {

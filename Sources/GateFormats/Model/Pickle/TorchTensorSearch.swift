@@ -15,6 +15,8 @@ struct TorchTensorSearch {
 
     /// Paths deeper than this are not followed.
     static let maximumDepth = 64
+    /// Longer dict keys and attribute names are cut to this many characters.
+    static let maximumComponentLength = 200
     /// Containers of an `nn.Module`'s `__dict__` whose names `state_dict()` leaves out.
     static let transparentKeys: Set<String> = ["_parameters", "_buffers", "_modules"]
 
@@ -52,7 +54,11 @@ struct TorchTensorSearch {
                 guard step.path.count < TorchTensorSearch.maximumDepth else { return }
                 var rank = step.rank + penalty
                 var path = step.path
-                if let component {
+                if var component {
+                    // No state-dict key is this long; a crafted one must not multiply into huge names.
+                    if component.utf8.count > TorchTensorSearch.maximumComponentLength {
+                        component = String(component.prefix(TorchTensorSearch.maximumComponentLength)) + "…"
+                    }
                     if !TorchTensorSearch.transparentKeys.contains(component) {
                         path.append(component)
                         if component.hasPrefix("_") { rank += 1 }

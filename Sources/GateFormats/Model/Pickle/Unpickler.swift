@@ -12,7 +12,7 @@ final class Unpickler {
     /// The most open MARKs.
     static let maximumMarks = 1 << 16
     /// The most memo entries.
-    static let maximumMemo = 1 << 22
+    static let maximumMemo = 1 << 20
 
     /// Turns a persistent id (BINPERSID's argument) into a value, or throws.
     typealias PersistentLoad = (PickleValue) throws -> PickleValue
