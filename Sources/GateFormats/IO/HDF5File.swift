@@ -44,6 +44,9 @@ struct HDF5File: Sendable {
 
     /// Serialises every HDF5 call.
     private static let lock = NSLock()
+    /// Done once, before any other HDF5 call: HDF5 is not shut down by its own `atexit` handler, which in
+    /// a many-threaded process (the test runner) printed "HDF5: infinite loop closing library" at exit.
+    private static let started: Void = { _ = H5dont_atexit() }()
 
     /// Reads the HDF5 file image `bytes`; `source` names it in errors, `attributeNames` are the root
     /// string attributes wanted, and the root's groups named in `skipping` are not read at all.
@@ -53,6 +56,7 @@ struct HDF5File: Sendable {
         }
         HDF5File.lock.lock()
         defer { HDF5File.lock.unlock() }
+        HDF5File.started
         H5Eset_auto2(gs_h5e_default(), nil, nil)
         var reader = Reader(source: source, fileSize: bytes.count, skipped: skipping)
         let file = try bytes.withUnsafeBytes { try reader.open(image: $0) }
