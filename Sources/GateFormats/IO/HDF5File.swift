@@ -25,7 +25,8 @@ struct HDF5File: Sendable {
     var attributes: [String: String]
     /// The objects of the file's global heap, where variable-length strings live (h5py writes string
     /// attributes such as Keras's `model_config` that way). HDF5 1.10 trusts heap references and
-    /// crashes or hangs on damaged ones, so variable-length strings are never read through it.
+    /// crashes or hangs on damaged ones, so variable-length strings are never read through it. Empty
+    /// unless one of the attributes asked for is a variable-length string.
     var heapObjects: [[UInt8]]
 
     /// HDF5's signature, looked for at offset 0 only (HDF5 allows a user block before it; Keras writes none).
@@ -43,6 +44,9 @@ struct HDF5File: Sendable {
 
     /// Serialises every HDF5 call.
     private static let lock = NSLock()
+    /// Done once, before any other HDF5 call: HDF5 is not shut down by its own `atexit` handler, which in
+    /// a many-threaded process (the test runner) printed "HDF5: infinite loop closing library" at exit.
+    private static let started: Void = { _ = H5dont_atexit() }()
 
     /// Reads the HDF5 file image `bytes`; `source` names it in errors, `attributeNames` are the root
     /// string attributes wanted, and the root's groups named in `skipping` are not read at all.
@@ -52,6 +56,7 @@ struct HDF5File: Sendable {
         }
         HDF5File.lock.lock()
         defer { HDF5File.lock.unlock() }
+        HDF5File.started
         H5Eset_auto2(gs_h5e_default(), nil, nil)
         var reader = Reader(source: source, fileSize: bytes.count, skipped: skipping)
         let file = try bytes.withUnsafeBytes { try reader.open(image: $0) }
@@ -59,10 +64,16 @@ struct HDF5File: Sendable {
         try reader.walk(group: file, path: "", depth: 0)
         datasets = reader.datasets
         attributes = [:]
-        heapObjects = HDF5GlobalHeap.objects(in: bytes)
+        var variableLength = false
         for name in attributeNames {
-            if let value = try reader.stringAttribute(name, of: file) { attributes[name] = value }
+            switch try reader.stringAttribute(name, of: file) {
+            case .fixed(let value): attributes[name] = value
+            case .variableLength: variableLength = true
+            case nil: continue
+            }
         }
+        // The heap is only searched when a wanted attribute lives there.
+        heapObjects = variableLength ? HDF5GlobalHeap.objects(in: bytes) : []
     }
 
     /// The state of one read: limits, the root groups skipped and what has been found.
@@ -188,8 +199,16 @@ struct HDF5File: Sendable {
             FormatError("dataset \(TextSequence.quote("/" + name)) claims more values than the file (\(fileSize) bytes) holds; the file is corrupt or compressed: save it again with Keras", source: source)
         }
 
-        /// The root fixed-length string attribute `name`, or nil when absent or of another type.
-        func stringAttribute(_ name: String, of file: hid_t) throws -> String? {
+        /// A string attribute as HDF5 stores it.
+        enum StringAttribute {
+            /// A fixed-length string, read.
+            case fixed(String)
+            /// A variable-length string, left in the global heap.
+            case variableLength
+        }
+
+        /// The root string attribute `name`, or nil when absent or of another type.
+        func stringAttribute(_ name: String, of file: hid_t) throws -> StringAttribute? {
             guard H5Aexists(file, name) > 0 else { return nil }
             let attribute = H5Aopen(file, name, gs_h5p_default())
             guard attribute >= 0 else { throw failure("cannot open attribute '\(name)'") }
@@ -203,13 +222,13 @@ struct HDF5File: Sendable {
             defer { H5Sclose(space) }
             guard H5Sget_simple_extent_npoints(space) == 1 else { return nil }
             // Variable-length strings live in the global heap: see `heapObjects`.
-            guard H5Tis_variable_str(type) == 0 else { return nil }
+            guard H5Tis_variable_str(type) == 0 else { return .variableLength }
             let size = H5Tget_size(type)
             guard size > 0, size <= min(fileSize, 64 << 20) else { return nil }
             var buffer = [UInt8](repeating: 0, count: size)
             guard H5Aread(attribute, type, &buffer) >= 0 else { throw failure("cannot read attribute '\(name)'") }
             let end = buffer.firstIndex(of: 0) ?? buffer.count
-            return String(decoding: buffer[..<end], as: UTF8.self)
+            return .fixed(String(decoding: buffer[..<end], as: UTF8.self))
         }
     }
 

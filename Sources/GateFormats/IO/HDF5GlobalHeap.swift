@@ -4,7 +4,8 @@
 /// reserved (4), size (8), data padded to 8 bytes — until index 0, the free space.
 ///
 /// Collections are found by their signature; one that does not fit the file or whose objects overrun it
-/// is skipped (it may be float data that happens to spell `GCOL`, or damage).
+/// is skipped (it may be float data that happens to spell `GCOL`, or damage). Sound collections do not
+/// overlap, so their objects together are never larger than the file.
 enum HDF5GlobalHeap {
     /// The data of every object of every well-formed collection, in file order.
     static func objects(in bytes: [UInt8]) -> [[UInt8]] {
@@ -35,7 +36,10 @@ enum HDF5GlobalHeap {
                 collection.append(Array(bytes[(object + 16)..<(object + 16 + Int(length))]))
                 object += 16 + (Int(length) + 7) / 8 * 8
             }
-            if sound, object <= end { result += collection }
+            if sound, object <= end {
+                result += collection
+                position = end  // collections do not overlap: the next one starts after this one
+            }
         }
         return result
     }

@@ -40,13 +40,14 @@ extension ModelImporter {
     }
 
     /// The weight prefixes of the Embedding right before `stack` and the Dense right after it in the
-    /// model configuration (weightless layers skipped), or "none" when another kind of layer is there.
+    /// model configuration (weightless layers skipped), or "none" when another kind of layer is there;
+    /// nil (found by shape and name) when the configuration does not name the stack's layers.
     static func kerasNeighbours(of stack: [KerasUnit], config: KerasModelConfig, in weights: WeightFile)
-        -> (embedding: String, head: String) {
+        -> (embedding: String, head: String)? {
         let keras3 = weights.usesKeras3Names
         let layers = config.layers.filter { !KerasLayerConfig.transparentClasses.contains($0.className) }
         guard let first = layers.firstIndex(where: { $0.weightsName(keras3: keras3) == stack.first?.layerName }),
-              let last = layers.firstIndex(where: { $0.weightsName(keras3: keras3) == stack.last?.layerName }) else { return ("none", "none") }
+              let last = layers.firstIndex(where: { $0.weightsName(keras3: keras3) == stack.last?.layerName }) else { return nil }
         // A layer's weights sit under its name: `dense.kernel`, `time_distributed.layer.kernel` (Keras 3),
         // `model.dense.kernel`; a TimeDistributed Dense counts as a Dense.
         func prefix(of layer: KerasLayerConfig?, className: String, tensor: String) -> String {

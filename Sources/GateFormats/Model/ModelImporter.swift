@@ -92,9 +92,10 @@ public enum ModelImporter {
             if let reason = kerasStack.lazy.compactMap({ $0.config?.unsupportedReason }).first {
                 throw FormatError(reason, source: source)
             }
-            let neighbours = kerasNeighbours(of: kerasStack, config: config, in: weights)
-            if options.head == nil { options.head = neighbours.head }
-            if options.embedding == nil { options.embedding = neighbours.embedding }
+            if let neighbours = kerasNeighbours(of: kerasStack, config: config, in: weights) {
+                if options.head == nil { options.head = neighbours.head }
+                if options.embedding == nil { options.embedding = neighbours.embedding }
+            }
         }
         let configuredActivation = kerasStack?.first?.config?.recurrentLayer.activation
         let relu = options.nonlinearity == nil && configuredActivation != nil
