@@ -129,7 +129,7 @@ public struct GradientFlowPanel {
     /// "3.2e-4".
     static func scientific(_ value: Float) -> String {
         guard value > 0, value.isFinite else { return "0" }
-        let exponent = Int(log10(value).rounded(.down))
+        let exponent = Int(saturating: log10(value).rounded(.down))
         let mantissa = value / pow(10, Float(exponent))
         return String(format2: Double(mantissa)).dropLast(1) + "e\(exponent)"
     }
@@ -154,7 +154,7 @@ public struct GradientFlowPanel {
         for row in 0..<rows {
             let decade = top + Float(row) * (lowest - top) / Float(max(1, rows - 1))
             if row % 2 == 0 || rows <= 4 {
-                buffer.put(String("1e\(Int(decade.rounded()))".prefix(6)), x: rect.x, y: rect.y + row, style: ExplorerTheme.dim)
+                buffer.put(String("1e\(Int(saturating: decade.rounded()))".prefix(6)), x: rect.x, y: rect.y + row, style: ExplorerTheme.dim)
             }
             buffer.put("│", x: axisX - 1, y: rect.y + row, style: ExplorerTheme.rule)
         }
@@ -170,7 +170,7 @@ public struct GradientFlowPanel {
                 guard column < width else { continue }
                 let ratio = point.magnitude / base
                 let decade = ratio > 0 ? max(lowest, log10(ratio)) : lowest
-                let row = min(rows - 1, max(0, Int(((top - decade) / (top - lowest) * Float(rows - 1)).rounded())))
+                let row = min(rows - 1, max(0, Int(saturating: ((top - decade) / (top - lowest) * Float(rows - 1)).rounded())))
                 buffer.put(item.mark, x: axisX + column, y: rect.y + row, style: item.style)
             }
         }

@@ -15,13 +15,16 @@ extension ExploreCommand {
             return
         }
         let run = try makeRun()
+        let report = RecordingReport()
         let sink = TraceRecordingSink(network: run.network, templateMetadata: nil, requestedPath: recordTo,
-                                      name: run.name, model: model, input: input == "-" ? "standard input" : (input ?? text.map { "text: \($0)" }))
+                                      name: run.name, model: model, input: input == "-" ? "standard input" : (input ?? text.map { "text: \($0)" }),
+                                      report: report)
         let feed: StandardInputFeed? = input == "-" ? StandardInputFeed() : nil
         var app = ExplorerSessionApp(run: run, palette: palette, recordingSink: sink, feed: feed)
         // Also after a signal (Ctrl-C): the session saved its recording, the terminal is restored.
-        defer { for path in app.savedRecordings { print("recorded: \(path)") } }
+        defer { report.print(saved: app.savedRecordings) }
         try GateTerminal.run(app: &app, commandName: "gatescope explore")
+        try report.check()
     }
 
     /// A run with no steps yet, for a model fed live from standard input.

@@ -20,7 +20,7 @@ enum HeadChoiceNote {
     /// Writes the note (when there is one) as one line to standard error.
     static func print(for imported: ImportedModel) {
         guard let text = text(for: imported) else { return }
-        var bytes = Array((text + "\n").utf8)
+        var bytes = Array((TerminalText.escaped(text) + "\n").utf8)
         _ = write(2, &bytes, bytes.count)
     }
 }
