@@ -103,6 +103,50 @@ struct HardeningEndToEndTests {
         #expect(!screen.contains("crashed") && !screen.contains("Backtrac"), "no crash report: \(screen)")
     }
 
+    @Test func aRecordingThatCannotBeSavedIsKeptAndReported() throws {
+        let binary = try #require(Self.binary)
+        let directory = try Self.makeDirectory("full")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let session = try TmuxSession(command: [binary, "explore", "--demo", "builtin", "--record-to", "/dev/full"],
+                                      width: 100, height: 30, environment: ["TMPDIR": directory])
+        defer { session.kill() }
+        try session.waitForScreen { $0.contains("t=1/13") }
+        try session.sendKeys("r")
+        try session.waitForScreen { $0.contains("● REC 1") }
+        try session.sendKeys("Right", "Right", "r")
+        // The whole reason is on screen, wrapped rather than cut at the edge.
+        let screen = try session.waitForScreen { $0.contains("No space left on device") }
+        #expect(screen.contains("kept at"), "says where the recording went: \(screen)")
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 1)
+        #expect(try session.paneVariable("alternate_on") == "0")
+        // On stderr after the terminal was restored.
+        try session.waitForScreen { $0.contains("error: could not save the recording to /dev/full") }
+        let kept = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains("rescued") }
+        #expect(kept.count == 1, "the recording is kept in the temporary directory: \(kept)")
+        let inspect = try Self.run(["inspect", directory + "/" + (kept.first ?? "none")])
+        #expect(inspect.status == 0 && String(decoding: inspect.stdout, as: UTF8.self).contains("steps:       3"))
+    }
+
+    @Test func aCorruptBookmarksFileWarnsAndOpensTheTrace() throws {
+        let binary = try #require(Self.binary)
+        let directory = try Self.makeDirectory("bookmarks")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let trace = directory + "/t.safetensors"
+        #expect(try Self.run(["record", "--model", Self.model, "--input", Self.input, "--out", trace]).status == 0)
+        let garbage = "this is not\ta bookmarks file\u{1b}[2J\n"
+        try garbage.write(toFile: trace + ".bookmarks.tsv", atomically: true, encoding: .utf8)
+        let session = try TmuxSession(command: [binary, "replay", trace], width: 100, height: 30)
+        defer { session.kill() }
+        try session.waitForScreen { $0.contains("t=1/50") }
+        try session.sendKeys("b")
+        try session.sendKeys("Enter")
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+        try session.waitForScreen { $0.replacingOccurrences(of: "\n", with: "").contains("opened without its bookmarks") }
+        #expect(try String(contentsOfFile: trace + ".bookmarks.tsv", encoding: .utf8) == garbage, "the file is left as it was")
+    }
+
     // MARK: Headless commands
 
     @Test(arguments: [SIGINT, SIGTERM, SIGHUP, SIGQUIT])
