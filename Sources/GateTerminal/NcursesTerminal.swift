@@ -226,6 +226,22 @@ public final class NcursesTerminal: Terminal {
         return frame
     }
 
+    public func pendingEvent() throws -> InputEvent? {
+        if let signal = signals.takePending() { throw InterruptSignal(number: signal) }
+        wtimeout(window, 0)
+        while true {
+            var character: wint_t = 0
+            let result = wget_wch(window, &character)
+            if result == OK {
+                if let event = Self.decode(character: character) { return event }
+            } else if result == KEY_CODE_YES {
+                if let event = decode(keyCode: Int32(character)) { return event }
+            } else {
+                return nil
+            }
+        }
+    }
+
     public func nextEvent(timeout: Duration?) throws -> InputEvent? {
         let deadline = timeout.map { clock.now.advanced(by: $0) }
         while true {
