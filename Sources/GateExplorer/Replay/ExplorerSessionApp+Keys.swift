@@ -72,7 +72,15 @@ extension ExplorerSessionApp {
     /// Lines that arrived on the live feed become steps.
     mutating func pollFeed() {
         guard let feed, !feedEnded else { return }
-        let (lines, ended) = feed.take()
+        guard totalSteps < liveStepLimit else {
+            // Memory stays bounded under a flood (`yes | gatescope explore --input -`).
+            feedEnded = true
+            message = "live input stopped at \(totalSteps) steps, the most kept in memory; record (r) or use gatescope record for longer inputs"
+            return
+        }
+        let room = min(Self.liveLinesPerTick, liveStepLimit - totalSteps)
+        let (taken, ended) = feed.take(atMost: room)
+        let lines = taken.count > room ? Array(taken.prefix(room)) : taken
         if !lines.isEmpty, let network = base.network {
             let parsed = LiveRowParser(network: network).parse(lines)
             skippedInput += parsed.skipped.count

@@ -50,6 +50,10 @@ public struct ExplorerSessionApp: TerminalApp {
     public internal(set) var notePrompt: (step: Int, text: String)?
     /// Whether the bookmark list is open, and its selected line.
     public internal(set) var bookmarkList: Int?
+    /// Most live input lines taken per tick: a flood is stepped in bites, so keys (`q`) stay prompt.
+    static let liveLinesPerTick = 2000
+    /// Most steps live input may add before it stops (memory stays bounded).
+    var liveStepLimit = 1_000_000
     /// The last message (saved paths, errors), shown on the bottom line until the next key.
     public internal(set) var message: String?
     /// Lines and characters of live input that could not be read.
