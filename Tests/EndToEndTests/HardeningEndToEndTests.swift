@@ -147,6 +147,44 @@ struct HardeningEndToEndTests {
         #expect(try String(contentsOfFile: trace + ".bookmarks.tsv", encoding: .utf8) == garbage, "the file is left as it was")
     }
 
+    // MARK: Locale and terminal types
+
+    @Test func aCLocaleOnAUTF8TerminalDrawsCorrectly() throws {
+        let binary = try #require(Self.binary)
+        let session = try TmuxSession(command: [binary, "explore", "--demo", "builtin"], width: 100, height: 30,
+                                      environment: ["LANG": "C", "LC_ALL": "C", "LC_CTYPE": String?.none])
+        defer { session.kill() }
+        let screen = try session.waitForScreen { $0.contains("t=1/13") }
+        #expect(screen.contains("█") && screen.contains("─") && screen.contains("·"), "block and rule glyphs drawn: \(screen)")
+        try session.sendKeys("Right")
+        try session.waitForScreen { $0.contains("t=2/13") }
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+    }
+
+    @Test func asciiFallbackDrawsOnlyASCII() throws {
+        let binary = try #require(Self.binary)
+        let session = try TmuxSession(command: [binary, "explore", "--demo", "builtin"], width: 100, height: 30,
+                                      environment: ["GATESCOPE_ASCII": "1"])
+        defer { session.kill() }
+        let screen = try session.waitForScreen { $0.contains("t=1/13") }
+        let allASCII = screen.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(allASCII, "ASCII only: \(screen)")
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+    }
+
+    @Test func aTerminalWithoutAlternateScreenIsClearedOnExit() throws {
+        let binary = try #require(Self.binary)
+        let session = try TmuxSession(command: [binary, "explore", "--demo", "builtin"], width: 100, height: 30, term: "vt100")
+        defer { session.kill() }
+        try session.waitForScreen { $0.contains("t=1/13") }
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+        let screen = try session.capture()
+        #expect(!screen.contains("t=1/13") && !screen.contains("gatescope ·"), "the last frame is gone: \(screen)")
+    }
+
     // MARK: Headless commands
 
     @Test(arguments: [SIGINT, SIGTERM, SIGHUP, SIGQUIT])
