@@ -15,6 +15,7 @@ extension LSTMWeights {
     /// inside the loop only W_hh h and the elementwise gates remain, both in C kernels that work on
     /// raw pointers (the measured hot path; `referenceRun` is the plain Swift twin the tests compare).
     public func run(_ inputs: Matrix, reverse: Bool = false, from initial: RecurrentState? = nil) -> LayerRun {
+        RunPreconditions.check(.lstm(self), inputs: inputs, state: initial)
         let steps = inputs.rows, h = hiddenSize, width = 4 * h, out = outputSize
         let recurrentWidth = recurrentWeights.columns
         let bias = zip(inputBias, recurrentBias).map { $0 + $1 }
