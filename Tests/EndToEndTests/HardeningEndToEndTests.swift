@@ -294,6 +294,17 @@ struct HardeningEndToEndTests {
         #expect(text.contains("^["), "escapes are shown as ^[: \(text)")
     }
 
+    @Test func compareInputUsesEveryModelOption() throws {
+        let directory = try Self.makeDirectory("compare-input")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "value,marker\n0.5,1\n0.25,0\n".write(toFile: directory + "/b.csv", atomically: true, encoding: .utf8)
+        // A head that does not exist must be refused, not silently replaced by the model's own.
+        let result = try Self.run(["explore", "--model", Self.model, "--input", Self.input, "--compare-input", directory + "/b.csv",
+                                   "--head", "nosuch"])
+        #expect(result.exited && result.status == 1)
+        #expect(result.stderr.contains("no linear layer 'nosuch'"), "\(result.stderr)")
+    }
+
     // MARK: Option values
 
     @Test(arguments: [

@@ -18,9 +18,9 @@ enum CompareApp {
                                      labelA: (traceA as NSString).lastPathComponent, labelB: (traceB as NSString).lastPathComponent)
     }
 
-    /// One model over two inputs of the same length.
-    static func make(model: String, prefix: String?, inputA: String, inputB: String) throws -> CompareSessionApp {
-        let network = try ModelImporter.load(path: model, options: ModelImportOptions(prefix: prefix))
+    /// One model (loaded with every model option: prefix, head, embedding, nonlinearity, vocabulary)
+    /// over two inputs of the same length.
+    static func make(network: RecurrentNetwork, inputA: String, inputB: String) throws -> CompareSessionApp {
         let a = try SequenceLoader.load(path: inputA, for: network)
         let b = try SequenceLoader.load(path: inputB, for: network)
         guard a.input.rows == b.input.rows else {

@@ -10,7 +10,7 @@ extension ExploreCommand {
     /// Opens the explorer session (recording, bookmarks, typing, live input), or the compare view.
     func runSession(palette: ExplorerPalette) throws {
         if let compareInput, let model, let input {
-            var app = try CompareApp.make(model: model, prefix: prefix, inputA: input, inputB: compareInput)
+            var app = try CompareApp.make(network: try loadModel(model), inputA: input, inputB: compareInput)
             try GateTerminal.run(app: &app, commandName: "gatescope explore")
             return
         }
