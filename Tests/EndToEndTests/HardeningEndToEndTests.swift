@@ -248,6 +248,27 @@ struct HardeningEndToEndTests {
         #expect(stat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR, "/dev/null is still a device")
     }
 
+    @Test func recordToStandardOutputWritesTheTraceThere() throws {
+        let directory = try Self.makeDirectory("stdout")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let piped = try Self.run(["record", "--model", Self.model, "--input", Self.input, "--out", "-"])
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stderr.contains("recorded 50 steps"), "the summary goes to stderr: \(piped.stderr)")
+        let file = try Self.run(["record", "--model", Self.model, "--input", Self.input, "--out", directory + "/t.safetensors"])
+        #expect(file.status == 0)
+        let written = try Data(contentsOf: URL(fileURLWithPath: directory + "/t.safetensors"))
+        #expect(piped.stdout == written, "the same bytes as a file (\(piped.stdout.count) vs \(written.count))")
+    }
+
+    @Test func recordToATerminalIsRefused() throws {
+        let binary = try #require(Self.binary)
+        let session = try TmuxSession(command: [binary, "record", "--model", Self.model, "--input", Self.input, "--out", "-"],
+                                      width: 120, height: 20)
+        defer { session.kill() }
+        #expect(try session.waitForExit() == 1)
+        try session.waitForScreen { $0.replacingOccurrences(of: "\n", with: "").contains("which is a terminal; redirect it") }
+    }
+
     @Test func aSymbolicLinkOutputWritesItsTarget() throws {
         let directory = try Self.makeDirectory("symlink")
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -13,8 +13,16 @@ struct OutputTarget {
     /// Whether the target is a character device or FIFO (written in order, never renamed over).
     let isStream: Bool
 
-    /// Resolves `path` (following at most 40 links).
+    /// The path that means standard output.
+    static let standardOutput = "-"
+
+    /// Resolves `path` (following at most 40 links); `-` is standard output, written in order.
     init(path: String) throws {
+        if path == Self.standardOutput {
+            self.path = path
+            self.isStream = true
+            return
+        }
         var current = path
         for _ in 0..<40 {
             var info = stat()

@@ -30,7 +30,8 @@ final class TemporaryFile {
         self.finalPath = target.path
         self.streamsIntoOutput = target.isStream
         let slash = target.path.lastIndex(of: "/")
-        let name = slash.map { String(target.path[target.path.index(after: $0)...]) } ?? target.path
+        let name = target.path == OutputTarget.standardOutput ? "stdout"
+            : slash.map { String(target.path[target.path.index(after: $0)...]) } ?? target.path
         let directory = target.isStream ? OutputTarget.temporaryDirectory() + "/"
             : (slash.map { String(target.path[...$0]) } ?? "")
         var template = Array("\(directory).\(name).tmp-XXXXXX".utf8CString)
@@ -109,9 +110,10 @@ final class TemporaryFile {
 
     /// Copies the temporary file, from its start, into the device or FIFO at `finalPath`.
     private func copyIntoOutput() throws {
-        let output = open(finalPath, O_WRONLY | O_CLOEXEC)
+        let toStandardOutput = finalPath == OutputTarget.standardOutput
+        let output = toStandardOutput ? STDOUT_FILENO : open(finalPath, O_WRONLY | O_CLOEXEC)
         guard output >= 0 else { throw FileBytes.systemError("cannot open for writing", path: requestedPath) }
-        defer { close(output) }
+        defer { if !toStandardOutput { close(output) } }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var offset = 0
         while true {

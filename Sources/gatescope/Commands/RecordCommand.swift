@@ -33,7 +33,7 @@ struct RecordCommand: ParsableCommand {
     @Option(name: .long, help: "Text to feed a character or word model (needs a 'vocab' in the model's metadata).")
     var text: String?
 
-    @Option(name: .long, help: "Where to write the trace (.safetensors).")
+    @Option(name: .long, help: "Where to write the trace (.safetensors); - writes it to standard output (not a terminal), as render --out - does.")
     var out: String
 
     @Option(name: .long, help: "The recurrent module to use when the file holds several (e.g. encoder.lstm).")
@@ -71,6 +71,9 @@ struct RecordCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if out == "-", isatty(STDOUT_FILENO) == 1 {
+                throw UserError("--out - writes a binary trace to standard output, which is a terminal; redirect it (> trace.safetensors, | python …) or give --out FILE")
+            }
             let (model, input) = try resolvedSources()
             if model.hasSuffix(".safetensors"), ConvLSTMImporter.isConvLSTM(try ModelImporter.open(path: model)) {
                 try recordConvLSTM(model: model, input: input)
@@ -91,7 +94,7 @@ struct RecordCommand: ParsableCommand {
                                                  model: model, inputSource: sequence.source)
             let directions = network.isBidirectional ? " × 2 directions" : ""
             let layers = network.layers.count == 1 ? "1 layer" : "\(network.layers.count) layers"
-            print("recorded \(steps) steps, \(layers)\(directions) (\(network.summary)) → \(out) (\(Self.byteSize(of: out)))")
+            report("recorded \(steps) steps, \(layers)\(directions) (\(network.summary)) → \(out) (\(Self.byteSize(of: out)))")
         }
     }
 
@@ -120,11 +123,22 @@ struct RecordCommand: ParsableCommand {
         }
         let trace = network.run(frames)
         try ConvLSTMTraceWriter.write(trace, network: network, to: out, model: model, input: input)
-        print("recorded \(trace.steps) frames, \(network.summary) → \(out) (\(Self.byteSize(of: out)))")
+        report("recorded \(trace.steps) frames, \(network.summary) → \(out) (\(Self.byteSize(of: out)))")
     }
 
-    /// "12.3 KB" for the file at `path`.
+    /// The closing summary: on stdout, or on stderr when stdout carries the trace (`--out -`).
+    func report(_ line: String) {
+        if out == "-" {
+            var bytes = Array((TerminalText.escaped(line) + "\n").utf8)
+            _ = write(STDERR_FILENO, &bytes, bytes.count)
+        } else {
+            print(line)
+        }
+    }
+
+    /// "12.3 KB" for the file at `path` ("standard output" for `-`).
     static func byteSize(of path: String) -> String {
+        if path == "-" { return "standard output" }
         var info = stat()
         guard stat(path, &info) == 0 else { return "? bytes" }
         return formatBytes(Int(info.st_size))
