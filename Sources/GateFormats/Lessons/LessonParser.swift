@@ -9,14 +9,15 @@ public enum LessonParser {
 
     /// Parses a lesson file.
     public static func parse(path: String) throws(LessonSyntaxError) -> Lesson {
-        let file = (path as NSString).lastPathComponent
+        // Errors name the path as given (a bare file name would not say which of two lessons).
+        let file = path
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LessonSyntaxError(file: file, line: 0, message: "cannot read the file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw LessonSyntaxError(file: file, line: 0, message: "the file is not UTF-8 text")
         }
-        let name = (file as NSString).deletingPathExtension
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return try parse(text: text, name: name, file: file, directory: (path as NSString).deletingLastPathComponent)
     }
 
