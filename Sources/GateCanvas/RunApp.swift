@@ -78,6 +78,11 @@ public func runApp(_ app: inout some TerminalApp, on terminal: some Terminal, ap
         }
         if events.isEmpty { continue }
 
+        if !isTooSmall() && !events.contains(where: { if case .resize = $0 { true } else { false } }) {
+            if app.handle(burst: events) == .quit { return .quit }
+            try drawFrame()
+            continue
+        }
         for event in events {
             if isTooSmall() {
                 switch event {

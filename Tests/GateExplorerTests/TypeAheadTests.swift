@@ -1,4 +1,5 @@
 import GateCanvas
+import GateCore
 import Testing
 @testable import GateExplorer
 
@@ -35,5 +36,29 @@ struct TypeAheadTests {
         let outcome = try runApp(&app, on: terminal)
         #expect(outcome == .quit)
         #expect(terminal.frames.count == 6)
+    }
+}
+
+/// A paste in typing mode is stepped in one go and gives the same steps as typing key by key.
+struct TypingPasteTests {
+    @Test func aPastedTextIsOneBurstWithTheSameSteps() throws {
+        let text = String(repeating: "(()())", count: 40)
+        var keyByKey = ExplorerSessionApp(run: BuiltInDemo.run())
+        _ = keyByKey.handle(.resize(width: 120, height: 40))
+        _ = keyByKey.handle(.key(.character("T")))
+        for character in text { _ = keyByKey.handle(.key(.character(character))) }
+
+        var pasted = ExplorerSessionApp(run: BuiltInDemo.run())
+        let terminal = TestTerminal(width: 120, height: 40,
+                                    script: [.key(.character("T"))] + text.map { .key(.character($0)) } + [nil])
+        terminal.typesAhead = true
+        terminal.signalWhenExhausted = 2
+        _ = try runApp(&pasted, on: terminal)
+        #expect(pasted.totalSteps == keyByKey.totalSteps)
+        #expect(pasted.totalSteps == BuiltInDemo.run().trace.steps + text.count)
+        #expect(terminal.frames.count == 2, "one frame for the whole paste")
+        let a = try #require(pasted.stepper?.trace.layers.first?.series[SeriesName.hidden])
+        let b = try #require(keyByKey.stepper?.trace.layers.first?.series[SeriesName.hidden])
+        #expect(a.maxAbsDifference(b) <= 1e-6, "the same hidden states")
     }
 }

@@ -248,6 +248,31 @@ extension ExplorerSessionApp {
         appendRows(parser.encode(tokens), tokens: tokens)
     }
 
+    /// A burst of events: in typing mode a run of typed characters (a paste) becomes one `type`
+    /// call, so 10,000 pasted characters are stepped in one go instead of one append per key.
+    public mutating func handle(burst events: [InputEvent]) -> AppAction {
+        var typed = ""
+        func flush(_ app: inout ExplorerSessionApp) {
+            guard !typed.isEmpty else { return }
+            app.message = nil
+            app.type(typed)
+            typed = ""
+        }
+        for event in events {
+            if isTyping, notePrompt == nil, bookmarkList == nil, case .key(let key) = event {
+                switch key {
+                case .character(let character): typed.append(character); continue
+                case .enter: typed.append("\n"); continue
+                default: break
+                }
+            }
+            flush(&self)
+            if handle(event) == .quit { return .quit }
+        }
+        flush(&self)
+        return .continue
+    }
+
     mutating func handleTypingKey(_ key: Key) {
         switch key {
         case .escape:
