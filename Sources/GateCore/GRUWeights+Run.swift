@@ -13,6 +13,7 @@ extension GRUWeights {
     /// PyTorch's form (reset after the recurrent product) runs in the C kernels; Keras'
     /// `reset_after=False`, which needs a second mat-vec between the gates, uses `referenceRun`.
     public func run(_ inputs: Matrix, reverse: Bool = false, from initial: RecurrentState? = nil) -> LayerRun {
+        RunPreconditions.check(.gru(self), inputs: inputs, state: initial)
         guard resetAfter else { return referenceRun(inputs, reverse: reverse, from: initial) }
         let steps = inputs.rows, h = hiddenSize
         let projected = Kernels.projectSequence(weights: inputWeights, bias: inputBias, inputs: inputs)

@@ -15,6 +15,7 @@ extension LSTMWeights {
     /// inside the loop only W_hh h and the elementwise gates remain, both in C kernels that work on
     /// raw pointers (the measured hot path; `referenceRun` is the plain Swift twin the tests compare).
     public func run(_ inputs: Matrix, reverse: Bool = false, from initial: RecurrentState? = nil) -> LayerRun {
+        RunPreconditions.check(.lstm(self), inputs: inputs, state: initial)
         let steps = inputs.rows, h = hiddenSize, out = outputSize
         let projected = Kernels.projectSequence(weights: inputWeights, bias: combinedBias, inputs: inputs)
         let start = initial ?? RecurrentState.zero(for: .lstm(self))

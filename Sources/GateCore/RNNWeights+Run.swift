@@ -3,6 +3,7 @@ import CGateKernels
 extension RNNWeights {
     /// Runs the layer over `inputs` (T × X), forward or in reverse, capturing every intermediate.
     public func run(_ inputs: Matrix, reverse: Bool = false, from initial: RecurrentState? = nil) -> LayerRun {
+        RunPreconditions.check(.rnn(self), inputs: inputs, state: initial)
         let steps = inputs.rows, h = hiddenSize
         let bias = zip(inputBias, recurrentBias).map { $0 + $1 }
         let projected = Kernels.projectSequence(weights: inputWeights, bias: bias, inputs: inputs)

@@ -19,4 +19,10 @@ struct Gatescope: ParsableCommand {
         ],
         defaultSubcommand: ExploreCommand.self
     )
+
+    /// Installs the process-wide signal policy (``ProcessSignals``), then parses and runs the command.
+    static func main() {
+        ProcessSignals.install()
+        main(nil)
+    }
 }

@@ -123,7 +123,7 @@ extension ExplorerFrame {
     private func appendBar(_ line: inout StyledText, value: Float, scale: Float, width: Int, faded: Bool = false) {
         let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
         let fraction = value.isFinite ? min(1, abs(value) / max(scale, 1e-6)) : 0
-        let total = Int((fraction * Float(width * 8)).rounded())
+        let total = Swift.max(0, Int(saturating: (fraction * Float(width * 8)).rounded()))
         var bar = String(repeating: faded && mode == .monochrome ? "░" : "█", count: total / 8)
         if !(faded && mode == .monochrome) { bar += eighths[total % 8] }
         let color = faded ? TerminalColor.indexed(8) : diverging.color(value >= 0 ? 0.75 : -0.75)

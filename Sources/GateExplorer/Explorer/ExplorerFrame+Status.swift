@@ -11,7 +11,9 @@ extension ExplorerFrame {
         if state.run.hasReverseDirection { layerText += state.layer.isReverse ? " · ← reverse" : " · → forward" }
 
         var right = StyledText()
-        right.add(" t=\(state.totalSteps == 0 ? 0 : state.run.stepNumber(state.step))/\(state.run.shownTotalSteps) ", ExplorerTheme.title)
+        // Live input before its first line has no step to show ("t=0/0" read as a broken counter).
+        right.add(state.totalSteps == 0 ? " no steps yet " : " t=\(state.run.stepNumber(state.step))/\(state.run.shownTotalSteps) ",
+                  ExplorerTheme.title)
         right.add(state.isPlaying ? "▶ playing" : "⏸ paused", state.isPlaying ? ExplorerTheme.title : .plain)
         right.add(" · \(state.speed) steps/s ", ExplorerTheme.dim)
 

@@ -44,6 +44,7 @@ public struct ScaleTable: Sendable {
     /// may be missing (an odd unit count). In monochrome, the upper value's shade glyph.
     @inline(__always)
     public func cell(upper: Float, lower: Float?) -> Cell {
+        if upper.isNaN || lower?.isNaN == true { return nanCell(upper: upper, lower: lower) }
         if mode == .monochrome { return Cell(shade(upper)) }
         return Cell("▀", style: CellStyle(foreground: color(upper), background: lower.map(color) ?? .default))
     }

@@ -84,7 +84,15 @@ extension ExplorerSessionApp {
     /// Lines that arrived on the live feed become steps.
     mutating func pollFeed() {
         guard let feed, !feedEnded else { return }
-        let (lines, ended) = feed.take()
+        guard totalSteps < liveStepLimit else {
+            // Memory stays bounded under a flood (`yes | gatescope explore --input -`).
+            feedEnded = true
+            message = "live input stopped at \(totalSteps) steps, the most kept in memory; record (r) or use gatescope record for longer inputs"
+            return
+        }
+        let room = min(Self.liveLinesPerTick, liveStepLimit - totalSteps)
+        let (taken, ended) = feed.take(atMost: room)
+        let lines = taken.count > room ? Array(taken.prefix(room)) : taken
         if !lines.isEmpty, let network = base.network {
             let parsed = LiveRowParser(network: network).parse(lines)
             skippedInput += parsed.skipped.count
@@ -250,6 +258,31 @@ extension ExplorerSessionApp {
         guard !tokens.isEmpty else { return }
         isFollowing = true
         appendRows(parser.encode(tokens), tokens: tokens)
+    }
+
+    /// A burst of events: in typing mode a run of typed characters (a paste) becomes one `type`
+    /// call, so 10,000 pasted characters are stepped in one go instead of one append per key.
+    public mutating func handle(burst events: [InputEvent]) -> AppAction {
+        var typed = ""
+        func flush(_ app: inout ExplorerSessionApp) {
+            guard !typed.isEmpty else { return }
+            app.message = nil
+            app.type(typed)
+            typed = ""
+        }
+        for event in events {
+            if isTyping, notePrompt == nil, bookmarkList == nil, case .key(let key) = event {
+                switch key {
+                case .character(let character): typed.append(character); continue
+                case .enter: typed.append("\n"); continue
+                default: break
+                }
+            }
+            flush(&self)
+            if handle(event) == .quit { return .quit }
+        }
+        flush(&self)
+        return .continue
     }
 
     mutating func handleTypingKey(_ key: Key) {

@@ -62,6 +62,10 @@ public struct ExplorerSessionApp: TerminalApp {
     var patternIndex: Int?
     /// The `u` list (units responding to the token at the cursor), when open.
     public internal(set) var tokenUnits: TokenUnitList?
+    /// Most live input lines taken per tick: a flood is stepped in bites, so keys (`q`) stay prompt.
+    static let liveLinesPerTick = 2000
+    /// Most steps live input may add before it stops (memory stays bounded).
+    var liveStepLimit = 1_000_000
     /// The last message (saved paths, errors), shown on the bottom line until the next key.
     public internal(set) var message: String?
     /// Lines and characters of live input that could not be read.

@@ -93,11 +93,12 @@ public struct CSVSequence: Equatable, Sendable {
         return Double(text)
     }
 
-    /// The field without surrounding spaces.
+    /// The field without surrounding spaces and tabs (a tab is only ever padding inside a comma- or
+    /// semicolon-separated field; in a tab-separated file it is the separator).
     static func trimmed(_ field: String) -> String {
         var scalars = Substring(field).unicodeScalars
-        while scalars.first == " " { scalars = scalars.dropFirst() }
-        while scalars.last == " " { scalars = scalars.dropLast() }
+        while scalars.first == " " || scalars.first == "\t" { scalars = scalars.dropFirst() }
+        while scalars.last == " " || scalars.last == "\t" { scalars = scalars.dropLast() }
         return String(scalars)
     }
 

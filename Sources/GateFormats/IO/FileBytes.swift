@@ -61,7 +61,15 @@ public enum FileBytes {
     static func systemError(_ what: String, path: String) -> FormatError {
         let code = errno
         let reason = String(cString: strerror(code))
-        return FormatError("\(what): \(reason) (errno \(code)); check the path and permissions", source: path)
+        let advice: String
+        switch code {
+        case ENOSPC, EDQUOT: advice = "free some space or write somewhere else"
+        case EFBIG: advice = "the file is larger than this file system or limit allows; write somewhere else"
+        case EROFS: advice = "the file system is read-only; write somewhere else"
+        case EPIPE: advice = "the reader went away"
+        default: advice = "check the path and permissions"
+        }
+        return FormatError("\(what): \(reason) (errno \(code)); \(advice)", source: path)
     }
 }
 

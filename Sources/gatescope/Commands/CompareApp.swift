@@ -32,9 +32,9 @@ enum CompareApp {
         return min(a, b)
     }
 
-    /// One model over two inputs (compared over their common prefix when their lengths differ).
-    static func make(model: String, prefix: String?, inputA: String, inputB: String) throws -> CompareSessionApp {
-        let network = try ModelImporter.load(path: model, options: ModelImportOptions(prefix: prefix))
+    /// One model (loaded with every model option: prefix, head, embedding, nonlinearity, vocabulary)
+    /// over two inputs (compared over their common prefix when their lengths differ).
+    static func make(network: RecurrentNetwork, inputA: String, inputB: String) throws -> CompareSessionApp {
         let a = try SequenceLoader.load(path: inputA, for: network)
         let b = try SequenceLoader.load(path: inputB, for: network)
         let common = commonSteps(a.input.rows, b.input.rows, labelA: inputA, labelB: inputB)

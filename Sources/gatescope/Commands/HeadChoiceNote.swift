@@ -20,7 +20,7 @@ enum HeadChoiceNote {
     /// Writes the importer's notes and the head note (when there is one), one line each, to standard error.
     static func print(for imported: ImportedModel) {
         for line in imported.notes + [text(for: imported)].compactMap({ $0 }) {
-            var bytes = Array((line + "\n").utf8)
+            var bytes = Array((TerminalText.escaped(line) + "\n").utf8)
             _ = write(2, &bytes, bytes.count)
         }
     }

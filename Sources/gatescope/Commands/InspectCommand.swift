@@ -146,9 +146,9 @@ struct InspectCommand: ParsableCommand {
         guard !metadata.isEmpty else { return print("metadata:    none") }
         print("metadata:")
         for key in metadata.keys.sorted() {
-            var value = metadata[key]!.split(whereSeparator: \.isNewline).joined(separator: " ")
+            var value = TerminalText.escaped(metadata[key]!.split(whereSeparator: \.isNewline).joined(separator: " "))
             if value.count > 100 { value = String(value.prefix(97)) + "…" }
-            print("  \(key) = \(value)")
+            print("  \(TerminalText.escaped(key)) = \(value)")
         }
     }
 }

@@ -25,7 +25,7 @@ struct RecordCommand: ParsableCommand {
 
     @OptionGroup var source: ModelSourceOptions
 
-    @Option(name: .long, help: "Where to write the trace (.safetensors).")
+    @Option(name: .long, help: "Where to write the trace (.safetensors); - writes it to standard output (not a terminal), as render --out - does.")
     var out: String
 
     @Option(name: .long, help: "Annotation tracks stored with the trace: a CSV with a header row naming them, one row per step (labels or numbers).")
@@ -59,6 +59,9 @@ struct RecordCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let started = ContinuousClock.now
+            if out == "-", isatty(STDOUT_FILENO) == 1 {
+                throw UserError("--out - writes a binary trace to standard output, which is a terminal; redirect it (> trace.safetensors, | python …) or give --out FILE")
+            }
             let (model, input) = try source.resolvedSources()
             if model.hasSuffix(".safetensors"), ConvLSTMImporter.isConvLSTM(try ModelImporter.open(path: model)) {
                 if annotate != nil { throw UserError("--annotate works with LSTM, GRU and RNN traces; a ConvLSTM trace holds frames (drop --annotate)") }
@@ -84,7 +87,7 @@ struct RecordCommand: ParsableCommand {
             }
             let directions = network.isBidirectional ? " × 2 directions" : ""
             let layers = network.layers.count == 1 ? "1 layer" : "\(network.layers.count) layers"
-            print("recorded \(steps) steps, \(layers)\(directions) (\(network.summary)) → \(out) (\(Self.byteSize(of: out)))")
+            report("recorded \(steps) steps, \(layers)\(directions) (\(network.summary)) → \(out) (\(Self.byteSize(of: out)))")
         }
     }
 
@@ -98,7 +101,7 @@ struct RecordCommand: ParsableCommand {
         }
         let trace = network.run(frames)
         try ConvLSTMTraceWriter.write(trace, network: network, to: out, model: model, input: input)
-        print("recorded \(trace.steps) frames, \(network.summary) → \(out) (\(Self.byteSize(of: out)))")
+        report("recorded \(trace.steps) frames, \(network.summary) → \(out) (\(Self.byteSize(of: out)))")
     }
 
     /// `timing: read=0.012s compute=0.100s write=0.050s` on standard error.
@@ -112,8 +115,19 @@ struct RecordCommand: ParsableCommand {
         _ = write(2, &line, line.count)
     }
 
-    /// "12.3 KB" for the file at `path`.
+    /// The closing summary: on stdout, or on stderr when stdout carries the trace (`--out -`).
+    func report(_ line: String) {
+        if out == "-" {
+            var bytes = Array((TerminalText.escaped(line) + "\n").utf8)
+            _ = write(STDERR_FILENO, &bytes, bytes.count)
+        } else {
+            print(line)
+        }
+    }
+
+    /// "12.3 KB" for the file at `path` ("standard output" for `-`).
     static func byteSize(of path: String) -> String {
+        if path == "-" { return "standard output" }
         var info = stat()
         guard stat(path, &info) == 0 else { return "? bytes" }
         return formatBytes(Int(info.st_size))

@@ -12,7 +12,7 @@ import GateFormats
 extension ReplayCommand {
     /// The explorer session on the trace file, mapped (only the header is read at open; the explorer
     /// reads the window of steps on screen), with its bookmarks and recording.
-    func makeSession(palette: ExplorerPalette) throws -> ExplorerSessionApp {
+    func makeSession(palette: ExplorerPalette, report: RecordingReport) throws -> ExplorerSessionApp {
         let mapped = try MappedTrace(path: trace)
         guard mapped.steps > 0, !mapped.recordedLayers.isEmpty else {
             throw UserError("\(trace): the trace holds no steps")
@@ -32,16 +32,20 @@ extension ReplayCommand {
         let run = ExplorerRun(name: name, title: "replay of \(trace)", story: nil, trace: first,
                               network: network, vocabulary: metadata.vocabulary ?? network?.vocabulary,
                               modelDescription: description + " · replay")
-        let bookmarks: [SessionBookmark]
+        var bookmarks: [SessionBookmark] = []
+        var store: FileBookmarkStore? = FileBookmarkStore(tracePath: trace)
         do {
             bookmarks = try FileBookmarkStore.load(forTrace: trace)
         } catch {
-            throw UserError("\(error); move the bookmarks file aside to open the trace")
+            // A damaged bookmarks file must not keep a healthy trace closed, nor be overwritten.
+            report.warn("\(error); the trace was opened without its bookmarks, and new bookmarks were not saved (the file is left as it is)")
+            store = nil
         }
         let sink = TraceRecordingSink(network: network, templateMetadata: metadata, requestedPath: recordTo,
-                                      name: name, model: model ?? metadata.model, input: "replay of \(trace)")
+                                      name: name, model: model ?? metadata.model, input: "replay of \(trace)",
+                                      report: report)
         return ExplorerSessionApp(run: run, source: source, palette: palette, recordingSink: sink,
-                                  bookmarks: bookmarks, bookmarkStore: FileBookmarkStore(tracePath: trace))
+                                  bookmarks: bookmarks, bookmarkStore: store)
     }
 
     /// The model the trace names (`model` metadata; a relative path is tried from here, then from the

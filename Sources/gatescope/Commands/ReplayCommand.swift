@@ -53,10 +53,12 @@ struct ReplayCommand: ParsableCommand {
                 try GateTerminal.run(app: &app, commandName: "gatescope replay")
                 return
             }
-            var app = try makeSession(palette: palette)
+            let report = RecordingReport()
+            var app = try makeSession(palette: palette, report: report)
             // Also after a signal (Ctrl-C): the session saved its recording, the terminal is restored.
-            defer { for path in app.savedRecordings { print("recorded: \(path)") } }
+            defer { report.print(saved: app.savedRecordings) }
             try GateTerminal.run(app: &app, commandName: "gatescope replay")
+            try report.check()
         }
     }
 
