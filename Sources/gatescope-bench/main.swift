@@ -1,6 +1,7 @@
 // Benchmarks for gatescope, run as a release executable, never inside `swift test`:
 //
 //     swift run -c release gatescope-bench [core|explorer|all]
+//     swift run -c release gatescope-bench pale [demos-dir]   (belt pale share, docs/benchmarks.md)
 //     swift run -c release gatescope-bench replay-scale [steps] [directory]   (writes ~5.6 GB at 1e6 steps)
 //
 // Prints one line per measurement; docs/benchmarks.md records the figures and this command.
@@ -84,6 +85,13 @@ if mode == "replay-scale" {
         try runReplayScale(arguments: Array(CommandLine.arguments.dropFirst(2)))
     } catch {
         print("replay-scale: \(error)")
+    }
+}
+if mode == "pale" {
+    do {
+        try runBeltPaleness(arguments: Array(CommandLine.arguments.dropFirst(2)))
+    } catch {
+        print("pale: \(error)")
     }
 }
 if mode == "replay-scale-read", CommandLine.arguments.count > 2 {

@@ -19,6 +19,8 @@ public enum ExplorerCommand: Hashable, Sendable {
     case nextLayer
     case toggleDirection
     case togglePalette
+    case toggleValueScaling
+    case openGoTo
     case toggleInspector
     case toggleExactNumbers
     case toggleRevealAll

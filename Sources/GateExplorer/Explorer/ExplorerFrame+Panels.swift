@@ -23,19 +23,7 @@ extension ExplorerFrame {
                                          maxX: placement.label.maxX)
         }
 
-        // Gutter: the selected unit's number and a half-block mark pointing at its half of the row
-        // (not beside a narrower series that has no such unit: a projected LSTM's hidden has P < H).
-        let perRow = layout.unitsPerRow
-        let hasUnit = layer.series[kind.series].map { state.selectedUnit < $0.columns } ?? true
-        if hasUnit, let position = order.firstIndex(of: state.selectedUnit), layout.unitsInView.contains(position) {
-            let offset = position - layout.unitsInView.lowerBound
-            let y = placement.gutter.y + offset / perRow
-            let number = String(state.selectedUnit + 1)
-            let numberX = placement.gutter.maxX - 1 - GlyphWidth.columns(of: number)
-            buffer.put(number, x: numberX, y: y, style: ExplorerTheme.selection)
-            let mark = perRow == 1 ? "▸" : (offset % 2 == 0 ? "▀" : "▄")
-            buffer.put(mark, x: placement.gutter.maxX - 1, y: y, style: ExplorerTheme.selection)
-        }
+        drawGutter(placement, into: &buffer)
 
         // Heatmap.
         guard let matrix = layer.series[kind.series] else {
@@ -43,8 +31,7 @@ extension ExplorerFrame {
             return
         }
         let table = self.table(for: kind)
-        let scale = magnitude(of: kind)
-        let inverse = 1 / scale
+        let perRow = layout.unitsPerRow
         let window = layout.timeWindow.steps(total: min(state.totalSteps, matrix.rows))
         var firstStep = window.lowerBound, lastStep = window.upperBound
         if !state.revealsAllSteps {
@@ -63,12 +50,46 @@ extension ExplorerFrame {
             guard upper < columns, lower.map({ $0 < columns }) ?? true else { continue }
             let y = placement.heatmap.y + row
             var x = placement.heatmap.x + firstStep - window.lowerBound
+            let upperInverse = 1 / range(of: kind, unit: upper)
+            let lowerInverse = lower.map { 1 / range(of: kind, unit: $0) } ?? 1
             for step in firstStep..<lastStep {
                 let base = step * columns
-                let top = values[base + upper] * inverse
-                let bottom = lower.map { values[base + $0] * inverse }
+                let top = values[base + upper] * upperInverse
+                let bottom = lower.map { values[base + $0] * lowerInverse }
                 buffer[x, y] = table.cell(upper: top, lower: bottom)
                 x += 1
+            }
+        }
+    }
+
+    /// The unit numbers beside a heatmap, one label per row: the upper unit's number in index order
+    /// (the lower one is the next), both numbers ("12,5") when sorted; the selected unit's row in the
+    /// selection colour with a half-block mark pointing at its half. Rows past a narrower series
+    /// (a projected LSTM's hidden has P < H units) stay blank.
+    private func drawGutter(_ placement: PanelPlacement, into buffer: inout CellBuffer) {
+        let perRow = layout.unitsPerRow
+        let view = layout.unitsInView
+        let columns = layer.series[placement.kind.series]?.columns ?? Int.max
+        let selected = state.selectedUnit
+        for row in 0..<placement.gutter.height {
+            let upperPosition = view.lowerBound + row * perRow
+            guard upperPosition < view.upperBound else { break }
+            let upper = order[upperPosition]
+            let lower: Int? = perRow == 2 && upperPosition + 1 < view.upperBound ? order[upperPosition + 1] : nil
+            guard upper < columns else { continue }
+            let isSelected = selected < columns && (upper == selected || lower == selected)
+            var label = String(upper + 1)
+            if let lower, layout.pairsUnitLabels {
+                label += "," + String(lower + 1)
+            } else if isSelected {
+                label = String(selected + 1)
+            }
+            let y = placement.gutter.y + row
+            let numberX = placement.gutter.maxX - 1 - GlyphWidth.columns(of: label)
+            buffer.put(label, x: numberX, y: y, style: isSelected ? ExplorerTheme.selection : ExplorerTheme.dim)
+            if isSelected {
+                let mark = perRow == 1 ? "▸" : (upper == selected ? "▀" : "▄")
+                buffer.put(mark, x: placement.gutter.maxX - 1, y: y, style: ExplorerTheme.selection)
             }
         }
     }

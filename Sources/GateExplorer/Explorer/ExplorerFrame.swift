@@ -58,6 +58,17 @@ public struct ExplorerFrame {
         return max(1e-6, state.layerStatistics.largestMagnitude[kind.series] ?? 1)
     }
 
+    /// The colour range of `unit` in a panel: 1 for gates; for signed series the unit's own range
+    /// (per-unit scaling) or the series' range (one scale).
+    func range(of kind: PanelKind, unit: Int) -> Float {
+        guard kind.isSigned else { return 1 }
+        if state.valueScaling == .perUnit, let ranges = state.layerStatistics.unitMagnitude[kind.series],
+           unit >= 0, unit < ranges.count {
+            return ranges[unit]
+        }
+        return magnitude(of: kind)
+    }
+
     /// The table for a panel.
     func table(for kind: PanelKind) -> ScaleTable { kind.isSigned ? diverging : sequential }
 

@@ -8,6 +8,15 @@ extension ExplorerSessionApp {
         if notePrompt != nil { handlePromptKey(key); return .continue }
         if bookmarkList != nil { handleListKey(key); return .continue }
         if isTyping { handleTypingKey(key); return .continue }
+        if state.goTo != nil {
+            // The `:` prompt: steps are numbered in the whole run, not the window.
+            var next = state
+            let target = next.handleGoToKey(key)
+            if case .unit? = target, let target { next.go(to: target) }
+            explorer.replaceState(next)
+            if case .step(let number)? = target { moveCursor(to: number - 1, recordsPassed: false) }
+            return .continue
+        }
         if state.showsHelp {
             let action = explorer.handle(.key(key))
             if action == .quit { finishRecording() }

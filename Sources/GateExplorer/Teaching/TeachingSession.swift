@@ -200,6 +200,7 @@ public struct TeachingSession: Sendable {
         state.focus = old.focus
         state.showsExactNumbers = old.showsExactNumbers
         state.revealsAllSteps = old.revealsAllSteps
+        state.valueScaling = old.valueScaling
         state.inspectorChoice = old.inspectorChoice
         state.select(unit: old.selectedUnit)
         state.move(to: old.step)
@@ -222,6 +223,8 @@ public struct TeachingSession: Sendable {
         explorer.palette = state.palette
         explorer.inspectorScroll = state.inspectorScroll
         explorer.revealsAllSteps = state.revealsAllSteps
+        explorer.valueScaling = state.valueScaling
+        explorer.goTo = state.goTo
         explorer.showsAllLayers = state.showsAllLayers
         explorer.select(unit: state.selectedUnit)
         explorer.move(to: step)
