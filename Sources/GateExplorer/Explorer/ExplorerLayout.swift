@@ -60,7 +60,7 @@ public struct ExplorerLayout: Sendable, Equatable {
         let unitCount = max(1, state.unitCount)
         let digits = String(unitCount).count
         pairsUnitLabels = unitsPerRow == 2 && state.sortOrder != .index
-        let gutterWidth = pairsUnitLabels ? 2 * digits + 2 : max(3, digits) + 1
+        let gutterWidth = pairsUnitLabels ? 2 * digits + 3 : max(3, digits + 1) + 1   // a space after the label column
         heatmapX = Self.labelWidth + gutterWidth
 
         // Inspector: beside at wide terminals unless switched off; else under the panels when there is
