@@ -39,7 +39,7 @@ public struct ExplorerApp: TerminalApp {
         case .key(let key) where state.goTo != nil:
             if let target = state.handleGoToKey(key) { state.go(to: target) }
         case .key(let key):
-            guard let command = ExplorerKeyBinding.command(for: key) else { return .continue }
+            guard let command = ExplorerKeys.command(for: key) else { return .continue }
             return state.apply(command, viewport: viewport())
         case .mouse(let mouse):
             handleMouse(mouse)

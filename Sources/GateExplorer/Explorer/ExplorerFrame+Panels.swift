@@ -30,35 +30,27 @@ extension ExplorerFrame {
             buffer.put("not in this trace", x: placement.heatmap.x, y: placement.heatmap.y, style: ExplorerTheme.dim)
             return
         }
-        let table = self.table(for: kind)
-        let perRow = layout.unitsPerRow
         let window = layout.timeWindow.steps(total: min(state.totalSteps, matrix.rows))
         var firstStep = window.lowerBound, lastStep = window.upperBound
         if !state.revealsAllSteps {
             if layer.isReverse { firstStep = max(firstStep, state.step) } else { lastStep = min(lastStep, state.step + 1) }
         }
-        guard lastStep > firstStep else { return }
-        let columns = matrix.columns
-        let values = matrix.values
+        let rows = unitRows().map { pair in
+            HeatmapRow(upper: pair.upper, lower: pair.lower, upperFactor: 1 / range(of: kind, unit: pair.upper),
+                       lowerFactor: pair.lower.map { 1 / range(of: kind, unit: $0) } ?? 1)
+        }
+        Heatmap(source: .matrix(values: matrix.values, stride: matrix.columns), rows: rows,
+                steps: firstStep..<max(firstStep, lastStep), firstStep: window.lowerBound, table: table(for: kind))
+            .draw(in: placement.heatmap, into: &buffer)
+    }
+
+    /// The units of each text row of the panels, top first: the upper one and the lower one (none
+    /// for one unit per row or an odd last unit), in display order.
+    func unitRows() -> [(upper: Int, lower: Int?)] {
+        let perRow = layout.unitsPerRow
         let view = layout.unitsInView
-        for row in 0..<placement.heatmap.height {
-            let upperPosition = view.lowerBound + row * perRow
-            guard upperPosition < view.upperBound else { break }
-            let upper = order[upperPosition]
-            let lowerPosition = upperPosition + 1
-            let lower: Int? = perRow == 2 && lowerPosition < view.upperBound ? order[lowerPosition] : nil
-            guard upper < columns, lower.map({ $0 < columns }) ?? true else { continue }
-            let y = placement.heatmap.y + row
-            var x = placement.heatmap.x + firstStep - window.lowerBound
-            let upperInverse = 1 / range(of: kind, unit: upper)
-            let lowerInverse = lower.map { 1 / range(of: kind, unit: $0) } ?? 1
-            for step in firstStep..<lastStep {
-                let base = step * columns
-                let top = values[base + upper] * upperInverse
-                let bottom = lower.map { values[base + $0] * lowerInverse }
-                buffer[x, y] = table.cell(upper: top, lower: bottom)
-                x += 1
-            }
+        return stride(from: view.lowerBound, to: view.upperBound, by: perRow).map { position in
+            (order[position], perRow == 2 && position + 1 < view.upperBound ? order[position + 1] : nil)
         }
     }
 
@@ -68,14 +60,10 @@ extension ExplorerFrame {
     /// (a projected LSTM's hidden has P < H units) stay blank.
     private func drawGutter(_ placement: PanelPlacement, into buffer: inout CellBuffer) {
         let perRow = layout.unitsPerRow
-        let view = layout.unitsInView
         let columns = layer.series[placement.kind.series]?.columns ?? Int.max
         let selected = state.selectedUnit
-        for row in 0..<placement.gutter.height {
-            let upperPosition = view.lowerBound + row * perRow
-            guard upperPosition < view.upperBound else { break }
-            let upper = order[upperPosition]
-            let lower: Int? = perRow == 2 && upperPosition + 1 < view.upperBound ? order[upperPosition + 1] : nil
+        for (row, pair) in unitRows().prefix(placement.gutter.height).enumerated() {
+            let (upper, lower) = pair
             guard upper < columns else { continue }
             let isSelected = selected < columns && (upper == selected || lower == selected)
             var label = String(upper + 1)

@@ -36,7 +36,7 @@ extension ExplorerSessionApp {
         case .character("<"): moveCursor(to: step - max(1, heatmapWidth), recordsPassed: false); return .continue
         default: break
         }
-        switch ExplorerKeyBinding.command(for: key) {
+        switch ExplorerKeys.command(for: key) {
         case .stepForward: moveCursor(to: step + 1)
         case .stepBack: moveCursor(to: step - 1)
         case .firstStep: moveCursor(to: 0, recordsPassed: false)
@@ -263,7 +263,7 @@ extension ExplorerSessionApp {
         case .tab:
             type("\t")
         case .left, .right, .home, .end:
-            let command = ExplorerKeyBinding.command(for: key)
+            let command = ExplorerKeys.command(for: key)
             if command == .stepBack { moveCursor(to: step - 1) }
             if command == .stepForward { moveCursor(to: step + 1) }
             if command == .firstStep { moveCursor(to: 0, recordsPassed: false) }

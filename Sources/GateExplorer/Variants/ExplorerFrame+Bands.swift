@@ -161,6 +161,7 @@ extension ExplorerFrame {
         let table = band.isGate ? sequential : diverging
         let inverse = 1 / range
         let window = layout.timeWindow.steps(total: state.totalSteps)
+        var heatmapRows: [HeatmapRow] = []
         for row in 0..<rows {
             guard let (upper, lower) = placement.units(inRow: row) else { break }
             if upper == selectedRow || lower == selectedRow {
@@ -172,16 +173,19 @@ extension ExplorerFrame {
             if band.isConcatenated, upper < band.trace.hiddenSize, let lower, lower >= band.trace.hiddenSize {
                 buffer.put("┆", x: layout.heatmapX - 2, y: y + row, style: ExplorerTheme.dim)
             }
-            for step in window {
-                let reverseLike = band.trace.isReverse && !band.isConcatenated
-                let revealed = state.revealsAllSteps || (reverseLike ? step >= state.step : step <= state.step)
-                    || (band.isConcatenated && step <= state.step)
-                guard revealed, let top = band.value(step: step, unit: upper) else { continue }
-                let bottom = lower.flatMap { band.value(step: step, unit: $0) }
-                buffer[layout.heatmapX + step - window.lowerBound, y + row] =
-                    table.cell(upper: top * inverse, lower: bottom.map { $0 * inverse })
-            }
+            heatmapRows.append(HeatmapRow(upper: upper, lower: lower, upperFactor: inverse, lowerFactor: inverse))
         }
+        // Steps read so far: up to the cursor, or from it for a reverse direction (a concatenated
+        // band is read up to the cursor).
+        var steps = window
+        if !state.revealsAllSteps {
+            let reverseLike = band.trace.isReverse && !band.isConcatenated
+            steps = reverseLike ? max(window.lowerBound, state.step)..<window.upperBound
+                : window.lowerBound..<max(window.lowerBound, min(window.upperBound, state.step + 1))
+        }
+        Heatmap(source: .function { step, unit in band.value(step: step, unit: unit) }, rows: heatmapRows,
+                steps: steps, firstStep: window.lowerBound, table: table)
+            .draw(in: Rect(x: layout.heatmapX, y: y, width: layout.heatmapWidth, height: heatmapRows.count), into: &buffer)
         guard let sumY = placement.sumY else { return }
         bandSum(band).draw(into: &buffer, x: 0, y: sumY, maxX: width)
     }

@@ -1,4 +1,3 @@
-import GateCanvas
 /// A colour scale sampled at 256 levels for one colour mode, so painting a cell is an array lookup.
 public struct ScaleTable: Sendable {
     /// The scale.

@@ -1,25 +1,11 @@
 import GateCanvas
-/// One line of the key map: the keys, what they do, and the command they send.
-public struct ExplorerKeyBinding: Sendable {
-    /// The keys as shown in the help ("→ l").
-    public var keysLabel: String
-    /// What they do, in plain words.
-    public var meaning: String
-    /// The keys themselves.
-    public var keys: [Key]
-    /// The command.
-    public var command: ExplorerCommand
+/// One line of the explorer's key map.
+public typealias ExplorerKeyBinding = KeyBinding<ExplorerCommand>
 
-    /// A binding.
-    public init(_ keysLabel: String, _ meaning: String, _ keys: [Key], _ command: ExplorerCommand) {
-        self.keysLabel = keysLabel
-        self.meaning = meaning
-        self.keys = keys
-        self.command = command
-    }
-
+/// The explorer's keys.
+public enum ExplorerKeys {
     /// Every key the explorer understands, in the order the help lists them.
-    public static let all: [ExplorerKeyBinding] = [
+    public static let map = KeyMap<ExplorerCommand>([
         ExplorerKeyBinding("→  l", "step forward", [.right, .character("l")], .stepForward),
         ExplorerKeyBinding("←  h", "step back", [.left, .character("h")], .stepBack),
         ExplorerKeyBinding("space", "play / pause", [.character(" ")], .togglePlay),
@@ -48,10 +34,8 @@ public struct ExplorerKeyBinding: Sendable {
         ExplorerKeyBinding("?", "this help (Esc or ? closes it)", [.character("?")], .toggleHelp),
         ExplorerKeyBinding("", "", [.escape], .closeOverlay),
         ExplorerKeyBinding("q", "quit", [.character("q"), .character("Q"), .ctrl("c")], .quit),
-    ]
+    ])
 
     /// The command for a key, if any.
-    public static func command(for key: Key) -> ExplorerCommand? {
-        all.first { $0.keys.contains(key) }?.command
-    }
+    public static func command(for key: Key) -> ExplorerCommand? { map.command(for: key) }
 }
