@@ -18,3 +18,16 @@ public struct KeyBinding<Command: Sendable>: Sendable {
         self.command = command
     }
 }
+
+extension KeyBinding {
+    /// The playback keys every screen shares, in help order: → ← (l h), space, + -, Home End (g G).
+    public static func playbackKeys(_ command: (Playback.Command) -> Command) -> [KeyBinding] {
+        [KeyBinding("→  l", "step forward", [.right, .character("l")], command(.stepForward)),
+         KeyBinding("←  h", "step back", [.left, .character("h")], command(.stepBack)),
+         KeyBinding("space", "play / pause", [.character(" ")], command(.togglePlay)),
+         KeyBinding("+  -", "faster / slower playback", [.character("+"), .character("=")], command(.faster)),
+         KeyBinding("", "", [.character("-"), .character("_")], command(.slower)),
+         KeyBinding("Home End", "first / last step (also g G)", [.home, .character("g")], command(.firstStep)),
+         KeyBinding("", "", [.end, .character("G")], command(.lastStep))]
+    }
+}

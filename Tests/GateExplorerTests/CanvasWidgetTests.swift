@@ -1,5 +1,6 @@
 import GateCanvas
 import Testing
+@testable import GateExplorer
 
 /// The shared widgets: the one heatmap loop and the key map that drives dispatch and help.
 @Suite struct CanvasWidgetTests {
@@ -49,5 +50,41 @@ import Testing
         #expect(map.helpEntries(hiding: [.character("?")]).map(\.keys) == ["+  -"])
         // A line stays while any of its keys still works.
         #expect(map.helpEntries(hiding: [.character("+")]).map(\.keys) == ["+  -", "?"])
+    }
+}
+
+/// Playback: the one step / play / speed logic of every screen.
+@Suite struct PlaybackTests {
+    @Test func stepsClampAndPlayingFromTheEndStartsAgain() {
+        var playback = Playback(speedIndex: 3)
+        playback.apply(.stepBack, total: 5)
+        #expect(playback.step == 0)
+        playback.apply(.lastStep, total: 5)
+        playback.apply(.stepForward, total: 5)
+        #expect(playback.step == 4)
+        playback.apply(.togglePlay, total: 5)
+        #expect(playback.step == 0 && playback.isPlaying)
+        for _ in 0..<10 { playback.tick(total: 5) }
+        #expect(playback.step == 4 && !playback.isPlaying)
+    }
+
+    @Test func speedsStayInTheListAndSetTheTick() {
+        var playback = Playback(speedIndex: 99)
+        #expect(playback.speed == 60)
+        playback.apply(.faster, total: 1)
+        #expect(playback.speed == 60)
+        for _ in 0..<10 { playback.apply(.slower, total: 1) }
+        #expect(playback.speed == 1)
+        #expect(playback.tickInterval == nil)
+        playback.apply(.togglePlay, total: 1)
+        #expect(playback.tickInterval == .seconds(1))
+    }
+
+    @Test func twinsAndConvLSTMCommandsMapOntoPlayback() {
+        #expect(ExplorerCommand.togglePlay.playback == .togglePlay)
+        #expect(ExplorerCommand.quit.playback == nil)
+        #expect(SpatialExplorerCommand(.lastStep) == .lastStep)
+        #expect(ExplorerKeys.command(for: .end) == .lastStep)
+        #expect(SpatialExplorerCommand.command(for: .character("g")) == .firstStep)
     }
 }

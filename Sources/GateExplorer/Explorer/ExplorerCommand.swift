@@ -30,3 +30,5 @@ public enum ExplorerCommand: Hashable, Sendable {
     case closeOverlay
     case quit
 }
+
+extension ExplorerCommand: PlaybackCommands {}

@@ -5,14 +5,7 @@ public typealias ExplorerKeyBinding = KeyBinding<ExplorerCommand>
 /// The explorer's keys.
 public enum ExplorerKeys {
     /// Every key the explorer understands, in the order the help lists them.
-    public static let map = KeyMap<ExplorerCommand>([
-        ExplorerKeyBinding("→  l", "step forward", [.right, .character("l")], .stepForward),
-        ExplorerKeyBinding("←  h", "step back", [.left, .character("h")], .stepBack),
-        ExplorerKeyBinding("space", "play / pause", [.character(" ")], .togglePlay),
-        ExplorerKeyBinding("+  -", "faster / slower playback", [.character("+"), .character("=")], .faster),
-        ExplorerKeyBinding("", "", [.character("-"), .character("_")], .slower),
-        ExplorerKeyBinding("Home End", "first / last step (also g G)", [.home, .character("g")], .firstStep),
-        ExplorerKeyBinding("", "", [.end, .character("G")], .lastStep),
+    public static let map = KeyMap<ExplorerCommand>(KeyBinding.playbackKeys(ExplorerCommand.init) + [
         ExplorerKeyBinding("↑ ↓ k j", "previous / next unit (or scroll the inspector)", [.up, .character("k")], .previousUnit),
         ExplorerKeyBinding("", "", [.down, .character("j")], .nextUnit),
         ExplorerKeyBinding("PgUp PgDn", "page through the units", [.pageUp], .previousUnitPage),

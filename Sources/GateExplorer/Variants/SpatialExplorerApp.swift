@@ -17,7 +17,7 @@ public struct SpatialExplorerApp: TerminalApp {
     }
 
     public var tickInterval: Duration? {
-        state.isPlaying ? .microseconds(1_000_000 / state.speed) : nil
+        state.playback.tickInterval
     }
 
     public var minimumSize: (width: Int, height: Int) { (60, 18) }

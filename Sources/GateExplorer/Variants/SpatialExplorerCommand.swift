@@ -29,14 +29,7 @@ public enum SpatialExplorerCommand: Sendable, Equatable {
     case quit
 
     /// The key map, in help order: keys as shown, meaning, keys, command.
-    public static let keys = KeyMap<SpatialExplorerCommand>([
-        KeyBinding("→  l", "step forward", [.right, .character("l")], .stepForward),
-        KeyBinding("←  h", "step back", [.left, .character("h")], .stepBack),
-        KeyBinding("space", "play / pause", [.character(" ")], .togglePlay),
-        KeyBinding("+  -", "faster / slower playback", [.character("+"), .character("=")], .faster),
-        KeyBinding("", "", [.character("-"), .character("_")], .slower),
-        KeyBinding("Home  g", "first step", [.home, .character("g")], .firstStep),
-        KeyBinding("End  G", "last step", [.end, .character("G")], .lastStep),
+    public static let keys = KeyMap<SpatialExplorerCommand>(KeyBinding.playbackKeys(SpatialExplorerCommand.init) + [
         KeyBinding("↓  j  ↑  k", "next / previous channel", [.down, .character("j")], .nextChannel),
         KeyBinding("", "", [.up, .character("k")], .previousChannel),
         KeyBinding("m", "one channel in full / all channels as a grid", [.character("m")], .toggleGrid),
@@ -60,3 +53,5 @@ public enum SpatialExplorerCommand: Sendable, Equatable {
         keys.command(for: key)
     }
 }
+
+extension SpatialExplorerCommand: PlaybackCommands {}
