@@ -62,3 +62,19 @@ public struct Playback: Sendable, Equatable {
         if step + 1 < total { step += 1 } else { isPlaying = false }
     }
 }
+
+/// A screen state that plays a run through a ``Playback``: the step, play state and speed read
+/// through it, so each screen does not forward them itself.
+public protocol PlaybackState {
+    /// The step, play or pause and the speed.
+    var playback: Playback { get }
+}
+
+extension PlaybackState {
+    /// The current step (0-based).
+    public var step: Int { playback.step }
+    /// Whether playback runs.
+    public var isPlaying: Bool { playback.isPlaying }
+    /// Steps per second while playing.
+    public var speed: Int { playback.speed }
+}

@@ -37,7 +37,7 @@ public struct SpatialExplorerApp: TerminalApp {
                 if let hit = frame.hit(x: mouse.x, y: mouse.y) {
                     switch hit.tile.content {
                     case .channel(let channel): state.select(channel: channel)
-                    case .film(let step): state.step = step
+                    case .film(let step): state.playback.step = step
                     default: break
                     }
                     state.select(pixelY: hit.pixelY, pixelX: hit.pixelX)

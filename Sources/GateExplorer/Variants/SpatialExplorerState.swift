@@ -2,7 +2,7 @@ import GateCanvas
 import GateCore
 
 /// Everything the ConvLSTM explorer screen depends on besides the terminal size.
-public struct SpatialExplorerState: Sendable {
+public struct SpatialExplorerState: Sendable, PlaybackState {
     /// The run.
     public let run: SpatialRun
     /// The layer shown (0 at the bottom).
@@ -40,18 +40,6 @@ public struct SpatialExplorerState: Sendable {
     public var shape: SpatialShape {
         run.shapes.isEmpty ? SpatialShape(channels: 0, height: 0, width: 0) : run.shapes[min(layer, run.shapes.count - 1)]
     }
-
-    /// The current step (0-based), shared by every map.
-    public internal(set) var step: Int {
-        get { playback.step }
-        set { playback.step = newValue }
-    }
-
-    /// Whether playback runs.
-    public var isPlaying: Bool { playback.isPlaying }
-
-    /// Steps per second while playing.
-    public var speed: Int { playback.speed }
 
     /// Decimals shown.
     public var decimals: Int { showsExactNumbers ? 6 : 2 }

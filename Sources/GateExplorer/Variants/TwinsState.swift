@@ -3,7 +3,7 @@ import GateCore
 
 /// The side-by-side view's state: several runs over the same input (LSTM, GRU and RNN twins), one
 /// cursor for all of them, one selected unit number.
-public struct TwinsState: Sendable {
+public struct TwinsState: Sendable, PlaybackState {
     /// The runs, left to right.
     public let runs: [ExplorerRun]
     /// The selected unit (0-based; clamped per model).
@@ -41,18 +41,6 @@ public struct TwinsState: Sendable {
 
     /// The most units any run has.
     public var largestUnitCount: Int { runs.compactMap { $0.trace.layers.first?.hiddenSize }.max() ?? 0 }
-
-    /// The current step (0-based), shared by every map.
-    public internal(set) var step: Int {
-        get { playback.step }
-        set { playback.step = newValue }
-    }
-
-    /// Whether playback runs.
-    public var isPlaying: Bool { playback.isPlaying }
-
-    /// Steps per second while playing.
-    public var speed: Int { playback.speed }
 
     /// Decimals shown.
     public var decimals: Int { showsExactNumbers ? 6 : 2 }
