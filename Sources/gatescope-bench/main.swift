@@ -1,6 +1,7 @@
 // Benchmarks for gatescope, run as a release executable, never inside `swift test`:
 //
 //     swift run -c release gatescope-bench [core|explorer|all]
+//     swift run -c release gatescope-bench frame-cpu         (render time in thread CPU time)
 //     swift run -c release gatescope-bench pale [demos-dir]   (belt pale share, docs/benchmarks.md)
 //     swift run -c release gatescope-bench replay-scale [steps] [directory]   (writes ~5.6 GB at 1e6 steps)
 //
@@ -86,6 +87,9 @@ if mode == "replay-scale" {
     } catch {
         print("replay-scale: \(error)")
     }
+}
+if mode == "frame-cpu" {
+    runFrameCPU()
 }
 if mode == "pale" {
     do {

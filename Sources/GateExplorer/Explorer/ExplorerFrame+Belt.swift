@@ -109,7 +109,8 @@ extension ExplorerFrame {
                 scale = max(scale, abs(value))
             }
         }
-        if rect.height > 2 {
+        // The column header when it leaves room for at least two unit rows.
+        if rect.height > 3 {
             let header = String(repeating: " ", count: numberWidth + 3) + NumberFormat.padRight("before", valueWidth + 3)
                 + NumberFormat.padRight(layer.kind == .lstm ? "kept f·c₋₁" : "kept z·h₋₁", column)
                 + NumberFormat.padRight("forgotten", column)
