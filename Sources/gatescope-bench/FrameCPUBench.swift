@@ -6,11 +6,7 @@ import Glibc
 #endif
 
 /// This thread's CPU time in seconds (unlike wall time, barely moved by other processes on a busy machine).
-func threadCPUTime() -> Double {
-    var spec = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
-    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-}
+func threadCPUTime() -> Double { clockSeconds(CLOCK_THREAD_CPUTIME_ID) }
 
 /// `gatescope-bench frame-cpu`: the explorer's 200×60 render measured in thread CPU time, for each
 /// colour scaling (docs/benchmarks.md).

@@ -14,9 +14,12 @@ import Glibc
 #endif
 
 /// Monotonic time in seconds.
-func now() -> Double {
+func now() -> Double { clockSeconds(CLOCK_MONOTONIC) }
+
+/// The reading of clock `id` in seconds.
+func clockSeconds(_ id: clockid_t) -> Double {
     var spec = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &spec)
+    clock_gettime(id, &spec)
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
 }
 
