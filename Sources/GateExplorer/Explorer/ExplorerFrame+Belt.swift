@@ -9,8 +9,8 @@ extension ExplorerFrame {
         let rect = layout.beltTitle
         let titles: [String]
         switch layer.kind {
-        case .lstm: titles = ["── conveyor belt · cell state c: kept f·c₋₁ + written i·g ", "── belt c = f·c₋₁ + i·g ", "── belt "]
-        case .gru: titles = ["── conveyor belt · hidden state h: kept z·h₋₁ + written (1−z)·n ", "── belt h = z·h₋₁ + (1−z)·n ", "── belt "]
+        case .lstm: titles = ["── conveyor belt · cell state c: kept f·c₋₁ + written i·g ", "── belt c = f·c₋₁ + i·g ", "── conveyor belt ", "── belt "]
+        case .gru: titles = ["── conveyor belt · hidden state h: kept z·h₋₁ + written (1−z)·n ", "── belt h = z·h₋₁ + (1−z)·n ", "── conveyor belt ", "── belt "]
         case .rnnTanh, .rnnRelu: titles = ["── hidden state h = \(layer.kind.rnnFunction)(W·x + U·h₋₁ + b) ", "── hidden state h ", "── h "]
         }
         // Without a legend row of its own, the legend goes at the right of this row, the title
