@@ -69,4 +69,19 @@ import Testing
         #expect(global.contains("c one scale: −\(Int(all.rounded())) "))
         #expect(largest <= all)
     }
+
+    @Test func allLayerBandsFollowTheColourRangeKey() throws {
+        var state = ExplorerState(run: try Self.demoRun("brackets-stacked"))
+        let viewport = ExplorerViewport(unitsPerPage: 1, focusTargets: [])
+        _ = state.apply(.toggleAllLayers, viewport: viewport)
+        state.move(to: state.totalSteps - 1)
+        let perUnit = ExplorerTestSupport.render(state, width: 200, height: 60)
+        #expect(perUnit.plainText().contains("blue − red + per unit (m)"))
+        _ = state.apply(.toggleValueScaling, viewport: viewport)
+        let global = ExplorerTestSupport.render(state, width: 200, height: 60)
+        #expect(global.plainText().contains("─ blue −"))
+        #expect(!global.plainText().contains("per unit (m)"))
+        // The maps themselves change colour (units far smaller than the band's largest get stronger).
+        #expect(perUnit.cells != global.cells)
+    }
 }
