@@ -51,7 +51,8 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "GateFormatsTests", dependencies: ["GateFormats", "GateCore"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "GateExplorerTests", dependencies: ["GateExplorer", "GateCanvas", "GateCore", "GateFormats"]),
+        .testTarget(name: "GateExplorerTests", dependencies: ["GateExplorer", "GateCanvas", "GateCore", "GateFormats"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
 )

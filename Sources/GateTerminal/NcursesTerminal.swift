@@ -122,10 +122,12 @@ public final class NcursesTerminal: Terminal {
         switch mode {
         case .truecolor where !direct:
             // ncurses emits 24-bit colour only with a direct-colour terminfo entry (e.g. TERM=xterm-direct).
-            mode = colors >= 256 ? .palette256 : colors >= 8 ? .palette16 : .monochrome
+            mode = colors >= 256 ? .palette256 : colors >= 16 ? .palette16 : colors >= 8 ? .palette8 : .monochrome
         case .palette256 where colors < 256:
-            mode = colors >= 8 ? .palette16 : .monochrome
-        case .palette16 where colors < 8:
+            mode = colors >= 16 ? .palette16 : colors >= 8 ? .palette8 : .monochrome
+        case .palette16 where colors < 16:
+            mode = colors >= 8 ? .palette8 : .monochrome
+        case .palette8 where colors < 8:
             mode = .monochrome
         default:
             break
@@ -152,16 +154,17 @@ public final class NcursesTerminal: Terminal {
     }
 
     /// The colour mode asked for by the environment, before checking what the terminfo entry can do:
-    /// `GATESCOPE_COLOR` (truecolor, 256, 16, mono) wins; then a non-empty `NO_COLOR` gives
+    /// `GATESCOPE_COLOR` (truecolor, 256, 16, 8, mono) wins; then a non-empty `NO_COLOR` gives
     /// monochrome; `COLORTERM=truecolor|24bit` or the terminfo `RGB` flag give truecolor; otherwise
-    /// the terminfo colour count decides (≥256, ≥8, else monochrome).
+    /// the terminfo colour count decides (≥256, ≥16, ≥8, else monochrome).
     ///
     /// Call after ncurses has started colours (`start_color`), since the checks read terminfo and COLORS.
     public static func detectColorMode(environment: [String: String]) -> ColorMode {
         switch environment["GATESCOPE_COLOR"]?.lowercased() {
         case "truecolor", "24bit", "direct": return .truecolor
         case "256", "palette256": return .palette256
-        case "16", "8", "palette16": return .palette16
+        case "16", "palette16": return .palette16
+        case "8", "palette8": return .palette8
         case "mono", "monochrome", "none": return .monochrome
         default: break
         }
@@ -170,7 +173,7 @@ public final class NcursesTerminal: Terminal {
             return .truecolor
         }
         let colors = gs_colors()
-        return colors >= 256 ? .palette256 : colors >= 8 ? .palette16 : .monochrome
+        return colors >= 256 ? .palette256 : colors >= 16 ? .palette16 : colors >= 8 ? .palette8 : .monochrome
     }
 
     /// Fails with a clear error when `name` has no terminfo entry or cannot address the cursor.

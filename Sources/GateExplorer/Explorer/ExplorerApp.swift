@@ -36,8 +36,10 @@ public struct ExplorerApp: TerminalApp {
 
     public mutating func handle(_ event: InputEvent) -> AppAction {
         switch event {
+        case .key(let key) where state.goTo != nil:
+            if let target = state.handleGoToKey(key) { state.go(to: target) }
         case .key(let key):
-            guard let command = ExplorerKeyBinding.command(for: key) else { return .continue }
+            guard let command = ExplorerKeys.command(for: key) else { return .continue }
             return state.apply(command, viewport: viewport())
         case .mouse(let mouse):
             handleMouse(mouse)

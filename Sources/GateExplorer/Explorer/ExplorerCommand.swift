@@ -19,6 +19,8 @@ public enum ExplorerCommand: Hashable, Sendable {
     case nextLayer
     case toggleDirection
     case togglePalette
+    case toggleValueScaling
+    case openGoTo
     case toggleInspector
     case toggleExactNumbers
     /// The live cell diagram in place of the panels.
@@ -30,3 +32,5 @@ public enum ExplorerCommand: Hashable, Sendable {
     case closeOverlay
     case quit
 }
+
+extension ExplorerCommand: PlaybackCommands {}

@@ -6,20 +6,7 @@ extension ExplorerFrame {
         let extras = state.run.extraKeyHelp
         let disabled = state.run.disabledKeys
         let claimed = Set(extras.flatMap(\.handles)).union(disabled)
-        var entries: [(keys: String, meaning: String)] = []
-        var index = 0
-        let bindings = ExplorerKeyBinding.all
-        while index < bindings.count {
-            let binding = bindings[index]
-            // A labelled binding and the unlabelled ones after it form one help line.
-            var keys = binding.keys
-            var next = index + 1
-            while next < bindings.count && bindings[next].keysLabel.isEmpty { keys += bindings[next].keys; next += 1 }
-            if !binding.keysLabel.isEmpty && !keys.allSatisfy(claimed.contains) {
-                entries.append((binding.keysLabel, binding.meaning))
-            }
-            index = next
-        }
+        var entries = ExplorerKeys.map.helpEntries(hiding: claimed)
         for extra in extras where extra.handles.isEmpty || !extra.handles.allSatisfy(disabled.contains) {
             entries.append((extra.keys, extra.meaning))
         }

@@ -37,6 +37,10 @@ extension ExplorerFrame {
     /// The bottom line: key hints, or a notice about panels left out.
     func drawHints(into buffer: inout CellBuffer) {
         let rect = layout.hints
+        if let prompt = state.goTo {
+            prompt.line.draw(into: &buffer, x: rect.x, y: rect.y, maxX: rect.maxX)
+            return
+        }
         var items = ["←/→ step", "space play"]
         if state.showsDiagram { items = ["←/→ step", "↑/↓ unit", "D close diagram", "space play"] }
         if state.hasBands { items.append(state.run.hasReverseDirection ? "A both directions" : "A all layers") }
@@ -45,7 +49,7 @@ extension ExplorerFrame {
         case .overlay: items.append("i close inspector")
         default: break
         }
-        items += state.showsDiagram ? ["+/- speed"] : ["↑/↓ unit", "+/- speed", "s sort", "tab panel"]
+        items += state.showsDiagram ? ["+/- speed"] : ["↑/↓ unit", ": go to", "m colour range", "+/- speed", "s sort", "tab panel"]
         if state.run.layerIndices.count > 1 { items.append("[ ] layer") }
         if state.run.hasReverseDirection { items.append("d direction") }
         let tail = ["? help", "q quit"]

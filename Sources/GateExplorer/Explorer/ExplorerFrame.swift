@@ -18,6 +18,8 @@ public struct ExplorerFrame {
     public let diverging: ScaleTable
     /// The colour mode.
     public let mode: ColorMode
+    /// Statistics of the layer shown (looked up once per frame: colour ranges read them per row).
+    let statistics: UnitStatistics
 
     /// Gathers the frame for `state` on a `width` × `height` terminal in `mode`.
     public init(state: ExplorerState, width: Int, height: Int, mode: ColorMode) {
@@ -25,6 +27,7 @@ public struct ExplorerFrame {
         self.mode = mode
         layout = ExplorerLayout(state: state, width: width, height: height, colorMode: mode)
         layer = state.layer
+        statistics = state.layerStatistics
         order = state.unitOrder
         sequential = ScaleTable(scale: state.palette.sequential, mode: mode)
         diverging = ScaleTable(scale: state.palette.diverging, mode: mode)
@@ -70,7 +73,18 @@ public struct ExplorerFrame {
             || (kind.series == SeriesName.hidden && layer.kind != .rnnRelu
                 && layer.series[SeriesName.hiddenBeforeProjection] == nil)
         if bounded { return 1 }
-        return max(1e-6, state.layerStatistics.largestMagnitude[kind.series] ?? 1)
+        return max(1e-6, statistics.largestMagnitude[kind.series] ?? 1)
+    }
+
+    /// The colour range of `unit` in a panel: 1 for gates; for signed series the unit's own range
+    /// (per-unit scaling) or the series' range (one scale).
+    func range(of kind: PanelKind, unit: Int) -> Float {
+        guard kind.isSigned else { return 1 }
+        if state.valueScaling == .perUnit, let ranges = statistics.unitMagnitude[kind.series],
+           unit >= 0, unit < ranges.count {
+            return ranges[unit]
+        }
+        return magnitude(of: kind)
     }
 
     /// The table for a panel.

@@ -17,6 +17,9 @@ public struct ExplorerLayout: Sendable, Equatable {
     public var height: Int
     /// Units per text row: 2 with half blocks, 1 in monochrome (shade glyphs).
     public var unitsPerRow: Int
+    /// Whether each heatmap row is labelled with both its units ("12,5"): half blocks in a sorted
+    /// order, where the lower unit is not simply the next one.
+    public var pairsUnitLabels: Bool
     /// Text rows per panel.
     public var rowsPerPanel: Int
     /// The status line.
@@ -60,7 +63,8 @@ public struct ExplorerLayout: Sendable, Equatable {
         let kinds = state.panels
         let unitCount = max(1, state.unitCount)
         let digits = String(unitCount).count
-        let gutterWidth = max(3, digits) + 1
+        pairsUnitLabels = unitsPerRow == 2 && state.sortOrder != .index
+        let gutterWidth = pairsUnitLabels ? 2 * digits + 3 : max(3, digits + 1) + 1   // a space after the label column
         heatmapX = Self.labelWidth + gutterWidth
 
         // Inspector: beside at wide terminals unless switched off; else under the panels when there is
@@ -105,7 +109,7 @@ public struct ExplorerLayout: Sendable, Equatable {
         let hasHead = state.run.trace.output != nil
         let wantsOutput = hasHead && spare >= 1
         if wantsOutput { spare -= 1 }
-        let wantsLegend = spare >= 1 && width < 100
+        let wantsLegend = spare >= 1
         if wantsLegend { spare -= 1 }
         let unitsShown = min(unitCount, rowsPerPanel * unitsPerRow)
         let beltExtra = min(spare, unitsShown + 1)

@@ -93,7 +93,7 @@ public struct CompareSessionApp: TerminalApp {
             case .pageDown: scroll(by: 1, pages: true)
             default: break
             }
-            switch ExplorerKeyBinding.command(for: key) {
+            switch ExplorerKeys.command(for: key) {
             case .stepForward: move(to: step + 1)
             case .stepBack: move(to: step - 1)
             case .firstStep: move(to: 0)

@@ -10,6 +10,15 @@ extension ExplorerSessionApp {
         if tokenUnits != nil { handleTokenUnitsKey(key); return .continue }
         if bookmarkList != nil { handleListKey(key); return .continue }
         if isTyping { handleTypingKey(key); return .continue }
+        if state.goTo != nil {
+            // The `:` prompt: steps are numbered in the whole run, not the window.
+            var next = state
+            let target = next.handleGoToKey(key)
+            if case .unit? = target, let target { next.go(to: target) }
+            explorer.replaceState(next)
+            if case .step(let number)? = target { moveCursor(to: number - 1, recordsPassed: false) }
+            return .continue
+        }
         if state.showsHelp {
             let action = explorer.handle(.key(key))
             if action == .quit { finishRecording() }
@@ -39,7 +48,7 @@ extension ExplorerSessionApp {
         case .character("<"): moveCursor(to: step - max(1, heatmapWidth), recordsPassed: false); return .continue
         default: break
         }
-        switch ExplorerKeyBinding.command(for: key) {
+        switch ExplorerKeys.command(for: key) {
         case .stepForward: moveCursor(to: step + 1)
         case .stepBack: moveCursor(to: step - 1)
         case .firstStep: moveCursor(to: 0, recordsPassed: false)
@@ -299,7 +308,7 @@ extension ExplorerSessionApp {
         case .tab:
             type("\t")
         case .left, .right, .home, .end:
-            let command = ExplorerKeyBinding.command(for: key)
+            let command = ExplorerKeys.command(for: key)
             if command == .stepBack { moveCursor(to: step - 1) }
             if command == .stepForward { moveCursor(to: step + 1) }
             if command == .firstStep { moveCursor(to: 0, recordsPassed: false) }

@@ -127,7 +127,7 @@ public struct TeachingSession: Sendable {
     /// The spatial screen's state for a ConvLSTM stop: its step, layer, channel and pixel selected.
     static func spatialState(_ run: SpatialRun, stop: TeachingStop, palette: ExplorerPalette) -> SpatialExplorerState {
         var state = SpatialExplorerState(run: run, palette: palette)
-        state.step = min(max(0, stop.step), max(0, run.steps - 1))
+        state.playback.step = min(max(0, stop.step), max(0, run.steps - 1))
         state.layer = min(max(0, stop.layer), max(0, run.shapes.count - 1))
         state.select(channel: stop.channel)
         state.select(pixelY: stop.pixelY ?? state.pixelY, pixelX: stop.pixelX ?? state.pixelX)
@@ -201,6 +201,7 @@ public struct TeachingSession: Sendable {
         state.showsExactNumbers = old.showsExactNumbers
         state.showsDiagram = old.showsDiagram
         state.revealsAllSteps = old.revealsAllSteps
+        state.valueScaling = old.valueScaling
         state.inspectorChoice = old.inspectorChoice
         state.select(unit: old.selectedUnit)
         state.move(to: old.step)
@@ -232,6 +233,8 @@ public struct TeachingSession: Sendable {
         explorer.palette = state.palette
         explorer.inspectorScroll = state.inspectorScroll
         explorer.revealsAllSteps = state.revealsAllSteps
+        explorer.valueScaling = state.valueScaling
+        explorer.goTo = state.goTo
         explorer.showsAllLayers = state.showsAllLayers
         explorer.select(unit: state.selectedUnit)
         explorer.move(to: step)

@@ -1,38 +1,18 @@
 import GateCanvas
-/// One line of the key map: the keys, what they do, and the command they send.
-public struct ExplorerKeyBinding: Sendable {
-    /// The keys as shown in the help ("→ l").
-    public var keysLabel: String
-    /// What they do, in plain words.
-    public var meaning: String
-    /// The keys themselves.
-    public var keys: [Key]
-    /// The command.
-    public var command: ExplorerCommand
+/// One line of the explorer's key map.
+public typealias ExplorerKeyBinding = KeyBinding<ExplorerCommand>
 
-    /// A binding.
-    public init(_ keysLabel: String, _ meaning: String, _ keys: [Key], _ command: ExplorerCommand) {
-        self.keysLabel = keysLabel
-        self.meaning = meaning
-        self.keys = keys
-        self.command = command
-    }
-
+/// The explorer's keys.
+public enum ExplorerKeys {
     /// Every key the explorer understands, in the order the help lists them.
-    public static let all: [ExplorerKeyBinding] = [
-        ExplorerKeyBinding("→  l", "step forward", [.right, .character("l")], .stepForward),
-        ExplorerKeyBinding("←  h", "step back", [.left, .character("h")], .stepBack),
-        ExplorerKeyBinding("space", "play / pause", [.character(" ")], .togglePlay),
-        ExplorerKeyBinding("+  -", "faster / slower playback", [.character("+"), .character("=")], .faster),
-        ExplorerKeyBinding("", "", [.character("-"), .character("_")], .slower),
-        ExplorerKeyBinding("Home  g", "first step", [.home, .character("g")], .firstStep),
-        ExplorerKeyBinding("End  G", "last step", [.end, .character("G")], .lastStep),
-        ExplorerKeyBinding("↑  k", "previous unit (or scroll the inspector)", [.up, .character("k")], .previousUnit),
-        ExplorerKeyBinding("↓  j", "next unit (or scroll the inspector)", [.down, .character("j")], .nextUnit),
+    public static let map = KeyMap<ExplorerCommand>(KeyBinding.playbackKeys(ExplorerCommand.init) + [
+        ExplorerKeyBinding("↑ ↓ k j", "previous / next unit (or scroll the inspector)", [.up, .character("k")], .previousUnit),
+        ExplorerKeyBinding("", "", [.down, .character("j")], .nextUnit),
         ExplorerKeyBinding("PgUp PgDn", "page through the units", [.pageUp], .previousUnitPage),
         ExplorerKeyBinding("", "", [.pageDown], .nextUnitPage),
         ExplorerKeyBinding("Tab", "focus the next panel (shift-Tab: previous)", [.tab], .nextFocus),
         ExplorerKeyBinding("", "", [.backTab], .previousFocus),
+        ExplorerKeyBinding(":", "go to a step or unit (:120, :u 47)", [.character(":")], .openGoTo),
         ExplorerKeyBinding("s", "sort units (by index, activity, saturation, memory τ)", [.character("s")], .cycleSort),
         ExplorerKeyBinding("[  ]  L", "previous / next layer (L cycles)", [.character("[")], .previousLayer),
         ExplorerKeyBinding("", "", [.character("]"), .character("L")], .nextLayer),
@@ -43,14 +23,13 @@ public struct ExplorerKeyBinding: Sendable {
         ExplorerKeyBinding("a", "show all steps (or only those read so far)", [.character("a")], .toggleRevealAll),
         ExplorerKeyBinding("D", "live cell diagram on / off", [.character("D")], .toggleDiagram),
         ExplorerKeyBinding("x", "exact numbers (6 decimals) / rounded", [.character("x")], .toggleExactNumbers),
+        ExplorerKeyBinding("m", "per-unit / shared colours (c h g)", [.character("m")], .toggleValueScaling),
         ExplorerKeyBinding("p", "colour-blind-safe palette (on / off)", [.character("p")], .togglePalette),
         ExplorerKeyBinding("?", "this help (Esc or ? closes it)", [.character("?")], .toggleHelp),
         ExplorerKeyBinding("", "", [.escape], .closeOverlay),
         ExplorerKeyBinding("q", "quit", [.character("q"), .character("Q"), .ctrl("c")], .quit),
-    ]
+    ])
 
     /// The command for a key, if any.
-    public static func command(for key: Key) -> ExplorerCommand? {
-        all.first { $0.keys.contains(key) }?.command
-    }
+    public static func command(for key: Key) -> ExplorerCommand? { map.command(for: key) }
 }

@@ -1,4 +1,3 @@
-import GateCanvas
 /// A line of text made of styled pieces, drawn left to right and cut at a width.
 public struct StyledText: Sendable {
     /// The pieces.

@@ -1,4 +1,3 @@
-import GateCanvas
 /// A colour scale sampled at 256 levels for one colour mode, so painting a cell is an array lookup.
 public struct ScaleTable: Sendable {
     /// The scale.
@@ -41,7 +40,8 @@ public struct ScaleTable: Sendable {
     public func shade(_ value: Float) -> Character { shades[level(value)] }
 
     /// A cell showing two values (upper in the foreground of `▀`, lower in the background); the lower
-    /// may be missing (an odd unit count). In monochrome, the upper value's shade glyph.
+    /// may be missing (an odd unit count). In monochrome, the upper value's shade glyph (the same
+    /// rule as ``ColorScale/halfBlock(top:bottom:mode:)``).
     @inline(__always)
     public func cell(upper: Float, lower: Float?) -> Cell {
         if upper.isNaN || lower?.isNaN == true { return nanCell(upper: upper, lower: lower) }
@@ -49,10 +49,15 @@ public struct ScaleTable: Sendable {
         return Cell("▀", style: CellStyle(foreground: color(upper), background: lower.map(color) ?? .default))
     }
 
-    /// A swatch of `count` cells from the low to the high end of the scale (for legends).
+    /// A swatch of `count` cells from the low to the high end of the scale (for legends). With 16 or
+    /// 8 colours, one cell per step of the mode's ladder instead (in monochrome, per shade glyph), so
+    /// the legend shows every colour the maps use.
     public func swatch(count: Int) -> [Cell] {
-        (0..<count).map { k in
-            let t = count > 1 ? Float(k) / Float(count - 1) : 0.5
+        let glyphs = ColorScale.shadeGlyphs.count + (scale.isDiverging ? ColorScale.negativeGlyphs.count : 0)
+        let steps = mode == .monochrome ? glyphs : (mode == .palette16 || mode == .palette8 ? scale.ladder(for: mode).count : 0)
+        let cells = steps > 0 ? steps : count
+        return (0..<cells).map { k in
+            let t = steps > 0 ? (Float(k) + 0.5) / Float(steps) : (cells > 1 ? Float(k) / Float(cells - 1) : 0.5)
             let value = scale.isDiverging ? t * 2 - 1 : t
             if mode == .monochrome { return Cell(shade(value)) }
             return Cell("█", style: CellStyle(foreground: color(value)))
