@@ -1,3 +1,4 @@
+import Foundation
 import GateCore
 import GateExplorer
 import GateFormats
@@ -6,10 +7,12 @@ import GateFormats
 /// on the text, reber, adding and brackets demos, in both colour scalings (docs/benchmarks.md).
 func runBeltPaleness(arguments: [String]) throws {
     let directory = arguments.first ?? "demos"
-    guard let catalog = DemoCatalog.locate(environment: ["GATESCOPE_DEMOS": directory]) else {
+    let catalogPath = (directory as NSString).appendingPathComponent("catalog.tsv")
+    guard let data = FileManager.default.contents(atPath: catalogPath), let text = String(data: data, encoding: .utf8) else {
         print("pale: no demos/ directory at \(directory)")
         return
     }
+    let catalog = DemoCatalog(parsing: text, directory: directory)
     print("belt pale share (every channel ≥ \(BeltPaleness.paleChannel)), 120×40 truecolor, cursor at step 60:")
     var sums: [ValueScaling: Double] = [:]
     let names = ["text", "reber", "adding", "brackets"]

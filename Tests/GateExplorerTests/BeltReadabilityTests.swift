@@ -11,7 +11,8 @@ import Testing
     static func demoRun(_ name: String) throws -> ExplorerRun {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("demos").path
-        let catalog = try #require(DemoCatalog.locate(environment: ["GATESCOPE_DEMOS": root]))
+        let text = try String(contentsOfFile: root + "/catalog.tsv", encoding: .utf8)
+        let catalog = DemoCatalog(parsing: text, directory: root)
         let entry = try #require(catalog.entry(named: name))
         let network = try ModelImporter.load(path: entry.modelPath)
         let sequence = try SequenceLoader.load(path: try #require(entry.inputPath), for: network)
@@ -76,11 +77,11 @@ import Testing
         _ = state.apply(.toggleAllLayers, viewport: viewport)
         state.move(to: state.totalSteps - 1)
         let perUnit = ExplorerTestSupport.render(state, width: 200, height: 60)
-        #expect(perUnit.plainText().contains("blue − red + per unit (m)"))
+        #expect(perUnit.plainText().contains("blue − red + per unit (S)"))
         _ = state.apply(.toggleValueScaling, viewport: viewport)
         let global = ExplorerTestSupport.render(state, width: 200, height: 60)
         #expect(global.plainText().contains("─ blue −"))
-        #expect(!global.plainText().contains("per unit (m)"))
+        #expect(!global.plainText().contains("per unit (S)"))
         // The maps themselves change colour (units far smaller than the band's largest get stronger).
         #expect(perUnit.cells != global.cells)
     }

@@ -154,6 +154,6 @@ import Testing
         _ = state.apply(.stepBack, viewport: viewport)
         ExplorerFrame(state: state, width: 80, height: 24, mode: .truecolor).render(into: &buffer)
         #expect(buffer.plainText().contains("cell diagram · LSTM · unit 1 · t=1"))
-        #expect(ExplorerKeyBinding.command(for: .character("D")) == .toggleDiagram)
+        #expect(ExplorerKeys.command(for: .character("D")) == .toggleDiagram)
     }
 }

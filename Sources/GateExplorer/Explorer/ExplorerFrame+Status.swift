@@ -49,7 +49,7 @@ extension ExplorerFrame {
         case .overlay: items.append("i close inspector")
         default: break
         }
-        items += state.showsDiagram ? ["+/- speed"] : ["↑/↓ unit", ": go to", "m colour range", "+/- speed", "s sort", "tab panel"]
+        items += state.showsDiagram ? ["+/- speed"] : ["↑/↓ unit", ": go to", "S colour scale", "+/- speed", "s sort", "tab panel"]
         if state.run.layerIndices.count > 1 { items.append("[ ] layer") }
         if state.run.hasReverseDirection { items.append("d direction") }
         let tail = ["? help", "q quit"]

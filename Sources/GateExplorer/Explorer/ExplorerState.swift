@@ -40,7 +40,7 @@ public struct ExplorerState: Sendable {
     public internal(set) var showsAllLayers = false
     /// What each band of the all-layers view draws (`v` cycles: belt, keeping gate, writing gate, output gate).
     public internal(set) var bandContent = BandContent.belt
-    /// How signed values are coloured: each unit on its own range, or one range for the series (`m`).
+    /// How signed values are coloured: each unit on its own range, or one range for the series (`S`).
     public internal(set) var valueScaling = ValueScaling.perUnit
     /// The `:` prompt while it is open.
     public internal(set) var goTo: GoToPrompt?

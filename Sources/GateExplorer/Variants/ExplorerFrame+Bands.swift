@@ -132,12 +132,12 @@ extension ExplorerFrame {
         let bounded = band.trace.kind != .rnnRelu && band.series == SeriesName.hidden
             && band.trace.series[SeriesName.hiddenBeforeProjection] == nil
         let range = bounded || band.isGate ? 1 : band.largestMagnitude
-        // Signed bands follow the explorer's colour range (`m`): each unit on its own, or one for the band.
+        // Signed bands follow the explorer's colour scale (`S`): each unit on its own, or one for the band.
         let ranges = band.isGate ? nil : bandUnitRanges(band)
         if band.isGate {
             title.add(width < 100 ? "─ 0 shut … 1 open " : "─ dark 0 shut … bright 1 open ", ExplorerTheme.dim)
         } else if ranges != nil {
-            title.add("─ blue − red + per unit (m) ", ExplorerTheme.dim)
+            title.add("─ blue − red + per unit (S) ", ExplorerTheme.dim)
         } else {
             title.add("─ blue −\(NumberFormat.fixed(range, range >= 10 ? 0 : 1)) … red +\(NumberFormat.fixed(range, range >= 10 ? 0 : 1)) ", ExplorerTheme.dim)
         }
@@ -270,7 +270,7 @@ extension ExplorerFrame {
     }
 
     /// Per-unit colour ranges of a signed band (the concatenated output: forward units, then
-    /// reverse), or nil with one scale for all units (`m`).
+    /// reverse), or nil with one scale for all units (`S`).
     func bandUnitRanges(_ band: LayerBand) -> [Float]? {
         guard state.valueScaling == .perUnit else { return nil }
         func ranges(_ trace: LayerTrace) -> [Float]? {

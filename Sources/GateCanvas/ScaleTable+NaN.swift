@@ -1,4 +1,3 @@
-import GateCanvas
 extension ScaleTable {
     /// The glyph that marks NaN in heatmaps and sparklines: a missing value, never drawn like 0.
     public static let nanGlyph: Character = "×"
