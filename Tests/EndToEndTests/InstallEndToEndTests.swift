@@ -30,19 +30,35 @@ struct InstallEndToEndTests {
         let out = scratch.appendingPathComponent("out"), err = scratch.appendingPathComponent("err")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        var environment = ProcessInfo.processInfo.environment
-        environment["GATESCOPE_DEMOS"] = nil
-        environment["MANPAGER"] = "cat"
-        environment["MANWIDTH"] = "100"
-        process.environment = environment
-        try process.run()
+        func makeProcess() throws -> Process {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: arguments[0])
+            process.arguments = Array(arguments.dropFirst())
+            process.currentDirectoryURL = URL(fileURLWithPath: directory)
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = try FileHandle(forWritingTo: out)
+            process.standardError = try FileHandle(forWritingTo: err)
+            var environment = ProcessInfo.processInfo.environment
+            environment["GATESCOPE_DEMOS"] = nil
+            environment["MANPAGER"] = "cat"
+            environment["MANWIDTH"] = "100"
+            process.environment = environment
+            return process
+        }
+        // A program copied a moment ago may still be open for writing in a child another test forked
+        // meanwhile (it closes at that child's exec): "Text file busy" passes within moments; retry.
+        var attempts = 0
+        var process = try makeProcess()
+        while true {
+            do {
+                try process.run()
+                break
+            } catch let error as NSError where attempts < 100 && Self.isTextFileBusy(error) {
+                attempts += 1
+                Thread.sleep(forTimeInterval: 0.05)
+                process = try makeProcess()
+            }
+        }
         let deadline = ContinuousClock.now.advanced(by: .seconds(120))
         while process.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.02) }
         if process.isRunning {
@@ -53,6 +69,13 @@ struct InstallEndToEndTests {
         return Outcome(status: process.terminationStatus,
                        stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
                        stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+    }
+
+    /// Whether `error` (or the POSIX error under it) is ETXTBSY.
+    static func isTextFileBusy(_ error: NSError) -> Bool {
+        if error.domain == NSPOSIXErrorDomain && error.code == Int(ETXTBSY) { return true }
+        guard let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError else { return false }
+        return isTextFileBusy(underlying)
     }
 
     /// Every file and directory under `directory`, relative, sorted.

@@ -16,10 +16,11 @@ extension ExplorerFrame {
     /// The help overlay's lines: every key, the mouse, the colours, and the run's story. When the keys
     /// do not fit one per line in `height`, they are set two to a line (meanings shortened).
     public func helpLines(width: Int, height: Int) -> [StyledText] {
-        var lines: [StyledText] = [StyledText("keys", ExplorerTheme.title)]
+        var lines: [StyledText] = []
         let entries = helpEntries
         let room = height - 4
-        // The box holds height − 2 lines: the title, the keys and the mouse line must fit.
+        // The box holds height − 2 lines: the title, the keys and the mouse line must fit. Set two to
+        // a line, the keys go without their heading (the box's title says what it is).
         if entries.count + 2 > height - 2 && width >= 60 {
             // Columns of the box's inner width (width − 3): the left one, a gap, the right one.
             let half = (entries.count + 1) / 2
@@ -42,6 +43,7 @@ extension ExplorerFrame {
                 lines.append(line)
             }
         } else {
+            lines.append(StyledText("keys", ExplorerTheme.title))
             for entry in entries {
                 var line = StyledText(" " + NumberFormat.padRight(entry.keys, 10), ExplorerTheme.title)
                 line.add(entry.meaning)

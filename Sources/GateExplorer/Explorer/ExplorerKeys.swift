@@ -23,7 +23,7 @@ public enum ExplorerKeys {
         ExplorerKeyBinding("a", "show all steps (or only those read so far)", [.character("a")], .toggleRevealAll),
         ExplorerKeyBinding("D", "live cell diagram on / off", [.character("D")], .toggleDiagram),
         ExplorerKeyBinding("x", "exact numbers (6 decimals) / rounded", [.character("x")], .toggleExactNumbers),
-        ExplorerKeyBinding("S", "colour scale of c h g: per unit / one shared scale", [.character("S")], .toggleValueScaling),
+        ExplorerKeyBinding("S", "per-unit / shared colours (c h g)", [.character("S")], .toggleValueScaling),
         ExplorerKeyBinding("p", "colour-blind-safe palette (on / off)", [.character("p")], .togglePalette),
         ExplorerKeyBinding("?", "this help (Esc or ? closes it)", [.character("?")], .toggleHelp),
         ExplorerKeyBinding("", "", [.escape], .closeOverlay),
