@@ -245,3 +245,97 @@ void gk_rnn_pointwise(const float *z, ptrdiff_t H, int relu, float *hidden, floa
         }
     }
 }
+
+GK_CLONES
+void gk_outer_sum_accumulate(const float *A, ptrdiff_t aCols, const float *B, ptrdiff_t bCols, ptrdiff_t steps,
+                             float *Out) {
+    for (ptrdiff_t c = 0; c < bCols; c++) {
+        float *out = Out + c * aCols;
+        ptrdiff_t r = 0;
+        for (; r + 64 <= aCols; r += 64) {
+            gk_v16 a0 = gk_load(out + r), a1 = gk_load(out + r + 16), a2 = gk_load(out + r + 32), a3 = gk_load(out + r + 48);
+            for (ptrdiff_t t = 0; t < steps; t++) {
+                float b = B[t * bCols + c];
+                if (b == 0.0f) continue;
+                const float *x = A + t * aCols + r;
+                a0 += gk_load(x) * b; a1 += gk_load(x + 16) * b; a2 += gk_load(x + 32) * b; a3 += gk_load(x + 48) * b;
+            }
+            gk_store(out + r, a0); gk_store(out + r + 16, a1); gk_store(out + r + 32, a2); gk_store(out + r + 48, a3);
+        }
+        for (; r + 16 <= aCols; r += 16) {
+            gk_v16 a0 = gk_load(out + r);
+            for (ptrdiff_t t = 0; t < steps; t++) {
+                float b = B[t * bCols + c];
+                if (b == 0.0f) continue;
+                a0 += gk_load(A + t * aCols + r) * b;
+            }
+            gk_store(out + r, a0);
+        }
+        for (; r < aCols; r++) {
+            float s = out[r];
+            for (ptrdiff_t t = 0; t < steps; t++) {
+                float b = B[t * bCols + c];
+                if (b == 0.0f) continue;
+                s += A[t * aCols + r] * b;
+            }
+            out[r] = s;
+        }
+    }
+}
+
+GK_CLONES
+void gk_lstm_backward_pointwise(const float *dhAbove, const float *dhNext, float *dcNext,
+                                const float *gi, const float *gf, const float *gg, const float *go,
+                                const float *cells, const float *cPrev, ptrdiff_t H,
+                                float *dz, float *dcOut, float *norms) {
+    double sh = 0, sc = 0;
+    for (ptrdiff_t j = 0; j < H; j++) {
+        float dh = dhAbove[j] + dhNext[j];
+        float tc = gk_tanh(cells[j]);
+        float i = gi[j], f = gf[j], g = gg[j], o = go[j];
+        float dc = dcNext[j] + dh * o * (1.0f - tc * tc);
+        float previous = cPrev ? cPrev[j] : 0.0f;
+        dz[j] = dc * g * i * (1.0f - i);
+        dz[H + j] = dc * previous * f * (1.0f - f);
+        dz[2 * H + j] = dc * i * (1.0f - g * g);
+        dz[3 * H + j] = dh * tc * o * (1.0f - o);
+        dcNext[j] = dc * f;
+        dcOut[j] = dc;
+        sh += (double)dh * (double)dh;
+        sc += (double)dc * (double)dc;
+    }
+    norms[0] = (float)__builtin_sqrt(sh);
+    norms[1] = (float)__builtin_sqrt(sc);
+}
+
+GK_CLONES
+void gk_adam_update(float *p, const float *g, float *m, float *v, ptrdiff_t n, float beta1, float beta2,
+                    float stepSize, float root2, float epsilon) {
+    for (ptrdiff_t k = 0; k < n; k++) {
+        float gk = g[k];
+        float mk = beta1 * m[k] + (1.0f - beta1) * gk;
+        float vk = beta2 * v[k] + (1.0f - beta2) * gk * gk;
+        m[k] = mk; v[k] = vk;
+        p[k] -= stepSize * mk / (__builtin_sqrtf(vk) / root2 + epsilon);
+    }
+}
+
+GK_CLONES
+double gk_sum_squares(const float *g, ptrdiff_t n) {
+    double s = 0;
+    for (ptrdiff_t k = 0; k < n; k++) {
+#pragma clang fp reassociate(on)
+        s += (double)g[k] * (double)g[k];
+    }
+    return s;
+}
+
+GK_CLONES
+void gk_scale(float *x, ptrdiff_t n, float scale) {
+    for (ptrdiff_t k = 0; k < n; k++) x[k] *= scale;
+}
+
+GK_CLONES
+void gk_add(float *y, const float *x, ptrdiff_t n) {
+    for (ptrdiff_t k = 0; k < n; k++) y[k] += x[k];
+}
