@@ -20,7 +20,8 @@ extension BackpropKernels {
         }
     }
 
-    /// A · W for A (steps × rows) and W (rows × columns), through the register-tiled C kernel.
+    /// A · W for A (steps × rows) and W (rows × columns), through the register-tiled C kernel (same
+    /// order of sums as `product`, so the same result).
     static func fastProduct(_ a: [Float], steps: Int, _ w: [Float], rows: Int, columns: Int) -> Matrix {
         precondition(steps >= 0 && rows >= 0 && columns >= 0, "sizes must not be negative")
         precondition(a.count >= steps * rows && w.count >= rows * columns, "fastProduct: arrays smaller than their sizes")
@@ -29,8 +30,7 @@ extension BackpropKernels {
         let values = [Float](unsafeUninitializedCapacity: steps * columns) { y, written in
             a.withUnsafeBufferPointer { ap in
                 w.withUnsafeBufferPointer { wp in
-                    // W (rows × columns) row-major is the transposed layout of Wᵀ, which the kernel wants.
-                    gk_project_sequence_t(wp.baseAddress!, columns, rows, nil, ap.baseAddress!, steps, y.baseAddress!)
+                    gk_backward_product(ap.baseAddress!, steps, rows, wp.baseAddress!, columns, y.baseAddress!)
                 }
             }
             written = steps * columns

@@ -46,8 +46,7 @@ extension LSTMWeights {
                                            dz.baseAddress! + t * width, dc.baseAddress! + row, norms.baseAddress!)
                 hiddenNorms[t] = norms[0]
                 cellNorms[t] = norms[1]
-                dhNext.update(repeating: 0)
-                gk_matvec_t_accumulate(u.baseAddress!, h, width, dz.baseAddress! + t * width, dhNext.baseAddress!)
+                gk_backward_product(dz.baseAddress! + t * width, 1, width, u.baseAddress!, h, dhNext.baseAddress!)
             }
         }}}}}}}}}}}}
         for t in 0..<steps {
