@@ -3,7 +3,7 @@
 #
 #   Fuzz/run.sh NAME [RUNS] [extra libFuzzer flags...]
 #
-# NAME is a directory under Fuzz/ (safetensors, npy, csv, trace-header, onnx, lesson). RUNS
+# NAME is a directory under Fuzz/ (safetensors, npy, csv, trace-header, onnx, lesson, zip, torch). RUNS
 # defaults to 1000000. The target is compiled with swiftc -sanitize=fuzzer,address together with
 # the sources in Sources/GateFormats/IO (and GateCore's Matrix, which they use), so no SwiftPM
 # changes are needed. A target whose directory holds a `modules` file (e.g. "GateCore GateFormats")
@@ -26,7 +26,8 @@ done
 binary="$work/fuzz-$name"
 echo "building $binary" >&2
 sources=("$root"/Sources/GateFormats/IO/*.swift "$root/Sources/GateCore/Matrix.swift")
-extra=()
+# zlib (deflated zip members) and HDF5 (Keras files) come in through the CZlib and CHDF5 module maps.
+extra=(-I "$root/Sources/CZlib" -lz -I "$root/Sources/CHDF5" -lhdf5_serial)
 if [[ -f "$target_dir/modules" ]]; then
     read -r -a modules < "$target_dir/modules"
     staging="$work/sources"
@@ -57,6 +58,9 @@ start=$(date +%s)
 # The Swift runtime's own crash backtracer trips ASan (stack-buffer-underflow in
 # CrashHandlerLinux.cpp) after a fatalError; libFuzzer's report is enough.
 export SWIFT_BACKTRACE=enable=no
+# HDF5 asks malloc for absurd sizes read from corrupt headers and handles the failure; ASan would
+# abort on the request itself, so let it return NULL as the real allocator does.
+if [[ "$name" == hdf5 ]]; then export ASAN_OPTIONS="allocator_may_return_null=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"; fi
 "$binary" -runs="$runs" -max_len=4096 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$work/artifacts/" "$@" "$work/corpus"
 end=$(date +%s)

@@ -25,7 +25,6 @@ import os
 import struct
 import sys
 
-import numpy as np
 import torch
 import torch.nn as nn
 from safetensors.torch import save_file, load_file
@@ -510,165 +509,7 @@ def two_modules_case(case, seed):
                                                  f"{case}.model.safetensors"))
 
 
-# ---------------------------------------------------------------- Keras ----
-
-def sigmoid(v):
-    return 1.0 / (1.0 + np.exp(-v))
-
-
-def keras_lstm_np(x, kernel, rec_kernel, bias):
-    """Keras LSTM formula (columns i,f,c,o; sigmoid recurrent activation). Returns h [T,u]."""
-    u = rec_kernel.shape[0]
-    h = np.zeros(u)
-    c = np.zeros(u)
-    hs, cs = [], []
-    for t in range(x.shape[0]):
-        z = x[t] @ kernel + h @ rec_kernel + bias
-        i, f, g, o = sigmoid(z[:u]), sigmoid(z[u:2 * u]), np.tanh(z[2 * u:3 * u]), sigmoid(z[3 * u:])
-        c = f * c + i * g
-        h = o * np.tanh(c)
-        hs.append(h)
-        cs.append(c)
-    return np.stack(hs), np.stack(cs)
-
-
-def keras_gru_after_np(x, kernel, rec_kernel, bias):
-    """Keras GRU reset_after=True, columns z,r,h, bias (2,3u)."""
-    u = rec_kernel.shape[0]
-    h = np.zeros(u)
-    hs = []
-    for t in range(x.shape[0]):
-        mx = x[t] @ kernel + bias[0]
-        mi = h @ rec_kernel + bias[1]
-        z = sigmoid(mx[:u] + mi[:u])
-        r = sigmoid(mx[u:2 * u] + mi[u:2 * u])
-        hh = np.tanh(mx[2 * u:] + r * mi[2 * u:])
-        h = z * h + (1 - z) * hh
-        hs.append(h)
-    return np.stack(hs)
-
-
-def keras_gru_before_np(x, kernel, rec_kernel, bias, dtype):
-    """Keras GRU reset_after=False: hh = tanh(x W_h + b_h + (r*h) U_h). Columns z,r,h; bias (3u,)."""
-    x, kernel, rec_kernel, bias = (a.astype(dtype) for a in (x, kernel, rec_kernel, bias))
-    u = rec_kernel.shape[0]
-    h = np.zeros(u, dtype=dtype)
-    names = ["reset_gate", "update_gate", "candidate", "hidden", "reset_gate_preactivation",
-             "update_gate_preactivation", "candidate_preactivation", "candidate_recurrent"]
-    rec = {n: [] for n in names}
-    one = dtype(1)
-    for t in range(x.shape[0]):
-        mx = x[t] @ kernel + bias
-        pz = mx[:u] + h @ rec_kernel[:, :u]
-        pr = mx[u:2 * u] + h @ rec_kernel[:, u:2 * u]
-        z = one / (one + np.exp(-pz))
-        r = one / (one + np.exp(-pr))
-        crec = (r * h) @ rec_kernel[:, 2 * u:]
-        ph = mx[2 * u:] + crec
-        hh = np.tanh(ph)
-        h = z * h + (one - z) * hh
-        for n, v in zip(names, (r, z, hh, h, pr, pz, ph, crec)):
-            rec[n].append(v)
-    return {f"l0.{n}": np.stack(v) for n, v in rec.items()}
-
-
-def keras_lstm_weights(rnn, k):
-    w_ih = getattr(rnn, f"weight_ih_l{k}").detach()
-    w_hh = getattr(rnn, f"weight_hh_l{k}").detach()
-    b = (getattr(rnn, f"bias_ih_l{k}") + getattr(rnn, f"bias_hh_l{k}")).detach()
-    return w_ih.t().contiguous(), w_hh.t().contiguous(), b.contiguous()
-
-
-def keras_copy_expected(src_tensors, case, src_case, info, T, prefix, head, extra=None):
-    md = expected_meta(case, info, T, prefix, head, f"{case}.model.safetensors",
-                       dict({"layout": "keras", "source_case": src_case,
-                             "module": "keras." + info["module"]}, **(extra or {})))
-    save_expected(case, {k: v.clone() for k, v in src_tensors.items()}, md)
-
-
-def keras_lstm_case(src):
-    case = "keras_lstm"
-    rnn, head = src["rnn"], src["head"]
-    k, rk, b = keras_lstm_weights(rnn, 0)
-    sd = {"lstm.kernel": k, "lstm.recurrent_kernel": rk, "lstm.bias": b,
-          "dense.kernel": head.weight.detach().t().contiguous(),
-          "dense.bias": head.bias.detach().clone()}
-    # check the Keras formula on these weights reproduces the torch expected values
-    x = src["x"].double().numpy()
-    h, c = keras_lstm_np(x, k.double().numpy(), rk.double().numpy(), b.double().numpy())
-    assert np.abs(h - src["tensors"]["l0.hidden"].double().numpy()).max() <= TOL_F64
-    assert np.abs(c - src["tensors"]["l0.cell"].double().numpy()).max() <= TOL_F64
-    y = h @ sd["dense.kernel"].double().numpy() + sd["dense.bias"].double().numpy()
-    assert np.abs(y - src["tensors"]["output"].double().numpy()).max() <= TOL_F64
-    save_model(case, sd)
-    keras_copy_expected(src["tensors"], case, "lstm_4x6_head", src["info"], 10, "lstm", "dense",
-                        {"output_size": 3})
-
-
-def keras_lstm_2layer_case(src):
-    case = "keras_lstm_2layer"
-    rnn = src["rnn"]
-    sd = {}
-    x = src["x"].double().numpy()
-    for k in range(rnn.num_layers):
-        name = "lstm" if k == 0 else f"lstm_{k}"
-        kk, rk, b = keras_lstm_weights(rnn, k)
-        sd[f"{name}.kernel"], sd[f"{name}.recurrent_kernel"], sd[f"{name}.bias"] = kk, rk, b
-        h, c = keras_lstm_np(x, kk.double().numpy(), rk.double().numpy(), b.double().numpy())
-        assert np.abs(h - src["tensors"][f"l{k}.hidden"].double().numpy()).max() <= TOL_F64
-        assert np.abs(c - src["tensors"][f"l{k}.cell"].double().numpy()).max() <= TOL_F64
-        x = h
-    save_model(case, sd)
-    keras_copy_expected(src["tensors"], case, "lstm_2layer", src["info"], 9, "lstm", "",
-                        {"layer_prefixes": "lstm,lstm_1"})
-
-
-def torch_gru_to_keras(rnn):
-    """torch rows r,z,n -> keras columns z,r,h."""
-    def reorder(m):
-        r, z, n = m.chunk(3, dim=0)
-        return torch.cat([z, r, n], dim=0)
-    w_ih = reorder(rnn.weight_ih_l0.detach())
-    w_hh = reorder(rnn.weight_hh_l0.detach())
-    b_ih = reorder(rnn.bias_ih_l0.detach())
-    b_hh = reorder(rnn.bias_hh_l0.detach())
-    return w_ih.t().contiguous(), w_hh.t().contiguous(), torch.stack([b_ih, b_hh]).contiguous()
-
-
-def keras_gru_case(src):
-    case = "keras_gru"
-    k, rk, b = torch_gru_to_keras(src["rnn"])
-    h = keras_gru_after_np(src["x"].double().numpy(), k.double().numpy(), rk.double().numpy(),
-                           b.double().numpy())
-    assert np.abs(h - src["tensors"]["l0.hidden"].double().numpy()).max() <= TOL_F64
-    save_model(case, {"gru.kernel": k, "gru.recurrent_kernel": rk, "gru.bias": b})
-    keras_copy_expected(src["tensors"], case, "gru_3x5", src["info"], 10, "gru", "")
-
-
-def keras_gru_reset_before_case(seed):
-    case = "keras_gru_reset_before"
-    X, u, T = 3, 5, 8
-    torch.manual_seed(seed)
-    lim = 1.0 / np.sqrt(u)
-    kernel = (torch.rand(X, 3 * u) * 2 - 1) * lim * 2.0
-    rec_kernel = (torch.rand(u, 3 * u) * 2 - 1) * lim * 2.0
-    bias = (torch.rand(3 * u) * 2 - 1) * lim
-    x = torch.randn(T, X)
-    args = [a.numpy() for a in (x, kernel, rec_kernel, bias)]
-    r64 = keras_gru_before_np(*args, np.float64)
-    r32 = keras_gru_before_np(*args, np.float32)
-    tensors = {"input": x.clone()}
-    for n in r64:
-        assert r32[n].dtype == np.float32
-        d = np.abs(r64[n] - r32[n].astype(np.float64)).max()
-        assert d <= TOL_F64, (case, n, d)
-        tensors[n] = torch.from_numpy(r64[n].astype(np.float32))
-    save_model(case, {"gru.kernel": kernel, "gru.recurrent_kernel": rec_kernel, "gru.bias": bias})
-    info = dict(kind="gru", layers=1, bidir=False, H=u, X=X, P=0, bias=True, module="keras.GRU")
-    md = expected_meta(case, info, T, "gru", "", f"{case}.model.safetensors",
-                       {"layout": "keras", "reset_after": "false"})
-    save_expected(case, tensors, md)
-
+# Keras-layout fixtures come from real Keras: scripts/make_keras_fixtures.py.
 
 # ----------------------------------------------------------------------------
 
@@ -679,9 +520,9 @@ def main():
             os.remove(os.path.join(OUT, f))
 
     torch_case("lstm_1x8", 101, lambda: (nn.LSTM(1, 8), None), 12, "")
-    base = torch_case("lstm_4x6_head", 102, lambda: (nn.LSTM(4, 6), nn.Linear(6, 3)), 10,
+    torch_case("lstm_4x6_head", 102, lambda: (nn.LSTM(4, 6), nn.Linear(6, 3)), 10,
                       "rnn", "head")
-    l2 = torch_case("lstm_2layer", 103, lambda: (nn.LSTM(3, 5, num_layers=2), None), 9,
+    torch_case("lstm_2layer", 103, lambda: (nn.LSTM(3, 5, num_layers=2), None), 9,
                     "encoder.lstm", scale=3.0, model_builder=lambda r, h: Deep(r))
     torch_case("lstm_bidir", 104, lambda: (nn.LSTM(3, 4, bidirectional=True), nn.Linear(8, 2)),
                8, "rnn", "fc", scale=2.5)
@@ -693,7 +534,7 @@ def main():
                "rnn")
     torch_case("lstm_nobias", 108, lambda: (nn.LSTM(3, 4, bias=False), None), 6, "rnn")
     torch_case("lstmcell", 109, lambda: (nn.LSTMCell(3, 5), None), 8, "cell")
-    gru = torch_case("gru_3x5", 110, lambda: (nn.GRU(3, 5), None), 10, "rnn")
+    torch_case("gru_3x5", 110, lambda: (nn.GRU(3, 5), None), 10, "rnn")
     torch_case("gru_2layer_bidir", 111,
                lambda: (nn.GRU(2, 4, num_layers=2, bidirectional=True), nn.Linear(8, 3)), 7,
                "rnn", "head", scale=3.0)
@@ -709,11 +550,6 @@ def main():
 
     charmodel_case("realistic_charmodel", 120)
     two_modules_case("two_modules", 121)
-
-    keras_lstm_case(base)
-    keras_gru_case(gru)
-    keras_lstm_2layer_case(l2)
-    keras_gru_reset_before_case(130)
 
     total = sum(os.path.getsize(os.path.join(OUT, f)) for f in written)
     assert total < 3 * 1024 * 1024, total

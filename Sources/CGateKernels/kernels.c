@@ -68,15 +68,18 @@ void gk_project_sequence(const float *W, ptrdiff_t rows, ptrdiff_t cols, const f
    tanhf are scalar calls, and were 70% of an LSTM step). Cephes polynomials: within 2 ulp of expf on
    [-87, 88]; tanh within 2e-7 absolute. GateCoreTests compares them with libm over a sweep. */
 static inline float gk_exp(float x) {
-    x = x > 88.3762626647949f ? 88.3762626647949f : (x < -87.3365447504f ? -87.3365447504f : x);
+    const float input = x;
+    /* NaN takes the finite path (as 0) so that no NaN reaches the (int) conversion, then comes back out. */
+    x = x > 88.3762626647949f ? 88.3762626647949f : (x < -87.3365447504f ? -87.3365447504f : (x == x ? x : 0.0f));
     float fx = floorf(x * 1.44269504088896341f + 0.5f);
     x = x - fx * 0.693359375f + fx * 2.12194440e-4f;
     float z = x * x;
     float y = ((((( 1.9875691500E-4f * x + 1.3981999507E-3f) * x + 8.3334519073E-3f) * x
                  + 4.1665795894E-2f) * x + 1.6666665459E-1f) * x + 5.0000001201E-1f) * z + x + 1.0f;
-    int n = (int)fx + 127;
-    union { int i; float f; } scale = { .i = n << 23 };
-    return y * scale.f;
+    int n = (int)fx + 127;  /* in [1, 254]: fx is in [-126, 127] after the clamp */
+    union { unsigned int i; float f; } scale = { .i = (unsigned int)n << 23 };
+    float result = y * scale.f;
+    return input == input ? result : input;
 }
 
 static inline float gk_sigmoid(float x) { return 1.0f / (1.0f + gk_exp(-x)); }

@@ -46,4 +46,10 @@ static inline int gs_has_string_capability(const char *name) {
 static inline int gs_setcchar(cchar_t *cc, const wchar_t *wch, attr_t attrs, int pair) {
     return setcchar(cc, wch, attrs, 0, &pair);
 }
+/// Clears the screen with the terminal's own `clear` capability (after endwin, for terminals
+/// without an alternate screen).
+static inline void gs_clear_screen(void) {
+    char *clear = tigetstr("clear");
+    if (clear != NULL && clear != (char *)-1) { putp(clear); fflush(stdout); }
+}
 #endif

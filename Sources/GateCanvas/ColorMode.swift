@@ -6,6 +6,8 @@ public enum ColorMode: String, CaseIterable, Hashable, Sendable {
     case palette256
     /// The 16 ANSI colours.
     case palette16
+    /// The 8 basic ANSI colours (TERM=xterm, screen, linux): no bright variants, and 0 is black.
+    case palette8
     /// No colour: shade glyphs and attributes only (also used when NO_COLOR is set).
     case monochrome
 }

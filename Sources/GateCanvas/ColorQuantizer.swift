@@ -24,9 +24,21 @@ public enum ColorQuantizer {
     }
 
     /// The nearest of the 16 ANSI colours, measured against xterm's default palette.
-    public static func ansi16(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt8 {
+    public static func ansi16(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt8 { nearestANSI(r, g, b, among: 16) }
+
+    /// The nearest of the 8 basic ANSI colours (what TERM=xterm or screen can show).
+    public static func ansi8(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt8 { nearestANSI(r, g, b, among: 8) }
+
+    /// Relative luminance (0–255) of palette entry `index` as xterm shows it by default.
+    public static func luminance(ofIndex index: UInt8) -> Double {
+        let (r, g, b) = rgb(forIndex: index)
+        return 0.2126 * Double(r) + 0.7152 * Double(g) + 0.0722 * Double(b)
+    }
+
+    /// The nearest of the first `count` ANSI colours.
+    private static func nearestANSI(_ r: UInt8, _ g: UInt8, _ b: UInt8, among count: Int) -> UInt8 {
         var best = 0, bestDistance = Int.max
-        for (index, entry) in ansiPalette.enumerated() {
+        for (index, entry) in ansiPalette.prefix(count).enumerated() {
             let d = distance((r, g, b), entry)
             if d < bestDistance { (best, bestDistance) = (index, d) }
         }

@@ -45,10 +45,36 @@ public enum ColorScale: String, CaseIterable, Hashable, Sendable {
         return (mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
     }
 
-    /// The colour for `value` as `mode` shows it (`.default` in monochrome).
+    /// The colour for `value` as `mode` shows it (`.default` in monochrome). With 16 or 8 colours,
+    /// a step of the mode's ladder (``ladder(for:)``) rather than the nearest colour, which is not
+    /// monotone and, in 8 colours, turns mid-size values black like the background.
     public func color(for value: Double, mode: ColorMode) -> TerminalColor {
+        let ladder = self.ladder(for: mode)
+        if !ladder.isEmpty {
+            let index = min(ladder.count - 1, Int(position(of: value) * Double(ladder.count)))
+            return .indexed(ladder[index])
+        }
         let (r, g, b) = rgb(for: value)
         return TerminalColor.rgb(r, g, b).resolved(for: mode)
+    }
+
+    /// The palette entries a mode paints with, from the scale's low end to its high end (empty for
+    /// truecolor and monochrome). Sequential ladders rise in luminance; diverging ones fall in
+    /// luminance from a light middle towards both ends, cold (blue, cyan) below 0 and warm (yellow,
+    /// red) above, and never use black, the usual background. The 256-colour ladder is the nearest
+    /// palette entry of 64 evenly spaced values, where a step against the luminance order keeps the
+    /// previous entry (nearest-colour rounding alone goes back and forth).
+    public func ladder(for mode: ColorMode) -> [UInt8] {
+        switch (mode, self) {
+        case (.palette256, _): Self.ladders256[self] ?? []
+        case (.palette16, .sequential): [5, 12, 6, 10, 11]
+        case (.palette16, .sequentialColorBlindSafe): [4, 12, 8, 3, 11]
+        case (.palette16, .diverging), (.palette16, .divergingColorBlindSafe): [4, 12, 6, 14, 15, 11, 3, 9, 1]
+        case (.palette8, .sequential): [4, 5, 6, 3]
+        case (.palette8, .sequentialColorBlindSafe): [4, 6, 3, 7]
+        case (.palette8, .diverging), (.palette8, .divergingColorBlindSafe): [4, 6, 7, 3, 1]
+        default: []
+        }
     }
 
     /// The glyph for `value` in monochrome. Sequential: the shade ramp from `·` (0) to `█` (1).
@@ -71,15 +97,42 @@ public enum ColorScale: String, CaseIterable, Hashable, Sendable {
     }
 
     /// A cell showing two values stacked: `▀` with the top value as foreground and the bottom value
-    /// as background. In monochrome, the shade glyph of the mean of both positions.
+    /// as background. In monochrome, the top value's shade glyph (the rule ``ScaleTable`` follows
+    /// too: a mean of two signed values would show +1 over −1 as 0).
     public func halfBlock(top: Double, bottom: Double, mode: ColorMode) -> Cell {
-        if mode == .monochrome {
-            let mean = (position(of: top) + position(of: bottom)) / 2
-            let value = isDiverging ? mean * 2 - 1 : mean
-            return Cell(shade(for: value))
-        }
+        if mode == .monochrome { return Cell(shade(for: top)) }
         return Cell("▀", style: CellStyle(foreground: color(for: top, mode: mode),
                                           background: color(for: bottom, mode: mode)))
+    }
+
+    /// The 256-colour ladder of every scale, computed once.
+    private static let ladders256: [ColorScale: [UInt8]] = {
+        var result: [ColorScale: [UInt8]] = [:]
+        for scale in ColorScale.allCases { result[scale] = scale.monotoneLadder256(steps: 64) }
+        return result
+    }()
+
+    /// The nearest 256-colour entries of `steps` values, made monotone in luminance.
+    private func monotoneLadder256(steps: Int) -> [UInt8] {
+        let lower = domain.lowerBound, upper = domain.upperBound
+        var entries = (0..<steps).map { k -> UInt8 in
+            let (r, g, b) = rgb(for: lower + (upper - lower) * (Double(k) + 0.5) / Double(steps))
+            return ColorQuantizer.xterm256(r, g, b)
+        }
+        func light(_ index: UInt8) -> Double { ColorQuantizer.luminance(ofIndex: index) }
+        if isDiverging {
+            // Outwards from the middle, each entry no lighter than the one nearer the middle.
+            let middle = steps / 2
+            for k in stride(from: middle - 2, through: 0, by: -1) where light(entries[k]) > light(entries[k + 1]) {
+                entries[k] = entries[k + 1]
+            }
+            for k in (middle + 1)..<steps where light(entries[k]) > light(entries[k - 1]) {
+                entries[k] = entries[k - 1]
+            }
+        } else {
+            for k in 1..<steps where light(entries[k]) < light(entries[k - 1]) { entries[k] = entries[k - 1] }
+        }
+        return entries
     }
 
     /// Colour stops, evenly spaced over the domain.

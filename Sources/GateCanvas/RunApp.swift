@@ -9,8 +9,19 @@
 /// - Signals: when the terminal throws ``InterruptSignal`` (a caught SIGINT, SIGTERM or SIGHUP), the
 ///   app's ``TerminalApp/interrupted(bySignal:)`` runs and the loop returns
 ///   ``RunOutcome/interrupted(signal:)``; the caller restores the terminal and exits with 128 + signal.
+/// - Typed-ahead input: after an event, every event already waiting (``Terminal/pendingEvent()``,
+///   up to ``RunLoopDrain/limit`` or ``RunLoopDrain/budget``) is handled before the next frame is
+///   drawn, so 5000 queued keys cost one frame, and a `q` among them quits at once.
 /// - Other errors thrown by the terminal end the loop and propagate.
 /// - Returns: ``RunOutcome/quit`` when the app quit, or the signal that interrupted the loop.
+/// Limits on draining typed-ahead input before a frame is drawn.
+public enum RunLoopDrain {
+    /// Most events handled between two frames.
+    public static let limit = 20_000
+    /// Longest time spent reading typed-ahead events before drawing.
+    public static let budget = Duration.milliseconds(100)
+}
+
 @discardableResult
 public func runApp(_ app: inout some TerminalApp, on terminal: some Terminal, appName: String = "gatescope") throws -> RunOutcome {
     let clock = ContinuousClock()
@@ -48,13 +59,30 @@ public func runApp(_ app: inout some TerminalApp, on terminal: some Terminal, ap
         }
 
         var events: [InputEvent] = []
-        if let event { events.append(event) }
+        if let event {
+            events.append(event)
+            // Typed-ahead input (a held key, a paste, a flood) is handled in one go and drawn once.
+            let drainEnd = clock.now.advanced(by: RunLoopDrain.budget)
+            do {
+                while events.count < RunLoopDrain.limit, clock.now < drainEnd, let more = try terminal.pendingEvent() {
+                    events.append(more)
+                }
+            } catch let interruption as InterruptSignal {
+                app.interrupted(bySignal: interruption.number)
+                return .interrupted(signal: interruption.number)
+            }
+        }
         if let due = nextTick, event == nil || clock.now >= due {
             events.append(.tick)
             nextTick = nil
         }
         if events.isEmpty { continue }
 
+        if !isTooSmall() && !events.contains(where: { if case .resize = $0 { true } else { false } }) {
+            if app.handle(burst: events) == .quit { return .quit }
+            try drawFrame()
+            continue
+        }
         for event in events {
             if isTooSmall() {
                 switch event {

@@ -12,4 +12,13 @@ public protocol Terminal: AnyObject {
     /// Waits up to `timeout` (forever when nil) for an event; nil when the timeout elapsed.
     /// A `.resize` event is returned after `size` has taken the new value.
     func nextEvent(timeout: Duration?) throws -> InputEvent?
+    /// An event that is already waiting (typed ahead, pasted, a key held down), without waiting;
+    /// nil when there is none. The run loop drains these before drawing, so a burst of keys costs
+    /// one frame, not one frame per key.
+    func pendingEvent() throws -> InputEvent?
+}
+
+extension Terminal {
+    /// No typed-ahead events (terminals that cannot tell handle one event per frame).
+    public func pendingEvent() throws -> InputEvent? { nil }
 }

@@ -14,9 +14,19 @@ public protocol TerminalApp {
     /// Called once when a caught signal (SIGINT, SIGTERM, SIGHUP) ends the loop, before the terminal
     /// is restored: save what must not be lost. The default does nothing.
     mutating func interrupted(bySignal signal: Int32)
+    /// Reacts to a burst of events that arrived together (typed ahead, pasted) and will be drawn
+    /// once; stops at the first that quits. The default handles them one by one; an app may do
+    /// better (e.g. step a pasted text in one go).
+    mutating func handle(burst events: [InputEvent]) -> AppAction
 }
 
 extension TerminalApp {
     /// Does nothing: most apps hold nothing that a signal could lose.
     public mutating func interrupted(bySignal signal: Int32) {}
+
+    /// Hands each event to ``handle(_:)`` in order, stopping at the first that quits.
+    public mutating func handle(burst events: [InputEvent]) -> AppAction {
+        for event in events where handle(event) == .quit { return .quit }
+        return .continue
+    }
 }

@@ -21,12 +21,12 @@ public enum TerminalColor: Hashable, Sendable {
             return .indexed(ColorQuantizer.xterm256(r, g, b))
         case (.indexed, .palette256):
             return self
-        case let (.rgb(r, g, b), .palette16):
-            return .indexed(ColorQuantizer.ansi16(r, g, b))
-        case let (.indexed(index), .palette16):
-            if index < 16 { return self }
+        case let (.rgb(r, g, b), .palette16), let (.rgb(r, g, b), .palette8):
+            return .indexed(mode == .palette8 ? ColorQuantizer.ansi8(r, g, b) : ColorQuantizer.ansi16(r, g, b))
+        case let (.indexed(index), .palette16), let (.indexed(index), .palette8):
+            if index < (mode == .palette8 ? 8 : 16) { return self }
             let (r, g, b) = ColorQuantizer.rgb(forIndex: index)
-            return .indexed(ColorQuantizer.ansi16(r, g, b))
+            return TerminalColor.rgb(r, g, b).resolved(for: mode)
         }
     }
 }

@@ -20,6 +20,9 @@ public final class TestTerminal: Terminal {
     public private(set) var requestedTimeouts: [Duration?] = []
     /// When set, the signal reported (as ``InterruptSignal``) once the script has run out.
     public var signalWhenExhausted: Int32?
+    /// Whether scripted events count as typed ahead: ``pendingEvent()`` then hands out every
+    /// event up to the next `nil` (a timeout), so the run loop draws once per burst.
+    public var typesAhead = false
 
     /// Creates a terminal of `width` × `height` that will deliver `script`.
     public init(width: Int, height: Int, colorMode: ColorMode = .truecolor, script: [InputEvent?] = []) {
@@ -45,6 +48,13 @@ public final class TestTerminal: Terminal {
         frames.append(buffer)
         stats.append(frame)
         return frame
+    }
+
+    public func pendingEvent() throws -> InputEvent? {
+        guard typesAhead, let first = script.first, let event = first else { return nil }
+        script.removeFirst()
+        if case let .resize(width, height) = event { size = (width, height) }
+        return event
     }
 
     public func nextEvent(timeout: Duration?) throws -> InputEvent? {

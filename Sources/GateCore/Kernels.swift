@@ -29,34 +29,11 @@ public enum Kernels {
             for t in 0..<inputs.rows { result.setRow(t, bias) }
             return result
         }
-        // Long sequences with weights that fit in L2: transpose once and use the register-tiled kernel
-        // (2× faster at 512×64, measured); otherwise the dot-product kernel, which needs no copy.
-        let tiled = inputs.rows >= 16 && weights.values.count <= 262_144
-        var transposed: [Float] = []
-        if tiled {
-            transposed = [Float](unsafeUninitializedCapacity: weights.values.count) { t, written in
-                weights.values.withUnsafeBufferPointer { w in
-                    gk_transpose(w.baseAddress!, weights.rows, weights.columns, t.baseAddress!)
-                }
-                written = weights.values.count
-            }
-        }
+        let projector = SequenceProjector(weights: weights, bias: bias, longestInput: inputs.rows)
         // Every element is written by the kernel, so the result is not zero-filled first.
         let values = [Float](unsafeUninitializedCapacity: inputs.rows * weights.rows) { y, written in
-            bias.withUnsafeBufferPointer { b in
-                inputs.values.withUnsafeBufferPointer { x in
-                    if tiled {
-                        transposed.withUnsafeBufferPointer { w in
-                            gk_project_sequence_t(w.baseAddress!, weights.rows, weights.columns, b.baseAddress!,
-                                                  x.baseAddress!, inputs.rows, y.baseAddress!)
-                        }
-                    } else {
-                        weights.values.withUnsafeBufferPointer { w in
-                            gk_project_sequence(w.baseAddress!, weights.rows, weights.columns, b.baseAddress!,
-                                                x.baseAddress!, inputs.rows, y.baseAddress!)
-                        }
-                    }
-                }
+            inputs.values.withUnsafeBufferPointer { x in
+                projector.project(x.baseAddress!, rows: inputs.rows, into: y.baseAddress!)
             }
             written = inputs.rows * weights.rows
         }

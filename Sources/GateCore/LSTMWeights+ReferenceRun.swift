@@ -15,6 +15,8 @@ extension LSTMWeights {
         var hidden = start.hidden, cell = start.cell
         var z = [Float](repeating: 0, count: width)
         var full = [Float](repeating: 0, count: h)
+        // As in the C kernel and ONNX: a clip of 0 or less means no clipping.
+        let clips = (clip ?? 0) > 0
         let limit = clip ?? .infinity
         let peep = peepholes?.values
 
@@ -30,7 +32,7 @@ extension LSTMWeights {
                     zi += peep[j] * cell[j]
                     zf += peep[h + j] * cell[j]
                 }
-                if clip != nil {
+                if clips {
                     zi = min(max(zi, -limit), limit)
                     zf = min(max(zf, -limit), limit)
                     zg = min(max(zg, -limit), limit)
@@ -40,7 +42,7 @@ extension LSTMWeights {
                 let g = Activation.tanh(zg)
                 let c = f * cell[j] + i * g
                 if let peep { zo += peep[2 * h + j] * c }
-                if clip != nil { zo = min(max(zo, -limit), limit) }
+                if clips { zo = min(max(zo, -limit), limit) }
                 let o = Activation.sigmoid(zo)
                 let hv = o * Activation.tanh(c)
                 cell[j] = c

@@ -1,11 +1,11 @@
 /// A dense row-major matrix of `Float`: row `t` of a trace tensor is the value after input position `t`.
 public struct Matrix: Sendable, Equatable {
     /// Number of rows.
-    public var rows: Int
+    public internal(set) var rows: Int
     /// Number of columns.
-    public var columns: Int
+    public internal(set) var columns: Int
     /// `rows * columns` values, row after row.
-    public var values: [Float]
+    public internal(set) var values: [Float]
 
     /// A matrix of zeros.
     public init(rows: Int, columns: Int) {

@@ -8,13 +8,17 @@ public struct NetworkTrace: Sendable, Equatable {
     public var layers: [LayerTrace]
     /// The head's output, T × O, when the network has one.
     public var output: Matrix?
+    /// Facts about the input, one value per step (`--annotate FILE.csv`), drawn above the heatmaps.
+    public var annotations: [AnnotationTrack]
 
     /// A trace from its parts.
-    public init(input: Matrix, tokens: [Int]? = nil, layers: [LayerTrace], output: Matrix? = nil) {
+    public init(input: Matrix, tokens: [Int]? = nil, layers: [LayerTrace], output: Matrix? = nil,
+                annotations: [AnnotationTrack] = []) {
         self.input = input
         self.tokens = tokens
         self.layers = layers
         self.output = output
+        self.annotations = annotations
     }
 
     /// Number of timesteps.

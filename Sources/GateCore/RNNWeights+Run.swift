@@ -3,31 +3,44 @@ import CGateKernels
 extension RNNWeights {
     /// Runs the layer over `inputs` (T × X), forward or in reverse, capturing every intermediate.
     public func run(_ inputs: Matrix, reverse: Bool = false, from initial: RecurrentState? = nil) -> LayerRun {
+        RunPreconditions.check(.rnn(self), inputs: inputs, state: initial)
         let steps = inputs.rows, h = hiddenSize
         let bias = zip(inputBias, recurrentBias).map { $0 + $1 }
         let projected = Kernels.projectSequence(weights: inputWeights, bias: bias, inputs: inputs)
         var preSeries = [Float](repeating: 0, count: steps * h)
         var hiddenSeries = preSeries
         var hidden = (initial ?? RecurrentState.zero(for: .rnn(self))).hidden
-        var z = [Float](repeating: 0, count: h)
         projected.values.withUnsafeBufferPointer { pre in
-        recurrentWeights.values.withUnsafeBufferPointer { weights in
         preSeries.withUnsafeMutableBufferPointer { preOut in
         hiddenSeries.withUnsafeMutableBufferPointer { hiddenOut in
         hidden.withUnsafeMutableBufferPointer { state in
-        z.withUnsafeMutableBufferPointer { z in
-            for s in 0..<steps {
-                let t = reverse ? steps - 1 - s : s
-                z.baseAddress!.update(from: pre.baseAddress! + t * h, count: h)
-                gk_matvec_accumulate(weights.baseAddress!, h, h, state.baseAddress!, z.baseAddress!)
-                gk_rnn_pointwise(z.baseAddress!, h, usesRelu ? 1 : 0, state.baseAddress!,
-                                 preOut.baseAddress! + t * h, hiddenOut.baseAddress! + t * h)
+            if steps > 0 {
+                runSteps(projected: pre.baseAddress!, steps: steps, reverse: reverse, state: state.baseAddress!,
+                         preactivations: preOut.baseAddress!, hiddens: hiddenOut.baseAddress!)
             }
-        }}}}}}
+        }}}}
         let series: [String: Matrix] = [
             SeriesName.hidden: Matrix(rows: steps, columns: h, values: hiddenSeries),
             SeriesName.preactivation(SeriesName.hidden): Matrix(rows: steps, columns: h, values: preSeries),
         ]
         return LayerRun(series: series, finalState: RecurrentState(hidden: hidden))
+    }
+
+    /// The step loop on raw storage, shared by ``run(_:reverse:from:)`` and ``LayerStreamer``:
+    /// `projected` holds W_ih x + b for `steps` rows (H each), `state` (H) carries the hidden state in
+    /// and out, row t goes to `preactivations + t·H` and `hiddens + t·H`.
+    func runSteps(projected pre: UnsafePointer<Float>, steps: Int, reverse: Bool, state: UnsafeMutablePointer<Float>,
+                  preactivations: UnsafeMutablePointer<Float>, hiddens: UnsafeMutablePointer<Float>) {
+        let h = hiddenSize
+        var z = [Float](repeating: 0, count: h)
+        recurrentWeights.values.withUnsafeBufferPointer { weights in
+        z.withUnsafeMutableBufferPointer { z in
+            for s in 0..<steps {
+                let t = reverse ? steps - 1 - s : s
+                z.baseAddress!.update(from: pre + t * h, count: h)
+                gk_matvec_accumulate(weights.baseAddress!, h, h, state, z.baseAddress!)
+                gk_rnn_pointwise(z.baseAddress!, h, usesRelu ? 1 : 0, state, preactivations + t * h, hiddens + t * h)
+            }
+        }}
     }
 }

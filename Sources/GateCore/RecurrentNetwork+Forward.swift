@@ -37,8 +37,9 @@ extension RecurrentNetwork {
         for (index, directions) in layers.enumerated() {
             var outputs: [Matrix] = []
             for (direction, weights) in directions.enumerated() {
-                let run = weights.run(current, reverse: direction == 1)
-                trace.layers.append(LayerTrace(layer: index, isReverse: direction == 1, kind: weights.kind,
+                let reverse = isReverse(direction: direction)
+                let run = weights.run(current, reverse: reverse, from: initialState(layer: index, direction: direction))
+                trace.layers.append(LayerTrace(layer: index, isReverse: reverse, kind: weights.kind,
                                                series: run.series))
                 outputs.append(run.series[SeriesName.hidden]!)
             }

@@ -11,6 +11,12 @@ public struct RecurrentNetwork: Sendable, Equatable {
     public var vocabulary: [String]?
     /// Free-form facts about where the model came from (source file, task, metrics).
     public var metadata: [String: String]
+    /// True when every layer's single direction reads the sequence from its end (ONNX
+    /// `direction=reverse`); its output is aligned to input positions, like a bidirectional reverse half.
+    public var readsBackward: Bool = false
+    /// The state each layer and direction starts from (ONNX constant `initial_h`/`initial_c`);
+    /// nil: zeros, as PyTorch and Keras start.
+    public var initialStates: [[RecurrentState]]? = nil
 
     /// A network from its parts; call `validate()` before running weights from a file.
     public init(layers: [[CellWeights]], embedding: Matrix? = nil, head: LinearHead? = nil,
@@ -26,6 +32,18 @@ public struct RecurrentNetwork: Sendable, Equatable {
     public var kind: CellKind { layers.first?.first?.kind ?? .lstm }
     /// True when the layers run in both directions.
     public var isBidirectional: Bool { (layers.first?.count ?? 1) == 2 }
+    /// True when a step's values depend on later inputs (bidirectional or reverse-reading layers), so
+    /// the whole sequence must be known before the first step and live input is impossible.
+    public var needsWholeSequence: Bool { isBidirectional || readsBackward }
+
+    /// Whether layer `layer`, direction `direction` reads the sequence from its end.
+    public func isReverse(direction: Int) -> Bool { direction == 1 || readsBackward }
+
+    /// The state layer `layer`, direction `direction` starts from; nil means zeros.
+    public func initialState(layer: Int, direction: Int) -> RecurrentState? {
+        guard let initialStates, layer < initialStates.count, direction < initialStates[layer].count else { return nil }
+        return initialStates[layer][direction]
+    }
     /// Features per timestep the bottom layer expects (the embedding width for token models).
     public var inputSize: Int { layers.first?.first?.inputSize ?? 0 }
     /// Hidden units per layer and direction.
@@ -61,6 +79,26 @@ public struct RecurrentNetwork: Sendable, Equatable {
                 throw ShapeError("the head is \(head.outputSize)×\(head.inputSize) but the top layer emits \(expectedInput) values")
             }
         }
+        if readsBackward, directions != 1 {
+            throw ShapeError("a reverse-reading model has one direction per layer, not \(directions)")
+        }
+        if let initialStates {
+            guard initialStates.count == layers.count else {
+                throw ShapeError("\(initialStates.count) initial states given for \(layers.count) layers")
+            }
+            for (index, layer) in layers.enumerated() {
+                guard initialStates[index].count == layer.count else {
+                    throw ShapeError("layer \(index + 1) has \(layer.count) directions but \(initialStates[index].count) initial states")
+                }
+                for (state, weights) in zip(initialStates[index], layer) {
+                    let zero = RecurrentState.zero(for: weights)
+                    guard state.hidden.count == zero.hidden.count, state.cell.count == zero.cell.count,
+                          state.hidden.allSatisfy(\.isFinite), state.cell.allSatisfy(\.isFinite) else {
+                        throw ShapeError("layer \(index + 1)'s initial state has \(state.hidden.count) hidden and \(state.cell.count) cell values (finite numbers); expected \(zero.hidden.count) and \(zero.cell.count)")
+                    }
+                }
+            }
+        }
         if let vocabulary, let embedding, vocabulary.count != embedding.rows {
             throw ShapeError("the vocabulary has \(vocabulary.count) tokens but the embedding has \(embedding.rows) rows")
         }
@@ -71,6 +109,8 @@ public struct RecurrentNetwork: Sendable, Equatable {
         var parts = ["\(kind.displayName) \(inputSize)→\(hiddenSize)"]
         if layers.count > 1 { parts.append("\(layers.count) layers") }
         if isBidirectional { parts.append("bidirectional") }
+        if readsBackward { parts.append("reverse") }
+        if initialStates != nil { parts.append("initial state given") }
         if case .lstm(let w)? = layers.first?.first, let p = w.projection { parts.append("projection \(p.rows)") }
         if case .lstm(let w)? = layers.first?.first, w.peepholes != nil { parts.append("peepholes") }
         if let embedding { parts.append("embedding \(embedding.rows)×\(embedding.columns)") }

@@ -20,11 +20,13 @@ public struct SequenceStepper: Sendable {
         self.trace = try network.run(input, tokens: tokens)
         self.position = input.rows > 0 ? 0 : -1
         self.finalStates = []
-        if !network.isBidirectional {
+        if !network.needsWholeSequence {
             finalStates = trace.layers.map { layer in
                 let last = layer.steps - 1
                 let weights = network.layers[layer.layer][0]
-                guard last >= 0 else { return RecurrentState.zero(for: weights) }
+                guard last >= 0 else {
+                    return network.initialState(layer: layer.layer, direction: 0) ?? RecurrentState.zero(for: weights)
+                }
                 return RecurrentState(hidden: layer.hidden.row(last),
                                       cell: layer.series[SeriesName.cell]?.row(last) ?? [])
             }
@@ -65,11 +67,15 @@ public struct SequenceStepper: Sendable {
 
     /// Appends input rows (live input) and computes their steps; unidirectional networks only.
     public mutating func append(_ rows: Matrix, tokens: [Int]? = nil) throws(ShapeError) {
-        guard !network.isBidirectional else {
-            throw ShapeError("live input needs a unidirectional model; a bidirectional one must see the whole sequence")
+        guard !network.needsWholeSequence else {
+            throw ShapeError("live input needs a forward-reading model; a bidirectional or reverse-reading one must see the whole sequence")
         }
         try network.checkInput(rows)
-        if finalStates.isEmpty { finalStates = network.layers.map { RecurrentState.zero(for: $0[0]) } }
+        if finalStates.isEmpty {
+            finalStates = network.layers.indices.map {
+                network.initialState(layer: $0, direction: 0) ?? RecurrentState.zero(for: network.layers[$0][0])
+            }
+        }
         var current = rows
         for index in network.layers.indices {
             let run = network.layers[index][0].run(current, from: finalStates[index])

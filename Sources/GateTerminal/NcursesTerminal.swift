@@ -33,6 +33,11 @@ public final class NcursesTerminal: Terminal {
     private var isClosed = false
     private var wideText: [wchar_t] = []
     private let clock = ContinuousClock()
+    /// Whether glyphs are drawn as UTF-8 (else as ``ASCIIFallback``).
+    private let drawsUTF8: Bool
+    /// Whether the terminal has an alternate screen (else the screen is cleared on exit, so the
+    /// last frame does not stay under the shell prompt).
+    private let hasAlternateScreen: Bool
     /// /dev/tty, opened for keys when standard input is not a terminal; closed by ``close()``.
     private var keyboardFile: UnsafeMutablePointer<FILE>?
 
@@ -45,7 +50,7 @@ public final class NcursesTerminal: Terminal {
     ///   - environment: the process environment (injectable for colour-mode selection).
     public init(commandName: String = "gatescope explore", recordsFrames: Bool = false,
                 environment: [String: String] = NcursesTerminal.processEnvironment()) throws {
-        setlocale(LC_ALL, "")
+        let drawsUTF8 = TerminalLocale.configure(environment: environment, term: environment["TERM"] ?? "")
         if isatty(STDOUT_FILENO) != 1 { throw TerminalSetupError.notATerminal(command: commandName, stream: "stdout") }
         // Standard input may be a pipe (live input: `tail -f rows.csv | gatescope explore --input -`):
         // then keys come from the controlling terminal, /dev/tty.
@@ -80,6 +85,8 @@ public final class NcursesTerminal: Terminal {
         }
         self.window = window
         self.signals = signals
+        self.drawsUTF8 = drawsUTF8
+        self.hasAlternateScreen = gs_has_string_capability("smcup") != 0
         self.recordsFrames = recordsFrames
         self.writeCounter = recordsFrames ? WriteCounter() : nil
 
@@ -115,10 +122,12 @@ public final class NcursesTerminal: Terminal {
         switch mode {
         case .truecolor where !direct:
             // ncurses emits 24-bit colour only with a direct-colour terminfo entry (e.g. TERM=xterm-direct).
-            mode = colors >= 256 ? .palette256 : colors >= 8 ? .palette16 : .monochrome
+            mode = colors >= 256 ? .palette256 : colors >= 16 ? .palette16 : colors >= 8 ? .palette8 : .monochrome
         case .palette256 where colors < 256:
-            mode = colors >= 8 ? .palette16 : .monochrome
-        case .palette16 where colors < 8:
+            mode = colors >= 16 ? .palette16 : colors >= 8 ? .palette8 : .monochrome
+        case .palette16 where colors < 16:
+            mode = colors >= 8 ? .palette8 : .monochrome
+        case .palette8 where colors < 8:
             mode = .monochrome
         default:
             break
@@ -145,16 +154,17 @@ public final class NcursesTerminal: Terminal {
     }
 
     /// The colour mode asked for by the environment, before checking what the terminfo entry can do:
-    /// `GATESCOPE_COLOR` (truecolor, 256, 16, mono) wins; then a non-empty `NO_COLOR` gives
+    /// `GATESCOPE_COLOR` (truecolor, 256, 16, 8, mono) wins; then a non-empty `NO_COLOR` gives
     /// monochrome; `COLORTERM=truecolor|24bit` or the terminfo `RGB` flag give truecolor; otherwise
-    /// the terminfo colour count decides (≥256, ≥8, else monochrome).
+    /// the terminfo colour count decides (≥256, ≥16, ≥8, else monochrome).
     ///
     /// Call after ncurses has started colours (`start_color`), since the checks read terminfo and COLORS.
     public static func detectColorMode(environment: [String: String]) -> ColorMode {
         switch environment["GATESCOPE_COLOR"]?.lowercased() {
         case "truecolor", "24bit", "direct": return .truecolor
         case "256", "palette256": return .palette256
-        case "16", "8", "palette16": return .palette16
+        case "16", "palette16": return .palette16
+        case "8", "palette8": return .palette8
         case "mono", "monochrome", "none": return .monochrome
         default: break
         }
@@ -163,7 +173,7 @@ public final class NcursesTerminal: Terminal {
             return .truecolor
         }
         let colors = gs_colors()
-        return colors >= 256 ? .palette256 : colors >= 8 ? .palette16 : .monochrome
+        return colors >= 256 ? .palette256 : colors >= 16 ? .palette16 : colors >= 8 ? .palette8 : .monochrome
     }
 
     /// Fails with a clear error when `name` has no terminfo entry or cannot address the cursor.
@@ -193,7 +203,13 @@ public final class NcursesTerminal: Terminal {
         isClosed = true
         mousemask(0, nil)
         curs_set(1)
+        if !hasAlternateScreen {
+            werase(window)
+            wmove(window, 0, 0)
+            wrefresh(window)
+        }
         endwin()
+        if !hasAlternateScreen { gs_clear_screen() }
         delscreen(screen)
         fflush(gs_stdout())
         if let keyboardFile { fclose(keyboardFile) }
@@ -224,6 +240,22 @@ public final class NcursesTerminal: Terminal {
         lastFrame = frame
         if recordsFrames { frames.append(frame) }
         return frame
+    }
+
+    public func pendingEvent() throws -> InputEvent? {
+        if let signal = signals.takePending() { throw InterruptSignal(number: signal) }
+        wtimeout(window, 0)
+        while true {
+            var character: wint_t = 0
+            let result = wget_wch(window, &character)
+            if result == OK {
+                if let event = Self.decode(character: character) { return event }
+            } else if result == KEY_CODE_YES {
+                if let event = decode(keyCode: Int32(character)) { return event }
+            } else {
+                return nil
+            }
+        }
     }
 
     public func nextEvent(timeout: Duration?) throws -> InputEvent? {
@@ -288,7 +320,8 @@ public final class NcursesTerminal: Terminal {
             pair = allocated
         }
         wideText.removeAll(keepingCapacity: true)
-        for scalar in cell.grapheme.unicodeScalars.prefix(Int(CCHARW_MAX) - 1) {
+        let grapheme = drawsUTF8 ? cell.grapheme : ASCIIFallback.text(for: cell.grapheme)
+        for scalar in grapheme.unicodeScalars.prefix(Int(CCHARW_MAX) - 1) {
             wideText.append(wchar_t(bitPattern: scalar.value))
         }
         if wideText.isEmpty || wideText[0] < 32 || wideText[0] == 127 { wideText = [32] }

@@ -4,8 +4,10 @@ import Glibc
 import Darwin
 #endif
 
-/// Catches SIGINT, SIGTERM and SIGHUP while a full-screen session runs, so the loop can restore the
-/// terminal before the process ends. The handler only stores the signal number (async-signal-safe);
+/// Catches SIGINT, SIGTERM, SIGHUP and the other signals whose default action ends the process
+/// (SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM, SIGVTALRM, SIGXCPU) while a full-screen session
+/// runs, so the loop can restore the terminal before the process ends with 128 + signal (Ctrl-\ no
+/// longer lets a crash reporter draw over the screen). The handler only stores the signal number (async-signal-safe);
 /// the run loop polls ``takePending()``.
 ///
 /// Installed before ncurses starts, so ncurses does not install its own SIGINT/SIGTERM handlers
@@ -13,7 +15,8 @@ import Darwin
 /// ncurses, which suspends (endwin, stop, repaint on SIGCONT) and reports KEY_RESIZE.
 final class SignalTrap {
     /// The signals caught.
-    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM,
+                                   SIGVTALRM, SIGXCPU]
 
     /// Written by the handler, read by the loop. A raw pointer: no lazy initialisation or exclusivity
     /// checks run inside the handler once it has been created (which `init` forces).
@@ -30,16 +33,8 @@ final class SignalTrap {
         Self.pending.pointee = 0
         let handler: @convention(c) (Int32) -> Void = { signal in SignalTrap.pending.pointee = signal }
         for signal in Self.signals {
-            var action = sigaction()
-            #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = handler
-            #else
-            action.__sigaction_u.__sa_handler = handler
-            #endif
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = 0  // no SA_RESTART: a blocking read returns early with EINTR
-            var old = sigaction()
-            if sigaction(signal, &action, &old) == 0 { previous.append((signal, old)) }
+            // No SA_RESTART: a blocking read returns early with EINTR.
+            if let old = SignalHandler.install(handler, for: signal) { previous.append((signal, old)) }
         }
     }
 

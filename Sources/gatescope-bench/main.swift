@@ -1,6 +1,8 @@
 // Benchmarks for gatescope, run as a release executable, never inside `swift test`:
 //
 //     swift run -c release gatescope-bench [core|explorer|all]
+//     swift run -c release gatescope-bench frame-cpu         (render time in thread CPU time)
+//     swift run -c release gatescope-bench pale [demos-dir]   (belt pale share, docs/benchmarks.md)
 //     swift run -c release gatescope-bench replay-scale [steps] [directory]   (writes ~5.6 GB at 1e6 steps)
 //
 // Prints one line per measurement; docs/benchmarks.md records the figures and this command.
@@ -12,9 +14,12 @@ import Glibc
 #endif
 
 /// Monotonic time in seconds.
-func now() -> Double {
+func now() -> Double { clockSeconds(CLOCK_MONOTONIC) }
+
+/// The reading of clock `id` in seconds.
+func clockSeconds(_ id: clockid_t) -> Double {
     var spec = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &spec)
+    clock_gettime(id, &spec)
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
 }
 
@@ -84,6 +89,16 @@ if mode == "replay-scale" {
         try runReplayScale(arguments: Array(CommandLine.arguments.dropFirst(2)))
     } catch {
         print("replay-scale: \(error)")
+    }
+}
+if mode == "frame-cpu" {
+    runFrameCPU()
+}
+if mode == "pale" {
+    do {
+        try runBeltPaleness(arguments: Array(CommandLine.arguments.dropFirst(2)))
+    } catch {
+        print("pale: \(error)")
     }
 }
 if mode == "replay-scale-read", CommandLine.arguments.count > 2 {

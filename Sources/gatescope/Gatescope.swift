@@ -1,5 +1,5 @@
-import GateCanvas
 import ArgumentParser
+import GateFormats
 
 /// The `gatescope` command: the explorer by default, and the headless commands beside it.
 @main
@@ -11,10 +11,18 @@ struct Gatescope: ParsableCommand {
             With no subcommand, gatescope opens the explorer on its best built-in demo.
             Keys in the explorer: ←/→ step, space play, ? help, q quit.
             """,
+        version: GatescopeVersion.current,
         subcommands: [
             ExploreCommand.self, ReplayCommand.self, RecordCommand.self, InspectCommand.self,
             TrainCommand.self, DemosCommand.self, RenderCommand.self, DiffCommand.self, LessonCommand.self,
+            UnitsCommand.self, ManualCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self
     )
+
+    /// Installs the process-wide signal policy (``ProcessSignals``), then parses and runs the command.
+    static func main() {
+        ProcessSignals.install()
+        main(nil)
+    }
 }

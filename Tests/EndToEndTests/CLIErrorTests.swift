@@ -85,6 +85,13 @@ struct CLIErrorTests {
             Case(arguments: ["record", "--model", "$F/onnx/regressions/raw-data-size-overflow.onnx", "--input", "$I", "--out", "$D/o.safetensors"],
                  mentions: ["far too large"]),
             Case(arguments: ["train", "adding", "--steps", "1", "--out", "$D/no/such/dir/m.safetensors"], mentions: ["does not exist"]),
+            // torch.save archives: a view past its storage, a foreign global (kept opaque, never run), a plain
+            // zip and a damaged one are refused naming what they are.
+            Case(arguments: ["inspect", "$F/torch/seeds/bad_view.pt"], mentions: ["reaches element 5 of a storage of 4", "corrupt"]),
+            Case(arguments: ["record", "--model", "$F/torch/seeds/foreign_global.pt", "--input", "$I", "--out", "$D/o.safetensors"],
+                 mentions: ["holds no recurrent weights"]),
+            Case(arguments: ["inspect", "$F/zip/seeds/stored.zip"], mentions: ["is a zip archive holding 'hello.txt'", "not model weights"]),
+            Case(arguments: ["explore", "--model", "$D/damaged.pt", "--input", "$I"], mentions: ["no zip end-of-central-directory record"]),
             // A model with no input of its own says which kind of input it reads.
             Case(arguments: ["explore", "--model", "$S/text/model.safetensors"], mentions: ["give an input", "--text \""]),
             Case(arguments: ["explore", "--model", "$S/series/model.safetensors"], mentions: ["give an input", "--input FILE.csv"]),
@@ -183,6 +190,7 @@ struct CLIErrorTests {
         try write("wide.csv", Array("a,b,c\n1,2,3\n4,5,6\n".utf8))
         try write("word.csv", Array("a,b\n1,x\n".utf8))
         try write("nan.csv", Array("a,b\n1,nan\n".utf8))
+        try write("damaged.pt", [0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 60))
         try write("empty.lesson", [])
         try write("bad.lesson", Array("hello world\n".utf8))
         let trace = directory + "/trace.safetensors"
@@ -196,6 +204,13 @@ struct CLIErrorTests {
     /// after `timeout` (which fails the test: the program hung).
     static func run(_ binary: String, _ arguments: [String], timeout: Duration = .seconds(30))
         throws -> (status: Int32, exited: Bool, stderr: String) {
+        let result = try runCapturing(binary, arguments, timeout: timeout)
+        return (result.status, result.exited, result.stderr)
+    }
+
+    /// Runs the binary with `arguments`; its exit status, whether it exited, its stdout and its stderr.
+    static func runCapturing(_ binary: String, _ arguments: [String], timeout: Duration = .seconds(30))
+        throws -> (status: Int32, exited: Bool, stdout: String, stderr: String) {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("cli-run-\(getpid())-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -222,6 +237,7 @@ struct CLIErrorTests {
         }
         process.waitUntilExit()
         let stderr = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
-        return (process.terminationStatus, process.terminationReason == .exit, stderr)
+        let stdout = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+        return (process.terminationStatus, process.terminationReason == .exit, stdout, stderr)
     }
 }

@@ -22,14 +22,36 @@ struct LessonEndToEndTests {
     func walksTheConveyorBeltLesson(width: Int, height: Int) throws {
         let session = try start(["lesson", "01"], width: width, height: height)
         defer { session.kill() }
-        let steps = [1, 5, 26, 30]
+        let steps = [1, 5, 5, 26, 30]
         for (index, step) in steps.enumerated() {
             if index > 0 { try session.sendKeys("n") }
-            let screen = try session.waitForScreen { $0.contains("stop \(index + 1)/4") && $0.contains("t=\(step)/30") }
+            // Stop 3 opens the cell diagram, which replaces the explorer (and its status line) at 80×24.
+            let screen = try session.waitForScreen {
+                $0.contains("stop \(index + 1)/5") && ($0.contains("t=\(step)/30") || $0.contains("unit 1 · t=\(step) ·"))
+            }
             #expect(screen.contains("▶"), "stop \(index + 1): highlight marker")
+            if index == 2 { #expect(screen.contains("cell diagram · LSTM") && screen.contains("-1.08")) }
         }
         try session.sendKeys("N")
-        try session.waitForScreen { $0.contains("stop 3/4") && $0.contains("t=26/30") }
+        try session.waitForScreen { $0.contains("stop 4/5") && $0.contains("t=26/30") }
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+    }
+
+    @Test(arguments: [(80, 24), (200, 60)])
+    func theCellDiagramFollowsTheCursor(width: Int, height: Int) throws {
+        let session = try start(["explore", "--demo", "brackets"], width: width, height: height)
+        defer { session.kill() }
+        try session.waitForScreen { $0.contains("t=1/30") }
+        try session.sendKeys("D")
+        // Brackets unit 1: the first "(" writes c = 0.76 (lesson 1 checks it); the second brings it to −0.10.
+        let first = try session.waitForScreen { $0.contains("cell diagram · LSTM · unit 1 · t=1") }
+        #expect(first.contains("c₋₁") && first.contains("0.76") && first.contains("[h₋₁, x]"))
+        try session.sendKeys("Right")
+        let second = try session.waitForScreen { $0.contains("cell diagram · LSTM · unit 1 · t=2") }
+        #expect(second.contains("-0.10"))
+        try session.sendKeys("D")
+        try session.waitForScreen { !$0.contains("cell diagram") && $0.contains("t=2/30") }
         try session.sendKeys("q")
         #expect(try session.waitForExit() == 0)
     }

@@ -72,7 +72,10 @@ final class TmuxSession {
         chmod(scriptPath, 0o755)
         try "set -g status off\nset -g remain-on-exit on\n".write(toFile: path("tmux.conf"), atomically: true, encoding: .utf8)
 
-        try tmux(["-f", path("tmux.conf"), "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", scriptPath])
+        // `sh FILE` reads the script instead of executing it: a file just written can still be open for
+        // writing in a child another test thread is forking, and exec would fail with "Text file busy".
+        try tmux(["-f", path("tmux.conf"), "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)",
+                  "/bin/sh " + Self.quote(scriptPath)])
     }
 
     deinit { kill() }

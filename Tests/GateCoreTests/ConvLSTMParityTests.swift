@@ -95,7 +95,9 @@ import Testing
     }
 
     @Test func ordinaryModelsAreNotConvLSTM() throws {
-        #expect(!ConvLSTMImporter.isConvLSTM(try SafeTensors(path: GoldenFixture.path("keras_lstm.model"))))
+        // A real Keras LSTM's weights, saved by their variable paths (scripts/make_keras_fixtures.py).
+        let kerasLSTM = GoldenFixture.directory + "/../../GateFormatsTests/Fixtures/keras/lstm.paths.safetensors"
+        #expect(!ConvLSTMImporter.isConvLSTM(try SafeTensors(path: kerasLSTM)))
         #expect(!ConvLSTMImporter.isConvLSTM(try SafeTensors(path: GoldenFixture.path("lstm_4x6_head.model"))))
     }
 }

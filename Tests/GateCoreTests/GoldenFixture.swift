@@ -15,8 +15,7 @@ enum GoldenFixture {
         "lstm_1x8", "lstm_4x6_head", "lstm_2layer", "lstm_bidir", "lstm_2layer_bidir", "lstm_proj",
         "lstm_proj_2layer_bidir", "lstm_nobias", "lstmcell", "gru_3x5", "gru_2layer_bidir", "grucell",
         "rnn_tanh", "rnn_relu_2layer", "rnn_bidir", "lstm_f16", "lstm_bf16", "lstm_f64", "realistic_charmodel",
-        "two_modules", "two_modules_decoder", "keras_lstm", "keras_lstm_2layer", "keras_gru",
-        "keras_gru_reset_before",
+        "two_modules", "two_modules_decoder",
     ]
 
     /// The path of `<name>.safetensors`.

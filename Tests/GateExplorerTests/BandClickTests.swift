@@ -67,7 +67,7 @@ import Testing
         #expect(!app.state.isReverse && app.state.step == 2)
         // The output band: its last row is the reverse half.
         let output = try #require(placements.first { $0.band.isConcatenated })
-        guard output.heatmap.height > 0 else { return }
+        try #require(output.heatmap.height > 0, "the output band has rows to click")
         let lastRow = output.heatmap.height - 1
         let units = try #require(output.units(inRow: lastRow))
         var outputApp = start

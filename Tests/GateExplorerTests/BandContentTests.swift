@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func theKeyIsBoundAndInTheHelp() {
-        #expect(ExplorerKeyBinding.command(for: .character("v")) == .cycleBandContent)
-        #expect(ExplorerKeyBinding.all.contains { $0.keysLabel == "v" && $0.meaning.contains("belt / gates") })
+        #expect(ExplorerKeys.command(for: .character("v")) == .cycleBandContent)
+        #expect(ExplorerKeys.map.bindings.contains { $0.keysLabel == "v" && $0.meaning.contains("belt / gates") })
     }
 }

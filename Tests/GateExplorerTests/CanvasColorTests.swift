@@ -91,12 +91,18 @@ import Testing
         #expect(quantised.style.foreground == .indexed(ColorQuantizer.xterm256(0xFD, 0xE7, 0x25)))
     }
 
-    @Test func monochromeFallsBackToShadeOfTheMean() {
+    @Test func monochromeShadesTheTopValueLikeTheScaleTable() {
+        // One rule for both cell helpers: the top (upper) value's glyph. A mean would draw +1 over −1 as 0.
         let cell = ColorScale.sequential.halfBlock(top: 1, bottom: 0, mode: .monochrome)
-        #expect(cell == Cell("▒"))
+        #expect(cell == Cell("█"))
         #expect(ColorScale.sequential.cell(for: 1, mode: .monochrome) == Cell("█"))
         #expect(ColorScale.diverging.halfBlock(top: -1, bottom: -1, mode: .monochrome) == Cell("■"))
-        #expect(ColorScale.diverging.halfBlock(top: 1, bottom: -1, mode: .monochrome) == Cell("·"))
+        #expect(ColorScale.diverging.halfBlock(top: 1, bottom: -1, mode: .monochrome) == Cell("█"))
+        let table = ScaleTable(scale: .diverging, mode: .monochrome)
+        for (top, bottom) in [(1.0, -1.0), (-0.5, 0.9), (0.3, 0.0)] {
+            #expect(table.cell(upper: Float(top), lower: Float(bottom))
+                    == ColorScale.diverging.halfBlock(top: top, bottom: bottom, mode: .monochrome))
+        }
     }
 
     @Test func colourCellUsesTheBackground() {

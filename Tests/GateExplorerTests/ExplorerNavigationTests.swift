@@ -50,6 +50,18 @@ struct ExplorerNavigationTests {
         #expect(app.state.selectedUnit == 0)
     }
 
+    @Test func underTheCellDiagramAClickWhereAPanelWouldBeChangesNothing() {
+        var app = ExplorerTestSupport.app(after: [.end, .character("D")])
+        let layout = app.layout
+        let hidden = layout.panels[1].heatmap
+        let before = (app.state.step, app.state.selectedUnit, app.state.focus)
+        _ = app.handle(.mouse(MouseEvent(x: hidden.x + 4, y: hidden.y + 1, action: .press(.left))))
+        #expect(app.state.showsDiagram && (app.state.step, app.state.selectedUnit, app.state.focus) == before)
+        // The input row still picks a step.
+        _ = app.handle(.mouse(MouseEvent(x: layout.heatmapX + 2, y: layout.input.y, action: .press(.left))))
+        #expect(app.state.step == layout.timeWindow.start + 2)
+    }
+
     @Test func clickingAHeatmapCellSelectsUnitAndStep() {
         var app = ExplorerTestSupport.app(after: [.end])
         let layout = app.layout
@@ -100,6 +112,21 @@ struct ExplorerNavigationTests {
         #expect(app.state.layerIndex == 0)
         _ = app.handle(.key(.character("[")))
         #expect(app.state.layerIndex == 1)
+    }
+
+    @Test func reverseReadingLayersShowTheirDirection() throws {
+        var network = ExplorerTestSupport.randomNetwork(kind: .gru, input: 2, hidden: 4, layers: 2)
+        network.readsBackward = true
+        let run = try ExplorerTestSupport.sineRun(network, steps: 12)
+        var app = ExplorerApp(run: run)
+        _ = app.handle(.resize(width: 120, height: 40))
+        _ = app.handle(.key(.character("]")))
+        #expect(app.state.layerIndex == 1)
+        #expect(app.state.layer.layer == 1 && app.state.layer.isReverse, "layer 2's only (reverse) direction is shown")
+        var buffer = CellBuffer(width: 120, height: 40)
+        app.render(into: &buffer)
+        let status = buffer.plainText().split(separator: "\n")[0]
+        #expect(status.contains("layer 2/2") && status.contains("← reverse") && !status.contains("→ forward"), "\(status)")
     }
 
     @Test(arguments: [CellKind.gru, .rnnTanh, .rnnRelu])
@@ -166,15 +193,6 @@ struct ExplorerNavigationTests {
         #expect(catalog.entry(named: "SINE")?.modelPath == "/d/sine/model.safetensors")
         #expect(catalog.entry(named: "sine")?.inputPath == "/d/sine/input.csv")
         #expect(catalog.entry(named: "brackets")?.story == "unit 1 counts")
-    }
-
-    @Test func demosDirectoryIsFoundFromTheEnvironmentFirst() {
-        let candidates = DemoCatalog.candidateDirectories(environment: ["GATESCOPE_DEMOS": "/x/demos"],
-                                                          executablePath: "/a/b/.build/debug/gatescope",
-                                                          currentDirectory: "/c")
-        #expect(candidates.first == "/x/demos")
-        #expect(candidates.contains("/a/b/demos"))
-        #expect(candidates.contains("/c/demos"))
     }
 
     @Test func builtInDemoCountsDepth() throws {

@@ -64,7 +64,7 @@ struct ExplorerScreenTests {
         var buffer = CellBuffer(width: 100, height: 40)
         app.render(into: &buffer)
         let text = buffer.plainText()
-        for binding in ExplorerKeyBinding.all where !binding.keysLabel.isEmpty {
+        for binding in ExplorerKeys.map.bindings where !binding.keysLabel.isEmpty {
             #expect(text.contains(binding.keysLabel), "help lists \(binding.keysLabel)")
             #expect(text.contains(binding.meaning), "help explains \(binding.meaning)")
         }
@@ -88,7 +88,7 @@ struct ExplorerScreenTests {
     }
 
     @Test func everyKeyBindingIsUnique() {
-        let keys = ExplorerKeyBinding.all.flatMap(\.keys)
+        let keys = ExplorerKeys.map.bindings.flatMap(\.keys)
         #expect(Set(keys).count == keys.count)
     }
 

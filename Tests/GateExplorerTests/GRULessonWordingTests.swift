@@ -4,8 +4,8 @@ import GateCore
 import GateFormats
 import Testing
 
-/// Lesson 7's GRU stop names the correlation with the depth "correlation", not "r", which the screen
-/// uses for the GRU's reset gate (the inspector shows r = 0.05 at that step).
+/// Lesson 7's GRU stop states h at each depth and never uses "r" for anything but the reset gate, which
+/// the screen shows as r (the inspector shows r = σ(…) at that step).
 @Suite struct GRULessonWordingTests {
     @Test func correlationIsNotCalledR() throws {
         let path = try #require(TeachingTestSupport.lessonPaths.first { $0.hasSuffix("07-gru-vs-lstm.lesson") })
@@ -16,7 +16,7 @@ import Testing
         app.render(into: &buffer)
         let text = buffer.plainText()
         #expect(text.contains("r = σ"), "the inspector shows the reset gate r")
-        #expect(text.contains("correlation 0.91"))
-        #expect(!text.contains("r = 0.91"))
+        #expect(text.contains("−0.95 at depth 0"))
+        #expect(!text.contains("r = 0.91") && !text.contains("correlation"))
     }
 }

@@ -14,12 +14,12 @@ struct RNNLegendTests {
         let gated = kind == .lstm || kind == .gru
         let legend = ExplorerFrame(state: state, width: 200, height: 60, mode: .truecolor).legendLine().text
         #expect(legend.contains("gate 0") == gated, "\(legend)")
-        #expect(legend.contains(kind == .lstm ? "c -" : "h -"), "\(legend)")
+        #expect(legend.contains(kind == .lstm ? "c per unit, unit 1: −" : "h per unit, unit 1: −"), "\(legend)")
         for (width, height) in [(200, 60), (80, 24)] {
             let screen = ExplorerTestSupport.render(state, width: width, height: height).plainText()
             if !gated { #expect(!screen.contains("gate 0"), "\(width)×\(height)") }
         }
         let wide = ExplorerTestSupport.render(state, width: 200, height: 60).plainText()
-        #expect(wide.contains(kind == .lstm ? "c -" : "h -"))
+        #expect(wide.contains(kind == .lstm ? "c per unit" : "h per unit"))
     }
 }

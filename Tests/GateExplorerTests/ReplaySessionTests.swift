@@ -225,6 +225,9 @@ final class CountingSource: ExplorerRowSource {
                                source: source)
         var plain = ExplorerApp(run: run)
         _ = plain.handle(.resize(width: 120, height: 40))
+        // One colour scale for all units (S): per-unit ranges are fitted to the window, like c's.
+        _ = app.handle(.key(.character("S")))
+        _ = plain.handle(.key(.character("S")))
         #expect(source.largestRead <= 2 * StepWindowPlan.minimumRows)
         for key: Key in [.right, .right, .end, .left, .character("<"), .home, .character(">"), .character(">")] {
             _ = app.handle(.key(key))

@@ -23,8 +23,9 @@ import Testing
         #expect(buffer.plainText() == " ·░▓█\n ·░▓█")
         var second = CellBuffer(width: 4, height: 2, colorMode: .monochrome)
         view.drawMap(channel: 1, in: &second, x: 0, y: 0)
-        // Rows 0–1 average to ½ (▒); the odd last row (y = 2) is zero (·, not blank).
-        #expect(second.plainText() == "▒▒▒▒\n····")
+        // Rows 0–1 (1 over 0) show the upper row's shade (█: the one monochrome rule of every
+        // heatmap, no mean that would invent a ½); the odd last row (y = 2) is zero (·, not blank).
+        #expect(second.plainText() == "████\n····")
     }
 
     @Test func colourMapUsesHalfBlocks() {
@@ -44,7 +45,7 @@ import Testing
         var buffer = CellBuffer(width: 12, height: 3, colorMode: .monochrome)
         let drawn = view.drawGrid(in: &buffer, area: buffer.area)
         #expect(drawn == 2)
-        #expect(buffer.plainText() == "ch 0 ch 1\n·░▓█ ▒▒▒▒\n·░▓█ ····")
+        #expect(buffer.plainText() == "ch 0 ch 1\n·░▓█ ████\n·░▓█ ····")
         var narrow = CellBuffer(width: 6, height: 3, colorMode: .monochrome)
         #expect(view.drawGrid(in: &narrow, area: narrow.area) == 1)
         var tooShort = CellBuffer(width: 12, height: 2, colorMode: .monochrome)

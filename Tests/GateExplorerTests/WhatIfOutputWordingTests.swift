@@ -4,8 +4,9 @@ import GateExplorer
 import GateFormats
 import Testing
 
-/// The what-if summary names the output plainly: a one-output head (adding) shows just the value,
-/// not "(#1)"; a head with several outputs names the largest as "(output N)".
+/// The what-if summary states the output as the explorer does: a one-output head (adding) as the
+/// predicted value, a classifier (brackets) as its likeliest class with a probability — never a raw
+/// logit with a class index such as "(#1)" or "(output 3)".
 @Suite struct WhatIfOutputWordingTests {
     @Test(arguments: [("adding", false), ("brackets", true)])
     func outputWording(demo: String, several: Bool) throws {
@@ -15,7 +16,7 @@ import Testing
         var buffer = CellBuffer(width: 120, height: 40)
         app.render(into: &buffer)
         let text = buffer.plainText()
-        #expect(text.contains("output: ") && !text.contains("(#"), "\(text)")
-        #expect(text.contains("(output ") == several, "\(text)")
+        #expect(text.contains("output: ") && !text.contains("(#") && !text.contains("(output "), "\(text)")
+        #expect(text.contains("output: says depth ") == several && text.contains("output: predicts ") == !several, "\(text)")
     }
 }

@@ -62,18 +62,16 @@ import GateCore
         }
     }
 
-    @Test func severalModulesNeedPrefix() throws {
+    @Test func severalModulesTakeTheFirstWithANote() throws {
         let path = Self.path("onnx_two_modules.onnx")
-        #expect {
-            try ModelImporter.load(path: path)
-        } throws: { error in
-            "\(error)".contains("holds 2 recurrent modules: encoder (LSTM 3→4), decoder (LSTM 5→2)")
-        }
+        let imported = try ModelImporter.importModel(path: path)
+        #expect(imported.module.prefix == "encoder")
+        #expect(imported.notes == ["note: using encoder (LSTM 3→4), the first of 2 recurrent modules; the others: decoder (LSTM 5→2); pick one with --node NAME"])
         #expect(try ModelImporter.load(path: path, options: ModelImportOptions(prefix: "decoder")).inputSize == 5)
         #expect(try ModelImporter.load(path: path, options: ModelImportOptions(prefix: "encoder")).hiddenSize == 4)
     }
 
-    @Test func externalDataIsRefused() throws {
+    @Test func externalDataNeedsTheModelPath() throws {
         var tensor = try ONNXTensor(reader: ProtobufReader(bytes: [0x08, 0x02, 0x10, 0x01, 0x42, 0x01, 0x57, 0x70, 0x01], source: nil))
         #expect(tensor.isExternal)
         #expect(tensor.name == "W")

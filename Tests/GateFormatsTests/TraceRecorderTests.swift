@@ -27,6 +27,22 @@ struct TraceRecorderTests {
         }
     }
 
+    @Test func chunkedRecordingStartsFromTheNetworksInitialState() throws {
+        var network = ModelTestSupport.network(.lstm, input: 3, hidden: 5, layers: 2, head: 2)
+        network.initialStates = network.layers.map { layer in
+            layer.map { _ in RecurrentState(hidden: (0..<5).map { Float($0) / 10 - 0.2 }, cell: (0..<5).map { 0.3 - Float($0) / 10 }) }
+        }
+        let input = ModelTestSupport.matrix(20, 3, seed: 4)
+        let path = ModelTestSupport.temporaryDirectory() + "/started.safetensors"
+        try TraceRecorder.record(network, input: input, to: path, chunkSteps: 6)
+        let recorded = try TraceFile.read(path: path).trace
+        let whole = try network.run(input)
+        for layer in whole.layers {
+            let other = try #require(recorded.layer(layer.layer, reverse: false))
+            #expect(other.hidden.maxAbsDifference(layer.hidden) <= 1e-6, "\(layer.key)")
+        }
+    }
+
     @Test func bidirectionalNetworksAreRecordedWhole() throws {
         let network = ModelTestSupport.network(.lstm, input: 2, hidden: 3, bidirectional: true)
         let input = ModelTestSupport.matrix(20, 2, seed: 4)

@@ -35,12 +35,13 @@ public struct TaskMetric: Sendable, Equatable {
         return formatSignificant(value, digits: 4)
     }
 
-    /// `value` with a fixed number of decimals, without Foundation.
+    /// `value` with a fixed number of decimals, without Foundation (huge values in Swift's notation).
     public static func formatFixed(_ value: Double, decimals: Int) -> String {
-        guard value.isFinite else { return String(value) }
+        guard value.isFinite, abs(value) < 1e12 else { return String(value) }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
+        guard scaled < 1e18 else { return String(value) }
         let whole = Int(scaled / scale)
         let fraction = Int(scaled - Double(whole) * scale)
         var text = (value < 0 && scaled > 0 ? "-" : "") + String(whole)

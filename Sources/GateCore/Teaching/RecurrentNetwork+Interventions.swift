@@ -60,7 +60,8 @@ extension RecurrentNetwork {
             var outputs: [Matrix] = []
             var outputChangedFrom = steps
             for (direction, weights) in directions.enumerated() {
-                let reverse = direction == 1
+                let reverse = isReverse(direction: direction)
+                let start0 = initialState(layer: index, direction: direction)
                 let mine = interventions.filter { $0.layer == index && $0.isReverse == reverse }
                 let biasShifted = mine.contains { if case .shiftBias = $0.action { true } else { false } }
                 let gate = { (edit: Intervention) in Intervention.gateIndex(of: edit.gate, in: weights.kind) ?? 0 }
@@ -78,7 +79,7 @@ extension RecurrentNetwork {
                     if start >= steps {
                         series = before.series
                     } else {
-                        let initial = start == 0 ? nil : Self.state(of: before, at: start - 1)
+                        let initial = start == 0 ? start0 : Self.state(of: before, at: start - 1)
                         let shifted = clamps.map { c in
                             GateClamp(gate: c.gate, unit: c.unit, step: c.step.map { $0 - start }, value: c.value)
                         }.filter { $0.step.map { $0 >= 0 } ?? true }
@@ -89,7 +90,7 @@ extension RecurrentNetwork {
                 } else if let before, !biasShifted, reverse, inputChangedFrom >= steps, clamps.isEmpty {
                     series = before.series
                 } else {
-                    series = weights.clampedRun(current, reverse: reverse, from: nil, clamps: clamps).series
+                    series = weights.clampedRun(current, reverse: reverse, from: start0, clamps: clamps).series
                 }
                 let hidden = series[SeriesName.hidden] ?? Matrix(rows: steps, columns: weights.outputSize)
                 if let before {

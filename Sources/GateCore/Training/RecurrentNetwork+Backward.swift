@@ -21,7 +21,7 @@ extension RecurrentNetwork {
             layerInputs.append(current)
             var layerRuns: [LayerRun] = []
             for (direction, weights) in directions.enumerated() {
-                layerRuns.append(weights.run(current, reverse: direction == 1))
+                layerRuns.append(weights.run(current, reverse: isReverse(direction: direction)))
             }
             runs.append(layerRuns)
             let outputs = layerRuns.map { $0.series[SeriesName.hidden]! }
@@ -61,7 +61,7 @@ extension RecurrentNetwork {
                     for k in 0..<width { slice.values[t * width + k] = gradientAbove.values[t * gradientAbove.columns + offset + k] }
                 }
                 offset += width
-                let run = runs[index][direction], reverse = direction == 1
+                let run = runs[index][direction], reverse = isReverse(direction: direction)
                 let gradient: LayerGradient
                 switch weights {
                 case .lstm(let w):

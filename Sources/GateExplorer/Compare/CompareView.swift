@@ -21,6 +21,10 @@ public struct CompareView: Sendable {
     public var totalSteps: Int
     /// The first block drawn (paging through series and units that do not fit vertically); clamped.
     public var firstBlock: Int = 0
+    /// A's input at the window's steps (text runs: the characters, made visible), drawn above A's heatmaps.
+    public var textA: [String]? = nil
+    /// B's input at the window's steps, drawn above B's; the |A − B| column marks where they differ with `≠`.
+    public var textB: [String]? = nil
 
     /// A view of prepared windows.
     public init(labelA: String, labelB: String, windows: [CompareWindow], step: Int, totalSteps: Int) {
@@ -50,14 +54,15 @@ public struct CompareView: Sendable {
         self.init(labelA: labelA, labelB: labelB, windows: windows, step: cursor, totalSteps: steps)
     }
 
-    /// Rows above the blocks: the header and the line saying which series and units are in view.
-    static let headerRows = 2
+    /// Rows above the blocks: the header, the line saying which series and units are in view, and the
+    /// inputs' text row when the runs read text.
+    var headerRows: Int { textA == nil && textB == nil ? 2 : 3 }
 
     /// Every block for a screen `area` (each series split into unit ranges that fit its height), and
     /// the ones drawn starting at ``firstBlock``: whole blocks while they fit (the first one always).
     public func blocks(area: Rect, mode: ColorMode) -> (all: [CompareBlock], visible: Range<Int>) {
         let halves = mode != .monochrome
-        let available = area.height - Self.headerRows
+        let available = area.height - headerRows
         // A block takes a title, its grid rows, the axis and the colour bar, then a blank line.
         let unitsFitting = max(1, (available - 4) * (halves ? 2 : 1))
         var all: [CompareBlock] = []
@@ -71,7 +76,7 @@ public struct CompareView: Sendable {
         }
         guard !all.isEmpty else { return (all, 0..<0) }
         let first = min(max(0, firstBlock), all.count - 1)
-        var y = area.y + Self.headerRows
+        var y = area.y + headerRows
         var end = first
         while end < all.count {
             let rows = HeatmapCanvas.gridRows(all[end].units.count, halfBlocks: halves)
@@ -95,7 +100,8 @@ public struct CompareView: Sendable {
         if visible.count < all.count {
             buffer.put(inViewText(all, visible), x: area.x, y: area.y + 1, style: ExplorerTheme.title)
         }
-        var y = area.y + Self.headerRows
+        drawTexts(into: &buffer, area: area, columnWidth: columnWidth)
+        var y = area.y + headerRows
         for block in all[visible] {
             guard y < area.maxY else { break }
             let window = windows[block.window]
@@ -141,5 +147,25 @@ public struct CompareView: Sendable {
         if visible.lowerBound > 0 { arrows.append("↑") }
         if visible.upperBound < all.count { arrows.append("↓") }
         return "series \(range) of \(windows.count): \(shown) · \(arrows.joined(separator: "/")) PgUp/PgDn for more"
+    }
+
+    /// The inputs' row: A's characters over A's heatmaps, B's over B's, `≠` over |A − B| where they differ.
+    func drawTexts(into buffer: inout CellBuffer, area: Rect, columnWidth: Int) {
+        guard textA != nil || textB != nil else { return }
+        let y = area.y + 2
+        let room = max(0, columnWidth - HeatmapCanvas.labelWidth)
+        let a = textA ?? [], b = textB ?? []
+        for (index, label) in ["A in", "B in", "≠"].enumerated() {
+            let x = area.x + index * (columnWidth + 2)
+            buffer.put(label, x: x, y: y, style: ExplorerTheme.dim)
+            for step in 0..<min(room, max(a.count, b.count)) {
+                let glyphA = step < a.count ? a[step] : "", glyphB = step < b.count ? b[step] : ""
+                let text = index == 0 ? glyphA : (index == 1 ? glyphB : (glyphA == glyphB ? "" : "≠"))
+                let glyph = String(text.first ?? " ")
+                let isCursor = windows.first.map { $0.firstStep + step == self.step } ?? false
+                let style = index == 2 ? ExplorerTheme.notice : (isCursor ? ExplorerTheme.cursor : CellStyle.plain)
+                buffer.put(GlyphWidth.columns(of: glyph) == 1 ? glyph : "?", x: x + HeatmapCanvas.labelWidth + step, y: y, style: style)
+            }
+        }
     }
 }

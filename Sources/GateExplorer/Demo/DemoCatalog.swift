@@ -1,8 +1,7 @@
 import GateCanvas
 import Foundation
 
-/// The demos shipped in demos/: found through `$GATESCOPE_DEMOS`, then by walking up from the
-/// executable's directory, then from the current directory, to a `demos/catalog.tsv`.
+/// The demos shipped in demos/ (installed as `PREFIX/share/gatescope/demos`), found by ``DemoLookup``.
 ///
 /// The catalog is tab-separated, one demo per line: name, title, model path, input path, story
 /// (paths relative to the demos directory; `#` starts a comment; a first line starting with `name`
@@ -55,36 +54,19 @@ public struct DemoCatalog: Sendable, Equatable {
         return entries.first
     }
 
-    /// Loads the catalog from the first demos directory found, or nil.
-    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
-                              executablePath: String? = nil,
-                              currentDirectory: String = FileManager.default.currentDirectoryPath) -> DemoCatalog? {
-        for directory in candidateDirectories(environment: environment, executablePath: executablePath,
-                                              currentDirectory: currentDirectory) {
-            let file = (directory as NSString).appendingPathComponent("catalog.tsv")
-            if let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) {
-                return DemoCatalog(parsing: text, directory: directory)
-            }
-        }
-        return nil
+    /// Loads the catalog from the first demos directory ``DemoLookup`` finds, or nil.
+    public static func locate(_ lookup: DemoLookup = DemoLookup()) -> DemoCatalog? {
+        try? require(lookup)
     }
 
-    /// Where demos/ may be, in the order they are tried.
-    public static func candidateDirectories(environment: [String: String], executablePath: String?,
-                                            currentDirectory: String) -> [String] {
-        var result: [String] = []
-        if let path = environment["GATESCOPE_DEMOS"], !path.isEmpty { result.append(path) }
-        let executable = executablePath ?? Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
-        let resolved = (executable as NSString).resolvingSymlinksInPath
-        for start in [(resolved as NSString).deletingLastPathComponent, currentDirectory] where !start.isEmpty {
-            var directory = start
-            for _ in 0..<8 {
-                result.append((directory as NSString).appendingPathComponent("demos"))
-                let parent = (directory as NSString).deletingLastPathComponent
-                if parent == directory || parent.isEmpty { break }
-                directory = parent
-            }
+    /// Loads the catalog from the first demos directory ``DemoLookup`` finds; throws
+    /// ``DemoLookupFailure`` (naming every place looked in) when there is none.
+    public static func require(_ lookup: DemoLookup = DemoLookup()) throws -> DemoCatalog {
+        let location = try lookup.require()
+        let file = (location.directory as NSString).appendingPathComponent("catalog.tsv")
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            throw DemoLookupFailure(looked: [location])
         }
-        return result
+        return DemoCatalog(parsing: text, directory: location.directory)
     }
 }

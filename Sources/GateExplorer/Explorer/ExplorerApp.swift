@@ -36,8 +36,10 @@ public struct ExplorerApp: TerminalApp {
 
     public mutating func handle(_ event: InputEvent) -> AppAction {
         switch event {
+        case .key(let key) where state.goTo != nil:
+            if let target = state.handleGoToKey(key) { state.go(to: target) }
         case .key(let key):
-            guard let command = ExplorerKeyBinding.command(for: key) else { return .continue }
+            guard let command = ExplorerKeys.command(for: key) else { return .continue }
             return state.apply(command, viewport: viewport())
         case .mouse(let mouse):
             handleMouse(mouse)
@@ -86,6 +88,13 @@ public struct ExplorerApp: TerminalApp {
                 if column >= 0, column < frame.layout.heatmapWidth {
                     state.move(to: frame.layout.timeWindow.start + column)
                 }
+            }
+        case .press(.left) where state.showsDiagram:
+            // The diagram covers the panels: only the input row picks a step there.
+            let layout = self.layout
+            let column = mouse.x - layout.heatmapX
+            if layout.input.contains(x: mouse.x, y: mouse.y), column >= 0, column < layout.heatmapWidth {
+                state.move(to: layout.timeWindow.start + column)
             }
         case .press(.left):
             let layout = self.layout

@@ -19,8 +19,12 @@ public enum ExplorerCommand: Hashable, Sendable {
     case nextLayer
     case toggleDirection
     case togglePalette
+    case toggleValueScaling
+    case openGoTo
     case toggleInspector
     case toggleExactNumbers
+    /// The live cell diagram in place of the panels.
+    case toggleDiagram
     case toggleRevealAll
     case toggleAllLayers
     case cycleBandContent
@@ -28,3 +32,5 @@ public enum ExplorerCommand: Hashable, Sendable {
     case closeOverlay
     case quit
 }
+
+extension ExplorerCommand: PlaybackCommands {}

@@ -7,22 +7,23 @@ extension ExplorerFrame {
     /// what was kept, forgotten and written.
     func drawBelt(into buffer: inout CellBuffer) {
         let rect = layout.beltTitle
-        let title: String
+        let titles: [String]
         switch layer.kind {
-        case .lstm: title = "── conveyor belt · cell state c: kept f·c₋₁ + written i·g "
-        case .gru: title = "── conveyor belt · hidden state h: kept z·h₋₁ + written (1−z)·n "
-        case .rnnTanh, .rnnRelu: title = "── hidden state h = \(layer.kind.rnnFunction)(W·x + U·h₋₁ + b) "
+        case .lstm: titles = ["── conveyor belt · cell state c: kept f·c₋₁ + written i·g ", "── belt c = f·c₋₁ + i·g ", "── conveyor belt ", "── belt "]
+        case .gru: titles = ["── conveyor belt · hidden state h: kept z·h₋₁ + written (1−z)·n ", "── belt h = z·h₋₁ + (1−z)·n ", "── conveyor belt ", "── belt "]
+        case .rnnTanh, .rnnRelu: titles = ["── hidden state h = \(layer.kind.rnnFunction)(W·x + U·h₋₁ + b) ", "── hidden state h ", "── h "]
         }
+        // Without a legend row of its own, the legend goes at the right of this row, the title
+        // shortened as needed: a legend is on screen at every size.
+        let legend = layout.legend == nil ? legendLine() : nil
+        let room = rect.width - 1 - (legend.map { $0.width + 2 } ?? 0)
+        let title = titles.first { GlyphWidth.columns(of: $0) <= room } ?? titles[titles.count - 1]
         let end = StyledText(title, ExplorerTheme.title).draw(into: &buffer, x: rect.x, y: rect.y, maxX: rect.maxX)
-        if end < rect.maxX - 1 {
-            buffer.put(String(repeating: "─", count: rect.maxX - 1 - end), x: end, y: rect.y, style: ExplorerTheme.rule)
+        let legendX = legend.map { max(end + 1, rect.maxX - 1 - $0.width) } ?? rect.maxX - 1
+        if legendX > end {
+            buffer.put(String(repeating: "─", count: legendX - end), x: end, y: rect.y, style: ExplorerTheme.rule)
         }
-        if layout.legend == nil {
-            let legend = legendLine()
-            if rect.maxX - 1 - legend.width > end + 2 {
-                legend.draw(into: &buffer, x: rect.maxX - 1 - legend.width, y: rect.y, maxX: rect.maxX)
-            }
-        }
+        legend?.draw(into: &buffer, x: legendX, y: rect.y, maxX: rect.maxX)
         drawBeltStep(into: &buffer)
     }
 
@@ -36,12 +37,15 @@ extension ExplorerFrame {
             for cell in sequential.swatch(count: 6) { line.add(cell.grapheme, cell.style) }
             line.add(" 1 ", ExplorerTheme.dim)
         }
-        let signedName = layer.kind == .lstm ? "c " : "h "
+        let signedName = layer.kind == .lstm ? "c" : "h"
         let cellKind = PanelKind.panels(for: layer.kind).first { $0.isState }
-        let scale = cellKind.map(magnitude(of:)) ?? 1
-        line.add(" \(signedName)-\(NumberFormat.fixed(scale, scale >= 10 ? 0 : 1)) ", ExplorerTheme.dim)
+        let perUnit = state.valueScaling == .perUnit
+        let scale = cellKind.map { range(of: $0, unit: state.selectedUnit) } ?? 1
+        let number = NumberFormat.fixed(scale, scale >= 10 ? 0 : (scale >= 0.1 ? 2 : 3))
+        line.add(perUnit ? " \(signedName) per unit, \(Self.unitName(state.selectedUnit)): −\(number) "
+                         : " \(signedName) one scale: −\(number) ", ExplorerTheme.dim)
         for cell in diverging.swatch(count: 7) { line.add(cell.grapheme, cell.style) }
-        line.add(" +\(NumberFormat.fixed(scale, scale >= 10 ? 0 : 1)) ", ExplorerTheme.dim)
+        line.add(" +\(number) ", ExplorerTheme.dim)
         return line
     }
 
@@ -65,7 +69,7 @@ extension ExplorerFrame {
             head.add(layer.kind == .lstm ? "c: " : "h: ", ExplorerTheme.dim)
             head.add(belt.arrows(decimals: decimals), ExplorerTheme.title)
             segments.append(head)
-            segments.append(StyledText("  forgot \(NumberFormat.fixed(belt.forgotten, decimals))", ExplorerTheme.dim))
+            segments.append(StyledText("  forgot \(NumberFormat.fixed(abs(belt.forgotten), decimals))", ExplorerTheme.dim))
             if layer.kind == .lstm, let h = layer.value(SeriesName.hidden, step: state.step, unit: unit) {
                 segments.append(StyledText("  h \(NumberFormat.fixed(h, decimals))", ExplorerTheme.dim))
             }
@@ -86,36 +90,58 @@ extension ExplorerFrame {
 
         // Bars for the units in view, one line each, as rows allow.
         guard rect.height > 1, layer.kind == .lstm || layer.kind == .gru else { return }
-        let stateKind = PanelKind.panels(for: layer.kind).first { $0.isState }
-        let scale = stateKind.map(magnitude(of:)) ?? 1
         let barWidth = rect.width >= 100 ? 10 : (rect.width >= 80 ? 8 : 5)
         let numberWidth = max(3, String(state.unitCount).count)
         var y = rect.y + 1
-        let column = barWidth + 1 + 5 + 2
-        let header = String(repeating: " ", count: numberWidth + 3) + NumberFormat.padRight("before", 8)
-            + NumberFormat.padRight(layer.kind == .lstm ? "kept f·c₋₁" : "kept z·h₋₁", column) + NumberFormat.padRight("forgotten", column)
-            + NumberFormat.padRight(layer.kind == .lstm ? "written i·g" : "written (1−z)·n", column) + "after"
-        if rect.height > 2 {
+        let units = layout.unitsInView.map { order[$0] }
+        let belts = units.compactMap { unit in BeltArithmetic(layer: layer, step: state.step, unit: unit).map { (unit, $0) } }
+        // One width for every number, so that columns line up whatever the magnitudes; the
+        // forgotten amount is a size (what left the belt), never negative.
+        let texts = belts.map { _, belt in
+            [belt.previous, belt.kept, abs(belt.forgotten), belt.written, belt.next].map { NumberFormat.signedAligned($0, 2) }
+        }
+        let valueWidth = texts.joined().map(\.count).max() ?? 5
+        let column = barWidth + 1 + valueWidth + 2
+        // Bars share one length scale: the largest amount in the table, so that they compare.
+        var scale: Float = 1e-6
+        for (_, belt) in belts {
+            for value in [belt.previous, belt.kept, belt.forgotten, belt.written, belt.next] where value.isFinite {
+                scale = max(scale, abs(value))
+            }
+        }
+        // The column header when it leaves room for at least two unit rows.
+        if rect.height > 3 {
+            let header = String(repeating: " ", count: numberWidth + 3) + NumberFormat.padRight("before", valueWidth + 3)
+                + NumberFormat.padRight(layer.kind == .lstm ? "kept f·c₋₁" : "kept z·h₋₁", column)
+                + NumberFormat.padRight("forgotten", column)
+                + NumberFormat.padRight(layer.kind == .lstm ? "written i·g" : "written (1−z)·n", column) + "  after"
             StyledText(header, ExplorerTheme.dim).draw(into: &buffer, x: rect.x, y: y, maxX: rect.maxX)
             y += 1
         }
-        for position in layout.unitsInView where y < rect.maxY {
-            let unit = order[position]
-            guard let belt = BeltArithmetic(layer: layer, step: state.step, unit: unit) else { break }
+        // When not every unit in view fits, the last row says how many are left out.
+        let room = rect.maxY - y
+        let shown = belts.count <= room ? belts.count : max(0, room - 1)
+        for (index, (unit, _)) in belts.prefix(shown).enumerated() {
+            let values = texts[index]
             var row = StyledText()
             let isSelected = unit == state.selectedUnit
             row.add(isSelected ? " ▸" : "  ", ExplorerTheme.selection)
             row.add(NumberFormat.padLeft(String(unit + 1), numberWidth) + " ", isSelected ? ExplorerTheme.selection : ExplorerTheme.dim)
-            row.add(NumberFormat.signedAligned(belt.previous, 2) + "   ", .plain)
-            appendBar(&row, value: belt.kept, scale: scale, width: barWidth)
-            row.add(NumberFormat.signedAligned(belt.kept, 2) + "  ", .plain)
-            appendBar(&row, value: belt.forgotten, scale: scale, width: barWidth, faded: true)
-            row.add(NumberFormat.signedAligned(belt.forgotten, 2) + "  ", ExplorerTheme.dim)
-            appendBar(&row, value: belt.written, scale: scale, width: barWidth)
-            row.add(NumberFormat.signedAligned(belt.written, 2) + "  ", .plain)
-            row.add("→ " + NumberFormat.signedAligned(belt.next, 2), ExplorerTheme.title)
+            row.add(NumberFormat.padLeft(values[0], valueWidth) + "   ", .plain)
+            appendBar(&row, value: belts[index].1.kept, scale: scale, width: barWidth)
+            row.add(NumberFormat.padLeft(values[1], valueWidth) + "  ", .plain)
+            appendBar(&row, value: belts[index].1.forgotten, scale: scale, width: barWidth, faded: true)
+            row.add(NumberFormat.padLeft(values[2], valueWidth) + "  ", ExplorerTheme.dim)
+            appendBar(&row, value: belts[index].1.written, scale: scale, width: barWidth)
+            row.add(NumberFormat.padLeft(values[3], valueWidth) + "  ", .plain)
+            row.add("→ " + NumberFormat.padLeft(values[4], valueWidth), ExplorerTheme.title)
             row.draw(into: &buffer, x: rect.x, y: y, maxX: rect.maxX)
             y += 1
+        }
+        if shown < belts.count, y < rect.maxY {
+            let rest = belts.count - shown
+            StyledText("  … \(rest) more unit\(rest == 1 ? "" : "s") in view (a taller terminal lists them)", ExplorerTheme.dim)
+                .draw(into: &buffer, x: rect.x, y: y, maxX: rect.maxX)
         }
     }
 
@@ -123,7 +149,7 @@ extension ExplorerFrame {
     private func appendBar(_ line: inout StyledText, value: Float, scale: Float, width: Int, faded: Bool = false) {
         let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
         let fraction = value.isFinite ? min(1, abs(value) / max(scale, 1e-6)) : 0
-        let total = Int((fraction * Float(width * 8)).rounded())
+        let total = Swift.max(0, Int(saturating: (fraction * Float(width * 8)).rounded()))
         var bar = String(repeating: faded && mode == .monochrome ? "░" : "█", count: total / 8)
         if !(faded && mode == .monochrome) { bar += eighths[total % 8] }
         let color = faded ? TerminalColor.indexed(8) : diverging.color(value >= 0 ? 0.75 : -0.75)

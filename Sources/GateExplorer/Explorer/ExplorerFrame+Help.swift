@@ -6,20 +6,7 @@ extension ExplorerFrame {
         let extras = state.run.extraKeyHelp
         let disabled = state.run.disabledKeys
         let claimed = Set(extras.flatMap(\.handles)).union(disabled)
-        var entries: [(keys: String, meaning: String)] = []
-        var index = 0
-        let bindings = ExplorerKeyBinding.all
-        while index < bindings.count {
-            let binding = bindings[index]
-            // A labelled binding and the unlabelled ones after it form one help line.
-            var keys = binding.keys
-            var next = index + 1
-            while next < bindings.count && bindings[next].keysLabel.isEmpty { keys += bindings[next].keys; next += 1 }
-            if !binding.keysLabel.isEmpty && !keys.allSatisfy(claimed.contains) {
-                entries.append((binding.keysLabel, binding.meaning))
-            }
-            index = next
-        }
+        var entries = ExplorerKeys.map.helpEntries(hiding: claimed)
         for extra in extras where extra.handles.isEmpty || !extra.handles.allSatisfy(disabled.contains) {
             entries.append((extra.keys, extra.meaning))
         }
@@ -29,10 +16,11 @@ extension ExplorerFrame {
     /// The help overlay's lines: every key, the mouse, the colours, and the run's story. When the keys
     /// do not fit one per line in `height`, they are set two to a line (meanings shortened).
     public func helpLines(width: Int, height: Int) -> [StyledText] {
-        var lines: [StyledText] = [StyledText("keys", ExplorerTheme.title)]
+        var lines: [StyledText] = []
         let entries = helpEntries
         let room = height - 4
-        // The box holds height − 2 lines: the title, the keys and the mouse line must fit.
+        // The box holds height − 2 lines: the title, the keys and the mouse line must fit. Set two to
+        // a line, the keys go without their heading (the box's title says what it is).
         if entries.count + 2 > height - 2 && width >= 60 {
             // Columns of the box's inner width (width − 3): the left one, a gap, the right one.
             let half = (entries.count + 1) / 2
@@ -55,6 +43,7 @@ extension ExplorerFrame {
                 lines.append(line)
             }
         } else {
+            lines.append(StyledText("keys", ExplorerTheme.title))
             for entry in entries {
                 var line = StyledText(" " + NumberFormat.padRight(entry.keys, 10), ExplorerTheme.title)
                 line.add(entry.meaning)
@@ -67,11 +56,13 @@ extension ExplorerFrame {
         // then as much of "how to read it" as fits, never its title alone.
         if let story = state.run.story, left >= 3 {
             var storyLines = SizeNotice.wrap(story, width: max(10, width - 6))
-            if storyLines.count > left - 2 {
-                storyLines = Array(storyLines.prefix(left - 2))
+            // The blank line above the heading goes first when the story would otherwise be cut.
+            let gap = storyLines.count > left - 2 ? 0 : 1
+            if storyLines.count > left - 1 - gap {
+                storyLines = Array(storyLines.prefix(left - 1 - gap))
                 storyLines[storyLines.count - 1] += "…"
             }
-            lines += [StyledText(), StyledText("this demo", ExplorerTheme.title)]
+            lines += Array(repeating: StyledText(), count: gap) + [StyledText("this demo", ExplorerTheme.title)]
             lines += storyLines.map { StyledText(" " + $0) }
             left = room - lines.count
         }

@@ -3,11 +3,18 @@ extension ExplorerFrame {
     /// Sparkline glyphs, lowest first.
     static let sparkGlyphs: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
-    /// The glyph for `value` between `low` and `high`.
+    /// The glyph for NaN in a sparkline (a value that is missing, not a middling one).
+    static let sparkNaN: Character = ScaleTable.nanGlyph
+
+    /// The glyph for `value` between `low` and `high`: `×` for NaN, the lowest and highest bars for
+    /// −∞ and +∞, a middle bar when the range is empty. Computed in `Double`, so a range as wide as
+    /// Float's (±3e38) cannot overflow.
     static func spark(_ value: Float, low: Float, high: Float) -> Character {
-        guard value.isFinite, high > low else { return sparkGlyphs[3] }
-        let t = (value - low) / (high - low)
-        return sparkGlyphs[min(7, max(0, Int(t * 8)))]
+        if value.isNaN { return sparkNaN }
+        if value.isInfinite { return value > 0 ? sparkGlyphs[7] : sparkGlyphs[0] }
+        guard high > low, low.isFinite, high.isFinite else { return sparkGlyphs[3] }
+        let t = (Double(value) - Double(low)) / (Double(high) - Double(low))
+        return sparkGlyphs[Swift.min(7, Swift.max(0, Int(saturating: t * 8)))]
     }
 
     /// The input row (characters or a sparkline) and, when there is room, the head's output row.

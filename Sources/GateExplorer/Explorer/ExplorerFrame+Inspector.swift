@@ -52,9 +52,18 @@ extension ExplorerFrame {
             var line = StyledText()
             let function = item.symbol == "g" || item.symbol == "n" || (item.symbol == "h" && layer.kind == .rnnTanh)
                 ? "tanh" : (item.symbol == "h" ? "relu" : "σ")
-            let argument = item.preactivation.map { "\(function)(\(n($0))) = " } ?? ""
+            // A what-if clamp pins the gate: its value is then not function(preactivation), and the
+            // line says so instead of printing false arithmetic.
+            let computed = item.preactivation.map { function == "σ" ? Activation.sigmoid($0) : (function == "tanh" ? Activation.tanh($0) : max(0, $0)) }
+            let clamped = computed.map { abs($0 - item.value) > 1e-4 } ?? false
+            let argument = clamped ? "" : (item.preactivation.map { "\(function)(\(n($0))) = " } ?? "")
             line.add("\(item.symbol) = \(argument)", .plain)
             line.add(n(item.value), ExplorerTheme.title)
+            if clamped, let p = item.preactivation, let computed {
+                line.add(" clamped (\(function)(\(n(p))) = \(n(computed)))", ExplorerTheme.notice)
+                lines.append(line)
+                continue
+            }
             let note: String
             switch item.symbol {
             case "f": note = "keeps \(NumberFormat.percent(item.value)) of \(previousSymbol)"
@@ -157,6 +166,16 @@ extension ExplorerFrame {
         if unit < stats.activity.count {
             lines.append(StyledText("activity (variance of h) \(NumberFormat.fixed(stats.activity[unit], max(2, d)))",
                                     ExplorerTheme.dim))
+        }
+        let top = state.topTokens(count: 4)
+        if !top.isEmpty {
+            var line = StyledText("responds to (h − mean elsewhere): ", ExplorerTheme.dim)
+            for (index, item) in top.enumerated() {
+                if index > 0 { line.add(" · ", ExplorerTheme.dim) }
+                line.add("'\(state.tokenName(item.token))' ", ExplorerTheme.title)
+                line.add((item.score.score >= 0 ? "+" : "") + NumberFormat.fixed(Float(item.score.score), d))
+            }
+            lines.append(line)
         }
         if let prediction = Prediction(run: state.run, step: t, count: 5), layer.layer == state.run.layerIndices.last {
             lines.append(StyledText())

@@ -23,52 +23,61 @@ extension ExplorerFrame {
                                          maxX: placement.label.maxX)
         }
 
-        // Gutter: the selected unit's number and a half-block mark pointing at its half of the row
-        // (not beside a narrower series that has no such unit: a projected LSTM's hidden has P < H).
-        let perRow = layout.unitsPerRow
-        let hasUnit = layer.series[kind.series].map { state.selectedUnit < $0.columns } ?? true
-        if hasUnit, let position = order.firstIndex(of: state.selectedUnit), layout.unitsInView.contains(position) {
-            let offset = position - layout.unitsInView.lowerBound
-            let y = placement.gutter.y + offset / perRow
-            let number = String(state.selectedUnit + 1)
-            let numberX = placement.gutter.maxX - 1 - GlyphWidth.columns(of: number)
-            buffer.put(number, x: numberX, y: y, style: ExplorerTheme.selection)
-            let mark = perRow == 1 ? "▸" : (offset % 2 == 0 ? "▀" : "▄")
-            buffer.put(mark, x: placement.gutter.maxX - 1, y: y, style: ExplorerTheme.selection)
-        }
+        drawGutter(placement, into: &buffer)
 
         // Heatmap.
         guard let matrix = layer.series[kind.series] else {
             buffer.put("not in this trace", x: placement.heatmap.x, y: placement.heatmap.y, style: ExplorerTheme.dim)
             return
         }
-        let table = self.table(for: kind)
-        let scale = magnitude(of: kind)
-        let inverse = 1 / scale
         let window = layout.timeWindow.steps(total: min(state.totalSteps, matrix.rows))
         var firstStep = window.lowerBound, lastStep = window.upperBound
         if !state.revealsAllSteps {
             if layer.isReverse { firstStep = max(firstStep, state.step) } else { lastStep = min(lastStep, state.step + 1) }
         }
-        guard lastStep > firstStep else { return }
-        let columns = matrix.columns
-        let values = matrix.values
+        let rows = unitRows().map { pair in
+            HeatmapRow(upper: pair.upper, lower: pair.lower, upperFactor: 1 / range(of: kind, unit: pair.upper),
+                       lowerFactor: pair.lower.map { 1 / range(of: kind, unit: $0) } ?? 1)
+        }
+        Heatmap(source: .matrix(values: matrix.values, stride: matrix.columns), rows: rows,
+                steps: firstStep..<max(firstStep, lastStep), firstStep: window.lowerBound, table: table(for: kind))
+            .draw(in: placement.heatmap, into: &buffer)
+    }
+
+    /// The units of each text row of the panels, top first: the upper one and the lower one (none
+    /// for one unit per row or an odd last unit), in display order.
+    func unitRows() -> [(upper: Int, lower: Int?)] {
+        let perRow = layout.unitsPerRow
         let view = layout.unitsInView
-        for row in 0..<placement.heatmap.height {
-            let upperPosition = view.lowerBound + row * perRow
-            guard upperPosition < view.upperBound else { break }
-            let upper = order[upperPosition]
-            let lowerPosition = upperPosition + 1
-            let lower: Int? = perRow == 2 && lowerPosition < view.upperBound ? order[lowerPosition] : nil
-            guard upper < columns, lower.map({ $0 < columns }) ?? true else { continue }
-            let y = placement.heatmap.y + row
-            var x = placement.heatmap.x + firstStep - window.lowerBound
-            for step in firstStep..<lastStep {
-                let base = step * columns
-                let top = values[base + upper] * inverse
-                let bottom = lower.map { values[base + $0] * inverse }
-                buffer[x, y] = table.cell(upper: top, lower: bottom)
-                x += 1
+        return stride(from: view.lowerBound, to: view.upperBound, by: perRow).map { position in
+            (order[position], perRow == 2 && position + 1 < view.upperBound ? order[position + 1] : nil)
+        }
+    }
+
+    /// The unit numbers beside a heatmap, one label per row: the upper unit's number in index order
+    /// (the lower one is the next), both numbers ("12,5") when sorted; the selected unit's row in the
+    /// selection colour with a half-block mark pointing at its half. Rows past a narrower series
+    /// (a projected LSTM's hidden has P < H units) stay blank.
+    private func drawGutter(_ placement: PanelPlacement, into buffer: inout CellBuffer) {
+        let perRow = layout.unitsPerRow
+        let columns = layer.series[placement.kind.series]?.columns ?? Int.max
+        let selected = state.selectedUnit
+        for (row, pair) in unitRows().prefix(placement.gutter.height).enumerated() {
+            let (upper, lower) = pair
+            guard upper < columns else { continue }
+            let isSelected = selected < columns && (upper == selected || lower == selected)
+            var label = String(upper + 1)
+            if let lower, layout.pairsUnitLabels {
+                label += "," + String(lower + 1)
+            } else if isSelected {
+                label = String(selected + 1)
+            }
+            let y = placement.gutter.y + row
+            let numberX = placement.gutter.maxX - 1 - GlyphWidth.columns(of: label)
+            buffer.put(label, x: numberX, y: y, style: isSelected ? ExplorerTheme.selection : ExplorerTheme.dim)
+            if isSelected {
+                let mark = perRow == 1 ? "▸" : (upper == selected ? "▀" : "▄")
+                buffer.put(mark, x: placement.gutter.maxX - 1, y: y, style: ExplorerTheme.selection)
             }
         }
     }
@@ -96,9 +105,11 @@ extension ExplorerFrame {
         }
         var sort = "sorted \(state.sortOrder.label)"
         if state.sortOrder == .index { sort = "s: sort units" }
+        if let token = state.tokenSort { sort = "sorted by '\(state.tokenName(token))'" }
         let sortX = rect.maxX - 1 - GlyphWidth.columns(of: sort)
         if sortX > used.upperBound + 1 {
-            buffer.put(sort, x: sortX, y: rect.y, style: state.sortOrder == .index ? ExplorerTheme.dim : ExplorerTheme.title)
+            let plain = state.sortOrder == .index && state.tokenSort == nil
+            buffer.put(sort, x: sortX, y: rect.y, style: plain ? ExplorerTheme.dim : ExplorerTheme.title)
         }
         let earlier = "◂ \(layout.timeWindow.start + state.run.stepOffset) earlier"
         if layout.timeWindow.start + state.run.stepOffset > 0, layout.heatmapX + GlyphWidth.columns(of: earlier) + 1 < used.lowerBound {

@@ -8,10 +8,12 @@ extension ExplorerFrame {
         let model = " · " + state.run.modelSummary
         var layerText = ""
         if state.run.layerIndices.count > 1 { layerText += " · layer \(state.layerIndex + 1)/\(state.run.layerIndices.count)" }
-        if state.run.hasReverseDirection { layerText += state.isReverse ? " · ← reverse" : " · → forward" }
+        if state.run.hasReverseDirection { layerText += state.layer.isReverse ? " · ← reverse" : " · → forward" }
 
         var right = StyledText()
-        right.add(" t=\(state.totalSteps == 0 ? 0 : state.run.stepNumber(state.step))/\(state.run.shownTotalSteps) ", ExplorerTheme.title)
+        // Live input before its first line has no step to show ("t=0/0" read as a broken counter).
+        right.add(state.totalSteps == 0 ? " no steps yet " : " t=\(state.run.stepNumber(state.step))/\(state.run.shownTotalSteps) ",
+                  ExplorerTheme.title)
         right.add(state.isPlaying ? "▶ playing" : "⏸ paused", state.isPlaying ? ExplorerTheme.title : .plain)
         right.add(" · \(state.speed) steps/s ", ExplorerTheme.dim)
 
@@ -35,14 +37,19 @@ extension ExplorerFrame {
     /// The bottom line: key hints, or a notice about panels left out.
     func drawHints(into buffer: inout CellBuffer) {
         let rect = layout.hints
+        if let prompt = state.goTo {
+            prompt.line.draw(into: &buffer, x: rect.x, y: rect.y, maxX: rect.maxX)
+            return
+        }
         var items = ["←/→ step", "space play"]
+        if state.showsDiagram { items = ["←/→ step", "↑/↓ unit", "D close diagram", "space play"] }
         if state.hasBands { items.append(state.run.hasReverseDirection ? "A both directions" : "A all layers") }
         switch layout.inspector {
         case .hidden: items.append("i inspector")
         case .overlay: items.append("i close inspector")
         default: break
         }
-        items += ["↑/↓ unit", "+/- speed", "s sort", "tab panel"]
+        items += state.showsDiagram ? ["+/- speed"] : ["↑/↓ unit", ": go to", "S colour scale", "+/- speed", "s sort", "tab panel"]
         if state.run.layerIndices.count > 1 { items.append("[ ] layer") }
         if state.run.hasReverseDirection { items.append("d direction") }
         let tail = ["? help", "q quit"]

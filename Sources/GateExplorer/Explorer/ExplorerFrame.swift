@@ -18,6 +18,8 @@ public struct ExplorerFrame {
     public let diverging: ScaleTable
     /// The colour mode.
     public let mode: ColorMode
+    /// Statistics of the layer shown (looked up once per frame: colour ranges read them per row).
+    let statistics: UnitStatistics
 
     /// Gathers the frame for `state` on a `width` × `height` terminal in `mode`.
     public init(state: ExplorerState, width: Int, height: Int, mode: ColorMode) {
@@ -25,6 +27,7 @@ public struct ExplorerFrame {
         self.mode = mode
         layout = ExplorerLayout(state: state, width: width, height: height, colorMode: mode)
         layer = state.layer
+        statistics = state.layerStatistics
         order = state.unitOrder
         sequential = ScaleTable(scale: state.palette.sequential, mode: mode)
         diverging = ScaleTable(scale: state.palette.diverging, mode: mode)
@@ -38,6 +41,21 @@ public struct ExplorerFrame {
         }
         drawStatus(into: &buffer)
         drawInput(into: &buffer)
+        drawAnnotations(into: &buffer)
+        if state.showsDiagram {
+            // The diagram takes the panels' place: the status, input and hints stay.
+            // Beside it, when the inspector sits on the right with room to spare, its equations.
+            let top = max(layout.input.maxY, layout.output?.maxY ?? 0) + 1
+            var width = buffer.width
+            if case .side(let rect) = layout.inspector, rect.x - 1 >= CellDiagramView.width {
+                width = rect.x - 1
+                drawInspector(into: &buffer)
+            }
+            CellDiagramView(state: state).draw(into: &buffer, rect: Rect(x: 0, y: top, width: width, height: max(0, layout.hints.y - top)))
+            drawHints(into: &buffer)
+            if state.showsHelp { drawHelp(into: &buffer) }
+            return
+        }
         drawPanels(into: &buffer)
         drawAxis(into: &buffer)
         drawBelt(into: &buffer)
@@ -55,7 +73,18 @@ public struct ExplorerFrame {
             || (kind.series == SeriesName.hidden && layer.kind != .rnnRelu
                 && layer.series[SeriesName.hiddenBeforeProjection] == nil)
         if bounded { return 1 }
-        return max(1e-6, state.layerStatistics.largestMagnitude[kind.series] ?? 1)
+        return max(1e-6, statistics.largestMagnitude[kind.series] ?? 1)
+    }
+
+    /// The colour range of `unit` in a panel: 1 for gates; for signed series the unit's own range
+    /// (per-unit scaling) or the series' range (one scale).
+    func range(of kind: PanelKind, unit: Int) -> Float {
+        guard kind.isSigned else { return 1 }
+        if state.valueScaling == .perUnit, let ranges = statistics.unitMagnitude[kind.series],
+           unit >= 0, unit < ranges.count {
+            return ranges[unit]
+        }
+        return magnitude(of: kind)
     }
 
     /// The table for a panel.

@@ -8,6 +8,8 @@ public struct ExplorerLayout: Sendable, Equatable {
     public static let sideInspectorMinimumWidth = 110
     /// The smallest terminal the explorer draws in.
     public static let minimumSize = (width: 60, height: 18)
+    /// Annotation tracks drawn at most (one below 30 rows).
+    public static let maximumAnnotationRows = 3
 
     /// Terminal size.
     public var width: Int
@@ -15,6 +17,9 @@ public struct ExplorerLayout: Sendable, Equatable {
     public var height: Int
     /// Units per text row: 2 with half blocks, 1 in monochrome (shade glyphs).
     public var unitsPerRow: Int
+    /// Whether each heatmap row is labelled with both its units ("12,5"): half blocks in a sorted
+    /// order, where the lower unit is not simply the next one.
+    public var pairsUnitLabels: Bool
     /// Text rows per panel.
     public var rowsPerPanel: Int
     /// The status line.
@@ -23,6 +28,8 @@ public struct ExplorerLayout: Sendable, Equatable {
     public var input: Rect
     /// The head's prediction along the time axis, when there is room and a head.
     public var output: Rect?
+    /// The annotation tracks' rows (one per track shown), under the input and output rows.
+    public var annotations: Rect?
     /// Gate panels, then the time axis, then the belt panels.
     public var panels: [PanelPlacement]
     /// The row under the gate panels: units in view and the cursor mark.
@@ -56,7 +63,8 @@ public struct ExplorerLayout: Sendable, Equatable {
         let kinds = state.panels
         let unitCount = max(1, state.unitCount)
         let digits = String(unitCount).count
-        let gutterWidth = max(3, digits) + 1
+        pairsUnitLabels = unitsPerRow == 2 && state.sortOrder != .index
+        let gutterWidth = pairsUnitLabels ? 2 * digits + 3 : max(3, digits + 1) + 1   // a space after the label column
         heatmapX = Self.labelWidth + gutterWidth
 
         // Inspector: beside at wide terminals unless switched off; else under the panels when there is
@@ -75,9 +83,11 @@ public struct ExplorerLayout: Sendable, Equatable {
         heatmapWidth = max(1, contentWidth - heatmapX - 1)
         timeWindow = TimeWindow(step: state.step, total: state.totalSteps, width: heatmapWidth)
 
-        // Rows: status, input, gate panels, axis, belt title, belt panels, belt step, hints.
+        // Rows: status, input, annotation tracks, gate panels, axis, belt title, belt panels, belt
+        // step, hints.
         let fixed = 6
-        let available = max(0, height - fixed)
+        let tracks = min(state.run.trace.annotations.count, height >= 30 ? ExplorerLayout.maximumAnnotationRows : 1)
+        let available = max(0, height - fixed - tracks)
         let rowsNeeded = (unitCount + unitsPerRow - 1) / unitsPerRow
         var shown = Array(kinds.indices)
         let dropOrder = kinds.count == 6 ? [5, 3, 2, 1] : (kinds.count == 4 ? [3, 2] : [])
@@ -90,15 +100,16 @@ public struct ExplorerLayout: Sendable, Equatable {
         droppedPanels = dropped
         var spare = available - rowsPerPanel * shown.count
 
+        // A few numeric features each get a row when there is room, before the head's row (the adding
+        // problem's marker is the whole story, and it is the second feature).
+        let features = state.run.hasTextInput ? 1 : min(state.run.trace.input.columns, ExplorerRun.maximumInputRows)
+        // Under the cell diagram (which replaces the panels) every feature gets its row.
+        let extraInputRows = state.showsDiagram ? max(0, features - 1) : max(0, min(features - 1, spare))
+        spare -= extraInputRows
         let hasHead = state.run.trace.output != nil
         let wantsOutput = hasHead && spare >= 1
         if wantsOutput { spare -= 1 }
-        // A few numeric features each get a row when there is room (the adding problem's marker
-        // is the whole story, and it is the second feature).
-        let features = state.run.hasTextInput ? 1 : min(state.run.trace.input.columns, ExplorerRun.maximumInputRows)
-        let extraInputRows = max(0, min(features - 1, spare))
-        spare -= extraInputRows
-        let wantsLegend = spare >= 1 && width < 100
+        let wantsLegend = spare >= 1
         if wantsLegend { spare -= 1 }
         let unitsShown = min(unitCount, rowsPerPanel * unitsPerRow)
         let beltExtra = min(spare, unitsShown + 1)
@@ -115,6 +126,11 @@ public struct ExplorerLayout: Sendable, Equatable {
             output = Rect(x: 0, y: y, width: contentWidth, height: 1); y += 1
         } else {
             output = nil
+        }
+        if tracks > 0 {
+            annotations = Rect(x: 0, y: y, width: contentWidth, height: tracks); y += tracks
+        } else {
+            annotations = nil
         }
         var placements: [PanelPlacement] = []
         let panelRows = rowsPerPanel, heatX = heatmapX, heatWidth = heatmapWidth

@@ -33,7 +33,8 @@ extension ExplorerState {
         case .nextUnitPage: moveSelection(by: viewport.unitsPerPage)
         case .nextFocus: cycleFocus(by: 1, targets: viewport.focusTargets)
         case .previousFocus: cycleFocus(by: -1, targets: viewport.focusTargets)
-        case .cycleSort: sortOrder = sortOrder.next
+        case .cycleSort:
+            if tokenSort != nil { tokenSort = nil } else { sortOrder = sortOrder.next }
         case .previousLayer: switchLayer(by: -1)
         case .nextLayer: switchLayer(by: 1)
         case .toggleDirection:
@@ -42,10 +43,13 @@ extension ExplorerState {
                 clampSelection()
             }
         case .togglePalette: palette = palette.toggled
+        case .toggleValueScaling: valueScaling = valueScaling.toggled
+        case .openGoTo: goTo = GoToPrompt()
         case .toggleInspector:
             inspectorChoice = !(inspectorChoice ?? false)
             if inspectorChoice == false && focus == .inspector { focus = .panel(0) }
         case .toggleExactNumbers: showsExactNumbers.toggle()
+        case .toggleDiagram: showsDiagram.toggle()
         case .toggleRevealAll: revealsAllSteps.toggle()
         case .toggleAllLayers: showsAllLayers = hasBands && !showsAllLayers
         case .cycleBandContent:
@@ -56,6 +60,25 @@ extension ExplorerState {
         case .quit: return .quit
         }
         return .continue
+    }
+
+    /// Passes a key to the open `:` prompt; returns the target when Enter finished it. A step
+    /// target is numbered from 1 in the whole run; the caller moves there (see ``go(to:)``).
+    public mutating func handleGoToKey(_ key: Key) -> GoToPrompt.Target? {
+        guard var prompt = goTo else { return nil }
+        switch prompt.handle(key) {
+        case .editing: goTo = prompt; return nil
+        case .cancelled: goTo = nil; return nil
+        case .finished(let target): goTo = nil; return target
+        }
+    }
+
+    /// Goes to a target of the `:` prompt within this state's run (steps and units clamped).
+    public mutating func go(to target: GoToPrompt.Target) {
+        switch target {
+        case .step(let number): move(to: number - 1 - run.stepOffset)
+        case .unit(let number): select(unit: number - 1)
+        }
     }
 
     /// One playback tick: a step forward, stopping at the end.

@@ -28,6 +28,8 @@ public struct ExplorerState: Sendable {
     public internal(set) var inspectorChoice: Bool?
     /// Whether numbers show 6 decimals instead of 2.
     public internal(set) var showsExactNumbers: Bool
+    /// Whether the live cell diagram replaces the panels (`D`).
+    public internal(set) var showsDiagram = false
     /// The colour scales in use.
     public internal(set) var palette: ExplorerPalette
     /// First inspector line shown (when the inspector has the focus and more lines than fit).
@@ -38,8 +40,16 @@ public struct ExplorerState: Sendable {
     public internal(set) var showsAllLayers = false
     /// What each band of the all-layers view draws (`v` cycles: belt, keeping gate, writing gate, output gate).
     public internal(set) var bandContent = BandContent.belt
+    /// How signed values are coloured: each unit on its own range, or one range for the series (`S`).
+    public internal(set) var valueScaling = ValueScaling.perUnit
+    /// The `:` prompt while it is open.
+    public internal(set) var goTo: GoToPrompt?
     /// Statistics per layer trace, keyed by `LayerTrace.key`.
     let statistics: [String: UnitStatistics]
+    /// Each unit's response (hidden state) to each input token, per layer trace (text input only).
+    let tokenScores: [String: [[KeyScore]?]]
+    /// The token whose response orders the units (set from the `u` list), overriding `sortOrder`.
+    public internal(set) var tokenSort: Int?
 
     /// Playback speeds in steps per second.
     public static let speeds = [1, 2, 4, 8, 15, 30, 60]
@@ -63,6 +73,7 @@ public struct ExplorerState: Sendable {
         var statistics: [String: UnitStatistics] = [:]
         for layer in run.trace.layers { statistics[layer.key] = UnitStatistics(layer: layer) }
         self.statistics = statistics
+        tokenScores = Self.tokenScores(of: run)
         let units = run.trace.layers.first?.hiddenSize ?? 0
         selectedUnit = min(max(0, run.suggestedUnit ?? 0), max(0, units - 1))
     }
@@ -79,9 +90,10 @@ public struct ExplorerState: Sendable {
         return indices.isEmpty ? 0 : indices[min(layerPosition, indices.count - 1)]
     }
 
-    /// The layer trace shown, in the chosen direction.
+    /// The layer trace shown, in the chosen direction (the only one for a one-direction layer).
     public var layer: LayerTrace {
         run.trace.layer(layerIndex, reverse: isReverse)
+            ?? run.trace.layer(layerIndex, reverse: !isReverse)
             ?? run.trace.layers.first
             ?? LayerTrace(layer: 0, isReverse: false, kind: run.kind, series: [:])
     }
@@ -98,7 +110,15 @@ public struct ExplorerState: Sendable {
     public var panels: [PanelKind] { PanelKind.panels(for: layer.kind) }
 
     /// Unit indices in display order.
-    public var unitOrder: [Int] { sortOrder.arrange(layerStatistics) }
+    public var unitOrder: [Int] {
+        if let tokenSort, let scores = tokenScores[layer.key], tokenSort < scores.count, let byUnit = scores[tokenSort] {
+            return Array(0..<unitCount).sorted { a, b in
+                let sa = a < byUnit.count ? abs(byUnit[a].score) : 0, sb = b < byUnit.count ? abs(byUnit[b].score) : 0
+                return sa != sb ? sa > sb : a < b
+            }
+        }
+        return sortOrder.arrange(layerStatistics)
+    }
 
     /// The layer's weights, when the network is known.
     public var weights: CellWeights? {

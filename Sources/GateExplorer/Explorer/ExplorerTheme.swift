@@ -15,4 +15,6 @@ public enum ExplorerTheme {
     public static let rule = CellStyle(dim: true)
     /// Notices about something left out.
     public static let notice = CellStyle(foreground: .indexed(3), bold: true)
+    /// Annotation track labels and sparklines.
+    public static let annotation = CellStyle(foreground: .indexed(6))
 }

@@ -38,10 +38,11 @@ public enum NumberFormat {
         return text.hasPrefix("-") ? "(" + text + ")" : text
     }
 
-    /// A fraction as a whole percentage: 0.913 → "91%".
+    /// A fraction as a whole percentage: 0.913 → "91%"; 1e18 → "1e+20%" (never traps).
     public static func percent(_ fraction: Float) -> String {
         guard fraction.isFinite else { return "–" }
-        return String(Int((fraction * 100).rounded())) + "%"
+        guard abs(fraction) < 1e9 else { return "\(fraction * 100)%" }
+        return fixed(Double(fraction) * 100, 0) + "%"
     }
 
     /// `value` right-aligned in `width` columns (never cut).

@@ -9,7 +9,8 @@ public struct PanelKind: Sendable, Hashable {
     public var word: String
     /// The symbol in the equations: "f", "c", ….
     public var symbol: String
-    /// Plain-word lines explaining the scale, shown under the name when there is room.
+    /// Plain-word lines explaining the scale, shown under the name when there is room; they name the
+    /// gate ("f=1 keeps"), so that a bare "1" beside a unit number is not read as "unit 1 keeps".
     public var meaning: [String]
     /// True for signed values (diverging colour scale centred on 0); false for gates in [0, 1].
     public var isSigned: Bool
@@ -32,22 +33,22 @@ public struct PanelKind: Sendable, Hashable {
         switch kind {
         case .lstm:
             [PanelKind(series: SeriesName.forgetGate, word: "forget", symbol: "f",
-                       meaning: ["1 keeps", "0 forgets"], isSigned: false),
+                       meaning: ["f=1 keeps", "f=0 forgets"], isSigned: false),
              PanelKind(series: SeriesName.inputGate, word: "input", symbol: "i",
-                       meaning: ["1 writes", "0 blocks"], isSigned: false),
+                       meaning: ["i=1 writes", "i=0 blocks"], isSigned: false),
              PanelKind(series: SeriesName.cellCandidate, word: "candidate", symbol: "g",
                        meaning: ["new values", "to write ±"], isSigned: true),
              PanelKind(series: SeriesName.outputGate, word: "output", symbol: "o",
-                       meaning: ["1 shows c", "0 hides c"], isSigned: false),
+                       meaning: ["o=1 shows c", "o=0 hides c"], isSigned: false),
              PanelKind(series: SeriesName.cell, word: "cell", symbol: "c",
                        meaning: ["the belt", "memory"], isSigned: true, isState: true),
              PanelKind(series: SeriesName.hidden, word: "hidden", symbol: "h",
                        meaning: ["o·tanh c", "output"], isSigned: true, isState: true)]
         case .gru:
             [PanelKind(series: SeriesName.resetGate, word: "reset", symbol: "r",
-                       meaning: ["1 uses h₋₁", "0 ignores"], isSigned: false),
+                       meaning: ["r=1 uses h", "r=0 ignores"], isSigned: false),
              PanelKind(series: SeriesName.updateGate, word: "update", symbol: "z",
-                       meaning: ["1 keeps h", "0 replaces"], isSigned: false),
+                       meaning: ["z=1 keeps h", "z=0 renews"], isSigned: false),
              PanelKind(series: SeriesName.candidate, word: "candidate", symbol: "n",
                        meaning: ["new value", "signed ±"], isSigned: true),
              PanelKind(series: SeriesName.hidden, word: "hidden", symbol: "h",

@@ -13,6 +13,13 @@ public struct UnitStatistics: Sendable {
     public let activity: [Float]
     /// Per series: the largest absolute value, for scaling unbounded signed series (c, relu h).
     public let largestMagnitude: [String: Float]
+    /// Per signed series, per unit: the unit's own colour range, the 98th percentile of |value| over
+    /// the run (robust to a few spikes), never below 1/50 of the series' largest |value| (so a silent
+    /// unit's noise does not fill the scale).
+    public let unitMagnitude: [String: [Float]]
+
+    /// The percentile of |value| that sets a unit's own colour range.
+    public static let unitRangePercentile: Float = 0.98
 
     /// Computes the statistics of `layer`.
     public init(layer: LayerTrace) {
@@ -20,11 +27,15 @@ public struct UnitStatistics: Sendable {
         unitCount = units
         var saturation: [String: [Float]] = [:]
         var largest: [String: Float] = [:]
+        var perUnit: [String: [Float]] = [:]
         for panel in PanelKind.panels(for: layer.kind) {
             guard let matrix = layer.series[panel.series] else { continue }
             var magnitude: Float = 0
             for value in matrix.values where value.isFinite { magnitude = max(magnitude, abs(value)) }
             largest[panel.series] = magnitude
+            if panel.isSigned {
+                perUnit[panel.series] = Self.unitRanges(matrix, floor: max(1e-6, magnitude / 50))
+            }
             guard !panel.isSigned, matrix.rows > 0 else { continue }
             var counts = [Int](repeating: 0, count: matrix.columns)
             for t in 0..<matrix.rows {
@@ -38,6 +49,7 @@ public struct UnitStatistics: Sendable {
         }
         self.saturation = saturation
         self.largestMagnitude = largest
+        self.unitMagnitude = perUnit
 
         let keepSeries: String? = switch layer.kind {
         case .lstm: SeriesName.forgetGate
@@ -66,6 +78,23 @@ public struct UnitStatistics: Sendable {
             let mean = sum / Double(hidden.rows)
             return Float(max(0, squares / Double(hidden.rows) - mean * mean))
         } + [Float](repeating: 0, count: max(0, units - hidden.columns))
+    }
+
+    /// Per column of `matrix`: the `unitRangePercentile` of its finite |values|, at least `floor`.
+    static func unitRanges(_ matrix: Matrix, floor: Float) -> [Float] {
+        guard matrix.rows > 0 else { return [Float](repeating: floor, count: matrix.columns) }
+        var column = [Float](repeating: 0, count: matrix.rows)
+        return (0..<matrix.columns).map { j in
+            var count = 0
+            for t in 0..<matrix.rows {
+                let value = matrix.values[t * matrix.columns + j]
+                if value.isFinite { column[count] = abs(value); count += 1 }
+            }
+            guard count > 0 else { return floor }
+            column[0..<count].sort()
+            let rank = min(count - 1, Int((Float(count - 1) * unitRangePercentile).rounded(.up)))
+            return max(floor, column[rank])
+        }
     }
 
     /// The memory time constant τ = −1/ln(mean f) in steps: how long the unit remembers.

@@ -10,9 +10,9 @@ public enum HeatmapCanvas {
     /// Columns taken by the unit labels and their gap.
     public static let labelWidth = 6
 
-    /// Rows a panel takes: title, grid, axis, colour bar.
+    /// Rows a panel takes: title, grid, axis, the input characters (text traces), colour bar.
     public static func height(of panel: HeatmapPanel, halfBlocks: Bool) -> Int {
-        1 + gridRows(panel.units.count, halfBlocks: halfBlocks) + 2
+        1 + gridRows(panel.units.count, halfBlocks: halfBlocks) + 2 + (panel.inputText == nil ? 0 : 1)
     }
 
     /// Columns a panel takes.
@@ -79,9 +79,19 @@ public enum HeatmapCanvas {
             }
             step += tick
         }
+        // The input characters, one per step, under the step numbers.
+        var textRows = 0
+        if let text = panel.inputText {
+            textRows = 1
+            buffer.put("input", x: x, y: axisY + 1, style: CellStyle(dim: true))
+            for step in 0..<min(visibleSteps, text.count) {
+                let glyph = String(text[step].first ?? " ")
+                buffer.put(GlyphWidth.columns(of: glyph) == 1 ? glyph : "?", x: x + labelWidth + step, y: axisY + 1)
+            }
+        }
         // Colour bar: low ▕ 16 samples ▏ high — fewer samples (at least 4) when `maximumWidth` is
         // narrower, so the high label does not run into the panel beside it.
-        let barY = axisY + 1
+        let barY = axisY + 1 + textRows
         let lowText = ExportNumber.fixed(Double(panel.low)) + " ", highText = " " + ExportNumber.fixed(Double(panel.high))
         let labels = lowText.count + highText.count
         let samples = maximumWidth.map { max(4, min(16, $0 - labelWidth - labels)) } ?? 16
@@ -93,6 +103,6 @@ public enum HeatmapCanvas {
             column += 1
         }
         buffer.put(highText, x: column, y: barY, style: CellStyle(dim: true))
-        return 1 + rows + 2
+        return 1 + rows + 2 + textRows
     }
 }

@@ -21,6 +21,8 @@ public struct HeatmapPanel: Sendable, Equatable {
     public var low: Float
     /// See `low`.
     public var high: Float
+    /// The input at each step (a text trace's characters, made visible), drawn along the time axis.
+    public var inputText: [String]? = nil
 
     /// A panel whose scale follows the series: gates in [0, 1] use the sequential scale; every
     /// other series a diverging scale symmetric around 0 over the largest magnitude shown (at least 1).

@@ -17,7 +17,7 @@ public enum HeatmapSVG {
         let widest = panels.map(\.steps).max() ?? 0
         let width = left + widest * c + 24 + barWidth + 64
         var heights: [Int] = []
-        for panel in panels { heights.append(panel.units.count * c + 22 + 30) }
+        for panel in panels { heights.append(panel.units.count * c + 22 + 30 + (panel.inputText == nil ? 0 : 12)) }
         let height = top + heights.reduce(0, +) + gap * max(0, panels.count - 1) + 10
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"11\">\n"
@@ -27,7 +27,7 @@ public enum HeatmapSVG {
         var y = top
         for panel in panels {
             out += panelSVG(panel, x: left, y: y, barWidth: barWidth)
-            y += panel.units.count * c + 22 + 30 + gap
+            y += panel.units.count * c + 22 + 30 + (panel.inputText == nil ? 0 : 12) + gap
         }
         out += "</svg>\n"
         return out
@@ -73,7 +73,18 @@ public enum HeatmapSVG {
             out += "<text x=\"\(px)\" y=\"\(gridTop + gridHeight + 13)\" text-anchor=\"middle\" font-size=\"9\">\(step)</text>\n"
             step += tick
         }
-        out += "<text x=\"\(x + gridWidth / 2)\" y=\"\(gridTop + gridHeight + 26)\" text-anchor=\"middle\" font-size=\"10\">step</text>\n"
+        var captionY = gridTop + gridHeight + 26
+        if let text = panel.inputText {
+            // The input characters, one per step, under the step numbers.
+            out += "<g class=\"input\" font-family=\"Menlo, Consolas, monospace\" font-size=\"10\" text-anchor=\"middle\">\n"
+            for (step, glyph) in text.prefix(panel.steps).enumerated() {
+                out += "<text x=\"\(x + step * c + c / 2)\" y=\"\(gridTop + gridHeight + 25)\" data-step=\"\(panel.firstStep + step)\">\(ExportNumber.xmlEscaped(glyph))</text>\n"
+            }
+            out += "</g>\n"
+            out += "<text x=\"\(x - 4)\" y=\"\(gridTop + gridHeight + 25)\" text-anchor=\"end\" font-size=\"9\">input</text>\n"
+            captionY += 12
+        }
+        out += "<text x=\"\(x + gridWidth / 2)\" y=\"\(captionY)\" text-anchor=\"middle\" font-size=\"10\">step</text>\n"
         // Colour bar (right).
         let barX = x + gridWidth + 24
         let barHeight = max(40, gridHeight)

@@ -35,9 +35,12 @@ public struct CompareSessionApp: TerminalApp {
     public private(set) var firstBlock: Int
     /// Last rendered width.
     let screen: ExplorerScreenMemory
+    /// The vocabularies of text runs (their characters are shown above the heatmaps).
+    let vocabularies: (a: [String]?, b: [String]?)
 
     /// A comparison of `a` and `b`, which must have the same number of steps.
-    public init(a: any ExplorerRowSource, b: any ExplorerRowSource, labelA: String, labelB: String) throws {
+    public init(a: any ExplorerRowSource, b: any ExplorerRowSource, labelA: String, labelB: String,
+                vocabularyA: [String]? = nil, vocabularyB: [String]? = nil) throws {
         guard a.steps == b.steps else {
             throw ShapeError("cannot compare runs of different lengths: A has \(a.steps) steps, B has \(b.steps)")
         }
@@ -55,6 +58,7 @@ public struct CompareSessionApp: TerminalApp {
         speedIndex = 3
         firstBlock = 0
         screen = ExplorerScreenMemory(width: 120, height: 40, mode: .truecolor)
+        vocabularies = (vocabularyA, vocabularyB)
     }
 
     /// Steps in each run.
@@ -89,7 +93,7 @@ public struct CompareSessionApp: TerminalApp {
             case .pageDown: scroll(by: 1, pages: true)
             default: break
             }
-            switch ExplorerKeyBinding.command(for: key) {
+            switch ExplorerKeys.command(for: key) {
             case .stepForward: move(to: step + 1)
             case .stepBack: move(to: step - 1)
             case .firstStep: move(to: 0)
@@ -151,7 +155,15 @@ public struct CompareSessionApp: TerminalApp {
         }
         var view = CompareView(labelA: labelA, labelB: labelB, windows: windows, step: step, totalSteps: totalSteps)
         view.firstBlock = firstBlock
+        view.textA = Self.text(rowsA.tokens, vocabulary: vocabularies.a)
+        view.textB = Self.text(rowsB.tokens, vocabulary: vocabularies.b)
         return view
+    }
+
+    /// Tokens as visible strings, when the run reads text.
+    static func text(_ tokens: [Int]?, vocabulary: [String]?) -> [String]? {
+        guard let tokens, let vocabulary else { return nil }
+        return tokens.map { $0 >= 0 && $0 < vocabulary.count ? ExplorerRun.printable(vocabulary[$0]) : "?" }
     }
 
     public func render(into buffer: inout CellBuffer) {

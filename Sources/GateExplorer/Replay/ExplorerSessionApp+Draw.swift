@@ -28,6 +28,9 @@ extension ExplorerSessionApp {
         if let prompt = notePrompt {
             return ("note for t=\(prompt.step + 1): \(prompt.text)▌   Enter saves · Esc cancels", ExplorerTheme.title)
         }
+        if let prompt = searchPrompt {
+            return ("/\(Self.shown(prompt))▌   Enter searches the input (TRACK:text searches an annotation) · Esc cancels", ExplorerTheme.title)
+        }
         if let message { return (message, ExplorerTheme.notice) }
         if isTyping { return ("typing: each character is a step · ←/→ look back · Esc leaves typing", Self.liveStyle) }
         return nil
@@ -38,15 +41,53 @@ extension ExplorerSessionApp {
         guard buffer.width >= ExplorerLayout.minimumSize.width, buffer.height >= ExplorerLayout.minimumSize.height else { return }
         let layout = explorer.layout
         drawBookmarkMarks(into: &buffer, layout: layout)
+        drawSearchMarks(into: &buffer, layout: layout)
         if !state.showsHelp { drawBadges(into: &buffer) }
         if let line = bottomLine {
             let rect = layout.hints
-            buffer.fill(rect, with: .blank)
-            var text = StyledText(" " + line.text, line.style)
-            if GlyphWidth.columns(of: line.text) + 1 > rect.width { text = StyledText(" " + String(line.text.prefix(rect.width - 2)), line.style) }
-            _ = text.draw(into: &buffer, x: rect.x, y: rect.y, maxX: rect.maxX)
+            // A long message (an error's reason and where a recording was kept) wraps upwards
+            // instead of being cut at the screen's edge.
+            let lines = Self.wrap(line.text, width: rect.width - 2, maxLines: max(1, min(6, rect.y - 2)))
+            for (index, text) in lines.enumerated() {
+                let y = rect.y - (lines.count - 1) + index
+                buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), with: .blank)
+                _ = StyledText(" " + text, line.style).draw(into: &buffer, x: rect.x, y: y, maxX: rect.maxX)
+            }
         }
         if let selected = bookmarkList { drawBookmarkList(into: &buffer, selected: selected) }
+        if let list = tokenUnits { drawTokenUnits(into: &buffer, list: list) }
+    }
+
+    /// `text` in lines of at most `width` columns, broken at spaces where possible; at most
+    /// `maxLines` lines (the last one ends with `…` when text is left over).
+    static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
+        guard width > 0 else { return [""] }
+        var lines: [String] = []
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            if lines.count == maxLines - 1 || GlyphWidth.columns(of: rest) <= width {
+                if GlyphWidth.columns(of: rest) <= width {
+                    lines.append(String(rest))
+                } else {
+                    lines.append(String(rest.prefix(max(0, width - 1))) + "…")
+                }
+                break
+            }
+            var cut = rest.startIndex
+            var columns = 0
+            var lastSpace: Substring.Index?
+            while cut < rest.endIndex {
+                let next = columns + GlyphWidth.columns(of: rest[cut])
+                if next > width { break }
+                if rest[cut] == " " { lastSpace = cut }
+                columns = next
+                cut = rest.index(after: cut)
+            }
+            let end = lastSpace.map { $0 > rest.startIndex ? $0 : cut } ?? cut
+            lines.append(String(rest[..<end]))
+            rest = rest[end...].drop { $0 == " " }
+        }
+        return lines.isEmpty ? [""] : lines
     }
 
     /// `♦` under every bookmarked step in view, on the time axis where it is free.

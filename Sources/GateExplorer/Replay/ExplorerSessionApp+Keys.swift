@@ -6,8 +6,19 @@ extension ExplorerSessionApp {
     /// keys; steps are moved in the whole run; everything else goes to the explorer.
     mutating func handleKey(_ key: Key) -> AppAction {
         if notePrompt != nil { handlePromptKey(key); return .continue }
+        if searchPrompt != nil { handleSearchKey(key); return .continue }
+        if tokenUnits != nil { handleTokenUnitsKey(key); return .continue }
         if bookmarkList != nil { handleListKey(key); return .continue }
         if isTyping { handleTypingKey(key); return .continue }
+        if state.goTo != nil {
+            // The `:` prompt: steps are numbered in the whole run, not the window.
+            var next = state
+            let target = next.handleGoToKey(key)
+            if case .unit? = target, let target { next.go(to: target) }
+            explorer.replaceState(next)
+            if case .step(let number)? = target { moveCursor(to: number - 1, recordsPassed: false) }
+            return .continue
+        }
         if state.showsHelp {
             let action = explorer.handle(.key(key))
             if action == .quit { finishRecording() }
@@ -23,11 +34,21 @@ extension ExplorerSessionApp {
             if bookmarks.isEmpty { message = "no bookmarks yet: b bookmarks the current step" } else { bookmarkList = 0 }
             return .continue
         case .character("T"): startTyping(); return .continue
+        case .character("/"): searchPrompt = ""; return .continue
+        case .character("u"): openTokenUnits(); return .continue
+        case .character("m"): markPattern(); return .continue
+        case .character("M"): nextPatternMatch(); return .continue
+        case .escape where patternStart != nil:
+            patternStart = nil
+            message = "pattern cancelled"
+            return .continue
+        case .character("n"): jumpToMatch(forward: true); return .continue
+        case .character("N"): jumpToMatch(forward: false); return .continue
         case .character(">"): moveCursor(to: step + max(1, heatmapWidth), recordsPassed: false); return .continue
         case .character("<"): moveCursor(to: step - max(1, heatmapWidth), recordsPassed: false); return .continue
         default: break
         }
-        switch ExplorerKeyBinding.command(for: key) {
+        switch ExplorerKeys.command(for: key) {
         case .stepForward: moveCursor(to: step + 1)
         case .stepBack: moveCursor(to: step - 1)
         case .firstStep: moveCursor(to: 0, recordsPassed: false)
@@ -72,7 +93,15 @@ extension ExplorerSessionApp {
     /// Lines that arrived on the live feed become steps.
     mutating func pollFeed() {
         guard let feed, !feedEnded else { return }
-        let (lines, ended) = feed.take()
+        guard totalSteps < liveStepLimit else {
+            // Memory stays bounded under a flood (`yes | gatescope explore --input -`).
+            feedEnded = true
+            message = "live input stopped at \(totalSteps) steps, the most kept in memory; record (r) or use gatescope record for longer inputs"
+            return
+        }
+        let room = min(Self.liveLinesPerTick, liveStepLimit - totalSteps)
+        let (taken, ended) = feed.take(atMost: room)
+        let lines = taken.count > room ? Array(taken.prefix(room)) : taken
         if !lines.isEmpty, let network = base.network {
             let parsed = LiveRowParser(network: network).parse(lines)
             skippedInput += parsed.skipped.count
@@ -240,6 +269,31 @@ extension ExplorerSessionApp {
         appendRows(parser.encode(tokens), tokens: tokens)
     }
 
+    /// A burst of events: in typing mode a run of typed characters (a paste) becomes one `type`
+    /// call, so 10,000 pasted characters are stepped in one go instead of one append per key.
+    public mutating func handle(burst events: [InputEvent]) -> AppAction {
+        var typed = ""
+        func flush(_ app: inout ExplorerSessionApp) {
+            guard !typed.isEmpty else { return }
+            app.message = nil
+            app.type(typed)
+            typed = ""
+        }
+        for event in events {
+            if isTyping, notePrompt == nil, bookmarkList == nil, case .key(let key) = event {
+                switch key {
+                case .character(let character): typed.append(character); continue
+                case .enter: typed.append("\n"); continue
+                default: break
+                }
+            }
+            flush(&self)
+            if handle(event) == .quit { return .quit }
+        }
+        flush(&self)
+        return .continue
+    }
+
     mutating func handleTypingKey(_ key: Key) {
         switch key {
         case .escape:
@@ -254,7 +308,7 @@ extension ExplorerSessionApp {
         case .tab:
             type("\t")
         case .left, .right, .home, .end:
-            let command = ExplorerKeyBinding.command(for: key)
+            let command = ExplorerKeys.command(for: key)
             if command == .stepBack { moveCursor(to: step - 1) }
             if command == .stepForward { moveCursor(to: step + 1) }
             if command == .firstStep { moveCursor(to: 0, recordsPassed: false) }

@@ -2,9 +2,11 @@ import GateCanvas
 import GateCore
 
 extension ExplorerSessionApp {
-    /// Whether the session takes every key itself now (the note prompt, the bookmark list, typing):
-    /// an app around it should hand keys straight on.
-    public var capturesKeys: Bool { notePrompt != nil || bookmarkList != nil || isTyping }
+    /// Whether the session takes every key itself now (the note prompt, the bookmark list, typing, the
+    /// search prompt, the `u` list): an app around it should hand keys straight on.
+    public var capturesKeys: Bool {
+        notePrompt != nil || bookmarkList != nil || isTyping || searchPrompt != nil || tokenUnits != nil
+    }
 
     /// Replaces the run with an edited one (a what-if edit): its trace and its network (a bias shift
     /// changes the weights the inspector shows). A recording in progress notes `edit` and records the

@@ -49,7 +49,9 @@ extension ExplorerSessionApp {
             run.fullSteps = total
             run.statisticsScope = wanted == 0..<total ? nil
                 : "steps \(wanted.lowerBound + 1)–\(wanted.upperBound) of \(total) (this window)"
-            run.extraKeyHelp = Self.keyHelp + base.extraKeyHelp
+            // An app around the session (teaching) that takes a key over lists it itself.
+            let taken = Set(base.extraKeyHelp.flatMap(\.handles))
+            run.extraKeyHelp = Self.keyHelp.filter { $0.handles.allSatisfy { !taken.contains($0) } } + base.extraKeyHelp
             window = wanted
             explorer.replaceState(state.carryingView(to: run, step: step - wanted.lowerBound))
             // The new window may change the layout (and so the heatmap width) only in corner cases;

@@ -50,6 +50,22 @@ public struct ExplorerSessionApp: TerminalApp {
     public internal(set) var notePrompt: (step: Int, text: String)?
     /// Whether the bookmark list is open, and its selected line.
     public internal(set) var bookmarkList: Int?
+    /// The search being typed after `/`.
+    public internal(set) var searchPrompt: String?
+    /// The last search and its matches (`n` / `N` step through them; marked on the time axis).
+    public internal(set) var search: InputSearch?
+    /// Where a pattern being marked (`m`) starts.
+    public internal(set) var patternStart: Int?
+    /// The last pattern marked and its matches.
+    public internal(set) var pattern: PatternMatch?
+    /// The match `M` last went to.
+    var patternIndex: Int?
+    /// The `u` list (units responding to the token at the cursor), when open.
+    public internal(set) var tokenUnits: TokenUnitList?
+    /// Most live input lines taken per tick: a flood is stepped in bites, so keys (`q`) stay prompt.
+    static let liveLinesPerTick = 2000
+    /// Most steps live input may add before it stops (memory stays bounded).
+    var liveStepLimit = 1_000_000
     /// The last message (saved paths, errors), shown on the bottom line until the next key.
     public internal(set) var message: String?
     /// Lines and characters of live input that could not be read.
@@ -67,6 +83,10 @@ public struct ExplorerSessionApp: TerminalApp {
         ExplorerKeyHelp("B", "list the bookmarks (Enter jumps, d removes)", handles: [.character("B")]),
         ExplorerKeyHelp("T", "type characters as steps (character models; Esc leaves)", handles: [.character("T")]),
         ExplorerKeyHelp("<  >", "a screen back / forward", handles: [.character("<"), .character(">")]),
+        ExplorerKeyHelp("/  n  N", "search the input (text, or TRACK:label) · next · previous match",
+                        handles: [.character("/"), .character("n"), .character("N")]),
+        ExplorerKeyHelp("u  m  M", "units for this token (u; m…m marks a pattern, M steps through its matches)",
+                        handles: [.character("u"), .character("m"), .character("M")]),
     ]
 
     /// A session on `run`.
@@ -109,7 +129,7 @@ public struct ExplorerSessionApp: TerminalApp {
     /// Whether the run can grow (live input or typing).
     public var canGrow: Bool {
         guard source == nil, let network = base.network else { return false }
-        return !network.isBidirectional
+        return !network.needsWholeSequence
     }
 
     public var tickInterval: Duration? {
@@ -138,7 +158,7 @@ public struct ExplorerSessionApp: TerminalApp {
             _ = explorer.handle(event)
             syncWindow()
         case .mouse:
-            guard notePrompt == nil, bookmarkList == nil else { return .continue }
+            guard notePrompt == nil, bookmarkList == nil, tokenUnits == nil, searchPrompt == nil else { return .continue }
             let before = step
             _ = explorer.handle(event)
             adoptExplorerStep(from: before)

@@ -2,7 +2,7 @@ import GateCanvas
 extension ExplorerState {
     /// A state on `run` (another window of the same run, or the run grown) at `step`, keeping how
     /// things are shown: layer, direction, selected unit, sort, focus, playback, speed, overlays,
-    /// number format, palette and revealed steps.
+    /// number format, palette, colour range, the `:` prompt and revealed steps.
     func carryingView(to run: ExplorerRun, step: Int) -> ExplorerState {
         var next = ExplorerState(run: run, palette: palette)
         next.layerPosition = min(layerPosition, max(0, run.layerIndices.count - 1))
@@ -10,6 +10,7 @@ extension ExplorerState {
         next.selectedUnit = selectedUnit
         next.clampSelection()
         next.sortOrder = sortOrder
+        next.tokenSort = tokenSort
         next.focus = focus
         next.isPlaying = isPlaying
         next.speedIndex = speedIndex
@@ -18,6 +19,8 @@ extension ExplorerState {
         next.showsExactNumbers = showsExactNumbers
         next.inspectorScroll = inspectorScroll
         next.revealsAllSteps = revealsAllSteps
+        next.valueScaling = valueScaling
+        next.goTo = goTo
         next.move(to: step)
         return next
     }

@@ -4,4 +4,12 @@ import GateCanvas
 public protocol LiveRowFeed: AnyObject {
     /// The lines that arrived since the last call, and whether the stream has ended.
     func take() -> (lines: [String], ended: Bool)
+    /// At most `limit` of the lines that arrived (the rest wait for the next call), and whether
+    /// the stream has ended with nothing left waiting. A flood is thus taken in bounded bites.
+    func take(atMost limit: Int) -> (lines: [String], ended: Bool)
+}
+
+extension LiveRowFeed {
+    /// Feeds that do not hold lines back hand over everything they have.
+    public func take(atMost limit: Int) -> (lines: [String], ended: Bool) { take() }
 }

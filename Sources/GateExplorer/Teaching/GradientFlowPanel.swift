@@ -129,7 +129,7 @@ public struct GradientFlowPanel {
     /// "3.2e-4".
     static func scientific(_ value: Float) -> String {
         guard value > 0, value.isFinite else { return "0" }
-        let exponent = Int(log10(value).rounded(.down))
+        let exponent = Int(saturating: log10(value).rounded(.down))
         let mantissa = value / pow(10, Float(exponent))
         return String(format2: Double(mantissa)).dropLast(1) + "e\(exponent)"
     }
@@ -151,12 +151,15 @@ public struct GradientFlowPanel {
             for point in points where point.magnitude > 0 { top = max(top, log10(point.magnitude / base).rounded(.up)) }
         }
         let lowest = Self.floorDecade
-        for row in 0..<rows {
-            let decade = top + Float(row) * (lowest - top) / Float(max(1, rows - 1))
-            if row % 2 == 0 || rows <= 4 {
-                buffer.put(String("1e\(Int(decade.rounded()))".prefix(6)), x: rect.x, y: rect.y + row, style: ExplorerTheme.dim)
-            }
-            buffer.put("│", x: axisX - 1, y: rect.y + row, style: ExplorerTheme.rule)
+        for row in 0..<rows { buffer.put("│", x: axisX - 1, y: rect.y + row, style: ExplorerTheme.rule) }
+        // Each whole decade labels the row it falls on (the same rounding as the marks), leaving a
+        // blank row between labels: no label names a row it is not on, none repeats.
+        var lastLabelRow = Int.min
+        for decade in stride(from: Int(saturating: top.rounded()), through: Int(saturating: lowest.rounded()), by: -1) {
+            let row = min(rows - 1, max(0, Int(saturating: ((top - Float(decade)) / (top - lowest) * Float(rows - 1)).rounded())))
+            guard row >= lastLabelRow + 2 || (rows <= 4 && row > lastLabelRow) else { continue }
+            buffer.put(String("1e\(decade)".prefix(6)), x: rect.x, y: rect.y + row, style: ExplorerTheme.dim)
+            lastLabelRow = row
         }
         let axisLabel = " distance T−t →" + (perColumn == 1 ? "" : " (1 column = \(perColumn) steps)")
         let dashes = max(1, width - axisLabel.count)
@@ -170,7 +173,7 @@ public struct GradientFlowPanel {
                 guard column < width else { continue }
                 let ratio = point.magnitude / base
                 let decade = ratio > 0 ? max(lowest, log10(ratio)) : lowest
-                let row = min(rows - 1, max(0, Int(((top - decade) / (top - lowest) * Float(rows - 1)).rounded())))
+                let row = min(rows - 1, max(0, Int(saturating: ((top - decade) / (top - lowest) * Float(rows - 1)).rounded())))
                 buffer.put(item.mark, x: axisX + column, y: rect.y + row, style: item.style)
             }
         }

@@ -93,10 +93,11 @@ public struct NarrationPanel {
 
     static func key(of hint: String) -> Key { .character(hint.first ?? " ") }
 
-    /// Draws the lines that fit into `rect` (the hint line last when there is room).
+    /// Draws the lines that fit into `rect` (the hint line last when there is room: the narration comes
+    /// first, and `?` lists the keys).
     public func draw(into buffer: inout CellBuffer, rect: Rect) {
         var shown = lines(width: rect.width - 1)
-        let wantsHints = session.shows("hints") && rect.height >= 3
+        let wantsHints = session.shows("hints") && rect.height >= 3 && shown.count < rect.height
         let room = rect.height - (wantsHints ? 1 : 0)
         if shown.count > room {
             // Keep the heading, the question and the latest message; cut the narration's end.

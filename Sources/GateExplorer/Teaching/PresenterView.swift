@@ -1,9 +1,11 @@
 import GateCanvas
 import GateCore
 
-/// Presenter mode: a projector-friendly screen. Fewer panels (the highlighted or focused gate and the
-/// belt), every timestep two columns wide, one unit per row in full blocks, bold high-contrast
-/// labels, and the selected unit's numbers in large type on their own line.
+/// Presenter mode: a projector-friendly screen. The input (characters, or a bar per feature) and step
+/// numbers along the top, every timestep two columns wide; the highlighted or focused gate and the belt,
+/// one unit per row in full blocks; the open teaching view (gradient flow, what-if or cell diagram)
+/// below them, or the cell diagram when no view is open and there is room; bold high-contrast
+/// labels, and the selected unit's numbers on their own line.
 public struct PresenterView {
     /// The session drawn.
     public let session: TeachingSession
@@ -22,9 +24,36 @@ public struct PresenterView {
         return Array(result.prefix(2))
     }
 
-    /// The time window: two columns per step.
+    /// Columns per step: two, or one when that is what it takes to show every step.
+    public func stepWidth(width: Int) -> Int {
+        let room = width - Self.gutter - 1
+        return session.explorer.totalSteps * 2 <= room || session.explorer.totalSteps > room ? 2 : 1
+    }
+
+    /// The time window: two columns per step (one when that shows the whole run).
     public func window(width: Int) -> TimeWindow {
-        TimeWindow(step: session.explorer.step, total: session.explorer.totalSteps, width: max(1, (width - Self.gutter - 1) / 2))
+        TimeWindow(step: session.explorer.step, total: session.explorer.totalSteps,
+                   width: max(1, (width - Self.gutter - 1) / stepWidth(width: width)))
+    }
+
+    /// The teaching view drawn under the panels, if one is open and not hidden by a classroom preset.
+    var openView: TeachingView? {
+        switch session.view {
+        case .explorer: nil
+        case .gradient: session.shows("gradient") ? .gradient : nil
+        case .whatif: session.shows("whatif") ? .whatif : nil
+        case .diagram: .diagram
+        }
+    }
+
+    /// Rows the open view wants.
+    func viewHeight(_ view: TeachingView) -> Int {
+        switch view {
+        case .gradient: GradientFlowPanel.preferredHeight(units: session.explorer.unitCount, unitsPerRow: 2)
+        case .whatif: WhatIfPanel.preferredHeight
+        case .diagram: CellDiagramView.preferredHeight
+        case .explorer: 0
+        }
     }
 
     /// Draws the whole screen into `rect`; returns the narration's rectangle (drawn by the caller).
@@ -34,22 +63,29 @@ public struct PresenterView {
         let layer = state.layer
         let contrast = CellStyle(foreground: .indexed(15), background: .indexed(0), bold: true)
         buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), with: Cell(" ", style: contrast))
-        let title = " \(state.run.name.uppercased()) · t = \(state.step + 1) / \(state.totalSteps) · UNIT \(state.selectedUnit + 1)"
+        let title = " \(state.run.name.uppercased()) · t = \(state.run.stepNumber(state.step)) / \(state.run.shownTotalSteps) · UNIT \(state.selectedUnit + 1)"
             + (state.isReverse ? " · ← REVERSE" : "")
         buffer.put(title, x: rect.x, y: rect.y, style: contrast)
         let window = self.window(width: rect.width)
+        let stepWidth = self.stepWidth(width: rect.width)
         let steps = window.steps(total: state.totalSteps)
         let sequential = ScaleTable(scale: state.palette.sequential, mode: buffer.colorMode)
         let diverging = ScaleTable(scale: state.palette.diverging, mode: buffer.colorMode)
-        var y = rect.y + 2
-        let bottom = rect.maxY - narrationHeight - 2
+        let bottom = rect.maxY - narrationHeight - 1
+        var y = drawInput(into: &buffer, x: rect.x, y: rect.y + 1, bottom: bottom, window: window)
         let shown = panels
         let order = state.unitOrder
-        let perPanel = max(1, (bottom - y) / max(1, shown.count) - 2)
+        // The open view gets its preferred rows (or all there are); the panels take what is left, and
+        // give the view back any rows they do not need.
+        let view = openView
+        let wanted = view.map { viewHeight($0) } ?? 0
+        let available = max(0, bottom - y)
+        let panelRoom = view == nil ? available : max(0, available - wanted)
+        let perPanel = min(order.count, max(1, panelRoom / max(1, shown.count) - 2))
         let position = order.firstIndex(of: state.selectedUnit) ?? 0
         let first = (position / perPanel) * perPanel
-        for panel in shown {
-            guard y < bottom else { break }
+        let panelBottom = view == nil ? bottom : min(bottom, y + min(panelRoom, shown.count * (perPanel + 2)))
+        for panel in shown where panelBottom - y >= 2 {
             let marked = panel.word == session.highlight
             let label = (marked ? "▶ " : "  ") + panel.word.uppercased() + " " + panel.symbol + " — " + panel.meaning.joined(separator: ", ")
             buffer.put(label, x: rect.x, y: y, style: marked ? TeachingTheme.highlight : TeachingTheme.presenterLabel)
@@ -57,35 +93,104 @@ public struct PresenterView {
             let series = layer.series[panel.series]
             var scale: Float = 1
             if panel.isSigned, let series { scale = max(1e-6, series.values.map(abs).max() ?? 1) }
-            for unit in order[first..<min(order.count, first + perPanel)] where y < bottom {
+            for unit in order[first..<min(order.count, first + perPanel)] where y < panelBottom {
                 let selected = unit == state.selectedUnit
                 buffer.put((selected ? "▶" : " ") + String(unit + 1).leftPadded(to: Self.gutter - 2) + " ", x: rect.x, y: y,
                            style: selected ? TeachingTheme.highlight : TeachingTheme.presenterLabel)
                 for t in steps {
-                    let x = rect.x + Self.gutter + (t - window.start) * 2
+                    let x = rect.x + Self.gutter + (t - window.start) * stepWidth
                     let revealed = state.revealsAllSteps || (layer.isReverse ? t >= state.step : t <= state.step)
                     guard revealed, let series else { continue }
                     let value = panel.isSigned ? series[t, unit] / scale : series[t, unit]
                     let table = panel.isSigned ? diverging : sequential
                     let cell = buffer.colorMode == .monochrome ? Cell(table.shade(value))
                         : Cell("█", style: CellStyle(foreground: table.color(value)))
-                    buffer[x, y] = cell
-                    buffer[x + 1, y] = cell
+                    for dx in 0..<stepWidth { buffer[x + dx, y] = cell }
                 }
                 y += 1
             }
             y += 1
         }
-        if let column = window.column(of: state.step) {
-            buffer.put("▲", x: rect.x + Self.gutter + column * 2, y: min(y, bottom), style: TeachingTheme.presenterLabel)
+        if let view, bottom - y >= 3 {
+            let viewRect = Rect(x: rect.x, y: min(y, panelBottom), width: rect.width, height: bottom - min(y, panelBottom))
+            // The views draw one column per step, from the explorer's heatmap edge.
+            let heatmapX = ExplorerLayout.labelWidth + 4
+            let flat = TimeWindow(step: state.step, total: state.totalSteps, width: max(1, rect.width - heatmapX - 1))
+            switch view {
+            case .gradient: GradientFlowPanel(session: session, heatmapX: heatmapX, window: flat).draw(into: &buffer, rect: viewRect)
+            case .whatif: WhatIfPanel(session: session, heatmapX: heatmapX, window: flat).draw(into: &buffer, rect: viewRect)
+            case .diagram: CellDiagramView(state: state).draw(into: &buffer, rect: viewRect)
+            case .explorer: break
+            }
+            if session.highlight == "gradient" || session.highlight == "whatif" || session.highlight == "diagram" {
+                buffer.put("▶", x: viewRect.x, y: viewRect.y, style: TeachingTheme.highlight)
+            }
         }
-        var readout = StyledText(" unit \(state.selectedUnit + 1) at t=\(state.step + 1):  ", TeachingTheme.presenterLabel)
+        // No view open and rows to spare (a large screen, few units): the cell diagram of the selected unit.
+        if view == nil, bottom - y >= CellDiagramView.preferredHeight {
+            CellDiagramView(state: state).draw(into: &buffer, rect: Rect(x: rect.x, y: y, width: rect.width, height: bottom - y))
+        }
+        var readout = StyledText(" unit \(state.selectedUnit + 1) at t=\(state.run.stepNumber(state.step)):  ", TeachingTheme.presenterLabel)
         for panel in state.panels {
             if let value = layer.value(panel.series, step: state.step, unit: state.selectedUnit) {
                 readout.add("\(panel.symbol) = \(String(format2: Double(value)))   ", panel.word == session.highlight ? TeachingTheme.highlight : TeachingTheme.presenterLabel)
             }
         }
+        if let prediction = Prediction(run: state.run, step: state.step, count: 1) {
+            readout.add("· " + prediction.summary(), TeachingTheme.presenterLabel)
+        }
         readout.draw(into: &buffer, x: rect.x, y: rect.maxY - narrationHeight - 1, maxX: rect.maxX)
         return Rect(x: rect.x, y: rect.maxY - narrationHeight, width: rect.width, height: narrationHeight)
+    }
+
+    /// The input along the window, two columns per step — the characters of a text input, or one
+    /// bar row per feature (at most four) — then the step numbers with ▲ under the cursor. Returns the
+    /// first row below them.
+    func drawInput(into buffer: inout CellBuffer, x: Int, y top: Int, bottom: Int, window: TimeWindow) -> Int {
+        let state = session.explorer
+        let run = state.run
+        let steps = window.steps(total: state.totalSteps)
+        let stepWidth = self.stepWidth(width: buffer.width)
+        var y = top
+        func column(_ t: Int) -> Int { x + Self.gutter + (t - window.start) * stepWidth }
+        if run.hasTextInput {
+            buffer.put(" INPUT", x: x, y: y, style: TeachingTheme.presenterLabel)
+            for t in steps {
+                let glyph = String((run.tokenText(at: t) ?? "?").first ?? "?")
+                buffer.put(glyph, x: column(t), y: y, style: t == state.step ? TeachingTheme.highlight : TeachingTheme.presenterLabel)
+            }
+            y += 1
+        } else {
+            let input = run.trace.input
+            let names = run.inputFeatureNames
+            for feature in 0..<min(ExplorerRun.maximumInputRows, input.columns) where y < bottom - 4 {
+                let name = input.columns == 1 ? "x" : "x" + ExplorerFrame.subscriptDigits(feature + 1)
+                let label = names.map { $0[feature].count <= Self.gutter - 4 ? $0[feature].uppercased() : name } ?? name
+                buffer.put(" " + label, x: x, y: y, style: TeachingTheme.presenterLabel)
+                let values = input.column(feature).filter(\.isFinite)
+                let low = values.min() ?? 0, high = values.max() ?? 1
+                for t in steps {
+                    let glyph = ExplorerFrame.spark(input[t, feature], low: low, high: high)
+                    let style = t == state.step ? TeachingTheme.highlight : TeachingTheme.presenterLabel
+                    buffer.put(String(repeating: String(glyph), count: stepWidth), x: column(t), y: y, style: style)
+                }
+                y += 1
+            }
+        }
+        // Step numbers every 5 steps (where they fit), the cursor's number and ▲ under it.
+        buffer.put(" t", x: x, y: y, style: TeachingTheme.presenterLabel)
+        var freeFrom = x + Self.gutter
+        for t in steps where (t + 1) % 5 == 0 || t == steps.lowerBound {
+            let label = String(run.stepNumber(t))
+            let at = column(t)
+            let cursorAt = window.column(of: state.step).map { x + Self.gutter + $0 * stepWidth } ?? Int.min
+            guard at >= freeFrom, at + label.count < cursorAt || at > cursorAt + 4 else { continue }
+            buffer.put(label, x: at, y: y, style: ExplorerTheme.dim)
+            freeFrom = at + label.count + 1
+        }
+        if let cursor = window.column(of: state.step) {
+            buffer.put("▲" + String(run.stepNumber(state.step)), x: x + Self.gutter + cursor * stepWidth, y: y, style: TeachingTheme.highlight)
+        }
+        return y + 2
     }
 }

@@ -35,13 +35,19 @@ public struct TeachingFrame {
         let hidden = (view == .gradient && !session.shows("gradient")) || (view == .whatif && !session.shows("whatif"))
         var viewHeight = 0
         if view != .explorer && !hidden && !isPresenting && session.spatial == nil {
-            viewHeight = view == .gradient
-                ? GradientFlowPanel.preferredHeight(units: session.explorer.unitCount, unitsPerRow: 2)
-                : WhatIfPanel.preferredHeight
+            viewHeight = switch view {
+            case .gradient: GradientFlowPanel.preferredHeight(units: session.explorer.unitCount, unitsPerRow: 2)
+            case .whatif: WhatIfPanel.preferredHeight
+            case .diagram: CellDiagramView.preferredHeight
+            case .explorer: 0
+            }
         }
         var explorer = height - narration - viewHeight
         if viewHeight > 0 && explorer < Self.explorerMinimumHeight {
+            // The view replaces the explorer; rows it does not need go to the narration (read whole).
             explorer = 0
+            let spare = max(0, height - narration - viewHeight)
+            narration += min(spare, max(0, narrationLines - narration))
             viewHeight = height - narration
         }
         if isPresenting || (session.showsFullNarration && explorer < Self.explorerMinimumHeight) { explorer = 0 }
@@ -72,7 +78,7 @@ public struct TeachingFrame {
             return (max(0, tile.mapX - 1), tile.mapY - 1)
         }
         guard let word = session.highlight, !session.isPresenting, !session.explorer.showsHelp else { return nil }
-        if ["gradient", "whatif"].contains(word) { return viewRect.map { (0, $0.y) } }
+        if ["gradient", "whatif", "diagram"].contains(word) { return viewRect.map { (0, $0.y) } }
         guard explorerHeight > 0 else { return nil }
         let layout = ExplorerLayout(state: session.explorer, width: width, height: explorerHeight, colorMode: mode)
         guard let placement = layout.panels.first(where: { $0.kind.word == word }) else { return nil }
@@ -106,10 +112,10 @@ public struct TeachingFrame {
             let heatmapX = layout?.heatmapX ?? ExplorerLayout.labelWidth + 4
             let window = layout?.timeWindow
                 ?? TimeWindow(step: session.explorer.step, total: session.explorer.totalSteps, width: max(1, width - heatmapX - 1))
-            if session.view == .gradient {
-                GradientFlowPanel(session: session, heatmapX: heatmapX, window: window).draw(into: &buffer, rect: rect)
-            } else {
-                WhatIfPanel(session: session, heatmapX: heatmapX, window: window).draw(into: &buffer, rect: rect)
+            switch session.view {
+            case .gradient: GradientFlowPanel(session: session, heatmapX: heatmapX, window: window).draw(into: &buffer, rect: rect)
+            case .whatif: WhatIfPanel(session: session, heatmapX: heatmapX, window: window).draw(into: &buffer, rect: rect)
+            case .diagram, .explorer: CellDiagramView(state: session.explorer).draw(into: &buffer, rect: rect)
             }
         }
         if let rect = narrationRect {

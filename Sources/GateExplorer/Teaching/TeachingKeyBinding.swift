@@ -12,6 +12,7 @@ public enum TeachingKeyBinding {
         ExplorerKeyHelp("t", "the whole narration / back", handles: [.character("t")]),
         ExplorerKeyHelp("f", "gradient-flow view on / off", handles: [.character("f")]),
         ExplorerKeyHelp("w", "what-if view on / off", handles: [.character("w")]),
+        ExplorerKeyHelp("D", "live cell diagram on / off", handles: [.character("D")]),
         ExplorerKeyHelp("c", "clamp the focused gate here (0 if open, 1 if shut)", handles: [.character("c")]),
         ExplorerKeyHelp("C", "clamp it at every step", handles: [.character("C")]),
         ExplorerKeyHelp("{  }", "its bias −1 / +1", handles: [.character("{"), .character("}")]),

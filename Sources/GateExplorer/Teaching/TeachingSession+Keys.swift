@@ -64,6 +64,8 @@ extension TeachingSession {
             view = view == .gradient ? .explorer : .gradient
         case .character("w"):
             view = view == .whatif ? .explorer : .whatif
+        case .character("D"):
+            view = view == .diagram ? .explorer : .diagram
         case .character("c"), .character("C"):
             clamp(everyStep: key == .character("C"))
         case .character("{"), .character("}"):

@@ -127,7 +127,7 @@ public struct TeachingSession: Sendable {
     /// The spatial screen's state for a ConvLSTM stop: its step, layer, channel and pixel selected.
     static func spatialState(_ run: SpatialRun, stop: TeachingStop, palette: ExplorerPalette) -> SpatialExplorerState {
         var state = SpatialExplorerState(run: run, palette: palette)
-        state.step = min(max(0, stop.step), max(0, run.steps - 1))
+        state.playback.step = min(max(0, stop.step), max(0, run.steps - 1))
         state.layer = min(max(0, stop.layer), max(0, run.shapes.count - 1))
         state.select(channel: stop.channel)
         state.select(pixelY: stop.pixelY ?? state.pixelY, pixelX: stop.pixelX ?? state.pixelX)
@@ -199,7 +199,9 @@ public struct TeachingSession: Sendable {
         state.sortOrder = old.sortOrder
         state.focus = old.focus
         state.showsExactNumbers = old.showsExactNumbers
+        state.showsDiagram = old.showsDiagram
         state.revealsAllSteps = old.revealsAllSteps
+        state.valueScaling = old.valueScaling
         state.inspectorChoice = old.inspectorChoice
         state.select(unit: old.selectedUnit)
         state.move(to: old.step)
@@ -209,6 +211,14 @@ public struct TeachingSession: Sendable {
     /// Takes the view of `state` (the explorer's, after it handled an event) at `step` of the run:
     /// cursor, layer, direction, unit, sort, focus, playback and overlays; the run stays this session's.
     mutating func adoptView(of state: ExplorerState, step: Int) {
+        // Tab moves the stop's ▶ marker with the focus: it always points at what c/C would clamp.
+        if state.focus != explorer.focus {
+            if case .panel(let index) = state.focus, index < explorer.panels.count {
+                highlight = explorer.panels[index].word
+            } else {
+                highlight = nil
+            }
+        }
         explorer.layerPosition = min(state.layerPosition, max(0, explorer.run.layerIndices.count - 1))
         explorer.isReverse = state.isReverse
         explorer.selectedUnit = state.selectedUnit
@@ -219,9 +229,12 @@ public struct TeachingSession: Sendable {
         explorer.showsHelp = state.showsHelp
         explorer.inspectorChoice = state.inspectorChoice
         explorer.showsExactNumbers = state.showsExactNumbers
+        explorer.showsDiagram = state.showsDiagram
         explorer.palette = state.palette
         explorer.inspectorScroll = state.inspectorScroll
         explorer.revealsAllSteps = state.revealsAllSteps
+        explorer.valueScaling = state.valueScaling
+        explorer.goTo = state.goTo
         explorer.showsAllLayers = state.showsAllLayers
         explorer.select(unit: state.selectedUnit)
         explorer.move(to: step)

@@ -7,4 +7,6 @@ public enum TeachingView: String, Sendable, CaseIterable {
     case gradient
     /// The what-if view: the edited run against the original and their difference.
     case whatif
+    /// The live cell diagram: the selected unit's numbers on Olah's picture of the cell.
+    case diagram
 }

@@ -70,14 +70,10 @@ public struct WhatIfPanel {
                 summary.add("\(word) \(String(format2: Double(a))) → \(String(format2: Double(b)))  ", ExplorerTheme.title)
             }
         }
-        if let before = session.baseRun.trace.output, let after = state.run.trace.output, t < before.rows {
-            let a = before.row(t), b = after.row(t)
-            let ia = a.indices.max { a[$0] < a[$1] } ?? 0, ib = b.indices.max { b[$0] < b[$1] } ?? 0
-            // One output (a regression head): just the value; several: the largest and which one it is.
-            let single = a.count == 1
-            let before = String(format2: Double(a[ia])) + (single ? "" : " (output \(ia + 1))")
-            let after = String(format2: Double(b[ib])) + (single ? "" : " (output \(ib + 1))")
-            summary.add("output: \(before) → \(after)", TeachingTheme.answer)
+        // The head as the explorer states it: the likeliest symbol or class with its probability, or
+        // the predicted value — never a raw logit with a class index.
+        if let before = Prediction(run: session.baseRun, step: t, count: 1), let after = Prediction(run: state.run, step: t, count: 1) {
+            summary.add("output: \(before.summary()) → \(after.summary())", TeachingTheme.answer)
         }
         summary.draw(into: &buffer, x: rect.x, y: rect.maxY - 2, maxX: rect.maxX)
         let edits = "edits: " + session.edits.map(\.label).joined(separator: "; ") + " · u undoes"

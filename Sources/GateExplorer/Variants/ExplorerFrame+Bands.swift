@@ -132,8 +132,12 @@ extension ExplorerFrame {
         let bounded = band.trace.kind != .rnnRelu && band.series == SeriesName.hidden
             && band.trace.series[SeriesName.hiddenBeforeProjection] == nil
         let range = bounded || band.isGate ? 1 : band.largestMagnitude
+        // Signed bands follow the explorer's colour scale (`S`): each unit on its own, or one for the band.
+        let ranges = band.isGate ? nil : bandUnitRanges(band)
         if band.isGate {
             title.add(width < 100 ? "─ 0 shut … 1 open " : "─ dark 0 shut … bright 1 open ", ExplorerTheme.dim)
+        } else if ranges != nil {
+            title.add("─ blue − red + per unit (S) ", ExplorerTheme.dim)
         } else {
             title.add("─ blue −\(NumberFormat.fixed(range, range >= 10 ? 0 : 1)) … red +\(NumberFormat.fixed(range, range >= 10 ? 0 : 1)) ", ExplorerTheme.dim)
         }
@@ -161,6 +165,7 @@ extension ExplorerFrame {
         let table = band.isGate ? sequential : diverging
         let inverse = 1 / range
         let window = layout.timeWindow.steps(total: state.totalSteps)
+        var heatmapRows: [HeatmapRow] = []
         for row in 0..<rows {
             guard let (upper, lower) = placement.units(inRow: row) else { break }
             if upper == selectedRow || lower == selectedRow {
@@ -172,16 +177,21 @@ extension ExplorerFrame {
             if band.isConcatenated, upper < band.trace.hiddenSize, let lower, lower >= band.trace.hiddenSize {
                 buffer.put("┆", x: layout.heatmapX - 2, y: y + row, style: ExplorerTheme.dim)
             }
-            for step in window {
-                let reverseLike = band.trace.isReverse && !band.isConcatenated
-                let revealed = state.revealsAllSteps || (reverseLike ? step >= state.step : step <= state.step)
-                    || (band.isConcatenated && step <= state.step)
-                guard revealed, let top = band.value(step: step, unit: upper) else { continue }
-                let bottom = lower.flatMap { band.value(step: step, unit: $0) }
-                buffer[layout.heatmapX + step - window.lowerBound, y + row] =
-                    table.cell(upper: top * inverse, lower: bottom.map { $0 * inverse })
-            }
+            func factor(_ unit: Int) -> Float { ranges.map { unit < $0.count ? 1 / $0[unit] : inverse } ?? inverse }
+            heatmapRows.append(HeatmapRow(upper: upper, lower: lower, upperFactor: factor(upper),
+                                          lowerFactor: lower.map(factor) ?? inverse))
         }
+        // Steps read so far: up to the cursor, or from it for a reverse direction (a concatenated
+        // band is read up to the cursor).
+        var steps = window
+        if !state.revealsAllSteps {
+            let reverseLike = band.trace.isReverse && !band.isConcatenated
+            steps = reverseLike ? max(window.lowerBound, state.step)..<window.upperBound
+                : window.lowerBound..<max(window.lowerBound, min(window.upperBound, state.step + 1))
+        }
+        Heatmap(source: .function { step, unit in band.value(step: step, unit: unit) }, rows: heatmapRows,
+                steps: steps, firstStep: window.lowerBound, table: table)
+            .draw(in: Rect(x: layout.heatmapX, y: y, width: layout.heatmapWidth, height: heatmapRows.count), into: &buffer)
         guard let sumY = placement.sumY else { return }
         bandSum(band).draw(into: &buffer, x: 0, y: sumY, maxX: width)
     }
@@ -257,5 +267,17 @@ extension ExplorerFrame {
         }
         StyledText(" " + shown.joined(separator: " · "), ExplorerTheme.dim)
             .draw(into: &buffer, x: 0, y: layout.hints.y, maxX: layout.hints.maxX)
+    }
+
+    /// Per-unit colour ranges of a signed band (the concatenated output: forward units, then
+    /// reverse), or nil with one scale for all units (`S`).
+    func bandUnitRanges(_ band: LayerBand) -> [Float]? {
+        guard state.valueScaling == .perUnit else { return nil }
+        func ranges(_ trace: LayerTrace) -> [Float]? {
+            state.statistics[trace.key]?.unitMagnitude[band.series]
+        }
+        guard let forward = ranges(band.trace) else { return nil }
+        guard let reverse = band.reverse else { return forward }
+        return ranges(reverse).map { forward + $0 }
     }
 }

@@ -17,7 +17,7 @@ public struct SpatialExplorerApp: TerminalApp {
     }
 
     public var tickInterval: Duration? {
-        state.isPlaying ? .microseconds(1_000_000 / state.speed) : nil
+        state.playback.tickInterval
     }
 
     public var minimumSize: (width: Int, height: Int) { (60, 18) }
@@ -37,7 +37,7 @@ public struct SpatialExplorerApp: TerminalApp {
                 if let hit = frame.hit(x: mouse.x, y: mouse.y) {
                     switch hit.tile.content {
                     case .channel(let channel): state.select(channel: channel)
-                    case .film(let step): state.step = step
+                    case .film(let step): state.playback.step = step
                     default: break
                     }
                     state.select(pixelY: hit.pixelY, pixelX: hit.pixelX)

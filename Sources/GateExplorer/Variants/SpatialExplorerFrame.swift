@@ -400,9 +400,9 @@ public struct SpatialExplorerFrame {
 
     private func drawHelp(into buffer: inout CellBuffer) {
         var lines: [StyledText] = []
-        for binding in SpatialExplorerCommand.bindings where !binding.label.isEmpty {
-            var line = StyledText(" " + NumberFormat.padRight(binding.label, 12), ExplorerTheme.title)
-            line.add(binding.meaning)
+        for entry in SpatialExplorerCommand.keys.helpEntries() {
+            var line = StyledText(" " + NumberFormat.padRight(entry.keys, 12), ExplorerTheme.title)
+            line.add(entry.meaning)
             lines.append(line)
         }
         lines.append(StyledText(" mouse       click a map: select that pixel (in the grid: that channel)"))

@@ -2,11 +2,9 @@ import GateCanvas
 import GateCore
 
 /// Everything the ConvLSTM explorer screen depends on besides the terminal size.
-public struct SpatialExplorerState: Sendable {
+public struct SpatialExplorerState: Sendable, PlaybackState {
     /// The run.
     public let run: SpatialRun
-    /// The current step (0-based).
-    public internal(set) var step = 0
     /// The layer shown (0 at the bottom).
     public internal(set) var layer = 0
     /// The channel shown in full (0-based).
@@ -19,10 +17,8 @@ public struct SpatialExplorerState: Sendable {
     public internal(set) var showsGrid = false
     /// Index into `SpatialSeries.all` of the series the grid shows.
     public internal(set) var gridSeries = 4
-    /// Whether playback runs.
-    public internal(set) var isPlaying = false
-    /// Index into `ExplorerState.speeds`.
-    public internal(set) var speedIndex = 2
+    /// The step, play or pause and the speed.
+    public internal(set) var playback = Playback(speedIndex: 2)
     /// Whether the help overlay is open.
     public internal(set) var showsHelp = false
     /// Whether numbers show 6 decimals.
@@ -45,9 +41,6 @@ public struct SpatialExplorerState: Sendable {
         run.shapes.isEmpty ? SpatialShape(channels: 0, height: 0, width: 0) : run.shapes[min(layer, run.shapes.count - 1)]
     }
 
-    /// Steps per second while playing.
-    public var speed: Int { ExplorerState.speeds[speedIndex] }
-
     /// Decimals shown.
     public var decimals: Int { showsExactNumbers ? 6 : 2 }
 
@@ -58,17 +51,12 @@ public struct SpatialExplorerState: Sendable {
             if command == .toggleHelp || command == .closeOverlay { showsHelp = false }
             return .continue
         }
-        let steps = run.steps
+        if let step = command.playback {
+            playback.apply(step, total: run.steps)
+            return .continue
+        }
         switch command {
-        case .stepForward: step = min(step + 1, max(0, steps - 1))
-        case .stepBack: step = max(0, step - 1)
-        case .firstStep: step = 0
-        case .lastStep: step = max(0, steps - 1)
-        case .togglePlay:
-            if !isPlaying && step >= steps - 1 { step = 0 }
-            isPlaying.toggle()
-        case .faster: speedIndex = min(ExplorerState.speeds.count - 1, speedIndex + 1)
-        case .slower: speedIndex = max(0, speedIndex - 1)
+        case .stepForward, .stepBack, .firstStep, .lastStep, .togglePlay, .faster, .slower: break   // playback, above
         case .nextChannel: channel = (channel + 1) % max(1, shape.channels)
         case .previousChannel: channel = (channel - 1 + max(1, shape.channels)) % max(1, shape.channels)
         case .nextLayer, .previousLayer:
@@ -104,7 +92,7 @@ public struct SpatialExplorerState: Sendable {
 
     /// One playback tick.
     public mutating func tick() {
-        guard isPlaying, !showsHelp else { return }
-        if step + 1 < run.steps { step += 1 } else { isPlaying = false }
+        guard !showsHelp else { return }
+        playback.tick(total: run.steps)
     }
 }

@@ -11,7 +11,7 @@ public struct TwinsApp: TerminalApp {
     }
 
     public var tickInterval: Duration? {
-        state.isPlaying ? .microseconds(1_000_000 / state.speed) : nil
+        state.playback.tickInterval
     }
 
     public var minimumSize: (width: Int, height: Int) { (60, 18) }
@@ -19,7 +19,7 @@ public struct TwinsApp: TerminalApp {
     public mutating func handle(_ event: InputEvent) -> AppAction {
         switch event {
         case .key(let key):
-            guard let command = ExplorerKeyBinding.command(for: key) else { return .continue }
+            guard let command = ExplorerKeys.command(for: key) else { return .continue }
             return state.apply(command)
         case .mouse(let mouse):
             switch mouse.action {

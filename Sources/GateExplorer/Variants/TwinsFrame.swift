@@ -181,6 +181,7 @@ public struct TwinsFrame {
         let unit = min(state.selectedUnit, max(0, units - 1))
         let first = (unit / perPage) * perPage
         let window = timeWindow.steps(total: min(state.totalSteps, matrix.rows))
+        var rows: [HeatmapRow] = []
         for row in 0..<rowsPerPanel {
             let upper = first + row * unitsPerRow
             guard upper < units else { break }
@@ -188,13 +189,13 @@ public struct TwinsFrame {
             if upper == unit || lower == unit {
                 buffer.put(unitsPerRow == 1 ? "▸" : (upper == unit ? "▀" : "▄"), x: x + 2, y: y + row, style: ExplorerTheme.selection)
             }
-            for step in window where step <= state.step {
-                let cx = x + Self.labelWidth + step - window.lowerBound
-                guard cx < maxX else { break }
-                let top = matrix[step, upper] / magnitude
-                buffer[cx, y + row] = table.cell(upper: top, lower: lower.map { matrix[step, $0] / magnitude })
-            }
+            rows.append(HeatmapRow(upper: upper, lower: lower, upperFactor: 1 / magnitude, lowerFactor: 1 / magnitude))
         }
+        let left = x + Self.labelWidth
+        Heatmap(source: .matrix(values: matrix.values, stride: matrix.columns), rows: rows,
+                steps: window.lowerBound..<max(window.lowerBound, min(window.upperBound, state.step + 1)),
+                firstStep: window.lowerBound, table: table)
+            .draw(in: Rect(x: left, y: y, width: max(0, maxX - left), height: rows.count), into: &buffer)
     }
 
     /// The selected unit's step in plain numbers: what the belt kept and wrote, or the RNN's h.

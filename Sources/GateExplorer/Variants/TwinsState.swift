@@ -3,17 +3,13 @@ import GateCore
 
 /// The side-by-side view's state: several runs over the same input (LSTM, GRU and RNN twins), one
 /// cursor for all of them, one selected unit number.
-public struct TwinsState: Sendable {
+public struct TwinsState: Sendable, PlaybackState {
     /// The runs, left to right.
     public let runs: [ExplorerRun]
-    /// The current step, shared.
-    public internal(set) var step = 0
     /// The selected unit (0-based; clamped per model).
     public internal(set) var selectedUnit = 0
-    /// Whether playback runs.
-    public internal(set) var isPlaying = false
-    /// Index into `ExplorerState.speeds`.
-    public internal(set) var speedIndex = 3
+    /// The step, play or pause and the speed.
+    public internal(set) var playback = Playback(speedIndex: 3)
     /// Whether the help overlay is open.
     public internal(set) var showsHelp = false
     /// Whether numbers show 6 decimals.
@@ -46,9 +42,6 @@ public struct TwinsState: Sendable {
     /// The most units any run has.
     public var largestUnitCount: Int { runs.compactMap { $0.trace.layers.first?.hiddenSize }.max() ?? 0 }
 
-    /// Steps per second while playing.
-    public var speed: Int { ExplorerState.speeds[speedIndex] }
-
     /// Decimals shown.
     public var decimals: Int { showsExactNumbers ? 6 : 2 }
 
@@ -59,17 +52,11 @@ public struct TwinsState: Sendable {
             if command == .toggleHelp || command == .closeOverlay { showsHelp = false }
             return .continue
         }
-        let last = max(0, totalSteps - 1)
+        if let step = command.playback {
+            playback.apply(step, total: totalSteps)
+            return .continue
+        }
         switch command {
-        case .stepForward: step = min(last, step + 1)
-        case .stepBack: step = max(0, step - 1)
-        case .firstStep: step = 0
-        case .lastStep: step = last
-        case .togglePlay:
-            if !isPlaying && step >= last { step = 0 }
-            isPlaying.toggle()
-        case .faster: speedIndex = min(ExplorerState.speeds.count - 1, speedIndex + 1)
-        case .slower: speedIndex = max(0, speedIndex - 1)
         case .previousUnit: selectedUnit = max(0, selectedUnit - 1)
         case .nextUnit: selectedUnit = min(max(0, largestUnitCount - 1), selectedUnit + 1)
         case .previousLayer: layerPosition = max(0, layerPosition - 1)
@@ -85,7 +72,7 @@ public struct TwinsState: Sendable {
 
     /// One playback tick.
     public mutating func tick() {
-        guard isPlaying, !showsHelp else { return }
-        if step + 1 < totalSteps { step += 1 } else { isPlaying = false }
+        guard !showsHelp else { return }
+        playback.tick(total: totalSteps)
     }
 }

@@ -2,6 +2,11 @@
 ///
 /// Each record remembers the 1-based line on which it starts, for error messages.
 struct CSVRecordReader {
+    /// Most fields in one record: a runaway line fails at its first row, not after minutes.
+    static let maxFields = 1 << 20
+    /// Longest field in bytes (numbers and column names are short).
+    static let maxFieldBytes = 1 << 16
+
     private let bytes: [UInt8]
     private let separator: UInt8
     private var index: Int
@@ -46,6 +51,7 @@ struct CSVRecordReader {
                     } else {
                         if byte == 0x0A || (byte == 0x0D && (index >= bytes.count || bytes[index] != 0x0A)) { line += 1 }
                         field.append(byte)
+                        if field.count > Self.maxFieldBytes { throw Self.fieldTooLong(line: quoteLine) }
                     }
                 }
                 // After a closing quote: separator, line end, or end of input.
@@ -58,10 +64,14 @@ struct CSVRecordReader {
                     if byte == separator || byte == 0x0A || byte == 0x0D { break }
                     field.append(byte)
                     index += 1
+                    if field.count > Self.maxFieldBytes { throw Self.fieldTooLong(line: line) }
                 }
             }
             fields.append(String(decoding: field, as: UTF8.self))
             field.removeAll(keepingCapacity: true)
+            if fields.count > Self.maxFields {
+                throw CSVSyntaxError(line: startLine, reason: "has more than \(Self.maxFields) columns; a sequence CSV has one row per timestep and one column per feature (is the file one enormous line?)")
+            }
             guard index < bytes.count else { break }
             let byte = bytes[index]
             index += 1
@@ -72,5 +82,10 @@ struct CSVRecordReader {
             break
         }
         return Record(line: startLine, fields: fields, quoted: quoted)
+    }
+
+    /// The error for a field longer than ``maxFieldBytes``.
+    private static func fieldTooLong(line: Int) -> CSVSyntaxError {
+        CSVSyntaxError(line: line, reason: "has a field longer than \(maxFieldBytes) bytes; a sequence CSV holds numbers (is this the right file?)")
     }
 }

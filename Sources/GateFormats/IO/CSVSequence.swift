@@ -33,17 +33,7 @@ public struct CSVSequence: Equatable, Sendable {
 
     /// Parses CSV bytes (UTF-8); `source` names the file in errors.
     public init(bytes input: [UInt8], source: String? = nil) throws {
-        var bytes = input
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        let separator = try CSVSequence.detectSeparator(bytes, source: source)
-        var reader = CSVRecordReader(bytes: bytes, separator: separator)
-        var records: [CSVRecordReader.Record] = []
-        do {
-            while let record = try reader.next() { records.append(record) }
-        } catch {
-            throw FormatError("line \(error.line): \(error.reason)", source: source)
-        }
-        while let last = records.last, last.isBlank { records.removeLast() }
+        let records = try CSVSequence.records(input, source: source)
         guard let first = records.first else {
             throw FormatError("is empty; a sequence CSV needs one row of numbers per timestep", source: source)
         }
@@ -103,12 +93,30 @@ public struct CSVSequence: Equatable, Sendable {
         return Double(text)
     }
 
-    /// The field without surrounding spaces.
+    /// The field without surrounding spaces and tabs (a tab is only ever padding inside a comma- or
+    /// semicolon-separated field; in a tab-separated file it is the separator).
     static func trimmed(_ field: String) -> String {
         var scalars = Substring(field).unicodeScalars
-        while scalars.first == " " { scalars = scalars.dropFirst() }
-        while scalars.last == " " { scalars = scalars.dropLast() }
+        while scalars.first == " " || scalars.first == "\t" { scalars = scalars.dropFirst() }
+        while scalars.last == " " || scalars.last == "\t" { scalars = scalars.dropLast() }
         return String(scalars)
+    }
+
+    /// The records of CSV bytes (a UTF-8 byte order mark skipped, the separator detected, trailing
+    /// blank lines dropped).
+    static func records(_ input: [UInt8], source: String?) throws -> [CSVRecordReader.Record] {
+        var bytes = input
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let separator = try detectSeparator(bytes, source: source)
+        var reader = CSVRecordReader(bytes: bytes, separator: separator)
+        var records: [CSVRecordReader.Record] = []
+        do {
+            while let record = try reader.next() { records.append(record) }
+        } catch {
+            throw FormatError("line \(error.line): \(error.reason)", source: source)
+        }
+        while let last = records.last, last.isBlank { records.removeLast() }
+        return records
     }
 
     /// Chooses the separator that splits the first rows into a consistent number of columns.

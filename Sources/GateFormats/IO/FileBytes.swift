@@ -8,15 +8,8 @@ import Darwin
 public enum FileBytes {
     /// Reads the whole file at `path`.
     public static func read(path: String) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw systemError("cannot open for reading", path: path) }
+        let (descriptor, size) = try openRegularFile(path: path)
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw systemError("cannot stat", path: path) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw FormatError("is not a regular file; pass the path of a file", source: path)
-        }
-        let size = Int(info.st_size)
         var bytes = [UInt8](repeating: 0, count: size)
         var done = 0
         while done < size {
@@ -47,11 +40,36 @@ public enum FileBytes {
         }
     }
 
+    /// Opens the regular file at `path` for reading: its descriptor (the caller closes it) and size.
+    static func openRegularFile(path: String) throws -> (descriptor: Int32, size: Int) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw systemError("cannot open for reading", path: path) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let error = systemError("cannot stat", path: path)
+            close(descriptor)
+            throw error
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            throw FormatError("is not a regular file; pass the path of a file", source: path)
+        }
+        return (descriptor, Int(info.st_size))
+    }
+
     /// A `FormatError` built from `errno`.
     static func systemError(_ what: String, path: String) -> FormatError {
         let code = errno
         let reason = String(cString: strerror(code))
-        return FormatError("\(what): \(reason) (errno \(code)); check the path and permissions", source: path)
+        let advice: String
+        switch code {
+        case ENOSPC, EDQUOT: advice = "free some space or write somewhere else"
+        case EFBIG: advice = "the file is larger than this file system or limit allows; write somewhere else"
+        case EROFS: advice = "the file system is read-only; write somewhere else"
+        case EPIPE: advice = "the reader went away"
+        default: advice = "check the path and permissions"
+        }
+        return FormatError("\(what): \(reason) (errno \(code)); \(advice)", source: path)
     }
 }
 

@@ -181,23 +181,7 @@ public struct NpyArray: Equatable, Sendable {
         let rank = shape.count
         var fortranStrides = [Int](repeating: 1, count: rank)
         for axis in 1..<rank { fortranStrides[axis] = fortranStrides[axis - 1] * shape[axis - 1] }
-        var result = [Float](repeating: 0, count: values.count)
-        guard !values.isEmpty else { return result }
-        var index = [Int](repeating: 0, count: rank)
-        var source = 0
-        for destination in 0..<values.count {
-            result[destination] = values[source]
-            // Advance the C-order multi-index (last axis fastest), tracking the Fortran offset.
-            var axis = rank - 1
-            while axis >= 0 {
-                index[axis] += 1
-                source += fortranStrides[axis]
-                if index[axis] < shape[axis] { break }
-                source -= fortranStrides[axis] * shape[axis]
-                index[axis] = 0
-                axis -= 1
-            }
-        }
-        return result
+        guard !values.isEmpty else { return values }
+        return StridedOffsets.offsets(dims: shape, strides: fortranStrides, base: 0).map { values[$0] }
     }
 }

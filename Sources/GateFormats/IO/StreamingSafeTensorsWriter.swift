@@ -92,6 +92,41 @@ public final class StreamingSafeTensorsWriter {
         }
     }
 
+    /// The position of tensor `name` for ``append(rows:toTensor:)`` (looked up once, not per row), or nil.
+    public func tensorIndex(named name: String) -> Int? {
+        slotByName[name]
+    }
+
+    /// Appends the next `rows.count / columns` rows of the tensor at `index` with one `pwrite` at
+    /// their final offset: no copy, no per-row work. `rows.count` must be a whole number of rows.
+    public func append(rows: UnsafeBufferPointer<Float>, toTensor index: Int) throws {
+        guard !finished else { throw FormatError("append after finish(); open a new writer", source: path) }
+        guard slots.indices.contains(index) else {
+            throw FormatError("has no tensor number \(index) (there are \(slots.count)); use tensorIndex(named:)", source: path)
+        }
+        let layout = slots[index].layout
+        let count = layout.columns == 0 ? 0 : rows.count / layout.columns
+        guard layout.columns == 0 ? rows.isEmpty : rows.count % layout.columns == 0 else {
+            throw FormatError("\(rows.count) values for '\(layout.name)' are not whole rows of \(layout.columns); pass whole rows", source: path)
+        }
+        guard slots[index].rowsWritten + count <= layout.rows else {
+            throw FormatError("tensor '\(layout.name)' would get \(slots[index].rowsWritten + count) of its \(layout.rows) rows; declare a larger row count when opening the writer", source: path)
+        }
+        // Rows buffered by append(row:) go first, so the two ways of appending can be mixed.
+        try flush(slot: index)
+        let offset = slots[index].fileOffset + slots[index].rowsWritten * layout.columns * 4
+        #if _endian(little)
+        try file.write(buffer: UnsafeRawBufferPointer(rows), at: offset)
+        #else
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(rows.count * 4)
+        for value in rows { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
+        try file.write(bytes, at: offset)
+        #endif
+        slots[index].rowsWritten += count
+        slots[index].pendingStartRow = slots[index].rowsWritten
+    }
+
     /// Rows appended so far to tensor `name` (0 for an unknown name).
     public func rowsWritten(to name: String) -> Int {
         slotByName[name].map { slots[$0].rowsWritten } ?? 0

@@ -33,7 +33,7 @@ public struct ClassroomPreset: Sendable, Equatable {
 
     /// Reads a preset file.
     public static func load(path: String) throws(LessonSyntaxError) -> ClassroomPreset {
-        let file = (path as NSString).lastPathComponent
+        let file = path
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw LessonSyntaxError(file: file, line: 0, message: "cannot read the file as UTF-8 text")
         }

@@ -51,7 +51,7 @@ public struct LessonDemoFacts: Sendable, Equatable {
         case .gru: ["reset", "update", "candidate", "hidden"]
         case .rnnTanh, .rnnRelu: ["hidden"]
         }
-        return own + ["gradient", "whatif"]
+        return own + ["gradient", "whatif", "diagram"]
     }
 
     /// Gate words a clamp may name for this kind ("bias" shifts also take "hidden" for an RNN).

@@ -5,18 +5,18 @@ import Foundation
 public enum LessonParser {
     /// Keys allowed inside a stop.
     public static let stopKeys = ["demo", "input", "step", "layer", "direction", "unit", "panel", "view", "twin",
-                                  "channel", "pixel", "clamp", "say", "ask", "answer"]
+                                  "channel", "pixel", "clamp", "check", "say", "ask", "answer"]
 
-    /// Parses a lesson file.
+    /// Parses a lesson file; errors name it by `path` as given.
     public static func parse(path: String) throws(LessonSyntaxError) -> Lesson {
-        let file = (path as NSString).lastPathComponent
+        let file = path
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LessonSyntaxError(file: file, line: 0, message: "cannot read the file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw LessonSyntaxError(file: file, line: 0, message: "the file is not UTF-8 text")
         }
-        let name = (file as NSString).deletingPathExtension
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return try parse(text: text, name: name, file: file, directory: (path as NSString).deletingLastPathComponent)
     }
 
@@ -73,7 +73,7 @@ public enum LessonParser {
                 throw fail(number, "unknown key '\(key)'; use lesson, about, stop, " + Self.stopKeys.joined(separator: ", "))
             }
             guard var stop = current else { throw fail(number, "'\(key):' must follow a 'stop:' line") }
-            if !["say", "clamp"].contains(key) && seen.contains(key) {
+            if !["say", "clamp", "check"].contains(key) && seen.contains(key) {
                 throw fail(number, "'\(key):' appears twice in stop '\(stop.title)'")
             }
             if value.isEmpty && key != "say" { throw fail(number, "'\(key):' needs a value") }
@@ -110,6 +110,7 @@ public enum LessonParser {
                 }
                 stop.pixel = LessonPixel(row: row, column: column)
             case "clamp": stop.clamps.append(try clamp(value, line: number, fail: fail))
+            case "check": stop.checks.append(try LessonCheck.parse(value, line: number, file: file))
             case "say": stop.narration.append(value)
             case "ask": stop.question = value
             case "answer": stop.answer = value

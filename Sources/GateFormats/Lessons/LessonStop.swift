@@ -29,6 +29,8 @@ public struct LessonStop: Sendable, Equatable {
     public var twin: String?
     /// What-if edits applied when the stop opens.
     public var clamps: [LessonClamp]
+    /// Claims about the model's numbers, verified by `gatescope lesson --check` (one per `check:` line).
+    public var checks: [LessonCheck] = []
     /// The narration, one entry per `say:` line.
     public var narration: [String]
     /// The question for the class, if any.

@@ -3,7 +3,7 @@
 public struct LessonSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file name as given.
     public var file: String
-    /// The 1-based line.
+    /// The 1-based line; 0 for the whole file (then no line is shown).
     public var line: Int
     /// What is wrong and what would be right.
     public var message: String
@@ -16,5 +16,5 @@ public struct LessonSyntaxError: Error, Sendable, Equatable, CustomStringConvert
     }
 
     /// "FILE:LINE: message".
-    public var description: String { "\(file):\(line): \(message)" }
+    public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
 }

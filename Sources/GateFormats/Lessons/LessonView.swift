@@ -6,4 +6,6 @@ public enum LessonView: String, Sendable, CaseIterable {
     case gradient
     /// The what-if view (edited run against the original).
     case whatif
+    /// The live cell diagram (the selected unit's numbers on the tutorials' picture of the cell).
+    case diagram
 }

@@ -20,4 +20,7 @@ public struct ImportedModel: Sendable {
     public var ignoredTensors: [String]
     /// The file's `__metadata__`.
     public var fileMetadata: [String: String]
+    /// `note: …` lines about choices made while importing (which of several modules, inputs taken as
+    /// zero); commands print them on standard error.
+    public var notes: [String] = []
 }

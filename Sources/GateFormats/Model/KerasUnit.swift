@@ -13,6 +13,11 @@ struct KerasUnit {
     var inputSize: Int
     /// Units per direction.
     var units: Int
+    /// The layer's entry in the model configuration, when the file carries one.
+    var config: KerasLayerConfig? = nil
+
+    /// The layer's name in Keras: the last component of `name` (`sequential.lstm` → `lstm`).
+    var layerName: String { WeightFile.split(name).last }
 
     /// Output width (directions concatenated).
     var outputWidth: Int { units * tensorPrefixes.count }

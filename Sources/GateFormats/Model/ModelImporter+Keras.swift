@@ -104,7 +104,7 @@ extension ModelImporter {
                     let reorderedKernel = gruReordered(kernel, units: u)
                     let reorderedRecurrent = gruReordered(recurrent, units: u)
                     var inputBias: [Float]? = nil, recurrentBias: [Float]? = nil
-                    var resetAfter = resetAfterDefault
+                    var resetAfter = unit.config?.recurrentLayer.resetAfter ?? resetAfterDefault
                     if let biasShape {
                         if biasShape == [width] {
                             inputBias = gruReordered(try weights.floats(biasName, shape: [width], role: "Keras GRU bias"), units: u)

@@ -17,22 +17,32 @@ public enum ModelImporter {
         return try importModel(from: try open(path: path), source: path, options: options)
     }
 
-    /// Reads and validates the safetensors file at `path`, with a hint when it is a `torch.save` file.
+    /// The weights in the file at `path` as a safetensors file: safetensors itself, the tensors of a
+    /// `torch.save` checkpoint or TorchScript archive, or of a Keras `.keras` archive, `.weights.h5` or
+    /// Keras 2 `.h5` file; any other format is refused by name.
     public static func open(path: String) throws -> SafeTensors {
         let bytes = try FileBytes.read(path: path)
+        if HDF5File.isHDF5(bytes) { return try KerasFile.fromHDF5(bytes, config: nil, source: path) }
+        if ZipArchive.hasSignature(bytes.prefix(4)) {
+            let archive = try ZipArchive(bytes: bytes, source: path)
+            let kind = FileKind.of(zip: archive)
+            switch kind {
+            case .torchCheckpoint, .torchScript:
+                return try TorchArchive(archive: archive, source: path).safeTensors(source: path)
+            case .kerasArchive:
+                return try KerasFile.safeTensors(archive: archive, source: path)
+            default:
+                throw FormatError("is \(kind.description), not model weights; \(kind.modelAdvice)", source: path)
+            }
+        }
         do {
             return try SafeTensors(bytes: bytes, source: path)
         } catch {
-            if bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 0x03, bytes[3] == 0x04 {
-                throw FormatError("is a zip archive (a torch.save .pt/.pth file?), not safetensors; export the weights with safetensors.torch.save_file(model.state_dict(), path)", source: path)
+            let kind = FileKind.of(bytes: bytes)
+            switch kind {
+            case .safetensors, .unknown: throw error
+            default: throw FormatError("is \(kind.description), not model weights; \(kind.modelAdvice)", source: path)
             }
-            if bytes.count >= 2, bytes[0] == 0x80, (2...5).contains(bytes[1]) {
-                throw FormatError("is a Python pickle (a torch.save file?), not safetensors; export the weights with safetensors.torch.save_file(model.state_dict(), path)", source: path)
-            }
-            if bytes.count >= 8, bytes.prefix(8).allSatisfy({ (0x20...0x7E).contains($0) || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) {
-                throw FormatError("is text, not a safetensors weights file; export the model with safetensors.torch.save_file(model.state_dict(), path)", source: path)
-            }
-            throw error
         }
     }
 
@@ -40,7 +50,7 @@ public enum ModelImporter {
     public static func modules(in file: SafeTensors, source: String = "model") throws -> [RecurrentModuleInfo] {
         let weights = WeightFile(file: file, source: source)
         return try pytorchPrefixes(in: weights).map { try describePyTorch(prefix: $0, in: weights) }
-            + kerasStacks(kerasUnits(in: weights)).map(describeKeras)
+            + kerasStacks(in: weights).map(describeKeras)
     }
 
     /// The network in a parsed file.
@@ -49,7 +59,7 @@ public enum ModelImporter {
         let weights = WeightFile(file: file, source: source)
         let metadata = file.metadata
         let torchPrefixes = pytorchPrefixes(in: weights)
-        let stacks = kerasStacks(kerasUnits(in: weights))
+        let stacks = kerasStacks(in: weights)
         let modules = try torchPrefixes.map { try describePyTorch(prefix: $0, in: weights) } + stacks.map(describeKeras)
         guard !modules.isEmpty else {
             throw FormatError("holds no recurrent weights (no 'weight_hh_l0', 'weight_hh' or Keras 'recurrent_kernel' tensor among \(SafeTensors.listNames(file.names))); save an nn.LSTM/GRU/RNN model's state_dict()", source: source)
@@ -77,7 +87,19 @@ public enum ModelImporter {
             if chosen.layout == .keras { kerasStack = stacks[0] }
         }
 
-        let relu = try useRelu(options: options, metadata: metadata, source: source)
+        var options = options
+        if let kerasStack, let config = weights.kerasConfig {
+            if let reason = kerasStack.lazy.compactMap({ $0.config?.unsupportedReason }).first {
+                throw FormatError(reason, source: source)
+            }
+            if let neighbours = kerasNeighbours(of: kerasStack, config: config, in: weights) {
+                if options.head == nil { options.head = neighbours.head }
+                if options.embedding == nil { options.embedding = neighbours.embedding }
+            }
+        }
+        let configuredActivation = kerasStack?.first?.config?.recurrentLayer.activation
+        let relu = options.nonlinearity == nil && configuredActivation != nil
+            ? configuredActivation == "relu" : try useRelu(options: options, metadata: metadata, source: source)
         let resetAfter = metadata["reset_after"].map { $0.lowercased() != "false" } ?? true
         var layers: [[CellWeights]]
         if let kerasStack {
@@ -105,6 +127,7 @@ public enum ModelImporter {
 
         var networkMetadata = metadata
         networkMetadata["vocab"] = nil
+        networkMetadata[KerasModelConfig.metadataKey] = nil
         if metadata["format"] == ModelExporter.formatName {
             for key in ["format", "format_version", "cell", "nonlinearity", "reset_after", "clip", "input_forget"] { networkMetadata[key] = nil }
         }
@@ -147,12 +170,17 @@ public enum ModelImporter {
     /// The `vocab` metadata: a JSON array of strings.
     static func parseVocabulary(_ text: String?, source: String) throws -> [String]? {
         guard let text else { return nil }
+        return try parseStringArray(text, key: "vocab", source: source)
+    }
+
+    /// A metadata value that must be a JSON array of strings.
+    static func parseStringArray(_ text: String, key: String, source: String) throws -> [String] {
         guard case .success(let value) = StrictJSONParser.parse(Array(text.utf8)), case .array(let items) = value else {
-            throw FormatError("metadata 'vocab' is not a JSON array of strings; write it as json.dumps(list_of_tokens)", source: source)
+            throw FormatError("metadata '\(key)' is not a JSON array of strings; write it as json.dumps(list_of_\(key == "vocab" ? "tokens" : "strings"))", source: source)
         }
         return try items.map { item in
             guard case .string(let token) = item else {
-                throw FormatError("metadata 'vocab' holds \(item.kindName), not a string; write it as json.dumps(list_of_tokens)", source: source)
+                throw FormatError("metadata '\(key)' holds \(item.kindName), not a string; write it as json.dumps(list_of_\(key == "vocab" ? "tokens" : "strings"))", source: source)
             }
             return token
         }

@@ -27,8 +27,23 @@ public enum SequenceLoader {
             if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
                 throw FormatError("is not valid UTF-8 text (byte \(offset)); save it as UTF-8", source: path)
             }
-            var text = String(decoding: bytes, as: UTF8.self)
-            if text.hasSuffix("\n"), !(network.vocabulary ?? []).contains("\n") { text.removeLast() }
+            let vocabulary = network.vocabulary ?? []
+            var scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars
+            // As for CSV: a byte order mark and Windows line ends are how the file was saved, not text.
+            if scalars.first == "\u{FEFF}", !vocabulary.contains("\u{FEFF}") { scalars.removeFirst() }
+            if !vocabulary.contains("\r"), !vocabulary.contains("\r\n") {
+                var unix = String.UnicodeScalarView()
+                var previousCR = false
+                for scalar in scalars {
+                    if previousCR && scalar != "\n" { unix.append("\n") }
+                    previousCR = scalar == "\r"
+                    if !previousCR { unix.append(scalar) }
+                }
+                if previousCR { unix.append("\n") }
+                scalars = unix
+            }
+            if scalars.last == "\n", !vocabulary.contains("\n") { scalars.removeLast() }
+            let text = String(scalars)
             return try self.text(text, for: network, source: path)
         }
         let csv = try CSVSequence(path: path)

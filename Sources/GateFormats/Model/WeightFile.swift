@@ -4,7 +4,8 @@ import GateCore
 /// remembering which ones were used.
 ///
 /// Names are normalised so that PyTorch, Keras and h5-style paths compare alike: a `:0` suffix is
-/// dropped and `/` becomes `.` (`lstm/lstm_cell/kernel:0` → `lstm.lstm_cell.kernel`).
+/// dropped and `/` becomes `.` (`lstm/lstm_cell/kernel:0` → `lstm.lstm_cell.kernel`), and Keras 3's
+/// numbered variables get their Keras 2 names (`layers/lstm/cell/vars/0` → `lstm.cell.kernel`).
 final class WeightFile {
     /// The parsed file.
     let file: SafeTensors
@@ -16,15 +17,36 @@ final class WeightFile {
     private(set) var names: [String] = []
     /// Normalised names of the tensors read so far.
     private(set) var used: Set<String> = []
+    /// The Keras model configuration carried in the file's metadata (a converted `.keras` or `.h5` file).
+    let kerasConfig: KerasModelConfig?
+    /// True when the file names its Keras weights the Keras 3 way (`layers/lstm/cell/vars/0`).
+    private(set) var usesKeras3Names = false
 
     init(file: SafeTensors, source: String) {
         self.file = file
         self.source = source
+        kerasConfig = file.metadata[KerasModelConfig.metadataKey].flatMap { try? KerasModelConfig(json: Array($0.utf8), source: source) }
+        var normalised: [(normal: String, original: String)] = []
         for entry in file.header.entries {
             let normal = WeightFile.normalise(entry.name)
             if originalNames[normal] == nil {
                 originalNames[normal] = entry.name
-                names.append(normal)
+                normalised.append((normal, entry.name))
+            }
+        }
+        let embeddingLayers = kerasConfig.map { Set($0.layers.filter { $0.className == "Embedding" }.map(\.storageName)) }
+        let renamed = KerasVariablePath.renamed(normalised.map(\.normal), shape: { self.shape($0) }, embeddingLayers: embeddingLayers)
+        guard !renamed.isEmpty else {
+            names = normalised.map(\.normal)
+            return
+        }
+        usesKeras3Names = true
+        originalNames = [:]
+        for (normal, original) in normalised {
+            let name = renamed[normal] ?? normal
+            if originalNames[name] == nil {
+                originalNames[name] = original
+                names.append(name)
             }
         }
     }

@@ -16,6 +16,8 @@ public struct ONNXAttribute: Sendable, Equatable {
     public var ints: [Int64] = []
     /// `strings` (decoded as UTF-8).
     public var strings: [String] = []
+    /// `g` and `graphs`: the subgraphs of control-flow operators (`If` branches, `Loop` and `Scan` bodies).
+    public var graphs: [ONNXGraph] = []
 
     /// Decodes an `AttributeProto` from `reader`.
     init(reader: ProtobufReader) throws {
@@ -32,7 +34,9 @@ public struct ONNXAttribute: Sendable, Equatable {
             case 5: tensor = try ONNXTensor(reader: reader.nested(try reader.range(field.value, field: "t")))
             case 7: floats += try reader.floats(field.value)
             case 8: ints += try reader.integers(field.value)
+            case 6: graphs.append(try ONNXGraph(reader: reader.nested(try reader.range(field.value, field: "g"))))
             case 9: strings.append(reader.string(try reader.range(field.value, field: "strings")))
+            case 11: graphs.append(try ONNXGraph(reader: reader.nested(try reader.range(field.value, field: "graphs"))))
             default: break
             }
         }

@@ -1,10 +1,13 @@
 import GateCore
 
-/// Imports recurrent networks from ONNX models: `LSTM`, `GRU` and `RNN` nodes and their initializers,
-/// converted to PyTorch's gate order (ONNX LSTM i,o,f,c → i,f,g,o; GRU z,r,h → r,z,n; peepholes
-/// i,o,f → i,f,o), with directions, `clip`, `input_forget` and `linear_before_reset`. Consecutive
-/// nodes of one kind whose sizes chain form one stacked network; `--prefix NODE` picks one node
-/// (or the stack starting at it) when the graph holds several.
+/// Imports recurrent networks from ONNX models: `LSTM`, `GRU` and `RNN` nodes anywhere in the graph or
+/// its subgraphs (`If` branches, `Loop`/`Scan` bodies), their weights read from initializers, `Constant`
+/// nodes, external data files, or folded through shape operators (``ONNXConstantFolder``); converted to
+/// PyTorch's gate order (ONNX LSTM i,o,f,c → i,f,g,o; GRU z,r,h → r,z,n; peepholes i,o,f → i,f,o), with
+/// directions (forward, reverse, bidirectional), `clip`, `input_forget`, `linear_before_reset` and
+/// constant initial states. Consecutive linked nodes of one kind form one stacked network; a `Gather`
+/// embedding in front and a `MatMul`/`Gemm` head behind are attached. `--node NAME` (or `--prefix`)
+/// picks a node (or the stack starting at it); without it the first is used and a note names the others.
 ///
 /// Errors are ``FormatError``s naming the file, the node and what to do.
 public enum ONNXImporter {
@@ -17,56 +20,147 @@ public enum ONNXImporter {
         path.lowercased().hasSuffix(".onnx")
     }
 
-    /// The network in the ONNX file at `path`.
+    /// The network in the ONNX file at `path` (external data read from beside it).
     public static func importModel(path: String, options: ModelImportOptions = ModelImportOptions()) throws -> ImportedModel {
         let bytes = try FileBytes.read(path: path)
         return try importModel(bytes: bytes, source: path, options: options)
     }
 
-    /// The network in a serialized ONNX model.
+    /// The network in a serialized ONNX model; `source` is its path (external data is looked up beside it).
     public static func importModel(bytes: [UInt8], source: String,
                                    options: ModelImportOptions = ModelImportOptions()) throws -> ImportedModel {
         let model = try ONNXModel(bytes: bytes, source: source)
         return try importModel(model, source: source, options: options)
     }
 
-    /// Every recurrent module (stack of chained nodes) in the model, in graph order.
+    /// A constant folder for `model` read from `source`, with the values of graph inputs found in ONNX's
+    /// test-data layout beside it (`test_data_set_0/input_J.pb`).
+    static func folder(for model: ONNXModel, source: String) throws -> ONNXConstantFolder {
+        let external = ONNXExternalData(modelPath: source)
+        var folder = ONNXConstantFolder(external: external, source: source, opset: model.opsetVersion)
+        folder.inputValues = try ONNXTestDataInputs.load(for: model.graph, external: external)
+        return folder
+    }
+
+    /// Every recurrent module (stack of linked nodes) in the model and its subgraphs, in graph order.
     public static func modules(in model: ONNXModel, source: String) throws -> [RecurrentModuleInfo] {
-        try stacks(in: model, source: source).map(describe)
+        var folder = try folder(for: model, source: source)
+        if let unrolled = try unrolled(model, folder: &folder, source: source) { return [unrolled.module] }
+        return try stacks(in: model, folder: &folder, source: source).map(describe)
+    }
+
+    /// The model as an unrolled `nn.RNN` (see ``unrolledRNN(in:folder:source:)``) when it holds no
+    /// recurrent node but the exporter's unrolled steps.
+    static func unrolled(_ model: ONNXModel, folder: inout ONNXConstantFolder, source: String) throws -> ImportedModel? {
+        guard Set(allOperators(model.graph)).isDisjoint(with: ["LSTM", "GRU", "RNN"]),
+              let found = try unrolledRNN(in: model, folder: &folder, source: source) else { return nil }
+        let network = found.network
+        do {
+            try network.validate()
+        } catch {
+            throw FormatError("\(error.message); the unrolled RNN's weights do not fit together", source: source)
+        }
+        let first = network.layers[0][0]
+        let module = RecurrentModuleInfo(prefix: found.prefix, layout: .onnx, kind: network.kind, layers: network.layers.count,
+                                         directions: network.layers[0].count, inputSize: first.inputSize,
+                                         hiddenSize: first.hiddenSize, projectionSize: 0,
+                                         layerPrefixes: network.layers.indices.map { "\(found.prefix) layer \($0)" })
+        let usedSet = Set(found.used)
+        var imported = ImportedModel(network: network, module: module, modules: [module], headPrefix: found.head,
+                                     otherHeadCandidates: [], embeddingName: found.embedding, usedTensors: found.used,
+                                     ignoredTensors: model.graph.initializers.map(\.name).filter { !usedSet.contains($0) },
+                                     fileMetadata: network.metadata)
+        imported.notes = ["note: PyTorch's exporter unrolled the nn.RNN '\(Escaped.text(found.prefix))' into one MatMul per step; gatescope rebuilt it from the weights beside its biases"]
+        return imported
     }
 
     /// The network in a decoded ONNX model.
     public static func importModel(_ model: ONNXModel, source: String,
                                    options: ModelImportOptions = ModelImportOptions()) throws -> ImportedModel {
-        let stacks = try stacks(in: model, source: source)
+        var folder = try folder(for: model, source: source)
+        if var imported = try unrolled(model, folder: &folder, source: source) {
+            if options.head?.lowercased() == "none" { imported.network.head = nil; imported.headPrefix = nil }
+            if options.embedding?.lowercased() == "none" { imported.network.embedding = nil; imported.embeddingName = nil }
+            if let wanted = options.nonlinearity, (wanted == .relu) != (imported.network.kind == .rnnRelu) {
+                throw FormatError("--nonlinearity \(wanted.rawValue) does not apply: the unrolled RNN computes \(imported.network.kind == .rnnRelu ? "Relu" : "Tanh") in the file; leave --nonlinearity out", source: source)
+            }
+            return imported
+        }
+        let stacks = try stacks(in: model, folder: &folder, source: source)
         let modules = stacks.map(describe)
         let choices = modules.map(\.summary).joined(separator: ", ")
+        var notes: [String] = []
         let chosen: [ONNXRecurrentNode]
         if let wanted = options.prefix {
+            let all = Array(stacks.joined())
+            let byOwnName = all.filter { $0.node.name == wanted || $0.label.hasSuffix("/" + wanted) }
             if let stack = stacks.first(where: { $0[0].label == wanted }) {
                 chosen = stack
-            } else if let node = stacks.joined().first(where: { $0.label == wanted }) {
+            } else if let node = all.first(where: { $0.label == wanted }) {
                 chosen = [node]
+            } else if byOwnName.count == 1, let stack = stacks.first(where: { $0[0].label == byOwnName[0].label }) {
+                chosen = stack
+            } else if byOwnName.count == 1 {
+                chosen = byOwnName
             } else {
-                throw FormatError("has no LSTM/GRU/RNN node '\(wanted)'; it holds \(choices); pick one with --prefix", source: source)
+                throw FormatError("has no LSTM/GRU/RNN node '\(Escaped.text(wanted))'\(byOwnName.count > 1 ? " that names one node" : ""); it holds \(choices); pick one with --node NAME", source: source)
             }
         } else {
-            guard stacks.count == 1 else {
-                throw FormatError("holds \(stacks.count) recurrent modules: \(choices); pick one with --prefix NODE_NAME", source: source)
-            }
             chosen = stacks[0]
+            if stacks.count > 1 {
+                let others = modules.dropFirst().map(\.summary).joined(separator: ", ")
+                notes.append("note: using \(modules[0].summary), the first of \(stacks.count) recurrent modules; the others: \(others); pick one with --node NAME")
+            }
         }
-        let constants = model.graph.constants
         var used: [String] = []
         var layers: [[CellWeights]] = []
+        var initial: [[RecurrentState]] = []
+        var anyInitial = false
         for node in chosen {
-            layers.append(try convert(node, constants: constants, used: &used, source: source))
+            let converted = try convert(node, folder: &folder, used: &used, notes: &notes, source: source)
+            layers.append(converted.weights)
+            if let states = converted.initial {
+                initial.append(states)
+                anyInitial = true
+            } else {
+                initial.append(converted.weights.map(RecurrentState.zero(for:)))
+            }
+        }
+        if !folder.inputsUsed.isEmpty {
+            let names = folder.inputsUsed.map { "'\(Escaped.text($0))'" }.joined(separator: ", ")
+            notes.append("note: the graph inputs \(names) are taken from test_data_set_0/ beside the model (ONNX's test-data layout)")
         }
         var metadata: [String: String] = ["source_format": "onnx"]
-        if !model.producerName.isEmpty { metadata["onnx_producer"] = model.producerName }
+        if !model.producerName.isEmpty { metadata["onnx_producer"] = Escaped.text(model.producerName) }
         if let opset = model.opsetVersion { metadata["onnx_opset"] = String(opset) }
         metadata["onnx_nodes"] = chosen.map(\.label).joined(separator: ",")
-        let network = RecurrentNetwork(layers: layers, metadata: metadata)
+        var network = RecurrentNetwork(layers: layers, metadata: metadata)
+        network.readsBackward = chosen[0].readsBackward
+        if anyInitial { network.initialStates = initial }
+
+        var headNode: String? = nil
+        var embeddingNode: String? = nil
+        if options.embedding?.lowercased() != "none", let found = try embedding(before: chosen[0], folder: &folder) {
+            if let wanted = options.embedding, wanted != found.node {
+                throw FormatError("has no embedding node '\(Escaped.text(wanted))'; the embedding found is '\(found.node)'; give --embedding \(found.node) or --embedding none", source: source)
+            }
+            network.embedding = found.value
+            embeddingNode = found.node
+            used += found.tensors
+        } else if let wanted = options.embedding, wanted.lowercased() != "none" {
+            throw FormatError("has no Gather embedding '\(Escaped.text(wanted))' before the recurrent nodes; leave --embedding out", source: source)
+        }
+        if options.head?.lowercased() != "none",
+           let found = try head(after: chosen[chosen.count - 1], width: network.outputWidth, folder: &folder) {
+            if let wanted = options.head, wanted != found.node {
+                throw FormatError("has no head node '\(Escaped.text(wanted))'; the head found is '\(found.node)'; give --head \(found.node) or --head none", source: source)
+            }
+            network.head = found.value
+            headNode = found.node
+            used += found.tensors
+        } else if let wanted = options.head, wanted.lowercased() != "none" {
+            throw FormatError("has no MatMul/Gemm head '\(Escaped.text(wanted))' after the recurrent nodes; leave --head out", source: source)
+        }
         do {
             try network.validate()
         } catch {
@@ -81,34 +175,11 @@ public enum ONNXImporter {
         }
         let usedSet = Set(used)
         let ignored = model.graph.initializers.map(\.name).filter { !usedSet.contains($0) }
-        return ImportedModel(network: network, module: describe(chosen), modules: modules, headPrefix: nil,
-                             otherHeadCandidates: [], embeddingName: nil, usedTensors: used,
-                             ignoredTensors: ignored, fileMetadata: metadata)
-    }
-
-    /// The recurrent nodes grouped into stacks: consecutive nodes of one kind and direction count
-    /// whose input size equals the previous node's output width.
-    static func stacks(in model: ONNXModel, source: String) throws -> [[ONNXRecurrentNode]] {
-        let constants = model.graph.constants
-        var nodes: [ONNXRecurrentNode] = []
-        for (index, node) in model.graph.nodes.enumerated()
-        where ["LSTM", "GRU", "RNN"].contains(node.opType) && (node.domain.isEmpty || node.domain == "ai.onnx") {
-            nodes.append(try describeNode(node, index: index, constants: constants, source: source))
-        }
-        guard !nodes.isEmpty else {
-            let ops = Set(model.graph.nodes.map(\.opType)).sorted().joined(separator: ", ")
-            throw FormatError("holds no LSTM, GRU or RNN node (its operators: \(ops.isEmpty ? "none" : ops)); export a model whose recurrent layer is nn.LSTM, nn.GRU or nn.RNN", source: source)
-        }
-        var stacks: [[ONNXRecurrentNode]] = []
-        for node in nodes {
-            if let last = stacks.last?.last, last.kind == node.kind, last.directions == node.directions,
-               last.hiddenSize * last.directions == node.inputSize {
-                stacks[stacks.count - 1].append(node)
-            } else {
-                stacks.append([node])
-            }
-        }
-        return stacks
+        var imported = ImportedModel(network: network, module: describe(chosen), modules: modules, headPrefix: headNode,
+                                     otherHeadCandidates: [], embeddingName: embeddingNode, usedTensors: used,
+                                     ignoredTensors: ignored, fileMetadata: metadata)
+        imported.notes = notes
+        return imported
     }
 
     /// A stack as a module description.
@@ -117,119 +188,5 @@ public enum ONNXImporter {
         return RecurrentModuleInfo(prefix: first.label, layout: .onnx, kind: first.kind, layers: stack.count,
                                    directions: first.directions, inputSize: first.inputSize,
                                    hiddenSize: first.hiddenSize, projectionSize: 0, layerPrefixes: stack.map(\.label))
-    }
-
-    /// Sizes and kind of one node from its attributes and its W and R shapes.
-    static func describeNode(_ node: ONNXNode, index: Int, constants: [String: ONNXTensor],
-                             source: String) throws -> ONNXRecurrentNode {
-        let label = node.name.isEmpty ? "\(node.opType)_\(index)" : node.name
-        func fail(_ message: String) -> FormatError { FormatError("\(node.opType) node '\(label)': \(message)", source: source) }
-        let gates = node.opType == "LSTM" ? 4 : node.opType == "GRU" ? 3 : 1
-        let direction = node.attribute("direction")?.string ?? "forward"
-        let directions: Int
-        switch direction {
-        case "forward": directions = 1
-        case "bidirectional": directions = 2
-        case "reverse": throw fail("runs in reverse only; gatescope reads forward and bidirectional layers")
-        default: throw fail("has direction '\(direction)'; expected forward, reverse or bidirectional")
-        }
-        guard let wName = node.input(1), let w = constants[wName] else {
-            throw fail("its weights W are not an initializer; export with do_constant_folding=True so weights are stored as constants")
-        }
-        guard let rName = node.input(2), let r = constants[rName] else {
-            throw fail("its recurrent weights R are not an initializer; export with do_constant_folding=True")
-        }
-        guard w.dims.count == 3, w.dims[0] == directions, w.dims[1] > 0, w.dims[1] % gates == 0 else {
-            throw fail("W '\(wName)' has dims \(w.dims); expected [\(directions), \(gates)×hidden_size, input_size]")
-        }
-        let hidden = w.dims[1] / gates
-        // Far beyond any real layer; keeps every size computed from them (2·gates·hidden, …) in range.
-        guard hidden <= Self.largestSize, w.dims[2] >= 0, w.dims[2] <= Self.largestSize else {
-            throw fail("W '\(wName)' has dims \(w.dims), far too large for a recurrent layer; the file is corrupt")
-        }
-        guard r.dims == [directions, gates * hidden, hidden] else {
-            throw fail("R '\(rName)' has dims \(r.dims); expected [\(directions), \(gates * hidden), \(hidden)]")
-        }
-        if let size = node.attribute("hidden_size")?.int, size != Int64(hidden) {
-            throw fail("hidden_size is \(size) but W holds \(hidden) units; the file is inconsistent")
-        }
-        var kind: CellKind = gates == 4 ? .lstm : gates == 3 ? .gru : .rnnTanh
-        let defaults: [String] = gates == 4 ? ["sigmoid", "tanh", "tanh"] : gates == 3 ? ["sigmoid", "tanh"] : ["tanh"]
-        if let activations = node.attribute("activations")?.strings, !activations.isEmpty {
-            let lower = activations.map { $0.lowercased() }
-            guard lower.count == defaults.count * directions else {
-                throw fail("lists \(activations.count) activations; expected \(defaults.count * directions)")
-            }
-            if gates == 1, lower.allSatisfy({ $0 == "relu" }) {
-                kind = .rnnRelu
-            } else if lower != Array(repeating: defaults, count: directions).flatMap({ $0 }) {
-                throw fail("uses activations \(activations.joined(separator: ", ")); gatescope computes \(defaults.map { $0 == "sigmoid" ? "Sigmoid" : "Tanh" }.joined(separator: ", "))\(gates == 1 ? " (or Relu)" : "") only, as PyTorch does")
-            }
-        }
-        if node.attribute("clip") != nil, gates != 4 {
-            throw fail("uses 'clip', which gatescope supports for LSTM only")
-        }
-        return ONNXRecurrentNode(node: node, index: index, kind: kind, directions: directions,
-                                 hiddenSize: hidden, inputSize: w.dims[2])
-    }
-
-    /// The node's weights per direction, in PyTorch's gate order.
-    static func convert(_ info: ONNXRecurrentNode, constants: [String: ONNXTensor], used: inout [String],
-                        source: String) throws -> [CellWeights] {
-        let node = info.node
-        func fail(_ message: String) -> FormatError { FormatError("\(node.opType) node '\(info.label)': \(message)", source: source) }
-        let h = info.hiddenSize, x = info.inputSize, d = info.directions, g = info.gates
-        func values(_ index: Int, dims: [Int], role: String) throws -> [Float]? {
-            guard let name = node.input(index) else { return nil }
-            guard let tensor = constants[name] else {
-                throw fail("its \(role) '\(name)' is computed at run time, not stored; export with do_constant_folding=True")
-            }
-            guard tensor.dims == dims else { throw fail("\(role) '\(name)' has dims \(tensor.dims); expected \(dims)") }
-            let floats = try tensor.floats(source: source)
-            guard floats.allSatisfy(\.isFinite) else { throw fail("\(role) '\(name)' holds NaN or infinity") }
-            used.append(name)
-            return floats
-        }
-        let w = try values(1, dims: [d, g * h, x], role: "W")!
-        let r = try values(2, dims: [d, g * h, h], role: "R")!
-        let b = try values(3, dims: [d, 2 * g * h], role: "B")
-        let peepholes = g == 4 ? try values(7, dims: [d, 3 * h], role: "P") : nil
-        for (index, role) in [(5, "initial_h"), (6, "initial_c")] where index < (g == 4 ? 7 : 6) {
-            guard let name = node.input(index), let tensor = constants[name] else { continue }
-            if try tensor.floats(source: source).contains(where: { $0 != 0 }) {
-                throw fail("its \(role) '\(name)' is not zero; gatescope starts every sequence from a zero state")
-            }
-            used.append(name)
-        }
-        // Block order: position k of PyTorch's order comes from ONNX block order[k].
-        let order = g == 4 ? [0, 2, 3, 1] : g == 3 ? [1, 0, 2] : [0]
-        func reorder(_ all: [Float], direction: Int, blockCount: Int, blockSize: Int, order: [Int], offset: Int = 0) -> [Float] {
-            let start = direction * (all.count / d) + offset
-            return order.flatMap { block in all[(start + block * blockSize)..<(start + (block + 1) * blockSize)] }
-        }
-        let clip = node.attribute("clip")?.float
-        if let clip, !(clip > 0) || !clip.isFinite { throw fail("has clip \(clip); expected a positive threshold") }
-        let couples = (node.attribute("input_forget")?.int ?? 0) != 0
-        let resetAfter = (node.attribute("linear_before_reset")?.int ?? 0) != 0
-        var result: [CellWeights] = []
-        for direction in 0..<d {
-            let wi = Matrix(rows: g * h, columns: x, values: reorder(w, direction: direction, blockCount: g, blockSize: h * x, order: order))
-            let wh = Matrix(rows: g * h, columns: h, values: reorder(r, direction: direction, blockCount: g, blockSize: h * h, order: order))
-            let bi = b.map { reorder($0, direction: direction, blockCount: g, blockSize: h, order: order) }
-            let bh = b.map { reorder($0, direction: direction, blockCount: g, blockSize: h, order: order, offset: g * h) }
-            switch info.kind {
-            case .lstm:
-                let p = peepholes.map { Matrix(rows: 3, columns: h, values: reorder($0, direction: direction, blockCount: 3, blockSize: h, order: [0, 2, 1])) }
-                result.append(.lstm(LSTMWeights(inputWeights: wi, recurrentWeights: wh, inputBias: bi, recurrentBias: bh,
-                                                peepholes: p, clip: clip, couplesInputAndForget: couples)))
-            case .gru:
-                result.append(.gru(GRUWeights(inputWeights: wi, recurrentWeights: wh, inputBias: bi, recurrentBias: bh,
-                                              resetAfter: resetAfter)))
-            case .rnnTanh, .rnnRelu:
-                result.append(.rnn(RNNWeights(inputWeights: wi, recurrentWeights: wh, inputBias: bi, recurrentBias: bh,
-                                              usesRelu: info.kind == .rnnRelu)))
-            }
-        }
-        return result
     }
 }

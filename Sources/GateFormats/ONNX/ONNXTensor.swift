@@ -25,6 +25,8 @@ public struct ONNXTensor: Sendable, Equatable {
     public var int64Data: [Int64] = []
     /// Whether the data lives in an external file (`data_location = EXTERNAL`).
     public var isExternal: Bool = false
+    /// `external_data` key–value pairs (`location`, `offset`, `length`, `checksum`).
+    public var externalData: [String: String] = [:]
 
     /// The number of elements the dims describe, or nil on overflow / negative dims.
     public var elementCount: Int? {
@@ -54,18 +56,80 @@ public struct ONNXTensor: Sendable, Equatable {
             case 8: name = reader.string(try reader.range(field.value, field: "name"))
             case 9: rawData = Array(reader.bytes[try reader.range(field.value, field: "raw_data")])
             case 10: doubleData += try reader.doubles(field.value)
-            case 13: isExternal = true
+            case 13:
+                var entry = try reader.nested(try reader.range(field.value, field: "external_data"))
+                var key = "", value = ""
+                while let f = try entry.next() {
+                    if f.number == 1 { key = entry.string(try entry.range(f.value, field: "key")) }
+                    if f.number == 2 { value = entry.string(try entry.range(f.value, field: "value")) }
+                }
+                externalData[key] = value
+                isExternal = true
             case 14: if try reader.integer(field.value, field: "data_location") == 1 { isExternal = true }
             default: break
             }
         }
     }
 
-    /// The elements converted to `Float` (FLOAT, FLOAT16, BFLOAT16, DOUBLE and integer types).
-    public func floats(source: String?) throws -> [Float] {
-        let label = name.isEmpty ? "an unnamed tensor" : "tensor '\(name)'"
-        guard !isExternal else {
-            throw FormatError("\(label) keeps its data in an external file, which gatescope does not read; save the model with onnx.save(model, path, save_as_external_data=False)", source: source)
+    /// Whether the elements are integers or booleans (not floating point).
+    public var isIntegral: Bool {
+        guard let type = DataType(rawValue: dataType) else { return false }
+        return ![.float, .float16, .bfloat16, .double].contains(type)
+    }
+
+    /// The elements as exact integers (INT64 beyond Float's range included); nil for floating-point tensors.
+    public func integers(source: String?, external: ONNXExternalData? = nil) throws -> [Int64]? {
+        guard isIntegral else { return nil }
+        if rawData == nil, !isExternal, let type = DataType(rawValue: dataType) {
+            let values = type == .int64 || type == .uint64 ? int64Data : int32Data
+            guard values.count == elementCount else { return try floats(source: source).map { Int64($0) } }
+            return values
+        }
+        guard DataType(rawValue: dataType) == .int64 || DataType(rawValue: dataType) == .uint64 else {
+            return try floats(source: source, external: external).map { Int64($0) }
+        }
+        var copy = self
+        if isExternal, let external, let count = elementCount {
+            let (needed, overflow) = count.multipliedReportingOverflow(by: 8)
+            guard !overflow else { throw FormatError("tensor '\(Escaped.text(name))' has dims \(dims), too large; the file is corrupt", source: source) }
+            copy.rawData = try external.bytes(of: self, needed: needed)
+            copy.isExternal = false
+        }
+        guard let raw = copy.rawData, let count = elementCount, count <= Int.max / 8, raw.count == count * 8 else {
+            throw FormatError("tensor '\(Escaped.text(name))' has \(copy.rawData?.count ?? 0) bytes of raw_data but dims \(dims); the file is corrupt", source: source)
+        }
+        return (0..<count).map { index in
+            var value: UInt64 = 0
+            for byte in 0..<8 { value |= UInt64(raw[index * 8 + byte]) << (8 * UInt64(byte)) }
+            return Int64(bitPattern: value)
+        }
+    }
+
+    /// The elements converted to `Float` (FLOAT, FLOAT16, BFLOAT16, DOUBLE and integer types); data kept
+    /// in an external file is read through `external`.
+    public func floats(source: String?, external: ONNXExternalData? = nil) throws -> [Float] {
+        let label = name.isEmpty ? "an unnamed tensor" : "tensor '\(Escaped.text(name))'"
+        if isExternal {
+            guard let external, external.directory != nil else {
+                throw FormatError("\(label) keeps its data in an external file; open the model through its path so the data file next to it is found", source: source)
+            }
+            guard let count = elementCount, let type = DataType(rawValue: dataType), type != .string else {
+                throw FormatError("\(label) has dims \(dims) and data_type \(dataType), which external data cannot hold; the file is corrupt", source: source)
+            }
+            let size: Int
+            switch type {
+            case .double, .int64, .uint64, .complex64: size = 8
+            case .float, .int32, .uint32: size = 4
+            case .float16, .bfloat16, .int16, .uint16: size = 2
+            case .complex128: size = 16
+            default: size = 1
+            }
+            let (needed, overflow) = count.multipliedReportingOverflow(by: size)
+            guard !overflow else { throw FormatError("\(label) has dims \(dims), too large; the file is corrupt", source: source) }
+            var copy = self
+            copy.rawData = try external.bytes(of: self, needed: needed)
+            copy.isExternal = false
+            return try copy.floats(source: source)
         }
         guard let count = elementCount else {
             throw FormatError("\(label) has invalid dims \(dims); the file is corrupt", source: source)

@@ -20,6 +20,8 @@ public final class MappedTrace: TraceSource {
     public let tokens: [Int]?
     /// Tensor names outside the trace layout.
     public let otherTensors: [String]
+    /// The annotation tracks (read at open; one value per step each).
+    public let annotations: [AnnotationTrack]
     /// Bytes read since the mapping's pages were last released.
     private let bytesSinceRelease = Atomic<Int>(0)
     /// Bytes read between releases of resident pages (see ``MappedSafeTensors/releaseResidentPages()``).
@@ -38,6 +40,9 @@ public final class MappedTrace: TraceSource {
         self.outputWidth = layout.outputWidth
         self.otherTensors = layout.otherTensors
         self.tokens = layout.hasTokens ? try TraceFile.tokenIds(try file.tensor(named: "tokens").floats(), source: path) : nil
+        self.annotations = try TraceAnnotations.read(metadata: layout.metadata.extra, steps: layout.steps, source: path) { name in
+            file.header.entry(named: name) == nil ? nil : try file.tensor(named: name).floats()
+        }
     }
 
     /// Rows of the input.

@@ -38,13 +38,21 @@ public enum TraceFile {
             }
         }
         if let output = trace.output { matrices.append(("output", output)) }
+        for track in trace.annotations where track.steps != trace.steps {
+            throw FormatError("cannot write the trace: annotation '\(track.name)' has \(track.steps) steps but the input has \(trace.steps)", source: path)
+        }
+        for (name, values) in TraceAnnotations.tensors(trace.annotations) {
+            matrices.append((name, Matrix(rows: values.count, columns: 1, values: values)))
+        }
+        var encoded = metadata.encoded.filter { !TraceAnnotations.isAnnotationKey($0.key) }
+        encoded.merge(TraceAnnotations.metadata(trace.annotations)) { _, new in new }
         if let tokens = trace.tokens, tokens.count != trace.steps {
             throw FormatError("cannot write the trace: \(tokens.count) tokens for \(trace.steps) steps", source: path)
         }
         let tokens = trace.tokens.map { $0.map(Float.init) }
         let bytes = matrices.reduce(0) { $0 + $1.1.values.count * 4 }
         if bytes <= streamingAbove {
-            var writer = SafeTensorsWriter(metadata: metadata.encoded)
+            var writer = SafeTensorsWriter(metadata: encoded)
             for (name, matrix) in matrices {
                 try writer.add(name: name, shape: [matrix.rows, matrix.columns], floats: matrix.values)
             }
@@ -54,7 +62,7 @@ public enum TraceFile {
         }
         var layouts = matrices.map { StreamingSafeTensorsWriter.TensorLayout(name: $0.0, rows: $0.1.rows, columns: $0.1.columns) }
         if let tokens { layouts.append(.init(name: "tokens", rows: tokens.count, columns: 1)) }
-        let writer = try StreamingSafeTensorsWriter(path: path, tensors: layouts, metadata: metadata.encoded)
+        let writer = try StreamingSafeTensorsWriter(path: path, tensors: layouts, metadata: encoded)
         do {
             for (name, matrix) in matrices {
                 for t in 0..<matrix.rows { try writer.append(row: matrix.row(t), to: name) }
@@ -88,8 +96,11 @@ public enum TraceFile {
             layers.append(LayerTrace(layer: info.layer, isReverse: info.isReverse, kind: info.kind, series: series))
         }
         let tokens = layout.hasTokens ? try tokenIds(try file.tensor(named: "tokens").floats(), source: source) : nil
+        let annotations = try TraceAnnotations.read(metadata: layout.metadata.extra, steps: layout.steps, source: source) { name in
+            file.header.entry(named: name) == nil ? nil : try file.tensor(named: name).floats()
+        }
         let trace = NetworkTrace(input: try matrix("input"), tokens: tokens, layers: layers,
-                                 output: layout.outputWidth == nil ? nil : try matrix("output"))
+                                 output: layout.outputWidth == nil ? nil : try matrix("output"), annotations: annotations)
         return LoadedTrace(trace: trace, metadata: layout.metadata, otherTensors: layout.otherTensors)
     }
 

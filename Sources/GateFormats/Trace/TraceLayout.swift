@@ -123,7 +123,7 @@ struct TraceLayout: Sendable {
             hiddenSize: try integer("hidden_size", hidden), layers: try integer("layers", layerCount),
             directions: try integer("directions", directions), projectionSize: try integer("proj_size", projection),
             steps: steps, model: map["model"], input: map["input"], vocabulary: vocabulary, network: map["network"],
-            extra: map.filter { !TraceMetadata.knownKeys.contains($0.key) })
+            gatescopeVersion: map[GatescopeVersion.metadataKey], extra: map.filter { !TraceMetadata.knownKeys.contains($0.key) })
     }
 }
 

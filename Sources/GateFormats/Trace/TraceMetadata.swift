@@ -26,6 +26,8 @@ public struct TraceMetadata: Sendable, Equatable {
     public var vocabulary: [String]?
     /// `network`: a JSON description of the network (kind, sizes, head, embedding, summary).
     public var network: String?
+    /// `gatescope_version`: the gatescope that recorded the trace (nil in files from before it was written).
+    public var gatescopeVersion: String?
     /// Every other key, kept as is.
     public var extra: [String: String]
 
@@ -44,13 +46,15 @@ public struct TraceMetadata: Sendable, Equatable {
         self.input = input
         self.vocabulary = network.vocabulary
         self.network = TraceMetadata.describe(network)
+        self.gatescopeVersion = GatescopeVersion.current
         self.extra = extra
     }
 
     /// Metadata from its parts.
     public init(formatVersion: String = TraceFile.formatVersion, cell: CellKind, inputSize: Int, hiddenSize: Int,
                 layers: Int, directions: Int, projectionSize: Int, steps: Int, model: String? = nil,
-                input: String? = nil, vocabulary: [String]? = nil, network: String? = nil, extra: [String: String] = [:]) {
+                input: String? = nil, vocabulary: [String]? = nil, network: String? = nil,
+                gatescopeVersion: String? = GatescopeVersion.current, extra: [String: String] = [:]) {
         self.formatVersion = formatVersion
         self.cell = cell
         self.inputSize = inputSize
@@ -63,6 +67,7 @@ public struct TraceMetadata: Sendable, Equatable {
         self.input = input
         self.vocabulary = vocabulary
         self.network = network
+        self.gatescopeVersion = gatescopeVersion
         self.extra = extra
     }
 
@@ -82,12 +87,14 @@ public struct TraceMetadata: Sendable, Equatable {
         if let input { map["input"] = input }
         if let vocabulary { map["vocab"] = TraceMetadata.jsonArray(vocabulary) }
         if let network { map["network"] = network }
+        if let gatescopeVersion { map[GatescopeVersion.metadataKey] = gatescopeVersion }
         return map
     }
 
     /// Keys this type decodes itself (everything else lands in `extra`).
     static let knownKeys: Set<String> = ["format", "format_version", "cell", "input_size", "hidden_size", "layers",
-                                         "directions", "proj_size", "steps", "model", "input", "vocab", "network"]
+                                         "directions", "proj_size", "steps", "model", "input", "vocab", "network",
+                                         GatescopeVersion.metadataKey]
 
     /// `["a","b"]` with JSON escaping.
     static func jsonArray(_ items: [String]) -> String {

@@ -1,8 +1,9 @@
 import GateCore
 
 /// Records a run straight to a trace file, a chunk of timesteps at a time, so that a long sequence
-/// never has its whole trace in memory: each chunk continues every layer from the state the last
-/// chunk ended in, and its rows go to disk through ``StreamingSafeTensorsWriter``.
+/// never has its whole trace in memory: each layer's ``LayerStreamer`` continues from the state the
+/// last chunk ended in, into buffers allocated once, and each series' chunk goes to its final place in
+/// the file with one ``StreamingSafeTensorsWriter/append(rows:toTensor:)``.
 ///
 /// A bidirectional network needs the whole sequence before its reverse direction can start, so it is
 /// computed in one go and written with ``TraceFile/write(_:network:to:model:input:extra:)``.
@@ -11,54 +12,110 @@ public enum TraceRecorder {
     public static let chunkSteps = 4096
 
     /// Runs `network` over `input` and writes the trace to `path` (atomically); returns the step count.
+    /// `timing`, when given, accumulates the time spent computing and writing.
     @discardableResult
     public static func record(_ network: RecurrentNetwork, input: Matrix, tokens: [Int]? = nil, to path: String,
-                              model: String? = nil, inputSource: String? = nil,
-                              chunkSteps: Int = chunkSteps) throws -> Int {
+                              model: String? = nil, inputSource: String? = nil, annotations: [AnnotationTrack] = [],
+                              chunkSteps: Int = chunkSteps, timing: RecordTiming? = nil) throws -> Int {
         try network.checkInput(input)
-        guard !network.isBidirectional, input.rows > chunkSteps else {
-            let trace = try network.run(input, tokens: tokens)
+        for track in annotations where track.steps != input.rows {
+            throw FormatError("annotation '\(track.name)' has \(track.steps) rows but the input has \(input.rows) steps; give one row per step", source: path)
+        }
+        guard !network.needsWholeSequence, input.rows > chunkSteps else {
+            let clock = ContinuousClock.now
+            var trace = try network.run(input, tokens: tokens)
+            trace.annotations = annotations
+            let computed = ContinuousClock.now
             try TraceFile.write(trace, network: network, to: path, model: model, input: inputSource)
+            timing?.compute += computed - clock
+            timing?.write += ContinuousClock.now - computed
             return trace.steps
         }
         let steps = input.rows
-        let metadata = TraceMetadata(network: network, steps: steps, model: model, input: inputSource)
-        var states = network.layers.map { RecurrentState.zero(for: $0[0]) }
-        var writer: StreamingSafeTensorsWriter?
-        do {
-            var start = 0
-            while start < steps {
-                let end = min(start + chunkSteps, steps)
-                let chunk = input.rows(start..<end)
-                var rows: [(String, Matrix)] = [("input", chunk)]
-                var current = chunk
-                for (index, directions) in network.layers.enumerated() {
-                    let run = directions[0].run(current, from: states[index])
-                    states[index] = run.finalState
-                    for (name, matrix) in run.series.sorted(by: { $0.key < $1.key }) {
-                        rows.append(("l\(index).\(name)", matrix))
-                    }
-                    current = run.series[SeriesName.hidden]!
-                }
-                if let head = network.head { rows.append(("output", head.apply(to: current))) }
-                if let tokens {
-                    rows.append(("tokens", Matrix(rows: end - start, columns: 1,
-                                                  values: tokens[start..<end].map(Float.init))))
-                }
-                if writer == nil {
-                    let layouts = rows.map {
-                        StreamingSafeTensorsWriter.TensorLayout(name: $0.0, rows: steps, columns: $0.1.columns)
-                    }
-                    writer = try StreamingSafeTensorsWriter(path: path, tensors: layouts, metadata: metadata.encoded)
-                }
-                for (name, matrix) in rows {
-                    for t in 0..<matrix.rows { try writer!.append(row: matrix.row(t), to: name) }
-                }
-                start = end
+        let metadata = TraceMetadata(network: network, steps: steps, model: model, input: inputSource,
+                                     extra: TraceAnnotations.metadata(annotations))
+        let annotationTensors = TraceAnnotations.tensors(annotations)
+        let capacity = min(max(chunkSteps, 1), steps)
+        let clock = ContinuousClock.now
+        let streamers = network.layers.indices.map {
+            LayerStreamer(weights: network.layers[$0][0], capacity: capacity, from: network.initialState(layer: $0, direction: 0))
+        }
+        // Every tensor and where its rows come from, in the order the old row-by-row path listed them.
+        var layouts = [StreamingSafeTensorsWriter.TensorLayout(name: "input", rows: steps, columns: input.columns)]
+        for (index, streamer) in streamers.enumerated() {
+            let order = streamer.seriesNames.indices.sorted { streamer.seriesNames[$0] < streamer.seriesNames[$1] }
+            for k in order {
+                layouts.append(.init(name: "l\(index).\(streamer.seriesNames[k])", rows: steps, columns: streamer.seriesWidths[k]))
             }
-            try writer?.finish()
+        }
+        let head = network.head.map { SequenceProjector(weights: $0.weights, bias: $0.bias, longestInput: capacity) }
+        var output = [Float](repeating: 0, count: capacity * (network.head?.outputSize ?? 0))
+        if let head = network.head { layouts.append(.init(name: "output", rows: steps, columns: head.outputSize)) }
+        if tokens != nil { layouts.append(.init(name: "tokens", rows: steps, columns: 1)) }
+        for (name, _) in annotationTensors { layouts.append(.init(name: name, rows: steps, columns: 1)) }
+        var tokenRows = [Float](repeating: 0, count: tokens == nil ? 0 : capacity)
+        timing?.compute += ContinuousClock.now - clock
+
+        let writer = try StreamingSafeTensorsWriter(path: path, tensors: layouts, metadata: metadata.encoded)
+        do {
+            // Each tensor's writer position, looked up once (not per row).
+            func position(_ name: String) throws -> Int {
+                guard let index = writer.tensorIndex(named: name) else {
+                    throw FormatError("cannot record: the trace has no tensor '\(name)'; this is a bug", source: path)
+                }
+                return index
+            }
+            let inputTensor = try position("input")
+            let seriesTensors = try streamers.enumerated().map { index, streamer in
+                try streamer.seriesNames.map { try position("l\(index).\($0)") }
+            }
+            let outputTensor = network.head == nil ? nil : try position("output")
+            let tokensTensor = tokens == nil ? nil : try position("tokens")
+            let annotationPositions = try annotationTensors.map { try position($0.name) }
+            try input.values.withUnsafeBufferPointer { values in
+                var start = 0
+                while start < steps {
+                    let count = min(capacity, steps - start)
+                    let computing = ContinuousClock.now
+                    let rows = UnsafeBufferPointer(rebasing: values[start * input.columns ..< (start + count) * input.columns])
+                    var current = rows.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                    for streamer in streamers {
+                        streamer.run(current, steps: count)
+                        current = streamer.hidden
+                    }
+                    if let head {
+                        output.withUnsafeMutableBufferPointer { head.project(current, rows: count, into: $0.baseAddress!) }
+                    }
+                    if let tokens {
+                        for t in 0..<count { tokenRows[t] = Float(tokens[start + t]) }
+                    }
+                    let writing = ContinuousClock.now
+                    timing?.compute += writing - computing
+                    // One write per series per chunk, straight from the kernels' buffers, at its final offset.
+                    try writer.append(rows: rows, toTensor: inputTensor)
+                    for (streamer, tensors) in zip(streamers, seriesTensors) {
+                        for (k, tensor) in tensors.enumerated() { try writer.append(rows: streamer.series(k), toTensor: tensor) }
+                    }
+                    if let outputTensor, let width = network.head?.outputSize {
+                        try output.withUnsafeBufferPointer { try writer.append(rows: UnsafeBufferPointer(rebasing: $0[0 ..< count * width]), toTensor: outputTensor) }
+                    }
+                    if let tokensTensor {
+                        try tokenRows.withUnsafeBufferPointer { try writer.append(rows: UnsafeBufferPointer(rebasing: $0[0 ..< count]), toTensor: tokensTensor) }
+                    }
+                    for ((_, values), tensor) in zip(annotationTensors, annotationPositions) {
+                        try values.withUnsafeBufferPointer {
+                            try writer.append(rows: UnsafeBufferPointer(rebasing: $0[start ..< start + count]), toTensor: tensor)
+                        }
+                    }
+                    timing?.write += ContinuousClock.now - writing
+                    start += count
+                }
+            }
+            let finishing = ContinuousClock.now
+            try writer.finish()
+            timing?.write += ContinuousClock.now - finishing
         } catch {
-            writer?.discard()
+            writer.discard()
             throw error
         }
         return steps

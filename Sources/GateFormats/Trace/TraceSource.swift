@@ -13,6 +13,8 @@ public protocol TraceSource: Sendable {
     var outputWidth: Int? { get }
     /// Token ids when the input came from text.
     var tokens: [Int]? { get }
+    /// Annotation tracks (one value per step each).
+    var annotations: [AnnotationTrack] { get }
     /// Rows `rows` of the input, `rows.count` × `inputWidth`.
     func input(rows: Range<Int>) throws -> Matrix
     /// Rows `rows` of the head's output, or nil when there is no head.

@@ -22,11 +22,23 @@ func reportingErrors(_ body: () throws -> Void) throws {
     }
 }
 
-/// Writes `error: message` as one line to standard error.
+/// Writes `error: message` as one line to standard error, control characters escaped
+/// (``TerminalText``): messages may quote file content.
 func printError(_ message: String) {
     // Some errors (the terminal layer's) already carry the prefix.
     let body = message.hasPrefix("error: ") ? String(message.dropFirst(7)) : message
-    let line = "error: " + body.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
+    printDiagnostic("error: ", body)
+}
+
+/// Writes `warning: message` as one line to standard error, control characters escaped.
+func printWarning(_ message: String) {
+    printDiagnostic("warning: ", message)
+}
+
+/// One line on standard error: `prefix`, then `body` with line breaks joined and controls escaped.
+private func printDiagnostic(_ prefix: String, _ body: String) {
+    let joined = body.split(whereSeparator: \.isNewline).joined(separator: " ")
+    let line = prefix + TerminalText.escaped(joined) + "\n"
     var bytes = Array(line.utf8)
     _ = write(2, &bytes, bytes.count)
 }
@@ -35,4 +47,12 @@ func printError(_ message: String) {
 struct UserError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// Writes `note: message` as one line to standard error (control characters, e.g. from a file's
+/// metadata, shown as `?`).
+func printNote(_ message: String) {
+    let safe = String(String.UnicodeScalarView(message.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
+    var bytes = Array(("note: " + safe + "\n").utf8)
+    _ = write(2, &bytes, bytes.count)
 }

@@ -1,4 +1,9 @@
 import GateCanvas
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import GateCore
 import GateExplorer
@@ -11,24 +16,34 @@ enum CompareApp {
     static func make(traceA: String, traceB: String) throws -> CompareSessionApp {
         let a = try MappedTrace(path: traceA)
         let b = try MappedTrace(path: traceB)
-        guard a.steps == b.steps else {
-            throw UserError("\(traceA) has \(a.steps) steps but \(traceB) has \(b.steps); compare needs traces of the same length")
-        }
-        return try CompareSessionApp(a: MappedRowSource(trace: a), b: MappedRowSource(trace: b),
-                                     labelA: (traceA as NSString).lastPathComponent, labelB: (traceB as NSString).lastPathComponent)
+        let common = commonSteps(a.steps, b.steps, labelA: traceA, labelB: traceB)
+        return try CompareSessionApp(a: PrefixRowSource(base: MappedRowSource(trace: a), steps: common),
+                                     b: PrefixRowSource(base: MappedRowSource(trace: b), steps: common),
+                                     labelA: (traceA as NSString).lastPathComponent, labelB: (traceB as NSString).lastPathComponent,
+                                     vocabularyA: a.metadata.vocabulary, vocabularyB: b.metadata.vocabulary)
     }
 
-    /// One model over two inputs of the same length.
-    static func make(model: String, prefix: String?, inputA: String, inputB: String) throws -> CompareSessionApp {
-        let network = try ModelImporter.load(path: model, options: ModelImportOptions(prefix: prefix))
+    /// The steps both runs have; a `note:` says so when one is longer (and an error when one is empty).
+    static func commonSteps(_ a: Int, _ b: Int, labelA: String, labelB: String) -> Int {
+        // Without a terminal the view cannot open: its one error line says so, alone.
+        if a != b, min(a, b) > 0, isatty(1) != 0 {
+            printNote("\(labelA) has \(a) steps and \(labelB) has \(b): comparing the first \(min(a, b)) (their common prefix)")
+        }
+        return min(a, b)
+    }
+
+    /// One model (loaded with every model option: prefix, head, embedding, nonlinearity, vocabulary)
+    /// over two inputs (compared over their common prefix when their lengths differ).
+    static func make(network: RecurrentNetwork, inputA: String, inputB: String) throws -> CompareSessionApp {
         let a = try SequenceLoader.load(path: inputA, for: network)
         let b = try SequenceLoader.load(path: inputB, for: network)
-        guard a.input.rows == b.input.rows else {
-            throw UserError("\(inputA) has \(a.input.rows) steps but \(inputB) has \(b.input.rows); compare needs inputs of the same length")
-        }
-        let traceA = try network.run(a.input, tokens: a.tokens)
-        let traceB = try network.run(b.input, tokens: b.tokens)
+        let common = commonSteps(a.input.rows, b.input.rows, labelA: inputA, labelB: inputB)
+        guard common > 0 else { throw UserError("\(a.input.rows == 0 ? inputA : inputB) has no steps; compare needs two non-empty inputs") }
+        // A bidirectional network's reverse direction depends on the whole input: run each whole, then cut.
+        let traceA = try network.run(a.input, tokens: a.tokens).rows(0..<common)
+        let traceB = try network.run(b.input, tokens: b.tokens).rows(0..<common)
         return try CompareSessionApp(a: traceA, b: traceB, labelA: (inputA as NSString).lastPathComponent,
-                                     labelB: (inputB as NSString).lastPathComponent)
+                                     labelB: (inputB as NSString).lastPathComponent,
+                                     vocabularyA: network.vocabulary, vocabularyB: network.vocabulary)
     }
 }

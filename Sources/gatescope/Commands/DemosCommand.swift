@@ -7,7 +7,7 @@ struct DemosCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demos",
         abstract: "List the trained demos; open one with `gatescope explore --demo NAME`.",
-        discussion: "The list is demos/catalog.tsv (found through $GATESCOPE_DEMOS, next to the executable, or above the current directory)."
+        discussion: "The list is demos/catalog.tsv, looked for in PREFIX/share/gatescope/demos beside the installed program, then $GATESCOPE_DEMOS, then ./demos, then above the program (a checkout)."
     )
 
     @Flag(name: .long, help: "Print the catalog's tab-separated lines (name, title, model, input, story).")
@@ -15,8 +15,9 @@ struct DemosCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            guard let catalog = DemoCatalog.locate(), !catalog.entries.isEmpty else {
-                throw UserError("no demos found: no demos/catalog.tsv next to the executable or above this directory (set GATESCOPE_DEMOS)")
+            let catalog = try DemoCatalog.require()
+            guard !catalog.entries.isEmpty else {
+                throw UserError("\(catalog.directory)/catalog.tsv lists no demos; reinstall with scripts/install.sh or set GATESCOPE_DEMOS to a demos folder")
             }
             if tsv {
                 for e in catalog.entries {

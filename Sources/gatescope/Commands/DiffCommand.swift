@@ -22,7 +22,7 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "The second trace.")
     var b: String
 
-    @Option(name: .long, help: "Largest |Δ| still counted as equal (default 0: bit-for-bit, NaN = NaN).")
+    @Option(name: .long, parsing: .unconditional, help: "Largest |Δ| still counted as equal (default 0: bit-for-bit, NaN = NaN).")
     var tolerance: Float = 0
 
     @Flag(name: .long, help: "Print only the verdict line.")

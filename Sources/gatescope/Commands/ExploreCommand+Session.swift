@@ -10,24 +10,28 @@ extension ExploreCommand {
     /// Opens the explorer session (recording, bookmarks, typing, live input), or the compare view.
     func runSession(palette: ExplorerPalette) throws {
         if let compareInput, let model, let input {
-            var app = try CompareApp.make(model: model, prefix: prefix, inputA: input, inputB: compareInput)
+            var app = try CompareApp.make(network: try loadModel(model), inputA: input, inputB: compareInput)
             try GateTerminal.run(app: &app, commandName: "gatescope explore")
             return
         }
-        let run = try makeRun()
+        var run = try makeRun()
+        if let annotate { run.trace.annotations = try AnnotationFile.read(path: annotate, steps: run.steps) }
+        let report = RecordingReport()
         let sink = TraceRecordingSink(network: run.network, templateMetadata: nil, requestedPath: recordTo,
-                                      name: run.name, model: model, input: input == "-" ? "standard input" : (input ?? text.map { "text: \($0)" }))
+                                      name: run.name, model: model, input: input == "-" ? "standard input" : (input ?? text.map { "text: \($0)" }),
+                                      report: report)
         let feed: StandardInputFeed? = input == "-" ? StandardInputFeed() : nil
         var app = ExplorerSessionApp(run: run, palette: palette, recordingSink: sink, feed: feed)
         // Also after a signal (Ctrl-C): the session saved its recording, the terminal is restored.
-        defer { for path in app.savedRecordings { print("recorded: \(path)") } }
+        defer { report.print(saved: app.savedRecordings) }
         try GateTerminal.run(app: &app, commandName: "gatescope explore")
+        try report.check()
     }
 
     /// A run with no steps yet, for a model fed live from standard input.
     func liveRun(model: String) throws -> ExplorerRun {
         let network = try loadModel(model)
-        guard !network.isBidirectional else {
+        guard !network.needsWholeSequence else {
             throw UserError("live input (--input -) needs a one-directional model; a bidirectional one must see the whole sequence")
         }
         let width = network.embedding?.columns ?? network.inputSize

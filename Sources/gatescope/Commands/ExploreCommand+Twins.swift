@@ -8,9 +8,7 @@ extension ExploreCommand {
     /// `--text`); nil when neither was asked for.
     func makeTwinRuns() throws -> [ExplorerRun]? {
         guard compare != nil || twins else { return nil }
-        guard let catalog = DemoCatalog.locate() else {
-            throw UserError("no demos/ directory found (set GATESCOPE_DEMOS); --compare and --twins open catalogued demos")
-        }
+        let catalog = try DemoCatalog.require()
         var names: [String]
         if let compare {
             names = compare.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -12,8 +12,8 @@ struct ExploreCommand: ParsableCommand {
         commandName: "explore",
         abstract: "Step a recurrent network through a sequence and watch its gates and cell state.",
         discussion: """
-            With no options, opens the best demo: a trained one from demos/ when present (found through \
-            $GATESCOPE_DEMOS or next to the program), else the built-in hand-set bracket counter.
+            With no options, opens the best demo: a trained one from demos/ when present (installed beside \
+            the program, or $GATESCOPE_DEMOS, ./demos, a checkout), else the built-in hand-set bracket counter.
             Keys: ←/→ step, space play, ↑/↓ unit, s sort, tab panel, i inspector, ? help, q quit.
             """
     )
@@ -21,7 +21,7 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .long, help: "Open the named demo (see `gatescope demos`); `builtin` for the built-in one.")
     var demo: String?
 
-    @Option(name: .long, help: "A model file (.safetensors) to explore.")
+    @Option(name: .long, help: "A model file to explore (.safetensors, torch.save .pt/.pth/.bin, TorchScript, .onnx).")
     var model: String?
 
     @Option(name: .long, help: "The input sequence: .csv (rows are timesteps), .npy (T, X) or text; `-` reads steps live from standard input (CSV lines, or characters for a text model).")
@@ -36,7 +36,7 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .long, help: "Text to feed a character or word model (instead of --input).")
     var text: String?
 
-    @Option(name: .long, help: "Which module of the model file to use (tensor-name prefix, e.g. `encoder.lstm`).")
+    @Option(name: [.long, .customLong("node")], help: "Which module of the model file to use (tensor-name prefix, e.g. `encoder.lstm`; for ONNX, `--node` with a node name such as `If_0/then_branch/LSTM_3`).")
     var prefix: String?
 
     @Option(name: .long, help: "The linear head after the recurrent layers (e.g. fc), or 'none'.")
@@ -57,6 +57,9 @@ struct ExploreCommand: ParsableCommand {
     @Flag(name: .long, help: "With --demo: the demo and its GRU and RNN twins side by side (same as --compare).")
     var twins = false
 
+    @Option(name: .long, help: "Annotation tracks drawn above the heatmaps and searchable with /: a CSV with a header row naming them, one row per step (labels or numbers).")
+    var annotate: String?
+
     @Option(name: .long, help: "Colours: `standard` or `cb` (colour-blind safe). `p` toggles in the explorer.")
     var palette: String = "standard"
 
@@ -74,6 +77,7 @@ struct ExploreCommand: ParsableCommand {
         if model != nil && demo != nil { throw ValidationError("give --model or --demo, not both") }
         if model == nil && input != nil { throw ValidationError("--input needs --model (or use --text with a demo)") }
         if model == nil && prefix != nil { throw ValidationError("--prefix needs --model") }
+        if annotate != nil && input == "-" { throw ValidationError("--annotate needs the whole input, not live input (--input -)") }
         if compareInput != nil && (model == nil || input == nil || input == "-" || compareInput == "-") {
             throw ValidationError("--compare-input needs --model and --input (files, not -)")
         }
@@ -87,6 +91,9 @@ struct ExploreCommand: ParsableCommand {
             if present || quiz || classroom != nil, compare != nil || twins {
                 throw UserError("--present, --quiz and --classroom show one run; drop --compare / --twins")
             }
+            if annotate != nil, compare != nil || twins || present || quiz || classroom != nil || compareInput != nil {
+                throw UserError("--annotate draws its tracks in the explorer's own view; drop --compare, --twins, --compare-input, --present, --quiz or --classroom")
+            }
             if let runs = try makeTwinRuns() {
                 var app = TwinsApp(runs: runs, palette: palette)
                 try GateTerminal.run(app: &app, commandName: "gatescope explore")
@@ -96,6 +103,7 @@ struct ExploreCommand: ParsableCommand {
                 if present || quiz || classroom != nil {
                     throw UserError("--present, --quiz and --classroom work on LSTM, GRU and RNN models; a ConvLSTM opens its spatial view (run it without them)")
                 }
+                if annotate != nil { throw UserError("--annotate works with LSTM, GRU and RNN models; a ConvLSTM opens its spatial view (drop --annotate)") }
                 try ConvLSTMExploring.open(spatial, palette: palette, commandName: "gatescope explore")
                 return
             }
@@ -127,11 +135,7 @@ struct ExploreCommand: ParsableCommand {
         }
         let options = ModelImportOptions(prefix: prefix, head: head, embedding: embedding,
                                          nonlinearity: nonlinearity.flatMap { RNNNonlinearity(rawValue: $0.lowercased()) })
-        let imported = try ModelImporter.importModel(path: path, options: options)
-        HeadChoiceNote.print(for: imported)
-        var network = imported.network
-        if let vocab { try VocabularyFile.apply(try VocabularyFile.load(path: vocab), to: &network, source: vocab) }
-        return network
+        return try ModelSourceOptions.importModel(path: path, options: options, vocab: vocab)
     }
 
     /// The run to explore, from the options.
@@ -147,10 +151,10 @@ struct ExploreCommand: ParsableCommand {
         if let demo, ["builtin", "built-in", BuiltInDemo.name].contains(demo.lowercased()) {
             return try builtInRun()
         }
-        let catalog = DemoCatalog.locate()
         if let demo {
-            guard let catalog else {
-                throw UserError("no demos/ directory found (set GATESCOPE_DEMOS); --demo builtin always works")
+            let catalog: DemoCatalog
+            do { catalog = try DemoCatalog.require() } catch let failure as DemoLookupFailure {
+                throw UserError("\(failure); --demo builtin always works")
             }
             guard let entry = catalog.entry(named: demo) else {
                 let names = (catalog.entries.map(\.name) + ["builtin"]).joined(separator: ", ")
@@ -159,7 +163,7 @@ struct ExploreCommand: ParsableCommand {
             }
             return try Self.run(entry: entry, text: text)
         }
-        if let entry = catalog?.preferred, let run = try? Self.run(entry: entry, text: text) {
+        if let entry = DemoCatalog.locate()?.preferred, let run = try? Self.run(entry: entry, text: text) {
             return run
         }
         return try builtInRun()

@@ -17,10 +17,11 @@ enum HeadChoiceNote {
         return "note: using '\(head)' as the head; also possible: \(others); choose with --head NAME, or --head none for the recurrent output alone"
     }
 
-    /// Writes the note (when there is one) as one line to standard error.
+    /// Writes the importer's notes and the head note (when there is one), one line each, to standard error.
     static func print(for imported: ImportedModel) {
-        guard let text = text(for: imported) else { return }
-        var bytes = Array((text + "\n").utf8)
-        _ = write(2, &bytes, bytes.count)
+        for line in imported.notes + [text(for: imported)].compactMap({ $0 }) {
+            var bytes = Array((TerminalText.escaped(line) + "\n").utf8)
+            _ = write(2, &bytes, bytes.count)
+        }
     }
 }

@@ -7,20 +7,21 @@ extension InspectCommand {
     func inspectONNX() throws {
         let bytes = try FileBytes.read(path: file)
         let model = try ONNXModel(bytes: bytes, source: file)
-        let modules = try ONNXImporter.modules(in: model, source: file)
-        var options = ModelImportOptions(prefix: prefix)
-        if prefix == nil, modules.count > 1 { options.prefix = modules[0].prefix }
+        let options = ModelImportOptions(prefix: prefix, head: head, embedding: embedding)
         let imported = try ONNXImporter.importModel(model, source: file, options: options)
+        let modules = imported.modules
         let network = imported.network
         let opset = model.opsetVersion.map { ", opset \($0)" } ?? ""
         print("\(file): ONNX model (ir_version \(model.irVersion)\(opset)\(model.producerName.isEmpty ? "" : ", from \(model.producerName)")), \(model.graph.nodes.count) nodes, \(RecordCommand.byteSize(of: file))")
         if modules.count > 1 {
             print("modules:     \(modules.map(\.summary).joined(separator: ", "))")
-            print("showing:     \(imported.module.prefix) (pick another with --prefix)")
+            print("showing:     \(imported.module.prefix) (pick another with --node NAME)")
         } else {
             print("module:      \(imported.module.summary)")
         }
-        print("nodes:       \(imported.module.layerPrefixes.joined(separator: ", "))")
+        let chosen = Set(imported.module.layerPrefixes)
+        let all = modules.flatMap { module in module.layerPrefixes.map { "\($0) (\(module.familyName))\(chosen.contains($0) ? " *" : "")" } }
+        print("nodes:       \(all.joined(separator: ", "))\(modules.count > 1 ? "   (* = shown)" : "")")
         print("network:     \(network.summary)")
         var options2: [String] = []
         if case .lstm(let w)? = network.layers.first?.first {
@@ -30,7 +31,11 @@ extension InspectCommand {
         if case .gru(let w)? = network.layers.first?.first, !w.resetAfter { options2.append("linear_before_reset=0: r applied before R_h") }
         print("cell:        \(network.kind.rawValue) (\(network.kind.displayName))\(options2.isEmpty ? "" : ", " + options2.joined(separator: ", "))")
         print("sizes:       input \(network.inputSize), hidden \(network.hiddenSize), layers \(network.layers.count), directions \(network.isBidirectional ? 2 : 1)")
-        print("head:        none (ONNX import reads the recurrent nodes only)")
+        print("embedding:   \(imported.embeddingName.map { "Gather node '\($0)'" } ?? "none")")
+        print("head:        \(imported.headPrefix.map { "node '\($0)' (\(network.head!.inputSize)→\(network.head!.outputSize))" } ?? "none")")
+        if network.readsBackward { print("direction:   reverse (reads the sequence from its end)") }
+        if network.initialStates != nil { print("state:       starts from the constant initial_h/initial_c in the file") }
+        for note in imported.notes { print(note) }
         let used = Set(imported.usedTensors)
         Self.printTensors(model.graph.initializers.map { tensor in
             let dtype = ONNXTensor.DataType(rawValue: tensor.dataType).map { "\($0)" } ?? "?"

@@ -11,10 +11,10 @@ struct InspectCommand: ParsableCommand {
         discussion: "For a model, every tensor is marked used or ignored, so you can see what gatescope picked."
     )
 
-    @Argument(help: "A model (.safetensors weights) or a trace written by gatescope record.")
+    @Argument(help: "A model (.safetensors, torch.save .pt/.pth/.bin, TorchScript, .onnx) or a trace written by gatescope record.")
     var file: String
 
-    @Option(name: .long, help: "The recurrent module to show when the file holds several.")
+    @Option(name: [.long, .customLong("node")], help: "The recurrent module to show when the file holds several (tensor-name prefix; for ONNX, `--node` with a node name).")
     var prefix: String?
 
     @Option(name: .long, help: "The linear head to attach (e.g. fc), or 'none'.")
@@ -35,7 +35,18 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             if ONNXImporter.handles(path: file) { return try inspectONNX() }
-            let mapped = try MappedSafeTensors(path: file)
+            let mapped: MappedSafeTensors
+            do {
+                mapped = try MappedSafeTensors(path: file)
+            } catch {
+                // Not safetensors: a torch.save or TorchScript archive opens as a model, and other model-like
+                // formats are refused by ModelImporter naming what they are; inputs and damaged safetensors
+                // files keep the safetensors reader's own message.
+                switch FileKind.of(path: file) {
+                case .safetensors, .text, .npy, .unknown: throw error
+                case let kind: return try inspectModel(container: kind.description)
+                }
+            }
             let metadata = mapped.metadata
             let looksLikeTrace = metadata["format"] == TraceFile.formatName
                 || (metadata["format"] == nil && mapped.header.entry(named: "input") != nil
@@ -43,7 +54,7 @@ struct InspectCommand: ParsableCommand {
             if looksLikeTrace {
                 try inspectTrace(mapped)
             } else {
-                try inspectModel(mapped)
+                try inspectModel(container: nil)
             }
         }
     }
@@ -73,8 +84,9 @@ struct InspectCommand: ParsableCommand {
         Self.printMetadata(mapped.metadata.filter { $0.key != "vocab" })
     }
 
-    /// Prints a model's network, the tensors used and ignored, and its metadata.
-    func inspectModel(_ mapped: MappedSafeTensors) throws {
+    /// Prints a model's network, the tensors used and ignored, and its metadata; `container` names
+    /// the file's format when it is not safetensors (a torch.save checkpoint, a TorchScript archive).
+    func inspectModel(container: String?) throws {
         let file = try ModelImporter.open(path: self.file)
         if ConvLSTMImporter.isConvLSTM(file) {
             ConvLSTMDescription.lines(file: file, source: self.file).forEach { print($0) }
@@ -87,7 +99,7 @@ struct InspectCommand: ParsableCommand {
         let imported = try ModelImporter.importModel(from: file, source: self.file, options: options)
         let network = imported.network
         let layout = imported.module.layout == .keras ? "Keras-layout weights" : "PyTorch weights"
-        print("\(self.file): \(layout), \(file.names.count) tensors, \(RecordCommand.byteSize(of: self.file))")
+        print("\(self.file): \(container.map { "\($0), " } ?? "")\(layout), \(file.names.count) tensors, \(RecordCommand.byteSize(of: self.file))")
         if modules.count > 1 {
             print("modules:     \(modules.map(\.summary).joined(separator: ", "))")
             print("showing:     \(imported.module.prefix) (pick another with --prefix)")
@@ -97,7 +109,7 @@ struct InspectCommand: ParsableCommand {
         print("network:     \(network.summary)")
         var resetNote = ""
         if case .gru(let w)? = network.layers.first?.first, !w.resetAfter { resetNote = ", reset_after=False: r applied before W_hn" }
-        print("cell:        \(network.kind.rawValue) (\(network.kind.displayName)\(resetNote))\(network.kind == .rnnTanh && nonlinearity == nil && file.metadata["nonlinearity"] == nil ? " — assumed; use --nonlinearity relu if it was trained with relu" : "")")
+        print("cell:        \(network.kind.rawValue) (\(network.kind.displayName)\(resetNote))\(network.kind == .rnnTanh && nonlinearity == nil && file.metadata["nonlinearity"] == nil && file.metadata["keras_config"] == nil ? " — assumed; use --nonlinearity relu if it was trained with relu" : "")")
         var projection = "none"
         if case .lstm(let w)? = network.layers.first?.first, let p = w.projection { projection = String(p.rows) }
         print("sizes:       input \(network.inputSize), hidden \(network.hiddenSize), layers \(network.layers.count), directions \(network.isBidirectional ? 2 : 1), proj \(projection)")
@@ -115,7 +127,7 @@ struct InspectCommand: ParsableCommand {
         print("vocab:       \(network.vocabulary.map { "\($0.count) tokens" } ?? "none")")
         let used = Set(imported.usedTensors)
         Self.printTensors(file.header.entries.map { ($0.name, $0.dtype.rawValue, $0.shape, used.contains($0.name) ? "used" : "ignored") })
-        Self.printMetadata(file.metadata.filter { $0.key != "vocab" })
+        Self.printMetadata(file.metadata.filter { $0.key != "vocab" && $0.key != "keras_config" })
     }
 
     /// One line per tensor: status, dtype, shape, name.
@@ -134,9 +146,9 @@ struct InspectCommand: ParsableCommand {
         guard !metadata.isEmpty else { return print("metadata:    none") }
         print("metadata:")
         for key in metadata.keys.sorted() {
-            var value = metadata[key]!.split(whereSeparator: \.isNewline).joined(separator: " ")
+            var value = TerminalText.escaped(metadata[key]!.split(whereSeparator: \.isNewline).joined(separator: " "))
             if value.count > 100 { value = String(value.prefix(97)) + "…" }
-            print("  \(key) = \(value)")
+            print("  \(TerminalText.escaped(key)) = \(value)")
         }
     }
 }

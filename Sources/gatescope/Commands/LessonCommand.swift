@@ -14,9 +14,9 @@ struct LessonCommand: ParsableCommand {
         discussion: """
             gatescope lesson                 list the lessons in demos/lessons/
             gatescope lesson NAME            run one (NAME: file name, or a prefix such as 01)
-            gatescope lesson --check FILE    check a lesson file against the demos (every shipped one without FILE)
+            gatescope lesson --check FILE    check a lesson file and its check: claims against the demos (every shipped one without FILE)
             gatescope lesson --demo NAME     the teaching tools (gradient flow, what-if, quiz, presenter) on one demo
-            Keys besides the explorer's: n/N next/previous stop, A answer, f gradient flow, w what-if,
+            Keys besides the explorer's: n/N next/previous stop, A answer, f gradient flow, w what-if, D cell diagram,
             c/C clamp the focused gate (this step / every step), { } bias −1/+1, u undo, z quiz, P presenter;
             r records (edits included), b bookmarks. `gatescope explore --present/--quiz/--classroom` opens the
             same teaching tools on any model or demo.
@@ -26,7 +26,7 @@ struct LessonCommand: ParsableCommand {
     @Argument(help: "The lesson to run (file name in demos/lessons/ or a path to a .lesson file).")
     var name: String?
 
-    @Flag(name: .long, help: "Check lesson files (the named one, or every shipped lesson) and exit.")
+    @Flag(name: .long, help: "Check lesson files (the named one, or every shipped lesson), run their check: lines, and exit.")
     var check = false
 
     @Option(name: .long, help: "Open the teaching tools on this demo instead of a lesson.")
@@ -43,22 +43,25 @@ struct LessonCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            guard let catalog = DemoCatalog.locate() else {
-                throw UserError("no demos/ directory found (set GATESCOPE_DEMOS)")
-            }
-            let library = LessonLibrary(directory: (catalog.directory as NSString).appendingPathComponent("lessons"))
-            let loader = LessonRunLoader(catalog: catalog)
+            // The demos directory is looked for only when needed: a lesson file given by path that
+            // names no demo checks and runs without one.
+            let loader = LessonRunLoader()
+            let library: () throws -> LessonLibrary = { LessonLibrary(directory: ((try loader.catalog()).directory as NSString).appendingPathComponent("lessons")) }
             if check {
-                let paths = try name.map { [try Self.path(of: $0, in: library)] } ?? library.paths
-                guard !paths.isEmpty else { throw UserError("no lessons in \(library.directory)") }
+                let paths = try name.map { [try Self.path(of: $0, in: library)] } ?? (try library()).paths
+                guard !paths.isEmpty else { throw UserError("no lessons in \(try library().directory)") }
                 var failures = 0
                 for path in paths {
-                    let file = (path as NSString).lastPathComponent
+                    let file = path
                     do {
                         let lesson = try LessonParser.parse(path: path)
-                        let problems = LessonValidator.problems(in: lesson, file: file) { try loader.facts(demo: $0, input: $1, directory: lesson.directory) }
+                        var problems = LessonValidator.problems(in: lesson, file: file) { try loader.facts(demo: $0, input: $1, directory: lesson.directory) }
+                        var checked = 0
+                        if problems.isEmpty { (problems, checked) = loader.checkFailures(lesson, file: file) }
                         if problems.isEmpty {
-                            print("\(file): ok — \(lesson.stops.count) stops")
+                            let unchecked = lesson.stops.indices.filter { lesson.stops[$0].checks.isEmpty }.map { String($0 + 1) }
+                            print("\(file): ok — \(lesson.stops.count) stops, \(checked) checks hold"
+                                  + (unchecked.isEmpty ? "" : " (no check: lines in stop " + unchecked.joined(separator: ", ") + ")"))
                         } else {
                             failures += problems.count
                             // Compiler-style: one `error: FILE:LINE: …` line per problem, on stderr.
@@ -90,9 +93,10 @@ struct LessonCommand: ParsableCommand {
                 session = TeachingSession(lesson: try loader.resolve(lesson), quiz: quizOn, presenting: presenting,
                                           hiddenPanels: preset.hidden, disabledKeys: disabled)
             } else {
-                let paths = library.paths
-                guard !paths.isEmpty else { throw UserError("no lessons in \(library.directory)") }
-                print("Lessons in \(library.directory):")
+                let shelf = try library()
+                let paths = shelf.paths
+                guard !paths.isEmpty else { throw UserError("no lessons in \(shelf.directory)") }
+                print("Lessons in \(shelf.directory):")
                 for path in paths {
                     let file = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
                     guard let lesson = try? LessonParser.parse(path: path) else { print("  \(file)  (does not parse: gatescope lesson --check \(file))"); continue }
@@ -107,8 +111,9 @@ struct LessonCommand: ParsableCommand {
     }
 
     /// A lesson named in the library, or a path to a file.
-    static func path(of name: String, in library: LessonLibrary) throws -> String {
+    static func path(of name: String, in libraryFinder: () throws -> LessonLibrary) throws -> String {
         if FileManager.default.fileExists(atPath: name), name.contains("/") || name.hasSuffix(".lesson") { return name }
+        let library = try libraryFinder()
         guard let path = library.path(named: name) else {
             let names = library.paths.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
             let typed = ((name as NSString).lastPathComponent as NSString).deletingPathExtension

@@ -7,19 +7,32 @@ import GateFormats
 /// Loads the demos a lesson names: runs for the explorer, facts for the validator, and lesson stops
 /// resolved into `TeachingStop`s. A ConvLSTM demo loads as a ``SpatialRun`` (its stops open the spatial screen).
 final class LessonRunLoader {
-    let catalog: DemoCatalog
+    /// Finds the demos catalogue the first time a lesson names a demo (a lesson file given by path
+    /// that names none needs no demos directory).
+    private let locate: () throws -> DemoCatalog
+    private var located: DemoCatalog?
     private var runs: [String: ExplorerRun] = [:]
     private var spatialRuns: [String: (run: SpatialRun, facts: LessonDemoFacts)] = [:]
 
-    init(catalog: DemoCatalog) { self.catalog = catalog }
+    /// A loader that finds the catalogue with `locate` when a demo is first needed.
+    init(locate: @escaping () throws -> DemoCatalog = { try DemoCatalog.require() }) { self.locate = locate }
+
+    /// The demos catalogue, found on first use.
+    func catalog() throws -> DemoCatalog {
+        if let located { return located }
+        let found = try locate()
+        located = found
+        return found
+    }
 
     /// The run of `demo` over its own input or over `input` (relative to `directory`).
     func run(demo: String, input: String?, directory: String) throws -> ExplorerRun {
         let inputPath = input.map { $0.hasPrefix("/") ? $0 : (directory as NSString).appendingPathComponent($0) }
         let key = demo + "|" + (inputPath ?? "")
         if let cached = runs[key] { return cached }
-        guard let entry = catalog.entry(named: demo) else {
-            throw UserError("no demo called '\(demo)'\(ClosestName.hint(for: demo, among: catalog.entries.map(\.name))) in \(catalog.directory)/catalog.tsv")
+        let demos = try catalog()
+        guard let entry = demos.entry(named: demo) else {
+            throw UserError("no demo called '\(demo)'\(ClosestName.hint(for: demo, among: demos.entries.map(\.name))) in \(demos.directory)/catalog.tsv")
         }
         if let inputPath, !FileManager.default.fileExists(atPath: inputPath) {
             throw UserError("the input file \(input ?? "") does not exist")
@@ -34,7 +47,7 @@ final class LessonRunLoader {
 
     /// The ConvLSTM run of `demo` over its frames or `input`, with its facts; nil when `demo` is not a ConvLSTM demo.
     func spatialRun(demo: String, input: String?, directory: String) throws -> (run: SpatialRun, facts: LessonDemoFacts)? {
-        guard let entry = catalog.entry(named: demo), ConvLSTMExploring.isConvLSTM(path: entry.modelPath) else { return nil }
+        guard let entry = try catalog().entry(named: demo), ConvLSTMExploring.isConvLSTM(path: entry.modelPath) else { return nil }
         let inputPath = input.map { $0.hasPrefix("/") ? $0 : (directory as NSString).appendingPathComponent($0) } ?? entry.inputPath
         let key = demo + "|" + (inputPath ?? "")
         if let cached = spatialRuns[key] { return cached }
@@ -55,6 +68,66 @@ final class LessonRunLoader {
         let run = try run(demo: demo, input: input, directory: directory)
         guard let network = run.network else { throw UserError("'\(demo)' has no weights") }
         return LessonDemoFacts(network: network, steps: run.steps)
+    }
+
+    /// Every false or unmeasurable `check:` of `lesson` as an `error:`-ready "FILE:LINE: …" line, and how
+    /// many checks were verified. Each stop's model runs on its input with the stop's clamps, at its layer and
+    /// direction; `grad` is taken for the output at the stop's step, as the gradient view shows it.
+    func checkFailures(_ lesson: Lesson, file: String) -> (failures: [LessonSyntaxError], checked: Int) {
+        var failures: [LessonSyntaxError] = [], checked = 0
+        for stop in lesson.stops where !stop.checks.isEmpty {
+            let measured: (LessonCheck) throws(LessonSyntaxError) -> Float
+            do {
+                if let spatial = try spatialRun(demo: stop.demo, input: stop.input, directory: lesson.directory) {
+                    let shape = spatial.run.shapes.first ?? SpatialShape(channels: 0, height: 0, width: 0)
+                    guard let pixel = stop.pixel else {
+                        let line = stop.checks.first?.line ?? stop.line
+                        failures.append(LessonSyntaxError(file: file, line: line, message: "check: a ConvLSTM stop's checks read the stop's pixel; add 'pixel: ROW,COL'"))
+                        continue
+                    }
+                    let run = spatial.run
+                    measured = { check throws(LessonSyntaxError) in
+                        // `y` on the ConvLSTM screen is the predicted frame ("predicts σ(y)") at the stop's pixel.
+                        if check.series == "y", let frame = run.outputShape, check.step <= run.steps,
+                           let prediction = run.prediction(step: check.step - 1) {
+                            let index = (check.unit - 1) * frame.height * frame.width + (pixel.row - 1) * frame.width + pixel.column - 1
+                            guard check.unit <= frame.channels, index < prediction.count else {
+                                throw LessonSyntaxError(file: file, line: check.line, message: "check: output channel \(check.unit) or pixel \(pixel.row),\(pixel.column) is outside the predicted frame")
+                            }
+                            return prediction[index]
+                        }
+                        return try check.measure(file: file, trace: run.trace, network: nil, layer: stop.layer - 1, isReverse: false,
+                                                 outputStep: stop.step - 1, spatial: (shape, pixel))
+                    }
+                } else {
+                    let run = try run(demo: stop.demo, input: stop.input, directory: lesson.directory)
+                    let edits = Self.teachingStop(stop, run: run, twin: nil).interventions
+                    var trace = run.trace, network = run.network
+                    if !edits.isEmpty, let base = run.network {
+                        trace = try base.run(run.trace.input, tokens: run.trace.tokens, interventions: edits, reusing: run.trace)
+                        network = base.applyingBiasShifts(edits)
+                    }
+                    let (edited, model) = (trace, network)
+                    measured = { check throws(LessonSyntaxError) in
+                        try check.measure(file: file, trace: edited, network: model, layer: stop.layer - 1, isReverse: stop.isReverse,
+                                          outputStep: stop.step - 1)
+                    }
+                }
+            } catch {
+                failures.append(LessonSyntaxError(file: file, line: stop.line, message: "cannot run stop '\(stop.title)': \(error)"))
+                continue
+            }
+            for check in stop.checks {
+                do {
+                    let value = try measured(check)
+                    checked += 1
+                    if !check.holds(for: value) { failures.append(LessonSyntaxError(file: file, line: check.line, message: check.failure(measured: value))) }
+                } catch {
+                    failures.append(error)
+                }
+            }
+        }
+        return (failures, checked)
     }
 
     /// `lesson` with every stop's demo loaded, positions made 0-based and clamps made edits.

@@ -11,6 +11,10 @@ struct MappedRowSource: ExplorerRowSource {
 
     var steps: Int { trace.steps }
 
+    var tokens: [Int]? { trace.tokens }
+
+    var annotations: [AnnotationTrack] { trace.annotations }
+
     func rows(_ range: Range<Int>) throws -> NetworkTrace {
         var layers: [LayerTrace] = []
         for info in trace.recordedLayers {
@@ -21,6 +25,7 @@ struct MappedRowSource: ExplorerRowSource {
             layers.append(LayerTrace(layer: info.layer, isReverse: info.isReverse, kind: info.kind, series: series))
         }
         return NetworkTrace(input: try trace.input(rows: range), tokens: trace.tokens.map { Array($0[range]) },
-                            layers: layers, output: try trace.output(rows: range))
+                            layers: layers, output: try trace.output(rows: range),
+                            annotations: trace.annotations.map { $0.rows(range) })
     }
 }

@@ -15,41 +15,34 @@ struct RecordCommand: ParsableCommand {
         commandName: "record",
         abstract: "Run a model over an input and save every gate and state of every layer to a trace file.",
         discussion: """
-            The model is a safetensors file: a PyTorch state_dict (safetensors.torch.save_file(model.state_dict(), path)),
-            Keras-layout weights, or a model saved by gatescope train. The trace is a safetensors file too;
+            The model is a PyTorch file (torch.save(model.state_dict(), 'm.pt'), a whole pickled module, a
+            training checkpoint dict, or a TorchScript archive from torch.jit.save), a safetensors file (a PyTorch
+            state_dict, Keras-layout weights, or a model saved by gatescope train) or an ONNX model. The trace is a
+            safetensors file;
             see docs/formats.md to read it from Python.
             """
     )
 
-    @Option(name: .long, help: "The model weights (.safetensors or .onnx).")
-    var model: String?
+    @OptionGroup var source: ModelSourceOptions
 
-    @Option(name: .long, help: "Record a shipped demo (see `gatescope demos`): its model, and its input unless --input or --text is given.")
-    var demo: String?
-
-    @Option(name: .long, help: "The input sequence: .csv (rows are timesteps), .npy (T, X), or .txt for text models.")
-    var input: String?
-
-    @Option(name: .long, help: "Text to feed a character or word model (needs a 'vocab' in the model's metadata).")
-    var text: String?
-
-    @Option(name: .long, help: "Where to write the trace (.safetensors).")
+    @Option(name: .long, help: "Where to write the trace (.safetensors); - writes it to standard output (not a terminal), as render --out - does.")
     var out: String
 
-    @Option(name: .long, help: "The recurrent module to use when the file holds several (e.g. encoder.lstm).")
-    var prefix: String?
+    @Option(name: .long, help: "Annotation tracks stored with the trace: a CSV with a header row naming them, one row per step (labels or numbers).")
+    var annotate: String?
 
-    @Option(name: .long, help: "The linear head after the recurrent layers (e.g. fc), or 'none'.")
-    var head: String?
+    var model: String? { source.model }
+    var demo: String? { source.demo }
+    var input: String? { source.input }
+    var text: String? { source.text }
+    var prefix: String? { source.prefix }
+    var head: String? { source.head }
+    var embedding: String? { source.embedding }
+    var vocab: String? { source.vocab }
+    var nonlinearity: String? { source.nonlinearity }
 
-    @Option(name: .long, help: "The embedding in front (e.g. embed), or 'none'.")
-    var embedding: String?
-
-    @Option(name: .long, help: "A vocabulary file for text input (one token per line, line k = id k, or a JSON array) when the model carries none.")
-    var vocab: String?
-
-    @Option(name: .long, help: "For vanilla RNNs: tanh or relu (the weights cannot tell).")
-    var nonlinearity: String?
+    @Flag(name: .long, help: ArgumentHelp("Print where the time went (read, compute, write) to standard error (scripts/bench_record.py).", visibility: .hidden))
+    var timing = false
 
     func validate() throws {
         guard (model == nil) != (demo == nil) else {
@@ -63,23 +56,19 @@ struct RecordCommand: ParsableCommand {
         }
     }
 
-    /// The import options from the command line.
-    var importOptions: ModelImportOptions {
-        ModelImportOptions(prefix: prefix, head: head, embedding: embedding,
-                           nonlinearity: nonlinearity.flatMap { RNNNonlinearity(rawValue: $0.lowercased()) })
-    }
-
     func run() throws {
         try reportingErrors {
-            let (model, input) = try resolvedSources()
+            let started = ContinuousClock.now
+            if out == "-", isatty(STDOUT_FILENO) == 1 {
+                throw UserError("--out - writes a binary trace to standard output, which is a terminal; redirect it (> trace.safetensors, | python …) or give --out FILE")
+            }
+            let (model, input) = try source.resolvedSources()
             if model.hasSuffix(".safetensors"), ConvLSTMImporter.isConvLSTM(try ModelImporter.open(path: model)) {
+                if annotate != nil { throw UserError("--annotate works with LSTM, GRU and RNN traces; a ConvLSTM trace holds frames (drop --annotate)") }
                 try recordConvLSTM(model: model, input: input)
                 return
             }
-            let imported = try ModelImporter.importModel(path: model, options: importOptions)
-            HeadChoiceNote.print(for: imported)
-            var network = imported.network
-            if let vocab { try VocabularyFile.apply(try VocabularyFile.load(path: vocab), to: &network, source: vocab) }
+            let network = try ModelSourceOptions.importModel(path: model, options: source.importOptions, vocab: vocab)
             let sequence: LoadedSequence
             if let text {
                 sequence = try SequenceLoader.text(text, for: network)
@@ -87,27 +76,19 @@ struct RecordCommand: ParsableCommand {
                 guard let input else { throw UserError("give --input FILE or --text STRING") }
                 sequence = try SequenceLoader.load(path: input, for: network)
             }
+            let read = ContinuousClock.now - started
+            let timings = RecordTiming()
+            let annotations = try annotate.map { try AnnotationFile.read(path: $0, steps: sequence.input.rows) } ?? []
             let steps = try TraceRecorder.record(network, input: sequence.input, tokens: sequence.tokens, to: out,
-                                                 model: model, inputSource: sequence.source)
+                                                 model: model, inputSource: sequence.source, annotations: annotations,
+                                                 timing: timings)
+            if timing {
+                printTiming(read: read, compute: timings.compute, write: timings.write)
+            }
             let directions = network.isBidirectional ? " × 2 directions" : ""
             let layers = network.layers.count == 1 ? "1 layer" : "\(network.layers.count) layers"
-            print("recorded \(steps) steps, \(layers)\(directions) (\(network.summary)) → \(out) (\(Self.byteSize(of: out)))")
+            report("recorded \(steps) steps, \(layers)\(directions) (\(network.summary)) → \(out) (\(Self.byteSize(of: out)))")
         }
-    }
-
-    /// The model file and input file: as given, or a demo's from the catalogue (its input unless
-    /// --input or --text overrides it).
-    func resolvedSources() throws -> (model: String, input: String?) {
-        if let model { return (model, input) }
-        let name = demo ?? ""
-        guard let catalog = DemoCatalog.locate() else {
-            throw UserError("no demos/ directory found (set GATESCOPE_DEMOS to the demos folder)")
-        }
-        guard let entry = catalog.entry(named: name) else {
-            let names = catalog.entries.map(\.name)
-            throw UserError("no demo called '\(name)'\(ClosestName.hint(for: name, among: names)); the demos are: \(names.joined(separator: ", "))")
-        }
-        return (entry.modelPath, input ?? (text == nil ? entry.inputPath : nil))
     }
 
     /// ConvLSTM models: frames from a CSV (one row per step, C·H·W values channel-first) or .npy.
@@ -120,11 +101,33 @@ struct RecordCommand: ParsableCommand {
         }
         let trace = network.run(frames)
         try ConvLSTMTraceWriter.write(trace, network: network, to: out, model: model, input: input)
-        print("recorded \(trace.steps) frames, \(network.summary) → \(out) (\(Self.byteSize(of: out)))")
+        report("recorded \(trace.steps) frames, \(network.summary) → \(out) (\(Self.byteSize(of: out)))")
     }
 
-    /// "12.3 KB" for the file at `path`.
+    /// `timing: read=0.012s compute=0.100s write=0.050s` on standard error.
+    func printTiming(read: Duration, compute: Duration, write writing: Duration) {
+        func seconds(_ duration: Duration) -> String {
+            let micro = duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
+            let fraction = String(micro % 1_000_000)
+            return "\(micro / 1_000_000)." + String(repeating: "0", count: 6 - fraction.count) + fraction + "s"
+        }
+        var line = Array("timing: read=\(seconds(read)) compute=\(seconds(compute)) write=\(seconds(writing))\n".utf8)
+        _ = write(2, &line, line.count)
+    }
+
+    /// The closing summary: on stdout, or on stderr when stdout carries the trace (`--out -`).
+    func report(_ line: String) {
+        if out == "-" {
+            var bytes = Array((TerminalText.escaped(line) + "\n").utf8)
+            _ = write(STDERR_FILENO, &bytes, bytes.count)
+        } else {
+            print(line)
+        }
+    }
+
+    /// "12.3 KB" for the file at `path` ("standard output" for `-`).
     static func byteSize(of path: String) -> String {
+        if path == "-" { return "standard output" }
         var info = stat()
         guard stat(path, &info) == 0 else { return "? bytes" }
         return formatBytes(Int(info.st_size))

@@ -27,13 +27,13 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "The file to write ('-' for standard output).")
     var out: String
 
-    @Option(name: .long, help: "Steps a:b (0-based, b excluded; default all).")
+    @Option(name: .long, parsing: .unconditional, help: "Steps a:b (0-based, b excluded; default all).")
     var steps: String?
 
-    @Option(name: .long, help: "Units, e.g. 0,3,5-9 (0-based; default all).")
+    @Option(name: .long, parsing: .unconditional, help: "Units, e.g. 0,3,5-9 (0-based; default all).")
     var units: String?
 
-    @Option(name: .long, help: "The layer, 1 = bottom (default 1).")
+    @Option(name: .long, parsing: .unconditional, help: "The layer, 1 = bottom (default 1).")
     var layer: Int = 1
 
     @Flag(name: .long, help: "The reverse direction of a bidirectional layer.")
@@ -45,20 +45,27 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "Colours: standard or cb (colour-blind safe).")
     var palette: String = "standard"
 
-    @Option(name: .long, help: "cast: terminal width in columns.")
+    @Option(name: .long, parsing: .unconditional, help: "cast: terminal width in columns.")
     var width: Int = 100
 
     @Flag(name: .long, help: "cast: draw each frame as the explorer's screen (panels, belt, inspector) instead of bare heatmaps.")
     var explorer = false
 
-    @Option(name: .long, help: "cast with --explorer: terminal height in rows.")
+    @Option(name: .long, parsing: .unconditional, help: "cast with --explorer: terminal height in rows.")
     var height = 40
 
-    @Option(name: .long, help: "cast: frames per second.")
+    @Option(name: .long, parsing: .unconditional, help: "cast: frames per second.")
     var fps: Double = 10
 
-    @Option(name: .long, help: "cast: most frames to write (steps are sampled evenly beyond this).")
+    @Option(name: .long, parsing: .unconditional, help: "cast: most frames to write (steps are sampled evenly beyond this).")
     var maxFrames: Int = 300
+
+    /// The widest cast terminal accepted (a frame is width × height cells held in memory).
+    static let maxWidth = 1000
+    /// The tallest cast terminal accepted.
+    static let maxHeight = 500
+    /// The most frames a cast may hold.
+    static let maxFramesLimit = 100_000
 
     func validate() throws {
         guard ["svg", "txt", "ansi", "cast"].contains(format) else {
@@ -66,7 +73,16 @@ struct RenderCommand: ParsableCommand {
         }
         guard ["standard", "cb"].contains(palette) else { throw ValidationError("--palette must be standard or cb") }
         guard layer >= 1 else { throw ValidationError("--layer counts from 1 (the bottom layer)") }
-        guard width >= 40, fps > 0, maxFrames >= 1 else { throw ValidationError("--width must be ≥ 40, --fps > 0, --max-frames ≥ 1") }
+        guard (40...Self.maxWidth).contains(width) else {
+            throw ValidationError("--width must be between 40 and \(Self.maxWidth) columns, not \(width)")
+        }
+        guard (10...Self.maxHeight).contains(height) else {
+            throw ValidationError("--height must be between 10 and \(Self.maxHeight) rows, not \(height)")
+        }
+        guard fps > 0, fps <= 1000 else { throw ValidationError("--fps must be above 0 and at most 1000, not \(fps)") }
+        guard (1...Self.maxFramesLimit).contains(maxFrames) else {
+            throw ValidationError("--max-frames must be between 1 and \(Self.maxFramesLimit), not \(maxFrames)")
+        }
     }
 
     func run() throws {
@@ -81,11 +97,13 @@ struct RenderCommand: ParsableCommand {
                 guard cells <= HeatmapSVG.maximumCells else {
                     throw UserError("\(cells) cells are too many for one SVG (limit \(HeatmapSVG.maximumCells)); narrow with --steps, --units or --series")
                 }
-                text = HeatmapSVG.document(panels: try selection.panels(rows: selection.steps, colorBlindSafe: palette == "cb"),
+                text = HeatmapSVG.document(panels: try selection.panels(rows: selection.steps, colorBlindSafe: palette == "cb",
+                                                                        vocabulary: source.metadata.vocabulary),
                                            title: selection.title)
             case "txt", "ansi":
                 let color = format == "ansi"
-                let buffer = HeatmapCanvas.buffer(panels: try selection.panels(rows: selection.steps, colorBlindSafe: palette == "cb"),
+                let buffer = HeatmapCanvas.buffer(panels: try selection.panels(rows: selection.steps, colorBlindSafe: palette == "cb",
+                                                                               vocabulary: source.metadata.vocabulary),
                                                   halfBlocks: color, mode: color ? .truecolor : .monochrome)
                 text = selection.title + "\n\n" + (color ? ANSIText.render(buffer) : buffer.plainText()) + "\n"
             default:

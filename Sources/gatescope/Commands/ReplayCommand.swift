@@ -23,13 +23,13 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .long, help: "The model that made the trace (optional; enables the W·x + U·h + b split).")
     var model: String?
 
-    @Option(name: .long, help: "Which module of the model file (tensor-name prefix).")
+    @Option(name: [.long, .customLong("node")], help: "Which module of the model file (tensor-name prefix; for ONNX, `--node` with a node name).")
     var prefix: String?
 
     @Option(name: .long, help: "Colours: `standard` or `cb` (colour-blind safe).")
     var palette: String = "standard"
 
-    @Option(name: .long, help: "A second trace of the same length: both step-locked with the difference per gate.")
+    @Option(name: .long, help: "A second trace: both step-locked with the difference per gate (over their common prefix when the lengths differ).")
     var compare: String?
 
     @Option(name: .long, help: "Where `r` saves recordings (default: gatescope-NAME-DATE-TIME.safetensors here).")
@@ -53,10 +53,12 @@ struct ReplayCommand: ParsableCommand {
                 try GateTerminal.run(app: &app, commandName: "gatescope replay")
                 return
             }
-            var app = try makeSession(palette: palette)
+            let report = RecordingReport()
+            var app = try makeSession(palette: palette, report: report)
             // Also after a signal (Ctrl-C): the session saved its recording, the terminal is restored.
-            defer { for path in app.savedRecordings { print("recorded: \(path)") } }
+            defer { report.print(saved: app.savedRecordings) }
             try GateTerminal.run(app: &app, commandName: "gatescope replay")
+            try report.check()
         }
     }
 

@@ -31,11 +31,13 @@ enum TeachingLaunch {
     /// prints where they went.
     static func run(_ session: TeachingSession, commandName: String, recordTo: String? = nil,
                     model: String? = nil, input: String? = nil) throws {
+        let report = RecordingReport()
         var app = TeachingApp(session: session) { run in
             TraceRecordingSink(network: run.network, templateMetadata: nil, requestedPath: recordTo, name: run.name,
-                               model: model, input: input)
+                               model: model, input: input, report: report)
         }
-        defer { for path in app.savedRecordings { print("recorded: \(path)") } }
+        defer { report.print(saved: app.savedRecordings) }
         try GateTerminal.run(app: &app, commandName: commandName)
+        try report.check()
     }
 }

@@ -20,10 +20,13 @@ final class TraceRecordingSink: RecordingSink {
     let model: String?
     /// The input's description.
     let input: String?
+    /// Where failures to save are reported (after the session).
+    let report: RecordingReport
     private var saved = 0
 
     init(network: RecurrentNetwork?, templateMetadata: TraceMetadata?, requestedPath: String?, name: String,
-         model: String?, input: String?) {
+         model: String?, input: String?, report: RecordingReport = RecordingReport()) {
+        self.report = report
         self.network = network
         self.templateMetadata = templateMetadata
         self.requestedPath = requestedPath
@@ -42,6 +45,8 @@ final class TraceRecordingSink: RecordingSink {
         } else if var template = templateMetadata {
             template.steps = trace.steps
             template.extra.merge(extra) { $1 }
+            // A new file: written by this gatescope, whichever recorded the trace it was replayed from.
+            template.gatescopeVersion = GatescopeVersion.current
             metadata = template
         } else {
             let layer = trace.layers.first
@@ -51,10 +56,39 @@ final class TraceRecordingSink: RecordingSink {
                                      steps: trace.steps, extra: extra)
         }
         metadata.input = input
-        try TraceFile.write(trace, metadata: metadata, to: path)
+        do {
+            try TraceFile.write(trace, metadata: metadata, to: path)
+        } catch {
+            // Never lose a recording: keep it in the temporary directory and say so.
+            let reason = String(describing: error)
+            let fallback = Self.fallbackPath(name: name)
+            do {
+                try TraceFile.write(trace, metadata: metadata, to: fallback)
+                if !bookmarks.isEmpty { try? FileBookmarkStore.encode(bookmarks).save(forTrace: fallback) }
+            } catch {
+                let line = "could not save the recording to \(path): \(reason); keeping it at \(fallback) failed too: \(error)"
+                report.fail(line)
+                throw RecordingNotSaved(description: line)
+            }
+            let line = "could not save the recording to \(path): \(reason); it was kept at \(fallback)"
+            report.fail(line)
+            throw RecordingNotSaved(description: line)
+        }
         if !bookmarks.isEmpty { try FileBookmarkStore.encode(bookmarks).save(forTrace: path) }
         saved += 1
         return path
+    }
+
+    /// A new file name in the temporary directory for a recording that could not be saved where asked.
+    static func fallbackPath(name: String) -> String {
+        let directory = (NSTemporaryDirectory() as NSString).standardizingPath
+        let safeName = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }.prefix(40))
+        var counter = 1
+        while true {
+            let path = "\(directory)/gatescope-\(safeName)-rescued-\(getpid())-\(counter).safetensors"
+            if !FileManager.default.fileExists(atPath: path) { return path }
+            counter += 1
+        }
     }
 
     private func nextPath() -> String {
@@ -75,4 +109,10 @@ final class TraceRecordingSink: RecordingSink {
         }
         return path
     }
+}
+
+/// A recording that could not be saved where asked (the message says where it was kept instead).
+struct RecordingNotSaved: Error, CustomStringConvertible {
+    /// The whole story: path, reason, fallback.
+    let description: String
 }

@@ -58,13 +58,24 @@ struct TraceSelection {
     /// Cells over the selected steps, every panel counted at its own width.
     var cellCount: Int { series.reduce(0) { $0 + units(of: $1).count } * steps.count }
 
-    /// One panel per series over `rows`.
-    func panels(rows: Range<Int>, colorBlindSafe: Bool) throws -> [HeatmapPanel] {
-        try series.map { name in
+    /// One panel per series over `rows`; with `vocabulary` (a text trace's), each carries the input
+    /// characters of its steps for the time axis.
+    func panels(rows: Range<Int>, colorBlindSafe: Bool, vocabulary: [String]? = nil) throws -> [HeatmapPanel] {
+        let text: [String]? = vocabulary.flatMap { vocabulary in
+            source.tokens.map { tokens in
+                rows.map { t in
+                    guard t < tokens.count, tokens[t] >= 0, tokens[t] < vocabulary.count else { return "?" }
+                    return ExplorerRun.printable(vocabulary[tokens[t]])
+                }
+            }
+        }
+        return try series.map { name in
             let matrix = try source.series(name, layer: info.layer, reverse: info.isReverse, rows: rows)
-            return HeatmapPanel(title: name.replacingUnderscores, series: name,
-                                values: HeatmapPanel.columns(units(of: name), of: matrix), firstStep: rows.lowerBound,
-                                units: units(of: name), colorBlindSafe: colorBlindSafe)
+            var panel = HeatmapPanel(title: name.replacingUnderscores, series: name,
+                                     values: HeatmapPanel.columns(units(of: name), of: matrix), firstStep: rows.lowerBound,
+                                     units: units(of: name), colorBlindSafe: colorBlindSafe)
+            panel.inputText = text
+            return panel
         }
     }
 }

@@ -34,25 +34,25 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Cell: lstm, gru or rnn (rnn_relu for a ReLU RNN).")
     var cell: String = "lstm"
 
-    @Option(name: .long, help: "Hidden units per layer (default: the task's).")
+    @Option(name: .long, parsing: .unconditional, help: "Hidden units per layer (default: the task's).")
     var hidden: Int?
 
-    @Option(name: .long, help: "Optimizer steps (default: the task's).")
+    @Option(name: .long, parsing: .unconditional, help: "Optimizer steps (default: the task's).")
     var steps: Int?
 
-    @Option(name: .long, help: "Random seed for the weights and the training data.")
+    @Option(name: .long, parsing: .unconditional, help: "Random seed for the weights and the training data.")
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "Stacked layers.")
+    @Option(name: .long, parsing: .unconditional, help: "Stacked layers.")
     var layers: Int = 1
 
     @Flag(name: .long, help: "Run every layer in both directions.")
     var bidirectional = false
 
-    @Option(name: .long, help: "Sequences per step (default: the task's).")
+    @Option(name: .long, parsing: .unconditional, help: "Sequences per step (default: the task's).")
     var batch: Int?
 
-    @Option(name: .long, help: "Adam learning rate (default: the task's).")
+    @Option(name: .long, parsing: .unconditional, help: "Adam learning rate (default: the task's).")
     var lr: Float?
 
     @Option(name: .long, help: "Data file for text (UTF-8 text) or series (CSV with a header).")
