@@ -1,5 +1,8 @@
 #include "CGateKernels.h"
 #include <math.h>
+#if defined(__linux__) && defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #if defined(__x86_64__) && defined(__clang__) && defined(__linux__)
 #define GK_CLONES __attribute__((target_clones("avx512f", "arch=x86-64-v3", "default")))
@@ -381,4 +384,11 @@ void gk_backward_product(const float *A, ptrdiff_t steps, ptrdiff_t rows, const 
             y[c] = sum;
         }
     }
+}
+
+void gk_retain_freed_memory(void) {
+#if defined(__linux__) && defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+#endif
 }

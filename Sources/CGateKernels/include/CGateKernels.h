@@ -73,6 +73,11 @@ void gk_scale(float *x, ptrdiff_t n, float scale);
 /// y[k] += x[k] for k in 0..<n.
 void gk_add(float *y, const float *x, ptrdiff_t n);
 
+/// Asks glibc's allocator to keep freed blocks up to 32 MB in the heap instead of returning them to the
+/// system, so training's per-sequence arrays stop costing page faults (15 % of a step, measured with
+/// perf). A no-op elsewhere.
+void gk_retain_freed_memory(void);
+
 /// The kernels' own exp, σ and tanh, exposed so tests can compare them with libm.
 float gk_exp_scalar(float x);
 float gk_sigmoid_scalar(float x);

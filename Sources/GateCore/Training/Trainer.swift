@@ -31,6 +31,7 @@ public struct Trainer: Sendable {
         }
         self.task = task
         self.configuration = configuration
+        gk_retain_freed_memory()
         var seeder = SplitMix64(seed: configuration.seed)
         var initRandom = seeder.split()
         random = seeder.split()
