@@ -1,5 +1,8 @@
 #include "CGateKernels.h"
 #include <math.h>
+#if defined(__linux__) && defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #if defined(__x86_64__) && defined(__clang__) && defined(__linux__)
 #define GK_CLONES __attribute__((target_clones("avx512f", "arch=x86-64-v3", "default")))
@@ -247,4 +250,145 @@ void gk_rnn_pointwise(const float *z, ptrdiff_t H, int relu, float *hidden, floa
             hidden[j] = v; preactivations[j] = z[j]; hiddens[j] = v;
         }
     }
+}
+
+GK_CLONES
+void gk_outer_sum_accumulate(const float *A, ptrdiff_t aCols, const float *B, ptrdiff_t bCols, ptrdiff_t steps,
+                             float *Out) {
+#pragma clang fp contract(off)
+    for (ptrdiff_t c = 0; c < bCols; c++) {
+        float *out = Out + c * aCols;
+        ptrdiff_t r = 0;
+        for (; r + 64 <= aCols; r += 64) {
+            gk_v16 a0 = gk_load(out + r), a1 = gk_load(out + r + 16), a2 = gk_load(out + r + 32), a3 = gk_load(out + r + 48);
+            for (ptrdiff_t t = 0; t < steps; t++) {
+                float b = B[t * bCols + c];
+                if (b == 0.0f) continue;
+                const float *x = A + t * aCols + r;
+                a0 += gk_load(x) * b; a1 += gk_load(x + 16) * b; a2 += gk_load(x + 32) * b; a3 += gk_load(x + 48) * b;
+            }
+            gk_store(out + r, a0); gk_store(out + r + 16, a1); gk_store(out + r + 32, a2); gk_store(out + r + 48, a3);
+        }
+        for (; r + 16 <= aCols; r += 16) {
+            gk_v16 a0 = gk_load(out + r);
+            for (ptrdiff_t t = 0; t < steps; t++) {
+                float b = B[t * bCols + c];
+                if (b == 0.0f) continue;
+                a0 += gk_load(A + t * aCols + r) * b;
+            }
+            gk_store(out + r, a0);
+        }
+        for (; r < aCols; r++) {
+            float s = out[r];
+            for (ptrdiff_t t = 0; t < steps; t++) {
+                float b = B[t * bCols + c];
+                if (b == 0.0f) continue;
+                s += A[t * aCols + r] * b;
+            }
+            out[r] = s;
+        }
+    }
+}
+
+GK_CLONES
+void gk_lstm_backward_pointwise(const float *dhAbove, const float *dhNext, float *dcNext,
+                                const float *gi, const float *gf, const float *gg, const float *go,
+                                const float *cells, const float *cPrev, ptrdiff_t H,
+                                float *dz, float *dcOut, float *norms) {
+#pragma clang fp contract(off)
+    double sh = 0, sc = 0;
+    for (ptrdiff_t j = 0; j < H; j++) {
+        float dh = dhAbove[j] + dhNext[j];
+        float tc = tanhf(cells[j]);
+        float i = gi[j], f = gf[j], g = gg[j], o = go[j];
+        float dc = dcNext[j] + dh * o * (1.0f - tc * tc);
+        float previous = cPrev ? cPrev[j] : 0.0f;
+        dz[j] = dc * g * i * (1.0f - i);
+        dz[H + j] = dc * previous * f * (1.0f - f);
+        dz[2 * H + j] = dc * i * (1.0f - g * g);
+        dz[3 * H + j] = dh * tc * o * (1.0f - o);
+        dcNext[j] = dc * f;
+        dcOut[j] = dc;
+        sh += (double)dh * (double)dh;
+        sc += (double)dc * (double)dc;
+    }
+    norms[0] = (float)__builtin_sqrt(sh);
+    norms[1] = (float)__builtin_sqrt(sc);
+}
+
+GK_CLONES
+void gk_adam_update(float *p, const float *g, float *m, float *v, ptrdiff_t n, float beta1, float beta2,
+                    float stepSize, float root2, float epsilon) {
+#pragma clang fp contract(off)
+    for (ptrdiff_t k = 0; k < n; k++) {
+        float gk = g[k];
+        float mk = beta1 * m[k] + (1.0f - beta1) * gk;
+        float vk = beta2 * v[k] + (1.0f - beta2) * gk * gk;
+        m[k] = mk; v[k] = vk;
+        p[k] -= stepSize * mk / (__builtin_sqrtf(vk) / root2 + epsilon);
+    }
+}
+
+GK_CLONES
+double gk_sum_squares(const float *g, ptrdiff_t n) {
+#pragma clang fp contract(off)
+    double s = 0;
+    for (ptrdiff_t k = 0; k < n; k++) s += (double)g[k] * (double)g[k];
+    return s;
+}
+
+GK_CLONES
+void gk_scale(float *x, ptrdiff_t n, float scale) {
+    for (ptrdiff_t k = 0; k < n; k++) x[k] *= scale;
+}
+
+GK_CLONES
+void gk_add(float *y, const float *x, ptrdiff_t n) {
+    for (ptrdiff_t k = 0; k < n; k++) y[k] += x[k];
+}
+
+GK_CLONES
+void gk_backward_product(const float *A, ptrdiff_t steps, ptrdiff_t rows, const float *W, ptrdiff_t columns,
+                         float *Y) {
+#pragma clang fp contract(off)
+    for (ptrdiff_t t = 0; t < steps; t++) {
+        const float *a = A + t * rows;
+        float *y = Y + t * columns;
+        ptrdiff_t c = 0;
+        for (; c + 64 <= columns; c += 64) {
+            gk_v16 a0 = {0}, a1 = {0}, a2 = {0}, a3 = {0};
+            for (ptrdiff_t r = 0; r < rows; r++) {
+                float s = a[r];
+                if (s == 0.0f) continue;
+                const float *w = W + r * columns + c;
+                a0 += gk_load(w) * s; a1 += gk_load(w + 16) * s; a2 += gk_load(w + 32) * s; a3 += gk_load(w + 48) * s;
+            }
+            gk_store(y + c, a0); gk_store(y + c + 16, a1); gk_store(y + c + 32, a2); gk_store(y + c + 48, a3);
+        }
+        for (; c + 16 <= columns; c += 16) {
+            gk_v16 a0 = {0};
+            for (ptrdiff_t r = 0; r < rows; r++) {
+                float s = a[r];
+                if (s == 0.0f) continue;
+                a0 += gk_load(W + r * columns + c) * s;
+            }
+            gk_store(y + c, a0);
+        }
+        for (; c < columns; c++) {
+            float sum = 0;
+            for (ptrdiff_t r = 0; r < rows; r++) {
+                float s = a[r];
+                if (s == 0.0f) continue;
+                sum += W[r * columns + c] * s;
+            }
+            y[c] = sum;
+        }
+    }
+}
+
+void gk_retain_freed_memory(void) {
+#if defined(__linux__) && defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+#endif
 }

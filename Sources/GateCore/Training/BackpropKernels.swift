@@ -66,12 +66,48 @@ enum BackpropKernels {
 }
 
 extension BackpropKernels {
-    /// Turns per-step pre-activation gradients into a `LayerGradient`.
+    /// Turns per-step pre-activation gradients into a `LayerGradient`, through the C kernels.
     ///
     /// `inputSide` is ∂L/∂(W_ih x_t + b_ih) and `recurrentSide` is ∂L/∂(W_hh h_{t−1} + b_hh), each
     /// T × G·H (they differ only for the GRU candidate, where r multiplies the recurrent term);
     /// `previousHidden` holds h_{t−1} for every position (zeros where the sequence starts).
+    /// Without `needsInputGradient` (the bottom layer of a network without an embedding), ∂L/∂x is left
+    /// at zero instead of computed.
     static func assemble(inputSide: [Float], recurrentSide: [Float], inputs: Matrix, previousHidden: [Float],
+                         inputWeights: Matrix, hiddenSize: Int, hiddenNorms: [Float], cellNorms: [Float],
+                         stateGradient: Matrix, needsInputGradient: Bool = true) -> LayerGradient {
+        let steps = inputs.rows, rows = inputWeights.rows
+        precondition(inputWeights.columns == inputs.columns && inputSide.count == steps * rows
+                     && recurrentSide.count == steps * rows && previousHidden.count == steps * hiddenSize,
+                     "assemble: gradient sizes do not match the layer")
+        // ∂W_ih is accumulated transposed (one row per input column), so that a zero input, as in
+        // one-hot text, skips its whole row, then transposed once.
+        var transposedIH = [Float](repeating: 0, count: rows * inputs.columns)
+        outerSum(inputSide, aColumns: rows, inputs.values, bColumns: inputs.columns, steps: steps, into: &transposedIH)
+        var gradIH = [Float](repeating: 0, count: rows * inputs.columns)
+        addTransposed(transposedIH, rows: inputs.columns, columns: rows, into: &gradIH)
+        var gradHH = [Float](repeating: 0, count: rows * hiddenSize)
+        outerSum(previousHidden, aColumns: hiddenSize, recurrentSide, bColumns: rows, steps: steps, into: &gradHH)
+        var biasIH = [Float](repeating: 0, count: rows)
+        var biasHH = [Float](repeating: 0, count: rows)
+        columnSumAccumulate(inputSide, steps: steps, columns: rows, into: &biasIH)
+        columnSumAccumulate(recurrentSide, steps: steps, columns: rows, into: &biasHH)
+        let inputGradient = needsInputGradient
+            ? fastProduct(inputSide, steps: steps, inputWeights.values, rows: rows, columns: inputs.columns)
+            : Matrix(rows: steps, columns: inputs.columns)
+        return LayerGradient(inputWeights: gradIH, recurrentWeights: gradHH, inputBias: biasIH, recurrentBias: biasHH,
+                             inputGradient: inputGradient, hiddenNorms: hiddenNorms, cellNorms: cellNorms,
+                             stateGradient: stateGradient)
+    }
+}
+
+extension BackpropKernels {
+    /// The plain Swift twin of `assemble`, kept as the reference for tests.
+    ///
+    /// `inputSide` is ∂L/∂(W_ih x_t + b_ih) and `recurrentSide` is ∂L/∂(W_hh h_{t−1} + b_hh), each
+    /// T × G·H (they differ only for the GRU candidate, where r multiplies the recurrent term);
+    /// `previousHidden` holds h_{t−1} for every position (zeros where the sequence starts).
+    static func plainAssemble(inputSide: [Float], recurrentSide: [Float], inputs: Matrix, previousHidden: [Float],
                          inputWeights: Matrix, hiddenSize: Int, hiddenNorms: [Float], cellNorms: [Float],
                          stateGradient: Matrix) -> LayerGradient {
         let steps = inputs.rows, rows = inputWeights.rows

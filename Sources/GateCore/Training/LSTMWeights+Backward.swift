@@ -1,3 +1,5 @@
+import CGateKernels
+
 extension LSTMWeights {
     /// Backpropagation through time for this layer: given the forward `run` over `inputs` (from a
     /// zero state) and ∂L/∂h_t from above (`outputGradient`, T × H), the parameter gradients and
@@ -5,7 +7,62 @@ extension LSTMWeights {
     ///
     /// δh_t = ∂L/∂h_t + W_hhᵀ δz_{t+1}; δc_t = δh_t ⊙ o_t ⊙ (1 − tanh² c_t) + δc_{t+1} ⊙ f_{t+1};
     /// δi = δc ⊙ g, δf = δc ⊙ c_{t−1}, δg = δc ⊙ i, δo = δh ⊙ tanh c_t, through each gate's derivative.
-    public func backward(inputs: Matrix, run: LayerRun, outputGradient: Matrix, reverse: Bool = false) -> LayerGradient {
+    ///
+    /// Without `needsInputGradient`, ∂L/∂x_t is left at zero (nothing below needs it).
+    public func backward(inputs: Matrix, run: LayerRun, outputGradient: Matrix, reverse: Bool = false,
+                         needsInputGradient: Bool = true) -> LayerGradient {
+        let steps = inputs.rows, h = hiddenSize, width = 4 * h
+        precondition(inputs.columns == inputWeights.columns && recurrentWeights.rows == width
+                     && recurrentWeights.columns == h && outputGradient.rows == steps && outputGradient.columns == h,
+                     "LSTM backward: inputs or output gradient do not match the layer")
+        let gi = run.series[SeriesName.inputGate]!.values, gf = run.series[SeriesName.forgetGate]!.values
+        let gg = run.series[SeriesName.cellCandidate]!.values, go = run.series[SeriesName.outputGate]!.values
+        let cells = run.series[SeriesName.cell]!.values, hiddens = run.series[SeriesName.hidden]!.values
+        for series in [gi, gf, gg, go, cells, hiddens] {
+            precondition(series.count == steps * h, "LSTM backward: the run does not match the inputs")
+        }
+        var dz = [Float](repeating: 0, count: steps * width)
+        var previousHidden = [Float](repeating: 0, count: steps * h)
+        var hiddenNorms = [Float](repeating: 0, count: steps), cellNorms = hiddenNorms
+        var stateGradient = Matrix(rows: steps, columns: h)
+        var dhNext = [Float](repeating: 0, count: h), dcNext = dhNext, norms: [Float] = [0, 0]
+        outputGradient.values.withUnsafeBufferPointer { above in
+        gi.withUnsafeBufferPointer { i in gf.withUnsafeBufferPointer { f in
+        gg.withUnsafeBufferPointer { g in go.withUnsafeBufferPointer { o in
+        cells.withUnsafeBufferPointer { c in
+        recurrentWeights.values.withUnsafeBufferPointer { u in
+        dz.withUnsafeMutableBufferPointer { dz in
+        stateGradient.values.withUnsafeMutableBufferPointer { dc in
+        dhNext.withUnsafeMutableBufferPointer { dhNext in
+        dcNext.withUnsafeMutableBufferPointer { dcNext in
+        norms.withUnsafeMutableBufferPointer { norms in
+            for s in stride(from: steps - 1, through: 0, by: -1) {
+                let t = reverse ? steps - 1 - s : s
+                let row = t * h
+                let previous: UnsafePointer<Float>? = s == 0 ? nil : c.baseAddress! + (reverse ? t + 1 : t - 1) * h
+                gk_lstm_backward_pointwise(above.baseAddress! + row, dhNext.baseAddress!, dcNext.baseAddress!,
+                                           i.baseAddress! + row, f.baseAddress! + row, g.baseAddress! + row,
+                                           o.baseAddress! + row, c.baseAddress! + row, previous, h,
+                                           dz.baseAddress! + t * width, dc.baseAddress! + row, norms.baseAddress!)
+                hiddenNorms[t] = norms[0]
+                cellNorms[t] = norms[1]
+                gk_backward_product(dz.baseAddress! + t * width, 1, width, u.baseAddress!, h, dhNext.baseAddress!)
+            }
+        }}}}}}}}}}}}
+        for t in 0..<steps {
+            let s = reverse ? steps - 1 - t : t
+            guard s > 0 else { continue }
+            let previous = reverse ? t + 1 : t - 1
+            for j in 0..<h { previousHidden[t * h + j] = hiddens[previous * h + j] }
+        }
+        return BackpropKernels.assemble(inputSide: dz, recurrentSide: dz, inputs: inputs, previousHidden: previousHidden,
+                                        inputWeights: inputWeights, hiddenSize: h, hiddenNorms: hiddenNorms,
+                                        cellNorms: cellNorms, stateGradient: stateGradient,
+                                        needsInputGradient: needsInputGradient)
+    }
+
+    /// The plain Swift twin of `backward`, kept as the reference for tests.
+    func plainBackward(inputs: Matrix, run: LayerRun, outputGradient: Matrix, reverse: Bool = false) -> LayerGradient {
         let steps = inputs.rows, h = hiddenSize, width = 4 * h
         let gi = run.series[SeriesName.inputGate]!.values, gf = run.series[SeriesName.forgetGate]!.values
         let gg = run.series[SeriesName.cellCandidate]!.values, go = run.series[SeriesName.outputGate]!.values
@@ -42,8 +99,9 @@ extension LSTMWeights {
             BackpropKernels.transposedMatVecAccumulate(recurrentWeights.values, rows: width, columns: h, dz,
                                                        vOffset: base, into: &dhNext)
         }
-        return BackpropKernels.assemble(inputSide: dz, recurrentSide: dz, inputs: inputs, previousHidden: previousHidden,
-                                        inputWeights: inputWeights, hiddenSize: h, hiddenNorms: hiddenNorms,
-                                        cellNorms: cellNorms, stateGradient: stateGradient)
+        return BackpropKernels.plainAssemble(inputSide: dz, recurrentSide: dz, inputs: inputs,
+                                             previousHidden: previousHidden, inputWeights: inputWeights,
+                                             hiddenSize: h, hiddenNorms: hiddenNorms, cellNorms: cellNorms,
+                                             stateGradient: stateGradient)
     }
 }

@@ -36,13 +36,13 @@ extension RecurrentNetwork {
         if let head {
             var weights = [Float](repeating: 0, count: head.outputSize * head.inputSize)
             var bias = [Float](repeating: 0, count: head.outputSize)
-            BackpropKernels.outerAccumulate(outputGradient.values, top.values, steps: top.rows,
-                                            aColumns: head.outputSize, bColumns: head.inputSize, into: &weights)
+            BackpropKernels.outerSum(top.values, aColumns: head.inputSize, outputGradient.values,
+                                     bColumns: head.outputSize, steps: top.rows, into: &weights)
             BackpropKernels.columnSumAccumulate(outputGradient.values, steps: top.rows, columns: head.outputSize,
                                                 into: &bias)
             headGradient = weights + bias
-            gradientAbove = BackpropKernels.product(outputGradient.values, steps: top.rows, head.weights.values,
-                                                    rows: head.outputSize, columns: head.inputSize)
+            gradientAbove = BackpropKernels.fastProduct(outputGradient.values, steps: top.rows, head.weights.values,
+                                                        rows: head.outputSize, columns: head.inputSize)
         } else {
             gradientAbove = outputGradient
         }
@@ -50,6 +50,8 @@ extension RecurrentNetwork {
         var layerGradients: [[LayerGradient]] = Array(repeating: [], count: layers.count)
         for index in stride(from: layers.count - 1, through: 0, by: -1) {
             let x = layerInputs[index]
+            // The bottom layer's input gradient only feeds an embedding.
+            let needsBelow = index > 0 || embedding != nil
             var below = Matrix(rows: x.rows, columns: x.columns)
             var offset = 0
             for (direction, weights) in layers[index].enumerated() {
@@ -62,11 +64,13 @@ extension RecurrentNetwork {
                 let run = runs[index][direction], reverse = isReverse(direction: direction)
                 let gradient: LayerGradient
                 switch weights {
-                case .lstm(let w): gradient = w.backward(inputs: x, run: run, outputGradient: slice, reverse: reverse)
+                case .lstm(let w):
+                    gradient = w.backward(inputs: x, run: run, outputGradient: slice, reverse: reverse,
+                                          needsInputGradient: needsBelow)
                 case .gru(let w): gradient = w.backward(inputs: x, run: run, outputGradient: slice, reverse: reverse)
                 case .rnn(let w): gradient = w.backward(inputs: x, run: run, outputGradient: slice, reverse: reverse)
                 }
-                for k in below.values.indices { below.values[k] += gradient.inputGradient.values[k] }
+                if needsBelow { BackpropKernels.add(gradient.inputGradient.values, into: &below.values) }
                 layerGradients[index].append(gradient)
             }
             gradientAbove = below

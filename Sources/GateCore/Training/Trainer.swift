@@ -1,3 +1,5 @@
+import CGateKernels
+
 /// Trains a network on a task, one mini-batch at a time: BPTT over each sequence, gradients averaged
 /// over the batch, clipped by global norm, applied with Adam. Deterministic for a given seed.
 ///
@@ -29,6 +31,7 @@ public struct Trainer: Sendable {
         }
         self.task = task
         self.configuration = configuration
+        gk_retain_freed_memory()
         var seeder = SplitMix64(seed: configuration.seed)
         var initRandom = seeder.split()
         random = seeder.split()
@@ -56,13 +59,15 @@ public struct Trainer: Sendable {
             let example = task.trainingExample(random: &random)
             let result = network.lossAndGradient(input: example.input, tokens: example.tokens, target: example.target)
             loss += result.loss
-            for k in total.indices { total[k] += result.gradient[k] }
+            BackpropKernels.add(result.gradient, into: &total)
             let s = task.score(outputs: result.outputs, example: example)
             correct += s.correct
             counted += s.total
         }
         let scale = 1 / Float(configuration.batchSize)
-        for k in total.indices { total[k] *= scale }
+        total.withUnsafeMutableBufferPointer { t in
+            if let base = t.baseAddress { gk_scale(base, t.count, scale) }
+        }
         let norm = configuration.clipNorm > 0
             ? AdamOptimizer.clipGlobalNorm(&total, maxNorm: configuration.clipNorm)
             : AdamOptimizer.clipGlobalNorm(&total, maxNorm: .infinity)
