@@ -53,13 +53,7 @@ extension LSTMWeights {
                 candidate[row + j] = g; outputGate[row + j] = o
                 cellSeries[row + j] = c; unprojected[row + j] = hv
             }
-            if let projection {
-                for k in 0..<out { hidden[k] = 0 }
-                Kernels.plainMatVecAccumulate(projection, full, into: &hidden)
-            } else {
-                hidden = full
-            }
-            for k in 0..<out { hiddenSeries[t * out + k] = hidden[k] }
+            project(full, into: &hidden, series: &hiddenSeries, step: t)
         }
 
         var series: [String: Matrix] = [
@@ -78,5 +72,20 @@ extension LSTMWeights {
             series[SeriesName.hiddenBeforeProjection] = Matrix(rows: steps, columns: h, values: unprojected)
         }
         return LayerRun(series: series, finalState: RecurrentState(hidden: hidden, cell: cell))
+    }
+}
+
+extension LSTMWeights {
+    /// Sets `hidden` to `full` through the projection (or to `full` itself without one) and writes it as
+    /// row `step` of `series` (`outputSize` columns): the last move of every reference-style step.
+    func project(_ full: [Float], into hidden: inout [Float], series: inout [Float], step: Int) {
+        let out = outputSize
+        if let projection {
+            for k in 0..<out { hidden[k] = 0 }
+            Kernels.plainMatVecAccumulate(projection, full, into: &hidden)
+        } else {
+            hidden = full
+        }
+        for k in 0..<out { series[step * out + k] = hidden[k] }
     }
 }

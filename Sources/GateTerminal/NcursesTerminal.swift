@@ -68,9 +68,11 @@ public final class NcursesTerminal: Terminal {
         try Self.checkTerminfo(termName)
 
         let signals = SignalTrap()
+        TerminalRescue.sessionOpened(ttyDescriptor: fileno(keyboard))
         guard let screen = newterm(termName, gs_stdout(), keyboard) else {
             if let openedTTY { fclose(openedTTY) }
             signals.restore()
+            TerminalRescue.sessionClosed()
             throw TerminalSetupError.initialisationFailed(termName)
         }
         set_term(screen)
@@ -81,6 +83,7 @@ public final class NcursesTerminal: Terminal {
             delscreen(screen)
             if let openedTTY { fclose(openedTTY) }
             signals.restore()
+            TerminalRescue.sessionClosed()
             throw TerminalSetupError.initialisationFailed(termName)
         }
         self.window = window
@@ -215,6 +218,7 @@ public final class NcursesTerminal: Terminal {
         if let keyboardFile { fclose(keyboardFile) }
         keyboardFile = nil
         signals.restore()
+        TerminalRescue.sessionClosed()
     }
 
     @discardableResult

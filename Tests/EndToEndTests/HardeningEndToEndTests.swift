@@ -82,11 +82,7 @@ struct HardeningEndToEndTests {
         try session.waitForScreen { $0.contains("t=1/13") }
         try session.signal(number)
         #expect(try session.waitForExit() == 128 + number, "\(name)")
-        #expect(try session.paneVariable("alternate_on") == "0")
-        #expect(try session.paneVariable("cursor_flag") == "1")
-        #expect(try session.paneVariable("mouse_any_flag") == "0")
-        let modes = session.ttyModes
-        #expect(modes.before != nil && modes.before == modes.after, "tty modes restored")
+        try session.expectTerminalRestored(name)
         let screen = try session.capture()
         #expect(!screen.contains("crashed") && !screen.contains("Backtrac"), "no crash report: \(screen)")
     }

@@ -21,45 +21,35 @@ enum SpatialConvolution {
     /// `source[c * channelStride + p * pixelStride]`.
     static func im2col(_ source: UnsafePointer<Float>, channels: Int, channelStride: Int, pixelStride: Int,
                        geometry g: Geometry, into columns: UnsafeMutablePointer<Float>) {
-        let k = channels * g.taps
-        for y in 0..<g.height {
-            for x in 0..<g.width {
-                let row = columns + (y * g.width + x) * k
-                var j = 0
-                for c in 0..<channels {
-                    for ky in 0..<g.kernelHeight {
-                        let sy = y + ky - g.padTop
-                        for kx in 0..<g.kernelWidth {
-                            let sx = x + kx - g.padLeft
-                            if sy >= 0, sy < g.height, sx >= 0, sx < g.width {
-                                row[j] = source[c * channelStride + (sy * g.width + sx) * pixelStride]
-                            } else {
-                                row[j] = 0
-                            }
-                            j += 1
-                        }
-                    }
-                }
-            }
+        forEachTap(channels: channels, channelStride: channelStride, pixelStride: pixelStride, geometry: g) { column, index in
+            columns[column] = index.map { source[$0] } ?? 0
         }
     }
 
     /// The adjoint of `im2col`: adds every column entry back onto the source value it was copied from.
     static func col2imAccumulate(_ columns: UnsafePointer<Float>, channels: Int, channelStride: Int, pixelStride: Int,
                                  geometry g: Geometry, into target: UnsafeMutablePointer<Float>) {
+        forEachTap(channels: channels, channelStride: channelStride, pixelStride: pixelStride, geometry: g) { column, source in
+            if let source { target[source] += columns[column] }
+        }
+    }
+
+    /// Walks the column matrix in order, calling `body` with each entry's index in it and the index of
+    /// the source value it copies (nil where the tap falls outside the frame).
+    @inline(__always)
+    private static func forEachTap(channels: Int, channelStride: Int, pixelStride: Int, geometry g: Geometry,
+                                   _ body: (_ column: Int, _ source: Int?) -> Void) {
         let k = channels * g.taps
         for y in 0..<g.height {
             for x in 0..<g.width {
-                let row = columns + (y * g.width + x) * k
-                var j = 0
+                var j = (y * g.width + x) * k
                 for c in 0..<channels {
                     for ky in 0..<g.kernelHeight {
                         let sy = y + ky - g.padTop
                         for kx in 0..<g.kernelWidth {
                             let sx = x + kx - g.padLeft
-                            if sy >= 0, sy < g.height, sx >= 0, sx < g.width {
-                                target[c * channelStride + (sy * g.width + sx) * pixelStride] += row[j]
-                            }
+                            let inside = sy >= 0 && sy < g.height && sx >= 0 && sx < g.width
+                            body(j, inside ? c * channelStride + (sy * g.width + sx) * pixelStride : nil)
                             j += 1
                         }
                     }

@@ -10,3 +10,14 @@ extension CellWeights {
         }
     }
 }
+
+extension [String: Matrix] {
+    /// Adds each gate in `names` and its pre-activation as `rows × columns` series (a clamped run's
+    /// gate values, in the order of `names`).
+    mutating func addGates(_ names: [String], values: [[Float]], preactivations: [[Float]], rows: Int, columns: Int) {
+        for (k, name) in names.enumerated() {
+            self[name] = Matrix(rows: rows, columns: columns, values: values[k])
+            self[SeriesName.preactivation(name)] = Matrix(rows: rows, columns: columns, values: preactivations[k])
+        }
+    }
+}

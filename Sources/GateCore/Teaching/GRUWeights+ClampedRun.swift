@@ -51,10 +51,7 @@ extension GRUWeights {
             SeriesName.hidden: Matrix(rows: steps, columns: h, values: hiddenSeries),
             SeriesName.candidateRecurrent: Matrix(rows: steps, columns: h, values: recurrentTerm),
         ]
-        for (k, name) in names.enumerated() {
-            series[name] = Matrix(rows: steps, columns: h, values: values[k])
-            series[SeriesName.preactivation(name)] = Matrix(rows: steps, columns: h, values: pre[k])
-        }
+        series.addGates(names, values: values, preactivations: pre, rows: steps, columns: h)
         return LayerRun(series: series, finalState: RecurrentState(hidden: hidden))
     }
 }

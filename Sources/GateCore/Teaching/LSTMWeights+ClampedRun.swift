@@ -43,23 +43,14 @@ extension LSTMWeights {
                 gates[0][index] = i; gates[1][index] = f; gates[2][index] = g; gates[3][index] = o
                 cellSeries[index] = c; unprojected[index] = hv
             }
-            if let projection {
-                for k in 0..<out { hidden[k] = 0 }
-                Kernels.plainMatVecAccumulate(projection, full, into: &hidden)
-            } else {
-                hidden = full
-            }
-            for k in 0..<out { hiddenSeries[t * out + k] = hidden[k] }
+            project(full, into: &hidden, series: &hiddenSeries, step: t)
         }
         let names = [SeriesName.inputGate, SeriesName.forgetGate, SeriesName.cellCandidate, SeriesName.outputGate]
         var series: [String: Matrix] = [
             SeriesName.cell: Matrix(rows: steps, columns: h, values: cellSeries),
             SeriesName.hidden: Matrix(rows: steps, columns: out, values: hiddenSeries),
         ]
-        for (k, name) in names.enumerated() {
-            series[name] = Matrix(rows: steps, columns: h, values: gates[k])
-            series[SeriesName.preactivation(name)] = Matrix(rows: steps, columns: h, values: pre[k])
-        }
+        series.addGates(names, values: gates, preactivations: pre, rows: steps, columns: h)
         if projection != nil {
             series[SeriesName.hiddenBeforeProjection] = Matrix(rows: steps, columns: h, values: unprojected)
         }

@@ -8,9 +8,12 @@ import Darwin
 /// data is paged in lazily as rows are asked for. Suited to million-step traces.
 ///
 /// The mapping is read-only and private, so one instance may be shared between threads.
-/// If another process truncates the file while it is mapped, reads may fault (SIGBUS): map
-/// files that are not being rewritten in place (``SafeTensorsWriter`` and
-/// ``StreamingSafeTensorsWriter`` always publish by rename, which is safe).
+/// The file stays open: before every read its size and modification time are checked against
+/// those seen at open (``checkUnchanged()``), so a file overwritten or truncated in place
+/// (`cp other.safetensors open.safetensors`) gives a thrown ``FormatError`` instead of a fault.
+/// A change that lands between that check and the read can still fault (SIGBUS); the command
+/// line turns that into a one-line error too. A file replaced by rename (as ``SafeTensorsWriter``
+/// and ``StreamingSafeTensorsWriter`` publish) is safe: the mapping keeps the old file.
 public final class MappedSafeTensors: @unchecked Sendable {
     /// The validated header.
     public let header: SafeTensorsHeader
@@ -18,16 +21,23 @@ public final class MappedSafeTensors: @unchecked Sendable {
     public let path: String
     private let base: UnsafeRawPointer?
     private let mappedLength: Int
+    /// The open file, kept for ``checkUnchanged()``.
+    private let descriptor: Int32
+    /// The file's identity when mapped.
+    private let identity: MappedFileIdentity
 
     /// Maps `path` and validates its header.
     public init(path: String) throws {
         self.path = path
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileBytes.systemError("cannot open for reading", path: path) }
-        defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw FileBytes.systemError("cannot stat", path: path) }
+        guard fstat(descriptor, &info) == 0 else {
+            close(descriptor)
+            throw FileBytes.systemError("cannot stat", path: path)
+        }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
             throw FormatError("is not a regular file; pass the path of a file", source: path)
         }
         let length = Int(info.st_size)
@@ -35,6 +45,7 @@ public final class MappedSafeTensors: @unchecked Sendable {
         if length > 0 {
             let address = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0)
             guard let address, address != MAP_FAILED else {
+                close(descriptor)
                 throw FileBytes.systemError("cannot mmap", path: path)
             }
             mapping = UnsafeRawPointer(address)
@@ -46,14 +57,29 @@ public final class MappedSafeTensors: @unchecked Sendable {
             self.header = try SafeTensorsHeader.parse(json: json, fileLength: length, source: path)
         } catch {
             if let mapping { munmap(UnsafeMutableRawPointer(mutating: mapping), length) }
+            close(descriptor)
             throw error
         }
         self.base = mapping
         self.mappedLength = length
+        self.descriptor = descriptor
+        self.identity = MappedFileIdentity(info)
     }
 
     deinit {
         if let base { munmap(UnsafeMutableRawPointer(mutating: base), mappedLength) }
+        close(descriptor)
+    }
+
+    /// Throws when the file was changed in place since it was mapped (another size, or another
+    /// modification time): reading the mapping then would show other data or fault.
+    public func checkUnchanged() throws {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw FileBytes.systemError("cannot stat", path: path) }
+        let now = MappedFileIdentity(info)
+        guard now != identity else { return }
+        let how = now.size != identity.size ? "its size went from \(identity.size) to \(now.size) bytes" : "it was rewritten (same size)"
+        throw FormatError("changed on disk while open (\(how)); it was overwritten in place, open it again (write traces to a new name, or replace them by rename)", source: path)
     }
 
     /// Drops the mapping's pages from this process's resident set (`madvise(MADV_DONTNEED)`); they
@@ -82,6 +108,7 @@ public final class MappedSafeTensors: @unchecked Sendable {
         }
         let count = range.count * columns
         guard count > 0, let base else { return [] }
+        try checkUnchanged()
         let offset = header.dataStart + entry.dataRange.lowerBound + range.lowerBound * columns * entry.dtype.byteCount
         return FloatConversion.floats(from: base + offset, count: count, dtype: entry.dtype)
     }
@@ -97,6 +124,7 @@ public final class MappedSafeTensors: @unchecked Sendable {
         let entry = try entry(named: name)
         var bytes: [UInt8] = []
         if let base, entry.dataRange.count > 0 {
+            try checkUnchanged()
             let start = header.dataStart + entry.dataRange.lowerBound
             bytes = Array(UnsafeRawBufferPointer(start: base + start, count: entry.dataRange.count))
         }

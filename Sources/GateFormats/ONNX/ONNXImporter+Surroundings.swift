@@ -11,6 +11,22 @@ extension ONNXImporter {
         var tensors: [String]
     }
 
+    /// The `role` part ("embedding" or "head", the `--role` option's value `wanted`) that `find` finds,
+    /// unless the option says "none"; throws when the option names another node or one that is not there
+    /// (`missing` and `place` describe what was looked for, e.g. "Gather embedding" "before").
+    static func surrounding<Value>(_ role: String, wanted: String?, missing: String, place: String, source: String?,
+                                   find: () throws -> Surrounding<Value>?) throws -> Surrounding<Value>? {
+        if wanted?.lowercased() != "none", let found = try find() {
+            if let wanted, wanted != found.node {
+                throw FormatError("has no \(role) node '\(Escaped.text(wanted))'; the \(role) found is '\(found.node)'; give --\(role) \(found.node) or --\(role) none", source: source)
+            }
+            return found
+        } else if let wanted, wanted.lowercased() != "none" {
+            throw FormatError("has no \(missing) '\(Escaped.text(wanted))' \(place) the recurrent nodes; leave --\(role) out", source: source)
+        }
+        return nil
+    }
+
     /// The embedding in front of `first`: a `Gather` along axis 0 of a constant V × inputSize table
     /// whose output reaches the node's X through shape operators only.
     static func embedding(before first: ONNXRecurrentNode, folder: inout ONNXConstantFolder) throws -> Surrounding<Matrix>? {

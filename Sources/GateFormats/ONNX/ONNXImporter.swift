@@ -140,26 +140,17 @@ public enum ONNXImporter {
 
         var headNode: String? = nil
         var embeddingNode: String? = nil
-        if options.embedding?.lowercased() != "none", let found = try embedding(before: chosen[0], folder: &folder) {
-            if let wanted = options.embedding, wanted != found.node {
-                throw FormatError("has no embedding node '\(Escaped.text(wanted))'; the embedding found is '\(found.node)'; give --embedding \(found.node) or --embedding none", source: source)
-            }
+        if let found = try surrounding("embedding", wanted: options.embedding, missing: "Gather embedding", place: "before",
+                                       source: source, find: { try embedding(before: chosen[0], folder: &folder) }) {
             network.embedding = found.value
             embeddingNode = found.node
             used += found.tensors
-        } else if let wanted = options.embedding, wanted.lowercased() != "none" {
-            throw FormatError("has no Gather embedding '\(Escaped.text(wanted))' before the recurrent nodes; leave --embedding out", source: source)
         }
-        if options.head?.lowercased() != "none",
-           let found = try head(after: chosen[chosen.count - 1], width: network.outputWidth, folder: &folder) {
-            if let wanted = options.head, wanted != found.node {
-                throw FormatError("has no head node '\(Escaped.text(wanted))'; the head found is '\(found.node)'; give --head \(found.node) or --head none", source: source)
-            }
+        if let found = try surrounding("head", wanted: options.head, missing: "MatMul/Gemm head", place: "after", source: source,
+                                       find: { try head(after: chosen[chosen.count - 1], width: network.outputWidth, folder: &folder) }) {
             network.head = found.value
             headNode = found.node
             used += found.tensors
-        } else if let wanted = options.head, wanted.lowercased() != "none" {
-            throw FormatError("has no MatMul/Gemm head '\(Escaped.text(wanted))' after the recurrent nodes; leave --head out", source: source)
         }
         do {
             try network.validate()

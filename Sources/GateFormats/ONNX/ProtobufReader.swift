@@ -118,28 +118,28 @@ struct ProtobufReader {
 
     /// The 4-byte values packed in `range` (packed floats / fixed32).
     func packedFixed32(_ range: Range<Int>) throws -> [UInt32] {
-        guard range.count % 4 == 0 else { throw corrupt("a packed float array has \(range.count) bytes, not a multiple of 4") }
-        var values: [UInt32] = []
-        values.reserveCapacity(range.count / 4)
-        var index = range.lowerBound
-        while index < range.upperBound {
-            values.append(UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]) << 16 | UInt32(bytes[index + 3]) << 24)
-            index += 4
-        }
-        return values
+        try packedLittleEndian(range, what: "float")
     }
 
     /// The 8-byte values packed in `range` (packed doubles / fixed64).
     func packedFixed64(_ range: Range<Int>) throws -> [UInt64] {
-        guard range.count % 8 == 0 else { throw corrupt("a packed double array has \(range.count) bytes, not a multiple of 8") }
-        var values: [UInt64] = []
-        values.reserveCapacity(range.count / 8)
+        try packedLittleEndian(range, what: "double")
+    }
+
+    /// The little-endian fixed-width integers packed in `range`; `what` names the element in the error.
+    private func packedLittleEndian<Value: FixedWidthInteger & UnsignedInteger>(_ range: Range<Int>, what: String) throws -> [Value] {
+        let width = Value.bitWidth / 8
+        guard range.count % width == 0 else {
+            throw corrupt("a packed \(what) array has \(range.count) bytes, not a multiple of \(width)")
+        }
+        var values: [Value] = []
+        values.reserveCapacity(range.count / width)
         var index = range.lowerBound
         while index < range.upperBound {
-            var value: UInt64 = 0
-            for k in 0..<8 { value |= UInt64(bytes[index + k]) << UInt64(8 * k) }
+            var value: Value = 0
+            for k in 0..<width { value |= Value(bytes[index + k]) << (8 * k) }
             values.append(value)
-            index += 8
+            index += width
         }
         return values
     }

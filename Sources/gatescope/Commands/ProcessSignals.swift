@@ -16,6 +16,9 @@ import GateTerminal
 ///   outputs, then end the process as the signal would have (status 128 + signal; no crash report).
 ///   A full-screen session replaces these handlers with its own while it runs, to restore the
 ///   terminal first.
+/// - SIGBUS (a memory-mapped trace truncated or rewritten in place between the size check and the
+///   read, see ``MappedSafeTensors``) restores the terminal, deletes temporary files, prints a
+///   one-line `error:` and exits with status 1.
 /// - Temporary files are also deleted at `exit`.
 enum ProcessSignals {
     /// The signals that delete temporary files and then end the process.
@@ -31,6 +34,15 @@ enum ProcessSignals {
             // SA_RESETHAND restored the default action; the signal is blocked until we return.
             _ = raise(number)
         }
+        TerminalRescue.prepare()
+        let busError: @convention(c) (Int32) -> Void = { _ in
+            TerminalRescue.restoreFromSignalHandler()
+            TemporaryFileRegistry.removeAll()
+            let message: StaticString = "error: a memory-mapped file changed or shrank on disk while it was being read (bus error); if a trace was overwritten in place, open it again (write new traces to another name)\n"
+            _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
+            _exit(1)
+        }
+        SignalHandler.install(busError, for: SIGBUS)
         var unblock = sigset_t()
         sigemptyset(&unblock)
         for number in ending {
