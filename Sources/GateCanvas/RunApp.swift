@@ -14,6 +14,8 @@
 ///   drawn, so 5000 queued keys cost one frame, and a `q` among them quits at once.
 /// - Other errors thrown by the terminal end the loop and propagate.
 /// - Returns: ``RunOutcome/quit`` when the app quit, or the signal that interrupted the loop.
+/// - Parameter drainBudget: longest time spent reading typed-ahead events before drawing (tests that
+///   count frames pass a long one, so a slow machine or a sanitizer build draws no extra frame).
 /// Limits on draining typed-ahead input before a frame is drawn.
 public enum RunLoopDrain {
     /// Most events handled between two frames.
@@ -23,7 +25,8 @@ public enum RunLoopDrain {
 }
 
 @discardableResult
-public func runApp(_ app: inout some TerminalApp, on terminal: some Terminal, appName: String = "gatescope") throws -> RunOutcome {
+public func runApp(_ app: inout some TerminalApp, on terminal: some Terminal, appName: String = "gatescope",
+                   drainBudget: Duration = RunLoopDrain.budget) throws -> RunOutcome {
     let clock = ContinuousClock()
     var nextTick: ContinuousClock.Instant?
 
@@ -62,7 +65,7 @@ public func runApp(_ app: inout some TerminalApp, on terminal: some Terminal, ap
         if let event {
             events.append(event)
             // Typed-ahead input (a held key, a paste, a flood) is handled in one go and drawn once.
-            let drainEnd = clock.now.advanced(by: RunLoopDrain.budget)
+            let drainEnd = clock.now.advanced(by: drainBudget)
             do {
                 while events.count < RunLoopDrain.limit, clock.now < drainEnd, let more = try terminal.pendingEvent() {
                     events.append(more)
