@@ -1,3 +1,11 @@
+/// Limits on draining typed-ahead input before a frame is drawn.
+public enum RunLoopDrain {
+    /// Most events handled between two frames.
+    public static let limit = 20_000
+    /// Longest time spent reading typed-ahead events before drawing.
+    public static let budget = Duration.milliseconds(100)
+}
+
 /// Runs `app` on `terminal` until the app quits: renders, waits for an event or the next tick,
 /// hands the event to the app, and renders again.
 ///
@@ -16,14 +24,6 @@
 /// - Returns: ``RunOutcome/quit`` when the app quit, or the signal that interrupted the loop.
 /// - Parameter drainBudget: longest time spent reading typed-ahead events before drawing (tests that
 ///   count frames pass a long one, so a slow machine or a sanitizer build draws no extra frame).
-/// Limits on draining typed-ahead input before a frame is drawn.
-public enum RunLoopDrain {
-    /// Most events handled between two frames.
-    public static let limit = 20_000
-    /// Longest time spent reading typed-ahead events before drawing.
-    public static let budget = Duration.milliseconds(100)
-}
-
 @discardableResult
 public func runApp(_ app: inout some TerminalApp, on terminal: some Terminal, appName: String = "gatescope",
                    drainBudget: Duration = RunLoopDrain.budget) throws -> RunOutcome {
