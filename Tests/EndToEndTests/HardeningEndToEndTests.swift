@@ -150,7 +150,7 @@ struct HardeningEndToEndTests {
         let session = try TmuxSession(command: [binary, "explore", "--demo", "builtin"], width: 100, height: 30,
                                       environment: ["LANG": "C", "LC_ALL": "C", "LC_CTYPE": String?.none])
         defer { session.kill() }
-        let screen = try session.waitForScreen { $0.contains("t=1/13") }
+        let screen = try session.waitForScreen { $0.contains("t=1/13") && $0.contains("q quit") }
         #expect(screen.contains("█") && screen.contains("─") && screen.contains("·"), "block and rule glyphs drawn: \(screen)")
         try session.sendKeys("Right")
         try session.waitForScreen { $0.contains("t=2/13") }
@@ -163,7 +163,7 @@ struct HardeningEndToEndTests {
         let session = try TmuxSession(command: [binary, "explore", "--demo", "builtin"], width: 100, height: 30,
                                       environment: ["GATESCOPE_ASCII": "1"])
         defer { session.kill() }
-        let screen = try session.waitForScreen { $0.contains("t=1/13") }
+        let screen = try session.waitForScreen { $0.contains("t=1/13") && $0.contains("q quit") }
         let allASCII = screen.unicodeScalars.allSatisfy { $0.isASCII }
         #expect(allASCII, "ASCII only: \(screen)")
         try session.sendKeys("q")
