@@ -113,7 +113,13 @@ final class TmuxSession {
         var screen = ""
         while ContinuousClock.now < deadline {
             screen = try capture()
-            if condition(screen) { return screen }
+            if condition(screen) {
+                // A capture can land while the program is still writing its frame: look again a moment
+                // later and prefer that screen when it still matches (else the first one that did).
+                Thread.sleep(forTimeInterval: 0.05)
+                let later = try capture()
+                return condition(later) ? later : screen
+            }
             Thread.sleep(forTimeInterval: 0.05)
         }
         throw Failure(description: "timed out waiting for the screen; last screen:\n\(screen)")
