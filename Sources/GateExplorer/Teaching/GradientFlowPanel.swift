@@ -52,46 +52,46 @@ public struct GradientFlowPanel {
         title.draw(into: &buffer, x: rect.x, y: y, maxX: rect.maxX)
         y += 1
         let steps = window.steps(total: state.totalSteps)
-        let unitsPerRow = buffer.colorMode == .monochrome ? 1 : 2
+        let unitsPerRow = HeatmapRow.unitsPerRow(in: buffer.colorMode)
         let order = state.unitOrder
         let rowsAvailable = max(1, rect.maxY - y - 11)
         let unitRows = min(rowsAvailable, (order.count + unitsPerRow - 1) / unitsPerRow)
         let position = order.firstIndex(of: state.selectedUnit) ?? 0
         let first = (position / max(1, unitRows * unitsPerRow)) * unitRows * unitsPerRow
         let pathName = flow.kind == .lstm ? "Π f (cell)" : (flow.kind == .gru ? "Π z (update)" : "")
-        if let path = flow.cellPath {
-            for row in 0..<unitRows {
-                let upper = first + row * unitsPerRow
-                guard upper < order.count else { break }
-                let lower = upper + 1 < order.count && unitsPerRow == 2 ? order[upper + 1] : nil
-                if row == 0 { buffer.put(" " + pathName, x: rect.x, y: y, style: ExplorerTheme.dim) }
-                let label = lower.map { "\(order[upper] + 1),\($0 + 1)" } ?? "\(order[upper] + 1)"
-                let selected = order[upper] == state.selectedUnit || lower == state.selectedUnit
-                buffer.put(label, x: heatmapX - 1 - label.count, y: y, style: selected ? ExplorerTheme.selection : ExplorerTheme.dim)
-                for t in steps {
-                    let x = heatmapX + t - window.start
-                    let reach = flow.isReverse ? t >= flow.outputStep : t <= flow.outputStep
-                    if !reach { buffer.put("·", x: x, y: y, style: ExplorerTheme.dim); continue }
-                    let top = Self.position(path[t, order[upper]])
-                    let bottom = lower.map { Self.position(path[t, $0]) }
-                    buffer[x, y] = table.cell(upper: top, lower: bottom)
-                }
-                y += 1
+        let outputStep = flow.outputStep, isReverse = flow.isReverse
+        // Steps that cannot reach the output are a dim dot; the heatmap leaves them alone.
+        let reaches: @Sendable (Int) -> Bool = { t in isReverse ? t >= outputStep : t <= outputStep }
+        func drawUnreached(_ rows: Int) {
+            for t in steps where !reaches(t) {
+                for row in 0..<rows { buffer.put("·", x: heatmapX + t - window.start, y: y + row, style: ExplorerTheme.dim) }
             }
+        }
+        let area = { (rows: Int) in Rect(x: heatmapX, y: y, width: rect.maxX - heatmapX, height: rows) }
+        if let path = flow.cellPath {
+            let shown = Array(order[first..<min(order.count, first + unitRows * unitsPerRow)])
+            let rows = HeatmapRow.rows(shown, perRow: unitsPerRow)
+            for (row, heatmapRow) in rows.enumerated() {
+                if row == 0 { buffer.put(" " + pathName, x: rect.x, y: y + row, style: ExplorerTheme.dim) }
+                let label = heatmapRow.lower.map { "\(heatmapRow.upper + 1),\($0 + 1)" } ?? "\(heatmapRow.upper + 1)"
+                let selected = heatmapRow.upper == state.selectedUnit || heatmapRow.lower == state.selectedUnit
+                buffer.put(label, x: heatmapX - 1 - label.count, y: y + row, style: selected ? ExplorerTheme.selection : ExplorerTheme.dim)
+            }
+            Heatmap(source: .function { t, unit in reaches(t) ? Self.position(path[t, unit]) : nil }, rows: rows,
+                    steps: steps, firstStep: window.start, table: table).draw(in: area(rows.count), into: &buffer)
+            drawUnreached(rows.count)
+            y += rows.count
         } else {
             buffer.put(" a plain RNN has no gated path: only the full gradient below reaches back", x: rect.x, y: y, style: ExplorerTheme.dim)
             y += 1
         }
         let norms = flow.stateNorms
-        let peak = norms.max() ?? 1
+        let peak = max(norms.max() ?? 1, 1e-30)
         buffer.put(flow.kind == .lstm ? " ‖∂y/∂c_t‖" : " ‖∂y/∂h_t‖", x: rect.x, y: y, style: ExplorerTheme.dim)
-        for t in steps {
-            let x = heatmapX + t - window.start
-            let reach = flow.isReverse ? t >= flow.outputStep : t <= flow.outputStep
-            if !reach { buffer.put("·", x: x, y: y, style: ExplorerTheme.dim); continue }
-            let value = Self.position(norms[t] / max(peak, 1e-30))
-            buffer[x, y] = table.cell(upper: value, lower: value)
-        }
+        Heatmap(source: .function { t, _ in reaches(t) ? Self.position(norms[t] / peak) : nil },
+                rows: [HeatmapRow(upper: 0, lower: 0)], steps: steps, firstStep: window.start, table: table)
+            .draw(in: area(1), into: &buffer)
+        drawUnreached(1)
         y += 1
         var plotted: [(label: String, flow: GradientFlowSeries, style: CellStyle, mark: String)] = [
             (state.run.name + " " + state.run.kind.displayName, flow, TeachingTheme.plotMain, "●")]

@@ -170,7 +170,7 @@ public struct PresenterView {
                 let values = input.column(feature).filter(\.isFinite)
                 let low = values.min() ?? 0, high = values.max() ?? 1
                 for t in steps {
-                    let glyph = ExplorerFrame.spark(input[t, feature], low: low, high: high)
+                    let glyph = Sparkline.glyph(input[t, feature], low: low, high: high)
                     let style = t == state.step ? TeachingTheme.highlight : TeachingTheme.presenterLabel
                     buffer.put(String(repeating: String(glyph), count: stepWidth), x: column(t), y: y, style: style)
                 }

@@ -254,19 +254,7 @@ extension ExplorerFrame {
         if state.run.layerIndices.count > 1 { items.append("[ ] inspected layer") }
         if state.run.hasReverseDirection { items.append("d inspected direction") }
         if case .hidden = layout.inspector { items.append("i inspector") }
-        items += ["? help", "q quit"]
-        var shown: [String] = []
-        var used = 1
-        // The last two (help, quit) always show; the others only where they fit beside them.
-        let reserved = items.suffix(2).reduce(0) { $0 + GlyphWidth.columns(of: $1) + 3 }
-        for (index, item) in items.enumerated() {
-            let cost = GlyphWidth.columns(of: item) + 3
-            if used + cost + reserved > layout.hints.width && index < items.count - 2 { continue }
-            shown.append(item)
-            used += cost
-        }
-        StyledText(" " + shown.joined(separator: " · "), ExplorerTheme.dim)
-            .draw(into: &buffer, x: 0, y: layout.hints.y, maxX: layout.hints.maxX)
+        StatusBar.hints(items, pinned: ["? help", "q quit"], style: ExplorerTheme.dim).draw(in: layout.hints, into: &buffer)
     }
 
     /// Per-unit colour ranges of a signed band (the concatenated output: forward units, then

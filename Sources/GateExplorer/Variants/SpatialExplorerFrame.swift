@@ -387,40 +387,27 @@ public struct SpatialExplorerFrame {
         if state.showsGrid { items.append("tab series") }
         items.append("HJKL pixel")
         if state.run.shapes.count > 1 { items.append("[ ] layer") }
-        items += ["? help", "q quit"]
-        var text = " " + items.joined(separator: " · ")
+        var bar = StatusBar.hints(items, pinned: ["? help", "q quit"], style: ExplorerTheme.dim)
         var notices: [String] = []
         if filmDropped { notices.append("c over time") }
         if gridDropped > 0 { notices.append("\(gridDropped) channels") }
-        if !notices.isEmpty, GlyphWidth.columns(of: text) + 30 < width {
-            text += "  (enlarge for " + notices.joined(separator: ", ") + ")"
+        if !notices.isEmpty {
+            bar.left.append(.init(StyledText("  (enlarge for " + notices.joined(separator: ", ") + ")", ExplorerTheme.dim), optional: true))
         }
-        StyledText(text, ExplorerTheme.dim).draw(into: &buffer, x: 0, y: height - 1, maxX: width)
+        bar.draw(in: Rect(x: 0, y: height - 1, width: width, height: 1), into: &buffer)
+    }
+
+    /// The help overlay: the ConvLSTM explorer's keys, the mouse, how to read the maps, the story.
+    var helpOverlay: HelpOverlay {
+        var sections = [HelpOverlay.Section(["each map is one channel over the frame (H×W), two pixels per text row",
+                                             "belt: c₋₁ ×f = kept, + i·g (written) = c, pixel by pixel"], style: ExplorerTheme.dim)]
+        if let story = state.run.story { sections.append(.init([story], marksCut: true)) }
+        return HelpOverlay(title: " ConvLSTM explorer help · Esc or ? closes ", keyMap: SpatialExplorerCommand.keys,
+                           notes: [("mouse", "click a map: select that pixel (in the grid: that channel)")], sections: sections)
     }
 
     private func drawHelp(into buffer: inout CellBuffer) {
-        var lines: [StyledText] = []
-        for entry in SpatialExplorerCommand.keys.helpEntries() {
-            var line = StyledText(" " + NumberFormat.padRight(entry.keys, 12), ExplorerTheme.title)
-            line.add(entry.meaning)
-            lines.append(line)
-        }
-        lines.append(StyledText(" mouse       click a map: select that pixel (in the grid: that channel)"))
-        lines.append(StyledText())
-        lines.append(StyledText(" each map is one channel over the frame (H×W), two pixels per text row", ExplorerTheme.dim))
-        lines.append(StyledText(" belt: c₋₁ ×f = kept, + i·g (written) = c, pixel by pixel", ExplorerTheme.dim))
-        if let story = state.run.story {
-            lines.append(StyledText())
-            lines += SizeNotice.wrap(story, width: max(10, min(width - 2, 78) - 6)).map { StyledText(" " + $0) }
-        }
-        let boxWidth = min(width - 2, 78)
-        let boxHeight = min(height, lines.count + 2)
-        let rect = buffer.drawCenteredBox(width: boxWidth, height: boxHeight,
-                                          title: " ConvLSTM explorer help · Esc or ? closes ")
-        let x = rect.x, y = rect.y
-        for (offset, line) in lines.enumerated() where y + 1 + offset < rect.maxY - 1 {
-            line.draw(into: &buffer, x: x + 2, y: y + 1 + offset, maxX: rect.maxX - 1)
-        }
+        helpOverlay.draw(in: buffer.area, into: &buffer)
     }
 
     /// The tile and pixel under (x, y), if any.

@@ -61,10 +61,11 @@ public struct TwinsFrame {
                 for y in 1..<(height - 1) { buffer.put("│", x: columnX(index) - 1, y: y, style: ExplorerTheme.rule) }
             }
         }
-        let layers = state.layerCount > 1 ? " · [ ] layer" : ""
-        var hints = " ←/→ step (all models together) · space play · ↑/↓ unit\(layers) · +/- speed · x exact · ? help · q quit"
-        if GlyphWidth.columns(of: hints) > width { hints = " ←/→ step · space play · ↑/↓ unit\(layers) · ? help · q quit" }
-        StyledText(hints, ExplorerTheme.dim).draw(into: &buffer, x: 0, y: height - 1, maxX: width)
+        let step = GlyphWidth.columns(of: " ←/→ step (all models together) · space play · ↑/↓ unit · [ ] layer · +/- speed · x exact · ? help · q quit") <= width
+            ? "←/→ step (all models together)" : "←/→ step"
+        let items = [step, "space play", "↑/↓ unit"] + (state.layerCount > 1 ? ["[ ] layer"] : []) + ["+/- speed", "x exact"]
+        StatusBar.hints(items, pinned: ["? help", "q quit"], style: ExplorerTheme.dim)
+            .draw(in: Rect(x: 0, y: height - 1, width: width, height: 1), into: &buffer)
         if state.showsHelp { drawHelp(into: &buffer) }
     }
 
@@ -130,7 +131,7 @@ public struct TwinsFrame {
             var glyph = run.tokenText(at: step).map { String($0.prefix(1)) } ?? "·"
             if run.tokenText(at: step) == nil, run.trace.input.columns > 0, step < run.trace.input.rows {
                 let column = run.trace.input.column(0)
-                glyph = String(ExplorerFrame.spark(run.trace.input[step, 0], low: column.min() ?? 0, high: max((column.max() ?? 1), (column.min() ?? 0) + 1e-6)))
+                glyph = String(Sparkline.glyph(run.trace.input[step, 0], low: column.min() ?? 0, high: max((column.max() ?? 1), (column.min() ?? 0) + 1e-6)))
             }
             buffer.put(glyph, x: cx, y: y, style: style)
             if step <= state.step, let best = Prediction(run: run, step: step, count: 1)?.best {
@@ -257,27 +258,28 @@ public struct TwinsFrame {
         return StyledText(" " + prediction.summary(decimals: state.decimals), ExplorerTheme.title)
     }
 
+    /// Whether the side-by-side view acts on `command` (the explorer's keys it leaves alone are not
+    /// listed in its help).
+    static func handles(_ command: ExplorerCommand) -> Bool {
+        if command.playback != nil { return true }
+        let handled: [ExplorerCommand] = [.previousUnit, .nextUnit, .previousLayer, .nextLayer, .togglePalette,
+                                          .toggleExactNumbers, .toggleHelp, .closeOverlay, .quit]
+        return handled.contains(command)
+    }
+
+    /// The help overlay: the explorer's keys this view acts on, what the columns are, the colours.
+    var helpOverlay: HelpOverlay {
+        let ignored = Set(ExplorerKeys.map.bindings.filter { !Self.handles($0.command) }.flatMap(\.keys))
+        return HelpOverlay(title: " side by side · help · Esc or ? closes ", keyMap: ExplorerKeys.map, hiding: ignored,
+                           notes: [("mouse", "wheel: step")], sections: [
+            .init(heading: "side by side", ["every column is one model on the same input; a column of text is one step in all of them, and ←/→ move every model together; ↑/↓ select the same unit number in every model"]),
+            .init(heading: "colours", ["gates: dark 0 (closed) → bright 1 (open); c, g, n, h: blue −, white 0, red +",
+                                       "the LSTM keeps c with f, the GRU keeps h with z; the RNN has no gate and replaces h at every step"],
+                  style: ExplorerTheme.dim),
+        ])
+    }
+
     private func drawHelp(into buffer: inout CellBuffer) {
-        let lines = [
-            "every column is one model on the same input; a column of text is one step",
-            "in all of them, and ←/→ move every model together",
-            "",
-            "←/→ h l step · space play · +/- speed · g/G first/last step",
-            "↑/↓ k j select a unit (the same number in every model)",
-            "[ ] the layer shown in every column (models with several layers)",
-            "x exact numbers · p colour-blind palette · ? or Esc close · q quit",
-            "",
-            "gates: dark 0 (closed) → bright 1 (open); c, g, n, h: blue −, white 0, red +",
-            "the LSTM keeps c with f, the GRU keeps h with z; the RNN has no gate and",
-            "replaces h at every step",
-        ]
-        let boxWidth = min(width - 2, 80)
-        let boxHeight = min(height, lines.count + 2)
-        let x = max(0, (width - boxWidth) / 2), y = max(0, (height - boxHeight) / 2)
-        buffer.fill(Rect(x: x, y: y, width: boxWidth, height: boxHeight), with: .blank)
-        buffer.put(" side by side · help ", x: x + 1, y: y, style: ExplorerTheme.title)
-        for (offset, line) in lines.enumerated() where y + 1 + offset < y + boxHeight {
-            StyledText(" " + line).draw(into: &buffer, x: x, y: y + 1 + offset, maxX: x + boxWidth)
-        }
+        helpOverlay.draw(in: buffer.area, into: &buffer)
     }
 }
