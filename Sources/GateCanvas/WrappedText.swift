@@ -34,6 +34,11 @@ public struct WrappedText: Widget {
         let cut = shown.count > rect.height
         shown = Array(shown.prefix(rect.height))
         if cut && marksCut, var last = shown.popLast() {
+            // The mark replaces trailing spaces, or the last column when the line is full.
+            while let piece = last.pieces.last, piece.text.last == " " || piece.text.isEmpty {
+                last.pieces[last.pieces.count - 1].text = String(piece.text.dropLast())
+                if last.pieces[last.pieces.count - 1].text.isEmpty { last.pieces.removeLast() }
+            }
             if last.width >= rect.width {
                 last = StyledText(String(last.text.prefix(max(0, rect.width - 1))), last.pieces.last?.style ?? .plain)
             }

@@ -263,27 +263,22 @@ public struct SpatialExplorerFrame {
         }
         let scale = signed ? state.palette.diverging : state.palette.sequential
         let h = shape.height, w = shape.width, s = tile.scale
-        let mode = buffer.colorMode
-        func value(_ py: Int, _ px: Int) -> Double {
-            let v = Double(values[(py / s) * w + px / s])
-            return signed ? v / Double(range) : v
-        }
+        let factor = signed ? 1 / range : 1
+        // Pixel rows (each `s` text half-rows tall) are the heatmap's units, pixel columns its steps.
         let rows = (h * s + 1) / 2
-        for row in 0..<rows {
-            for column in 0..<(w * s) {
-                let cx = tile.mapX + column, cy = tile.mapY + row
-                guard cx < width, cy < height else { continue }
-                let topY = 2 * row, bottomY = 2 * row + 1
-                var cell = bottomY < h * s
-                    ? scale.halfBlock(top: value(topY, column), bottom: value(bottomY, column), mode: mode)
-                    : Cell("▀", style: CellStyle(foreground: scale.color(for: value(topY, column), mode: mode)))
-                if mode == .monochrome, bottomY >= h * s { cell = Cell(scale.shade(for: value(topY, column))) }
-                if case .film = tile.content {} else if column / s == state.pixelX
-                    && (topY / s == state.pixelY || (bottomY < h * s && bottomY / s == state.pixelY)) {
+        Heatmap(source: .function { px, py in values[(py / s) * w + px / s] * factor },
+                rows: HeatmapRow.rows(Array(0..<(h * s)), perRow: 2), steps: 0..<(w * s), firstStep: 0,
+                table: ScaleTable(scale: scale, mode: buffer.colorMode))
+            .draw(in: Rect(x: tile.mapX, y: tile.mapY, width: w * s, height: rows), into: &buffer)
+        // The selected pixel is underlined and bold (not in the film of c over time).
+        if case .film = tile.content {} else {
+            for row in 0..<rows where (2 * row) / s == state.pixelY || (2 * row + 1 < h * s && (2 * row + 1) / s == state.pixelY) {
+                for column in (state.pixelX * s)..<((state.pixelX + 1) * s) {
+                    var cell = buffer[tile.mapX + column, tile.mapY + row]
                     cell.style.underline = true
                     cell.style.bold = true
+                    buffer[tile.mapX + column, tile.mapY + row] = cell
                 }
-                buffer[cx, cy] = cell
             }
         }
         if tile.showsValue {

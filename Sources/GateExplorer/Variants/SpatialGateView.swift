@@ -58,22 +58,15 @@ public struct SpatialGateView: Sendable, Equatable {
     /// Draws channel `channel` with its top-left corner at (`x`, `y`); cells outside `clip` (default
     /// the whole buffer) are left alone.
     public func drawMap(channel: Int, in buffer: inout CellBuffer, x: Int, y: Int, clip: Rect? = nil) {
-        let area = clip ?? buffer.area
-        let mode = buffer.colorMode
-        for row in 0..<mapSize.height {
-            for column in 0..<shape.width {
-                let cx = x + column, cy = y + row
-                guard area.contains(x: cx, y: cy) else { continue }
-                let top = scaled(channel, 2 * row, column)
-                if 2 * row + 1 < shape.height {
-                    buffer[cx, cy] = scale.halfBlock(top: top, bottom: scaled(channel, 2 * row + 1, column), mode: mode)
-                } else if mode == .monochrome {
-                    buffer[cx, cy] = Cell(scale.shade(for: top))
-                } else {
-                    buffer[cx, cy] = Cell("▀", style: CellStyle(foreground: scale.color(for: top, mode: mode)))
-                }
-            }
-        }
+        let full = Rect(x: x, y: y, width: shape.width, height: mapSize.height)
+        let visible = full.intersection(clip ?? buffer.area)
+        guard !visible.isEmpty else { return }
+        // Pixel rows are the heatmap's units (two to a text row), pixel columns its steps.
+        let rows = HeatmapRow.rows(Array(0..<shape.height), perRow: 2).dropFirst(visible.y - y)
+        let view = self
+        Heatmap(source: .function { px, py in Float(view.scaled(channel, py, px)) }, rows: Array(rows),
+                steps: 0..<shape.width, firstStep: visible.x - x, table: ScaleTable(scale: scale, mode: buffer.colorMode))
+            .draw(in: visible, into: &buffer)
     }
 
     /// Draws channels from `firstChannel` on as a grid of labelled maps (`ch 0`, `ch 1`, … above each),
