@@ -302,21 +302,17 @@ public struct SpatialExplorerFrame {
     }
 
     private func drawStatus(into buffer: inout CellBuffer) {
-        var left = StyledText(" gatescope · \(state.run.name)", ExplorerTheme.title)
+        let left = StyledText(" gatescope · \(state.run.name)", ExplorerTheme.title)
         let model = " · " + state.run.modelSummary
         var where_ = " · channel \(state.channel + 1)/\(shape.channels)"
         if state.run.shapes.count > 1 { where_ = " · layer \(state.layer + 1)/\(state.run.shapes.count)" + where_ }
         var right = StyledText(" t=\(state.step + 1)/\(state.run.steps) ", ExplorerTheme.title)
         right.add(state.isPlaying ? "▶ playing" : "⏸ paused", state.isPlaying ? ExplorerTheme.title : .plain)
         right.add(" · \(state.speed) steps/s ", ExplorerTheme.dim)
-        let room = width - right.width - 1
-        if left.width + GlyphWidth.columns(of: model + where_) <= room { left.add(model, ExplorerTheme.dim) }
-        left.add(where_, ExplorerTheme.title)
-        let end = left.draw(into: &buffer, x: 0, y: 0, maxX: room)
-        if width - right.width - 1 > end + 1 {
-            buffer.put(String(repeating: "─", count: width - right.width - 2 - end), x: end + 1, y: 0, style: ExplorerTheme.rule)
-        }
-        right.draw(into: &buffer, x: max(0, width - right.width), y: 0, maxX: width)
+        // The model summary goes first when the line is narrow; the layer and channel stay.
+        StatusBar(left: [.init(left), .init(StyledText(model, ExplorerTheme.dim), optional: true), .init(StyledText(where_, ExplorerTheme.title))],
+                  right: right, filler: Cell("─", style: ExplorerTheme.rule))
+            .draw(in: Rect(x: 0, y: 0, width: width, height: 1), into: &buffer)
     }
 
     private func drawTimeRow(into buffer: inout CellBuffer) {
@@ -333,10 +329,17 @@ public struct SpatialExplorerFrame {
             let long = "  ·  every channel of \(kind.title) (\(kind.meaning)) · Tab: other series"
             line.add(line.width + GlyphWidth.columns(of: long) <= width ? long : "  ·  all channels of \(kind.title)", ExplorerTheme.dim)
         } else {
-            let legends = ["  ·  gates: dark 0 (closed) → bright 1 (open) · signed: blue −, white 0, red + · ◆ = selected pixel",
-                           "  ·  gates dark 0→bright 1 · signed blue − white 0 red +", "  · ◆ selected pixel"]
+            // The colour legends from the maps' own tables (signed maps are scaled to their largest |value|).
+            let gates = Legend(name: "gates", low: "0", high: "1", table: ScaleTable(scale: state.palette.sequential, mode: buffer.colorMode), swatchCount: 6)
+            let signed = Legend(name: "signed", low: "−", high: "+", table: ScaleTable(scale: state.palette.diverging, mode: buffer.colorMode))
+            var legends = StyledText("  · ", ExplorerTheme.dim)
+            legends.pieces += gates.line.pieces + signed.line.pieces
+            var full = legends
+            full.add("· ◆ = selected pixel", ExplorerTheme.dim)
             let room = width - line.width
-            if let legend = legends.first(where: { GlyphWidth.columns(of: $0) <= room }) { line.add(legend, ExplorerTheme.dim) }
+            if let legend = [full, legends, StyledText("  · ◆ selected pixel", ExplorerTheme.dim)].first(where: { $0.width <= room }) {
+                line.pieces += legend.pieces
+            }
         }
         line.draw(into: &buffer, x: 0, y: 1, maxX: width)
     }

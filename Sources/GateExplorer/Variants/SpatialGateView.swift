@@ -69,12 +69,12 @@ public struct SpatialGateView: Sendable, Equatable {
             .draw(in: visible, into: &buffer)
     }
 
-    /// Draws channels from `firstChannel` on as a grid of labelled maps (`ch 0`, `ch 1`, … above each),
+    /// Draws channels from `firstChannel` on as a grid of labelled maps (`ch 1`, `ch 2`, … above each: channels count from 1, as on screen),
     /// left to right then top to bottom, inside `area`; returns how many channels fitted.
     @discardableResult
     public func drawGrid(in buffer: inout CellBuffer, area: Rect, firstChannel: Int = 0,
                          labelStyle: CellStyle = CellStyle(dim: true), highlight: Int? = nil) -> Int {
-        let labelWidth = "ch \(max(shape.channels - 1, 0))".count
+        let labelWidth = "ch \(max(shape.channels, 1))".count
         let cellWidth = max(shape.width, labelWidth) + 1
         let cellHeight = mapSize.height + 1
         let columns = max(1, (area.width + 1) / cellWidth)
@@ -86,7 +86,7 @@ public struct SpatialGateView: Sendable, Equatable {
             guard y + cellHeight <= area.maxY, x + shape.width <= area.maxX else { break }
             var style = labelStyle
             if channel == highlight { style = CellStyle(bold: true, reverse: true) }
-            let label = "ch \(channel)"
+            let label = "ch \(channel + 1)"
             let clipped = String(label.prefix(area.maxX - x))
             buffer.put(clipped, x: x, y: y, style: style)
             drawMap(channel: channel, in: &buffer, x: x, y: y + 1, clip: area)

@@ -70,18 +70,17 @@ public struct TwinsFrame {
     }
 
     private func drawStatus(into buffer: inout CellBuffer) {
-        var left = StyledText(" gatescope · side by side · ", ExplorerTheme.title)
-        if state.layerCount > 1 { left.add("layer \(state.layerPosition + 1)/\(state.layerCount) · ", ExplorerTheme.selection) }
-        left.add(state.runs.map { $0.kind.displayName }.joined(separator: " · "), ExplorerTheme.title)
-        left.add(" · same input, step-locked", ExplorerTheme.dim)
+        var left = StyledText(" gatescope · side by side", ExplorerTheme.title)
+        if state.layerCount > 1 { left.add(" · layer \(state.layerPosition + 1)/\(state.layerCount)", ExplorerTheme.selection) }
+        let kinds = StyledText(" · " + state.runs.map { $0.kind.displayName }.joined(separator: " · "), ExplorerTheme.title)
         var right = StyledText(" t=\(state.step + 1)/\(state.totalSteps) ", ExplorerTheme.title)
         right.add(state.isPlaying ? "▶ playing" : "⏸ paused", state.isPlaying ? ExplorerTheme.title : .plain)
         right.add(" · \(state.speed) steps/s ", ExplorerTheme.dim)
-        let end = left.draw(into: &buffer, x: 0, y: 0, maxX: width - right.width - 1)
-        if width - right.width - 1 > end + 1 {
-            buffer.put(String(repeating: "─", count: width - right.width - 2 - end), x: end + 1, y: 0, style: ExplorerTheme.rule)
-        }
-        right.draw(into: &buffer, x: max(0, width - right.width), y: 0, maxX: width)
+        // Narrow: "same input, step-locked" goes first, then the cell kinds (each column names its own).
+        StatusBar(left: [.init(left), .init(kinds, optional: true),
+                         .init(StyledText(" · same input, step-locked", ExplorerTheme.dim), optional: true)],
+                  right: right, filler: Cell("─", style: ExplorerTheme.rule))
+            .draw(in: Rect(x: 0, y: 0, width: width, height: 1), into: &buffer)
     }
 
     /// The plain-words legend under a column's header.
