@@ -13,6 +13,8 @@ public struct GradientFlowPanel {
     public let heatmapX: Int
     /// The explorer's time window.
     public let window: TimeWindow
+    /// Columns per step (the presenter's wider steps).
+    public var stepWidth = 1
     /// Lowest decade shown: values ≤ 10^floor are drawn as the scale's bottom.
     public static let floorDecade: Float = -8
 
@@ -45,7 +47,11 @@ public struct GradientFlowPanel {
             buffer.put(" gradient flow needs the model's weights (a replayed trace has none)", x: rect.x, y: y, style: ExplorerTheme.notice)
             return y
         }
-        let head = " gradient flow into output \(flow.outputUnit + 1) at t=\(flow.outputStep + 1) · log scale"
+        var head = " gradient flow into output \(flow.outputUnit + 1) at t=\(flow.outputStep + 1) · log scale"
+        let pathName = flow.kind == .lstm ? "Π f (cell)" : (flow.kind == .gru ? "Π z (update)" : "")
+        // A narrow gutter (the presenter's) leaves no room for the path's name on its rows: the title says it.
+        let nameFitsRows = 1 + GlyphWidth.columns(of: pathName) < heatmapX - rect.x - 4
+        if !pathName.isEmpty && !nameFitsRows { head += " · rows: " + pathName }
         let key = ": bright = still felt, dark = forgotten"
         // The colour key goes when it does not fit (80 columns), rather than being cut mid-word.
         let title = StyledText(GlyphWidth.columns(of: head + key) <= rect.width ? head + key : head, ExplorerTheme.title)
@@ -58,13 +64,12 @@ public struct GradientFlowPanel {
         let unitRows = min(rowsAvailable, (order.count + unitsPerRow - 1) / unitsPerRow)
         let position = order.firstIndex(of: state.selectedUnit) ?? 0
         let first = (position / max(1, unitRows * unitsPerRow)) * unitRows * unitsPerRow
-        let pathName = flow.kind == .lstm ? "Π f (cell)" : (flow.kind == .gru ? "Π z (update)" : "")
         let outputStep = flow.outputStep, isReverse = flow.isReverse
         // Steps that cannot reach the output are a dim dot; the heatmap leaves them alone.
         let reaches: @Sendable (Int) -> Bool = { t in isReverse ? t >= outputStep : t <= outputStep }
         func drawUnreached(_ rows: Int) {
             for t in steps where !reaches(t) {
-                for row in 0..<rows { buffer.put("·", x: heatmapX + t - window.start, y: y + row, style: ExplorerTheme.dim) }
+                for row in 0..<rows { buffer.put("·", x: heatmapX + (t - window.start) * stepWidth, y: y + row, style: ExplorerTheme.dim) }
             }
         }
         let area = { (rows: Int) in Rect(x: heatmapX, y: y, width: rect.maxX - heatmapX, height: rows) }
@@ -72,13 +77,16 @@ public struct GradientFlowPanel {
             let shown = Array(order[first..<min(order.count, first + unitRows * unitsPerRow)])
             let rows = HeatmapRow.rows(shown, perRow: unitsPerRow)
             for (row, heatmapRow) in rows.enumerated() {
-                if row == 0 { buffer.put(" " + pathName, x: rect.x, y: y + row, style: ExplorerTheme.dim) }
                 let label = heatmapRow.lower.map { "\(heatmapRow.upper + 1),\($0 + 1)" } ?? "\(heatmapRow.upper + 1)"
                 let selected = heatmapRow.upper == state.selectedUnit || heatmapRow.lower == state.selectedUnit
                 buffer.put(label, x: heatmapX - 1 - label.count, y: y + row, style: selected ? ExplorerTheme.selection : ExplorerTheme.dim)
+                // The path's name before the first row's numbers, where the gutter has room for both.
+                if row == 0 && nameFitsRows {
+                    buffer.put(" " + pathName, x: rect.x, y: y, style: ExplorerTheme.dim)
+                }
             }
             Heatmap(source: .function { t, unit in reaches(t) ? Self.position(path[t, unit]) : nil }, rows: rows,
-                    steps: steps, firstStep: window.start, table: table).draw(in: area(rows.count), into: &buffer)
+                    steps: steps, firstStep: window.start, table: table, stepWidth: stepWidth).draw(in: area(rows.count), into: &buffer)
             drawUnreached(rows.count)
             y += rows.count
         } else {
@@ -87,9 +95,12 @@ public struct GradientFlowPanel {
         }
         let norms = flow.stateNorms
         let peak = max(norms.max() ?? 1, 1e-30)
-        buffer.put(flow.kind == .lstm ? " ‖∂y/∂c_t‖" : " ‖∂y/∂h_t‖", x: rect.x, y: y, style: ExplorerTheme.dim)
+        let symbol = flow.kind == .lstm ? "c" : "h"
+        let normLabels = [" ‖∂y/∂\(symbol)_t‖", " ‖∂y/∂\(symbol)‖", " ∂y"]
+        let normLabel = normLabels.first { GlyphWidth.columns(of: $0) <= heatmapX - rect.x } ?? ""
+        buffer.put(normLabel, x: rect.x, y: y, style: ExplorerTheme.dim)
         Heatmap(source: .function { t, _ in reaches(t) ? Self.position(norms[t] / peak) : nil },
-                rows: [HeatmapRow(upper: 0, lower: 0)], steps: steps, firstStep: window.start, table: table)
+                rows: [HeatmapRow(upper: 0, lower: 0)], steps: steps, firstStep: window.start, table: table, stepWidth: stepWidth)
             .draw(in: area(1), into: &buffer)
         drawUnreached(1)
         y += 1

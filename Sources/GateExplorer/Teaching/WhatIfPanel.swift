@@ -10,6 +10,8 @@ public struct WhatIfPanel {
     public let heatmapX: Int
     /// The explorer's time window.
     public let window: TimeWindow
+    /// Columns per step (the presenter's wider steps).
+    public var stepWidth = 1
 
     /// Rows the panel would like.
     public static let preferredHeight = 10
@@ -59,10 +61,11 @@ public struct WhatIfPanel {
                 let row = HeatmapRow(upper: 0, lower: 0, upperFactor: kind == 2 ? 1 : factor, lowerFactor: kind == 2 ? 1 : factor)
                 if kind == 2 {
                     for t in steps where value(t, 0) == nil {
-                        buffer.put("·", x: heatmapX + t - window.start, y: y, style: ExplorerTheme.dim)
+                        buffer.put("·", x: heatmapX + (t - window.start) * stepWidth, y: y, style: ExplorerTheme.dim)
                     }
                 }
-                Heatmap(source: .function(value), rows: [row], steps: steps, firstStep: window.start, table: kind == 2 ? diverging : table)
+                Heatmap(source: .function(value), rows: [row], steps: steps, firstStep: window.start, table: kind == 2 ? diverging : table,
+                        stepWidth: stepWidth)
                     .draw(in: Rect(x: heatmapX, y: y, width: rect.maxX - heatmapX, height: 1), into: &buffer)
                 y += 1
             }
