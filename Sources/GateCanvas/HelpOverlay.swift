@@ -60,14 +60,22 @@ public struct HelpOverlay: Widget {
                   sections: sections, maximumWidth: maximumWidth)
     }
 
-    /// The box's width in a rectangle `width` wide.
-    public func boxWidth(in width: Int) -> Int { max(0, min(width - 2, maximumWidth)) }
+    /// Columns of the keys' column in the one-key-a-line layout.
+    private var keyColumn: Int {
+        max(10, (entries + notes).map { GlyphWidth.columns(of: $0.keys) }.max().map { $0 + 2 } ?? 0)
+    }
+
+    /// The box's width in a rectangle `width` wide: `maximumWidth`, or wider where the screen has
+    /// room for the longest key line whole.
+    public func boxWidth(in width: Int) -> Int {
+        let longest = (entries + notes).map { GlyphWidth.columns(of: $0.meaning) }.max() ?? 0
+        return max(0, min(width - 2, max(maximumWidth, 5 + keyColumn + longest)))
+    }
 
     /// The lines inside a box `width` wide on a screen `height` rows high.
     public func lines(width: Int, height: Int) -> [StyledText] {
         var lines: [StyledText] = []
         let room = height - 4
-        let keyColumn = max(10, (entries + notes).map { GlyphWidth.columns(of: $0.keys) }.max().map { $0 + 2 } ?? 0)
         // The box holds height − 2 lines: the heading, the keys and the notes must fit. Set two to a
         // line, the keys go without their heading (the box's title says what it is).
         if entries.count + 1 + notes.count > height - 2 && width >= 60 {

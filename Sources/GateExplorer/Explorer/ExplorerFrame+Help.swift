@@ -18,12 +18,22 @@ extension ExplorerFrame {
     public var helpOverlay: HelpOverlay {
         var sections: [HelpOverlay.Section] = []
         if let story = state.run.story { sections.append(.init(heading: "this demo", [story], marksCut: true)) }
-        sections.append(.init(heading: "how to read it", [
-            "rows are units, columns are steps; ▀ shows two units per row",
-            "gates: dark = 0 (closed), bright = 1 (open)",
-            "signed values: blue negative, white 0, red/orange positive"]))
+        sections.append(.init(heading: "how to read it", Self.readingLines(mode: mode)))
         return HelpOverlay(title: " gatescope help · Esc or ? closes ", entries: helpEntries,
                            notes: [("mouse", "click a heatmap cell: that unit and step · wheel: step")], sections: sections)
+    }
+
+    /// How the heatmaps read in `mode`: with colours two units to a row, without them one unit a row
+    /// in shade glyphs.
+    static func readingLines(mode: ColorMode) -> [String] {
+        guard mode != .monochrome else {
+            return ["rows are units (one per row), columns are steps",
+                    "gates: · = 0 (closed) ░ ▒ ▓ █ = 1 (open)",
+                    "signed values: · near 0, ░ ▒ ▓ █ positive, - = ≡ ■ negative"]
+        }
+        return ["rows are units, columns are steps; ▀ shows two units per row",
+                "gates: dark = 0 (closed), bright = 1 (open)",
+                "signed values: blue negative, white 0, red/orange positive"]
     }
 
     /// Draws the help overlay in a box over the screen.

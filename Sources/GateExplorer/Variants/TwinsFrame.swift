@@ -272,7 +272,8 @@ public struct TwinsFrame {
         return HelpOverlay(title: " side by side · help · Esc or ? closes ", keyMap: ExplorerKeys.map, hiding: ignored,
                            notes: [("mouse", "wheel: step")], sections: [
             .init(heading: "side by side", ["every column is one model on the same input; a column of text is one step in all of them, and ←/→ move every model together; ↑/↓ select the same unit number in every model"]),
-            .init(heading: "colours", ["gates: dark 0 (closed) → bright 1 (open); c, g, n, h: blue −, white 0, red +",
+            .init(heading: "colours", [mode == .monochrome ? "gates: · 0 (closed) → █ 1 (open); c, g, n, h: ░▒▓█ +, · 0, -=≡■ −"
+                                                           : "gates: dark 0 (closed) → bright 1 (open); c, g, n, h: blue −, white 0, red +",
                                        "the LSTM keeps c with f, the GRU keeps h with z; the RNN has no gate and replaces h at every step"],
                   style: ExplorerTheme.dim),
         ])
