@@ -78,8 +78,11 @@ public struct HelpOverlay: Widget {
         let room = height - 4
         // The box holds height − 2 lines: the heading, the keys and the notes must fit. Set two to a
         // line, the keys go without their heading (the box's title says what it is).
+        var noteColumn = keyColumn
         if entries.count + 1 + notes.count > height - 2 && width >= 60 {
             lines += twoColumns(width: width)
+            // Notes line up with the left column's meanings.
+            noteColumn = (entries.prefix((entries.count + 1) / 2).map { GlyphWidth.columns(of: $0.keys) }.max() ?? 0) + 1
         } else {
             lines.append(StyledText("keys", keyStyle))
             for entry in entries {
@@ -88,7 +91,7 @@ public struct HelpOverlay: Widget {
                 lines.append(line)
             }
         }
-        lines += notes.map { StyledText(" " + Self.padded($0.keys, keyColumn) + $0.meaning) }
+        lines += notes.map { StyledText(" " + Self.padded($0.keys, noteColumn) + $0.meaning) }
         for section in sections {
             let left = room - lines.count
             let headingRows = section.heading == nil ? 0 : 1
