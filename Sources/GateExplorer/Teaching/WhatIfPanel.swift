@@ -28,11 +28,8 @@ public struct WhatIfPanel {
                          "c clamps that gate at this step (to 0 if it is open, 1 if shut) · C at every step",
                          "{ } shift its bias by −1/+1 · u undoes · w closes this view"]
             // Wrapped at spaces (never cut mid-word at 80 columns), continuation lines indented.
-            let wrapped = lines.flatMap { StyledText(" " + $0, ExplorerTheme.dim).wrapped(width: rect.width, indent: 3) }
-            for line in wrapped where y < rect.maxY {
-                line.draw(into: &buffer, x: rect.x, y: y, maxX: rect.maxX)
-                y += 1
-            }
+            WrappedText(lines.map { StyledText(" " + $0, ExplorerTheme.dim) }, indent: 3)
+                .draw(in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), into: &buffer)
             return
         }
         let original = session.baseRun.trace.layer(state.layerIndex, reverse: state.isReverse)
