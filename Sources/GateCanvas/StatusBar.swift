@@ -1,6 +1,7 @@
 /// A one-line bar: pieces on the left, each with shorter alternatives, some of which give way (whole,
-/// never cut) when the line is too narrow; a filler up to the right-aligned piece. The explorer's title bar and every screen's
-/// key hints (``hints(_:pinned:prefix:style:)``) are status bars.
+/// never cut) when the line is too narrow, a separator between the separated pieces that stay; a
+/// filler up to the right-aligned piece. The explorer's title bar and every screen's key hints
+/// (``hints(_:pinned:prefix:style:)``) are status bars.
 public struct StatusBar: Widget {
     /// A piece on the left.
     public struct Segment {
@@ -8,16 +9,19 @@ public struct StatusBar: Widget {
         public var choices: [StyledText]
         /// Whether it gives way when even its last choice does not fit.
         public var isOptional: Bool
+        /// Whether the bar's separator goes between it and the separated piece kept before it.
+        public var isSeparated: Bool
 
         /// A piece with no alternative; optional pieces are left out when they do not fit.
-        public init(_ text: StyledText, optional: Bool = false) {
-            self.init(choices: [text], optional: optional)
+        public init(_ text: StyledText, optional: Bool = false, separated: Bool = false) {
+            self.init(choices: [text], optional: optional, separated: separated)
         }
 
         /// A piece drawn as the first of `choices` that fits (a fixed piece: the last when none does).
-        public init(choices: [StyledText], optional: Bool = false) {
+        public init(choices: [StyledText], optional: Bool = false, separated: Bool = false) {
             self.choices = choices.isEmpty ? [StyledText()] : choices
             self.isOptional = optional
+            self.isSeparated = separated
         }
 
         /// The shortest choice's width.
@@ -30,45 +34,50 @@ public struct StatusBar: Widget {
     public var right: StyledText
     /// Drawn between the left pieces and the right one (a rule, with a blank on either side), if any.
     public var filler: Cell?
+    /// Drawn between two separated pieces that are both kept (" · ").
+    public var separator: StyledText
 
     /// A bar.
-    public init(left: [Segment], right: StyledText = StyledText(), filler: Cell? = nil) {
+    public init(left: [Segment], right: StyledText = StyledText(), filler: Cell? = nil, separator: StyledText = StyledText()) {
         self.left = left
         self.right = right
         self.filler = filler
+        self.separator = separator
     }
 
     /// Key hints: `items` in priority order joined by " · " after `prefix`, then `pinned` ones that
     /// always show (help, quit); items that do not fit go from the end.
     public static func hints(_ items: [String], pinned: [String], prefix: StyledText = StyledText(" "),
                              style: CellStyle = CellStyle(dim: true)) -> StatusBar {
-        var segments = [Segment(prefix)]
-        for (index, item) in items.enumerated() {
-            let last = index == items.count - 1 && pinned.isEmpty
-            segments.append(Segment(StyledText(item + (last ? "" : " · "), style), optional: true))
-        }
-        segments.append(Segment(StyledText(pinned.joined(separator: " · "), style)))
-        return StatusBar(left: segments)
+        let segments = [Segment(prefix)] + items.map { Segment(StyledText($0, style), optional: true, separated: true) }
+            + pinned.map { Segment(StyledText($0, style), separated: true) }
+        return StatusBar(left: segments, separator: StyledText(" · ", style))
     }
 
     /// The left pieces kept at `width` columns, in order: each the first choice that fits in what the
     /// fixed pieces after it leave; an optional piece none of whose choices fits is left out (pieces
     /// come in priority order: an earlier one takes the room first).
     public func keptSegments(width: Int) -> [StyledText] {
+        let gap = separator.width
         var budget = width - right.width - (filler == nil ? 0 : 1)
-        var reserved = left.filter { !$0.isOptional }.reduce(0) { $0 + $1.minimumWidth }
+        // Fixed pieces keep room for themselves and their separator.
+        var reserved = left.filter { !$0.isOptional }.reduce(0) { $0 + $1.minimumWidth + ($1.isSeparated ? gap : 0) }
         var kept: [StyledText] = []
+        var separatedBefore = false
         for segment in left {
+            let join = segment.isSeparated && separatedBefore ? gap : 0
+            let text: StyledText
             if segment.isOptional {
-                guard let text = segment.choices.first(where: { $0.width <= budget - reserved }) else { continue }
-                kept.append(text)
-                budget -= text.width
+                guard let fitting = segment.choices.first(where: { $0.width + join <= budget - reserved }) else { continue }
+                text = fitting
             } else {
-                reserved -= segment.minimumWidth
-                let text = segment.choices.first { $0.width <= budget - reserved } ?? segment.choices[segment.choices.count - 1]
-                kept.append(text)
-                budget -= text.width
+                reserved -= segment.minimumWidth + (segment.isSeparated ? gap : 0)
+                text = segment.choices.first { $0.width + join <= budget - reserved } ?? segment.choices[segment.choices.count - 1]
             }
+            if join > 0 { kept.append(separator) }
+            kept.append(text)
+            budget -= text.width + join
+            separatedBefore = separatedBefore || segment.isSeparated
         }
         return kept
     }
