@@ -181,15 +181,9 @@ public struct TwinsFrame {
         let unit = min(state.selectedUnit, max(0, units - 1))
         let first = (unit / perPage) * perPage
         let window = timeWindow.steps(total: min(state.totalSteps, matrix.rows))
-        var rows: [HeatmapRow] = []
-        for row in 0..<rowsPerPanel {
-            let upper = first + row * unitsPerRow
-            guard upper < units else { break }
-            let lower: Int? = unitsPerRow == 2 && upper + 1 < units ? upper + 1 : nil
-            if upper == unit || lower == unit {
-                buffer.put(unitsPerRow == 1 ? "▸" : (upper == unit ? "▀" : "▄"), x: x + 2, y: y + row, style: ExplorerTheme.selection)
-            }
-            rows.append(HeatmapRow(upper: upper, lower: lower, upperFactor: 1 / magnitude, lowerFactor: 1 / magnitude))
+        let rows = HeatmapRow.rows(Array(first..<min(units, first + perPage)), perRow: unitsPerRow) { _ in 1 / magnitude }
+        for (row, pair) in rows.enumerated() where pair.upper == unit || pair.lower == unit {
+            buffer.put(unitsPerRow == 1 ? "▸" : (pair.upper == unit ? "▀" : "▄"), x: x + 2, y: y + row, style: ExplorerTheme.selection)
         }
         let left = x + Self.labelWidth
         Heatmap(source: .matrix(values: matrix.values, stride: matrix.columns), rows: rows,
