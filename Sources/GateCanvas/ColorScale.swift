@@ -90,21 +90,6 @@ public enum ColorScale: String, CaseIterable, Hashable, Sendable {
         return signed < 0 ? Self.negativeGlyphs[level - 1] : ramp[level]
     }
 
-    /// A cell showing `value`: a full-colour blank cell, or a shade glyph in monochrome.
-    public func cell(for value: Double, mode: ColorMode) -> Cell {
-        if mode == .monochrome { return Cell(shade(for: value)) }
-        return Cell(" ", style: CellStyle(background: color(for: value, mode: mode)))
-    }
-
-    /// A cell showing two values stacked: `▀` with the top value as foreground and the bottom value
-    /// as background. In monochrome, the top value's shade glyph (the rule ``ScaleTable`` follows
-    /// too: a mean of two signed values would show +1 over −1 as 0).
-    public func halfBlock(top: Double, bottom: Double, mode: ColorMode) -> Cell {
-        if mode == .monochrome { return Cell(shade(for: top)) }
-        return Cell("▀", style: CellStyle(foreground: color(for: top, mode: mode),
-                                          background: color(for: bottom, mode: mode)))
-    }
-
     /// The 256-colour ladder of every scale, computed once.
     private static let ladders256: [ColorScale: [UInt8]] = {
         var result: [ColorScale: [UInt8]] = [:]
