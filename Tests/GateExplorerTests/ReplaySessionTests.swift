@@ -232,7 +232,7 @@ final class CountingSource: ExplorerRowSource {
         for key: Key in [.right, .right, .end, .left, .character("<"), .home, .character(">"), .character(">")] {
             _ = app.handle(.key(key))
             let target = app.step
-            plain.replaceState({ var s = plain.state; s.move(to: target); return s }())
+            plain.state.seek(to: target)
             var a = CellBuffer(width: 120, height: 40)
             var b = CellBuffer(width: 120, height: 40)
             app.render(into: &a)

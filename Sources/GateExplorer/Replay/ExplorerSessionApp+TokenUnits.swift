@@ -35,10 +35,8 @@ extension ExplorerSessionApp {
         case .enter, .character("s"):
             tokenUnits = nil
             let item = list.items[list.selected]
-            var next = state
-            next.show(layer: item.layer, reverse: item.isReverse, unit: item.unit)
-            if key == .character("s") { next.sortUnits(byToken: list.token) }
-            explorer.replaceState(next)
+            explorer.state.show(layer: item.layer, reverse: item.isReverse, unit: item.unit)
+            if key == .character("s") { explorer.state.sortUnits(byToken: list.token) }
             let name = state.tokenName(list.token)
             message = key == .character("s")
                 ? "units sorted by their response to '\(name)' (s again: back to the usual order)"

@@ -54,4 +54,4 @@ public enum SpatialExplorerCommand: Sendable, Equatable {
     }
 }
 
-extension SpatialExplorerCommand: PlaybackCommands {}
+extension SpatialExplorerCommand: ScreenCommands {}
