@@ -117,7 +117,7 @@ extension ExplorerSessionApp {
             message = "nothing recorded"
             return
         }
-        let marks = bookmarks.compactMap { mark in done.row(ofStep: mark.step).map { SessionBookmark(step: $0, note: mark.note) } }
+        let marks = bookmarks.compactMap { mark in done.row(ofStep: mark.step).map { StepBookmark(step: $0, note: mark.note) } }
         do {
             let path = try recordingSink.save(done.trace, bookmarks: marks, edits: done.edits)
             savedRecordings.append(path)
@@ -142,7 +142,7 @@ extension ExplorerSessionApp {
     /// Adds (or replaces) a bookmark and saves.
     public mutating func addBookmark(step: Int, note: String) {
         bookmarks.removeAll { $0.step == step }
-        bookmarks.append(SessionBookmark(step: step, note: note))
+        bookmarks.append(StepBookmark(step: step, note: note))
         bookmarks.sort { $0.step < $1.step }
         saveBookmarks(saying: "bookmarked t=\(step + 1)")
     }
@@ -195,13 +195,13 @@ extension ExplorerSessionApp {
 
     mutating func handleListKey(_ key: Key) {
         guard let selected = bookmarkList else { return }
+        if let moved = key.listSelection(from: selected, count: bookmarks.count) {
+            bookmarkList = moved
+            return
+        }
         switch key {
         case .escape, .character("B"), .character("q"):
             bookmarkList = nil
-        case .up, .character("k"):
-            bookmarkList = max(0, selected - 1)
-        case .down, .character("j"):
-            bookmarkList = min(max(0, bookmarks.count - 1), selected + 1)
         case .enter:
             bookmarkList = nil
             if selected < bookmarks.count { moveCursor(to: bookmarks[selected].step, recordsPassed: false) }

@@ -23,15 +23,14 @@ extension ExplorerSessionApp {
     /// token, Esc closes.
     mutating func handleTokenUnitsKey(_ key: Key) {
         guard var list = tokenUnits else { return }
+        if let moved = key.listSelection(from: list.selected, count: list.items.count) {
+            list.selected = moved
+            tokenUnits = list
+            return
+        }
         switch key {
         case .escape, .character("u"), .character("q"):
             tokenUnits = nil
-        case .up, .character("k"):
-            list.selected = max(0, list.selected - 1)
-            tokenUnits = list
-        case .down, .character("j"):
-            list.selected = min(list.items.count - 1, list.selected + 1)
-            tokenUnits = list
         case .enter, .character("s"):
             tokenUnits = nil
             let item = list.items[list.selected]

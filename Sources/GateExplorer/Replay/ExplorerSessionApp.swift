@@ -36,7 +36,7 @@ public struct ExplorerSessionApp: TerminalApp {
     /// Paths of the recordings saved in this session.
     public internal(set) var savedRecordings: [String]
     /// The bookmarks, sorted by step.
-    public internal(set) var bookmarks: [SessionBookmark]
+    public internal(set) var bookmarks: [StepBookmark]
     /// Where bookmarks are saved; nil keeps them in memory (saved with a recording).
     let bookmarkStore: (any BookmarkStore)?
     /// The live feed, if any.
@@ -96,7 +96,7 @@ public struct ExplorerSessionApp: TerminalApp {
     ///   - source: rows of a long run read window by window (a mapped trace file).
     ///   - live: whether the run can grow (typing, `feed`): a unidirectional network steps it.
     public init(run: ExplorerRun, source: (any ExplorerRowSource)? = nil, palette: ExplorerPalette = .standard,
-                recordingSink: (any RecordingSink)? = nil, bookmarks: [SessionBookmark] = [],
+                recordingSink: (any RecordingSink)? = nil, bookmarks: [StepBookmark] = [],
                 bookmarkStore: (any BookmarkStore)? = nil, feed: (any LiveRowFeed)? = nil) {
         base = run
         self.source = source

@@ -16,7 +16,7 @@ public struct TeachingSession {
     /// Recordings saved by earlier stops' sessions.
     var earlierRecordings: [String] = []
     /// Bookmarks of the stops left, by stop.
-    var bookmarksByStop: [Int: [SessionBookmark]] = [:]
+    var bookmarksByStop: [Int: [StepBookmark]] = [:]
     /// The lesson, or nil when teaching tools are used on a single demo.
     public let lesson: TeachingLesson?
     /// The current stop (0-based).
@@ -98,7 +98,7 @@ public struct TeachingSession {
 
     /// An explorer session on `run` with the teaching keys in its help.
     static func explorerSession(on run: ExplorerRun, palette: ExplorerPalette, lessonKeys: Bool, disabledKeys: Set<Key>,
-                                sink: (any RecordingSink)?, bookmarks: [SessionBookmark]) -> ExplorerSessionApp {
+                                sink: (any RecordingSink)?, bookmarks: [StepBookmark]) -> ExplorerSessionApp {
         var run = run
         run.extraKeyHelp = TeachingKeyBinding.help(lesson: lessonKeys, disabled: disabledKeys)
         run.disabledKeys = disabledKeys
