@@ -61,12 +61,28 @@ public struct TwinsFrame {
                 for y in 1..<(height - 1) { buffer.put("│", x: columnX(index) - 1, y: y, style: ExplorerTheme.rule) }
             }
         }
+        drawLegend(into: &buffer)
         let step = GlyphWidth.columns(of: " ←/→ step (all models together) · space play · ↑/↓ unit · [ ] layer · +/- speed · x exact · ? help · q quit") <= width
             ? "←/→ step (all models together)" : "←/→ step"
         let items = [step, "space play", "↑/↓ unit"] + (state.layerCount > 1 ? ["[ ] layer"] : []) + ["+/- speed", "x exact"]
         StatusBar.hints(items, pinned: ["? help", "q quit"], style: ExplorerTheme.dim)
             .draw(in: Rect(x: 0, y: height - 1, width: width, height: 1), into: &buffer)
         if state.showsHelp { drawHelp(into: &buffer) }
+    }
+
+    /// The colour legend above the hints, where the columns leave that row free: both scales in the
+    /// colours the maps use (signed maps are scaled to ±1, or to their largest |value| when unbounded).
+    private func drawLegend(into buffer: inout CellBuffer) {
+        let y = height - 2
+        guard y > 1, (0..<width).allSatisfy({ buffer[$0, y].grapheme == " " || buffer[$0, y].grapheme == "│" }) else { return }
+        var line = StyledText(" colours:", ExplorerTheme.dim)
+        line.pieces += Legend(name: "gates", low: "0", high: "1", table: ScaleTable(scale: state.palette.sequential, mode: mode),
+                              swatchCount: 6).line.pieces
+        line.pieces += Legend(name: "· c g n h", low: "−", high: "+", table: ScaleTable(scale: state.palette.diverging, mode: mode))
+            .line.pieces
+        guard line.width <= width else { return }
+        buffer.fill(Rect(x: 0, y: y, width: width, height: 1), with: .blank)
+        line.draw(into: &buffer, x: 0, y: y, maxX: width)
     }
 
     private func drawStatus(into buffer: inout CellBuffer) {
