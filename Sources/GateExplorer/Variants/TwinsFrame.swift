@@ -23,7 +23,8 @@ public struct TwinsFrame {
     /// Text rows per panel.
     public let rowsPerPanel: Int
 
-    static let labelWidth = 3
+    /// Columns before the heatmaps: the panel's symbol, a gap, the unit numbers, the selection mark.
+    public let labelWidth: Int
     static let fixedRows = 12
 
     /// Lays out `state` on a `width` × `height` terminal.
@@ -35,7 +36,8 @@ public struct TwinsFrame {
         unitsPerRow = mode == .monochrome ? 1 : 2
         let count = max(1, state.runs.count)
         columnWidth = max(10, (width - (count - 1)) / count)
-        timeWindow = TimeWindow(step: state.step, total: state.totalSteps, width: max(1, columnWidth - Self.labelWidth - 1))
+        labelWidth = 3 + String(max(1, state.largestUnitCount)).count
+        timeWindow = TimeWindow(step: state.step, total: state.totalSteps, width: max(1, columnWidth - labelWidth - 1))
         let panels = Self.gatePanelCount(state.runs) + Self.statePanelCount(state.runs)
         let needed = (state.largestUnitCount + unitsPerRow - 1) / unitsPerRow
         rowsPerPanel = max(1, min(needed, (height - Self.fixedRows) / max(1, panels)))
@@ -118,7 +120,7 @@ public struct TwinsFrame {
     private func drawColumn(_ run: ExplorerRun, x: Int, into buffer: inout CellBuffer) {
         let maxX = x + columnWidth
         guard let layer = run.trace.layer(state.layerIndex(for: run), reverse: false) else { return }
-        let heatX = x + Self.labelWidth
+        let heatX = x + labelWidth
         let window = timeWindow.steps(total: state.totalSteps)
         let unit = min(state.selectedUnit, max(0, layer.hiddenSize - 1))
         var y = 1
@@ -198,10 +200,17 @@ public struct TwinsFrame {
         let first = (unit / perPage) * perPage
         let window = timeWindow.steps(total: min(state.totalSteps, matrix.rows))
         let rows = HeatmapRow.rows(Array(first..<min(units, first + perPage)), perRow: unitsPerRow) { _ in 1 / magnitude }
-        for (row, pair) in rows.enumerated() where pair.upper == unit || pair.lower == unit {
-            buffer.put(unitsPerRow == 1 ? "▸" : (pair.upper == unit ? "▀" : "▄"), x: x + 2, y: y + row, style: ExplorerTheme.selection)
+        // Every row says which unit it is (the upper one's number, as in the explorer); the selected
+        // unit's row in the selection colour with a mark at its half.
+        for (row, pair) in rows.enumerated() {
+            let selected = pair.upper == unit || pair.lower == unit
+            let number = String((selected && pair.lower == unit ? unit : pair.upper) + 1)
+            buffer.put(number, x: x + labelWidth - 1 - number.count, y: y + row, style: selected ? ExplorerTheme.selection : ExplorerTheme.dim)
+            if selected {
+                buffer.put(unitsPerRow == 1 ? "▸" : (pair.upper == unit ? "▀" : "▄"), x: x + labelWidth - 1, y: y + row, style: ExplorerTheme.selection)
+            }
         }
-        let left = x + Self.labelWidth
+        let left = x + labelWidth
         Heatmap(source: .matrix(values: matrix.values, stride: matrix.columns), rows: rows,
                 steps: window.lowerBound..<max(window.lowerBound, min(window.upperBound, state.step + 1)),
                 firstStep: window.lowerBound, table: table)
