@@ -31,3 +31,13 @@ extension KeyBinding {
          KeyBinding("", "", [.end, .character("G")], command(.lastStep))]
     }
 }
+
+extension KeyBinding {
+    /// The help and quit keys every screen shares, in help order: ? (Esc also closes the help), then
+    /// q, Q or ctrl-C.
+    public static func helpAndQuitKeys(help: Command, close: Command, quit: Command) -> [KeyBinding] {
+        [KeyBinding("?", "this help (Esc or ? closes it)", [.character("?")], help),
+         KeyBinding("", "", [.escape], close),
+         KeyBinding("q", "quit", [.character("q"), .character("Q"), .ctrl("c")], quit)]
+    }
+}

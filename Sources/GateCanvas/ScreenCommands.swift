@@ -25,12 +25,3 @@ extension Playback {
         return .continue
     }
 }
-
-extension KeyBinding where Command: ScreenCommands {
-    /// The keys that end every screen's list, in help order: `?` (help; Esc closes it), `q` (quit).
-    public static var helpAndQuitKeys: [KeyBinding] {
-        [KeyBinding("?", "this help (Esc or ? closes it)", [.character("?")], .toggleHelp),
-         KeyBinding("", "", [.escape], .closeOverlay),
-         KeyBinding("q", "quit", [.character("q"), .character("Q"), .ctrl("c")], .quit)]
-    }
-}

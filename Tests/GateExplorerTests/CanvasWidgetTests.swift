@@ -68,6 +68,42 @@ import Testing
         #expect(playback.step == 4 && !playback.isPlaying)
     }
 
+    @Test func aGrowingRunWaitsAtItsEndAndSeekClamps() {
+        var playback = Playback()
+        playback.apply(.lastStep, total: 5)
+        playback.apply(.togglePlay, total: 5, growing: true)
+        #expect(playback.step == 4 && playback.isPlaying, "no rewind while the run grows")
+        playback.tick(total: 5, growing: true)
+        #expect(playback.step == 4 && playback.isPlaying, "waits for the next step")
+        playback.tick(total: 6, growing: true)
+        #expect(playback.step == 5 && playback.isPlaying)
+        playback.seek(to: 99, total: 6)
+        #expect(playback.step == 5)
+        playback.seek(to: -3, total: 6)
+        #expect(playback.step == 0)
+    }
+
+    @Test func helpAndQuitAreSharedAndPlaybackIgnoredUnderTheHelp() {
+        var playback = Playback()
+        var help = true
+        #expect(playback.applyShared(ExplorerCommand.stepForward, showsHelp: &help, total: 5) == .continue)
+        #expect(playback.step == 0 && help, "keys do not step under the help")
+        #expect(playback.applyShared(ExplorerCommand.closeOverlay, showsHelp: &help, total: 5) == .continue && !help)
+        #expect(playback.applyShared(ExplorerCommand.stepForward, showsHelp: &help, total: 5) == .continue)
+        #expect(playback.step == 1)
+        #expect(playback.applyShared(ExplorerCommand.nextLayer, showsHelp: &help, total: 5) == nil, "the screen's own")
+        help = true
+        #expect(playback.applyShared(ExplorerCommand.quit, showsHelp: &help, total: 5) == .quit)
+    }
+
+    @Test func cyclesWrapAndListsClamp() {
+        #expect(2.cycled(by: 1, count: 3) == 0 && 0.cycled(by: -1, count: 3) == 2 && 1.cycled(by: 7, count: 3) == 2)
+        #expect(5.cycled(by: 1, count: 0) == 0)
+        #expect(Key.up.listSelection(from: 0, count: 4) == 0 && Key.character("j").listSelection(from: 3, count: 4) == 3)
+        #expect(Key.down.listSelection(from: 1, count: 4) == 2 && Key.character("k").listSelection(from: 2, count: 4) == 1)
+        #expect(Key.enter.listSelection(from: 1, count: 4) == nil)
+    }
+
     @Test func speedsStayInTheListAndSetTheTick() {
         var playback = Playback(speedIndex: 99)
         #expect(playback.speed == 60)

@@ -19,6 +19,23 @@ import Testing
         #expect(app.step == min(39, width))
     }
 
+    @Test func theRunLoopTellsTheAppItsScreenBeforeTheFirstFrame() throws {
+        let network = ExplorerTestSupport.randomNetwork(kind: .lstm, input: 2, hidden: 40)
+        var app = ExplorerApp(run: try ExplorerTestSupport.sineRun(network, steps: 40))
+        let terminal = TestTerminal(width: 90, height: 30, colorMode: .monochrome, script: [.key(.pageDown), .key(.character("q"))])
+        try runApp(&app, on: terminal)
+        #expect(app.screen == ScreenGeometry(width: 90, height: 30, colorMode: .monochrome))
+        // PgDn paged by the units a 90 × 30 monochrome screen holds (one unit per row there).
+        let fresh = ExplorerApp(run: app.state.run).state
+        let order = fresh.unitOrder
+        func afterPage(_ mode: ColorMode) -> Int {
+            let page = ExplorerLayout(state: fresh, width: 90, height: 30, colorMode: mode).unitsPerPage
+            return order[min(order.count - 1, (order.firstIndex(of: fresh.selectedUnit) ?? 0) + page)]
+        }
+        #expect(afterPage(.monochrome) != afterPage(.truecolor), "the page size depends on the colour mode")
+        #expect(app.state.selectedUnit == afterPage(.monochrome))
+    }
+
     @Test func teachingGivesTheExplorerTheRowsAboveItsViews() throws {
         var app = TeachingApp(session: TeachingSession(lesson: try TeachingSessionAppTests.lesson("01")))
         _ = app.handle(.resize(width: 200, height: 60))

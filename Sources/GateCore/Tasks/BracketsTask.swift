@@ -63,9 +63,5 @@ public struct BracketsTask: TrainingTask {
                    value: heldOutAccuracy(network), goal: 0.99, higherIsBetter: true)
     }
 
-    public func score(outputs: Matrix, example: TaskExample) -> (correct: Int, total: Int) {
-        defaultScore(outputs: outputs, example: example)
-    }
-
     public func demoInput() -> String { "(()(()))((()())(()))()(((())))" }
 }

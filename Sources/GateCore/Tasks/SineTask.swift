@@ -64,9 +64,5 @@ public struct SineTask: TrainingTask {
                           value: count == 0 ? .infinity : total / Double(count), goal: 1e-3, higherIsBetter: false)
     }
 
-    public func score(outputs: Matrix, example: TaskExample) -> (correct: Int, total: Int) {
-        defaultScore(outputs: outputs, example: example, tolerance: 0.05)
-    }
-
     public func demoInput() -> String { renderCSV(sample(phase: 0).input) }
 }

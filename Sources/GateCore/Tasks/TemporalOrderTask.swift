@@ -57,10 +57,6 @@ public struct TemporalOrderTask: TrainingTask {
                    value: heldOutAccuracy(network), goal: 0.95, higherIsBetter: true)
     }
 
-    public func score(outputs: Matrix, example: TaskExample) -> (correct: Int, total: Int) {
-        defaultScore(outputs: outputs, example: example)
-    }
-
     public func demoInput() -> String {
         var random = SplitMix64(seed: 11)
         return render(tokens: sample(lengths: lengths, random: &random).tokens ?? [])

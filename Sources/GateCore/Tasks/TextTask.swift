@@ -65,10 +65,6 @@ public struct TextTask: TrainingTask {
                    value: heldOutAccuracy(network), goal: 0.40, higherIsBetter: true)
     }
 
-    public func score(outputs: Matrix, example: TaskExample) -> (correct: Int, total: Int) {
-        defaultScore(outputs: outputs, example: example)
-    }
-
     public func demoInput() -> String {
         let start = split
         return render(tokens: Array(ids[start..<min(ids.count, start + 200)]))

@@ -39,6 +39,12 @@ extension TrainingTask {
     /// No task-specific metadata unless a task says otherwise.
     public var metadata: [String: String] { [:] }
 
+    /// The default score (``defaultScore(outputs:example:tolerance:)`` with its tolerance) unless a
+    /// task scores otherwise.
+    public func score(outputs: Matrix, example: TaskExample) -> (correct: Int, total: Int) {
+        defaultScore(outputs: outputs, example: example)
+    }
+
     /// Argmax accuracy at counted steps for class targets; for value targets, the fraction of
     /// counted values within `tolerance` of the target.
     public func defaultScore(outputs: Matrix, example: TaskExample, tolerance: Float = 0.05) -> (correct: Int, total: Int) {

@@ -36,10 +36,9 @@ extension LSTMWeights {
         dhNext.withUnsafeMutableBufferPointer { dhNext in
         dcNext.withUnsafeMutableBufferPointer { dcNext in
         norms.withUnsafeMutableBufferPointer { norms in
-            for s in stride(from: steps - 1, through: 0, by: -1) {
-                let t = reverse ? steps - 1 - s : s
+            for (t, previousStep) in BackwardSteps(count: steps, reverse: reverse) {
                 let row = t * h
-                let previous: UnsafePointer<Float>? = s == 0 ? nil : c.baseAddress! + (reverse ? t + 1 : t - 1) * h
+                let previous: UnsafePointer<Float>? = previousStep.map { c.baseAddress! + $0 * h }
                 gk_lstm_backward_pointwise(above.baseAddress! + row, dhNext.baseAddress!, dcNext.baseAddress!,
                                            i.baseAddress! + row, f.baseAddress! + row, g.baseAddress! + row,
                                            o.baseAddress! + row, c.baseAddress! + row, previous, h,
@@ -73,9 +72,7 @@ extension LSTMWeights {
         var hiddenNorms = [Float](repeating: 0, count: steps), cellNorms = hiddenNorms
         var stateGradient = Matrix(rows: steps, columns: h)
         var dhRow = [Float](repeating: 0, count: h), dcRow = dhRow
-        for s in stride(from: steps - 1, through: 0, by: -1) {
-            let t = reverse ? steps - 1 - s : s
-            let previous: Int? = s == 0 ? nil : (reverse ? t + 1 : t - 1)
+        for (t, previous) in BackwardSteps(count: steps, reverse: reverse) {
             let row = t * h, base = t * width
             for j in 0..<h {
                 let dh = outputGradient.values[row + j] + dhNext[j]

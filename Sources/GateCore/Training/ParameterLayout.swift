@@ -59,9 +59,9 @@ public struct ParameterLayout: Sendable, Equatable {
         for directions in network.layers {
             for weights in directions {
                 switch weights {
-                case .lstm(let w): flat += w.inputWeights.values + w.recurrentWeights.values + w.inputBias + w.recurrentBias
-                case .gru(let w): flat += w.inputWeights.values + w.recurrentWeights.values + w.inputBias + w.recurrentBias
-                case .rnn(let w): flat += w.inputWeights.values + w.recurrentWeights.values + w.inputBias + w.recurrentBias
+                case .lstm(let w): flat += w.trainedValues
+                case .gru(let w): flat += w.trainedValues
+                case .rnn(let w): flat += w.trainedValues
                 }
             }
         }
@@ -84,24 +84,9 @@ public struct ParameterLayout: Sendable, Equatable {
         for l in network.layers.indices {
             for d in network.layers[l].indices {
                 switch network.layers[l][d] {
-                case .lstm(var w):
-                    w.inputWeights.values = take(w.inputWeights.values.count)
-                    w.recurrentWeights.values = take(w.recurrentWeights.values.count)
-                    w.inputBias = take(w.inputBias.count)
-                    w.recurrentBias = take(w.recurrentBias.count)
-                    network.layers[l][d] = .lstm(w)
-                case .gru(var w):
-                    w.inputWeights.values = take(w.inputWeights.values.count)
-                    w.recurrentWeights.values = take(w.recurrentWeights.values.count)
-                    w.inputBias = take(w.inputBias.count)
-                    w.recurrentBias = take(w.recurrentBias.count)
-                    network.layers[l][d] = .gru(w)
-                case .rnn(var w):
-                    w.inputWeights.values = take(w.inputWeights.values.count)
-                    w.recurrentWeights.values = take(w.recurrentWeights.values.count)
-                    w.inputBias = take(w.inputBias.count)
-                    w.recurrentBias = take(w.recurrentBias.count)
-                    network.layers[l][d] = .rnn(w)
+                case .lstm(var w): w.assignTrained(take); network.layers[l][d] = .lstm(w)
+                case .gru(var w): w.assignTrained(take); network.layers[l][d] = .gru(w)
+                case .rnn(var w): w.assignTrained(take); network.layers[l][d] = .rnn(w)
                 }
             }
         }

@@ -11,9 +11,7 @@ extension RNNWeights {
         var dhNext = [Float](repeating: 0, count: h), dhRow = dhNext
         var hiddenNorms = [Float](repeating: 0, count: steps)
         var stateGradient = Matrix(rows: steps, columns: h)
-        for s in stride(from: steps - 1, through: 0, by: -1) {
-            let t = reverse ? steps - 1 - s : s
-            let previous: Int? = s == 0 ? nil : (reverse ? t + 1 : t - 1)
+        for (t, previous) in BackwardSteps(count: steps, reverse: reverse) {
             let row = t * h
             for j in 0..<h {
                 let dh = outputGradient.values[row + j] + dhNext[j]

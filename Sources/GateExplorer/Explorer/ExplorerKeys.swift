@@ -25,7 +25,7 @@ public enum ExplorerKeys {
         ExplorerKeyBinding("x", "exact numbers (6 decimals) / rounded", [.character("x")], .toggleExactNumbers),
         ExplorerKeyBinding("S", "per-unit / shared colours (c h g)", [.character("S")], .toggleValueScaling),
         ExplorerKeyBinding("p", "colour-blind-safe palette (on / off)", [.character("p")], .togglePalette),
-    ] + ExplorerKeyBinding.helpAndQuitKeys)
+    ] + KeyBinding.helpAndQuitKeys(help: .toggleHelp, close: .closeOverlay, quit: .quit))
 
     /// The command for a key, if any.
     public static func command(for key: Key) -> ExplorerCommand? { map.command(for: key) }

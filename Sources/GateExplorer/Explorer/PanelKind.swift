@@ -15,18 +15,7 @@ public struct PanelKind: Sendable, Hashable {
     /// True for signed values (diverging colour scale centred on 0); false for gates in [0, 1].
     public var isSigned: Bool
     /// True for the belt (state) panels drawn below the time axis.
-    public var isState: Bool
-
-    /// A panel descriptor.
-    public init(series: String, word: String, symbol: String, meaning: [String], isSigned: Bool,
-                isState: Bool = false) {
-        self.series = series
-        self.word = word
-        self.symbol = symbol
-        self.meaning = meaning
-        self.isSigned = isSigned
-        self.isState = isState
-    }
+    public var isState = false
 
     /// The panels of a cell kind, gates first, then the states of the belt.
     public static func panels(for kind: CellKind) -> [PanelKind] {

@@ -82,7 +82,7 @@ public struct CompareSessionApp: PlaybackApp {
     /// The explorer's commands that mean something here: playback, layer, direction, and ↑/↓
     /// PgUp/PgDn scroll the series blocks.
     public mutating func apply(_ command: ExplorerCommand) -> AppAction {
-        var noHelp = false
+        var noHelp = false   // compare has no help overlay: only playback and quit are shared
         if let done = playback.applyShared(command, showsHelp: &noHelp, total: totalSteps) { return done }
         switch command {
         case .nextLayer, .previousLayer:

@@ -47,18 +47,12 @@ extension TeachingSession {
             }
         }
         switch key {
-        case .character("n"):
-            guard let lesson else { message = "n and N move through a lesson's stops (gatescope lesson NAME)"; return .continue }
-            if stopIndex + 1 < lesson.stops.count { open(stop: stopIndex + 1) } else { message = "that was the last stop · N goes back · q quits" }
-        case .character("N"):
-            guard lesson != nil else { return .continue }
-            if stopIndex > 0 { open(stop: stopIndex - 1) } else { message = "this is the first stop" }
-        case .character("t"):
-            guard lesson != nil else { return nil }
-            showsFullNarration.toggle()
-        case .character("A"):
-            guard lesson != nil else { return nil }
-            showsAnswer.toggle()
+        case .character("n") where lesson == nil:
+            message = "n and N move through a lesson's stops (gatescope lesson NAME)"
+        case .character("N") where lesson == nil:
+            break
+        case .character("n"), .character("N"), .character("t"), .character("A"):
+            return handleStopKey(key)
         case .character("f"):
             view = view == .gradient ? .explorer : .gradient
         case .character("w"):

@@ -29,7 +29,7 @@ public enum BandContent: Int, CaseIterable, Sendable {
     }
 
     /// The panel of the series a layer of `kind` shows (its belt's when it has no such gate).
-    func panel(for kind: CellKind) -> PanelKind? {
+    private func panel(for kind: CellKind) -> PanelKind? {
         let series = series(for: kind) ?? BandContent.belt.series(for: kind)
         return PanelKind.panels(for: kind).first { $0.series == series }
     }
@@ -42,7 +42,7 @@ public enum BandContent: Int, CaseIterable, Sendable {
     /// The plain name of what a layer of `kind` shows ("forget gate f", "cell c", …).
     public func name(for kind: CellKind) -> String {
         guard let panel = panel(for: kind) else { return "hidden h" }
-        return panel.isState ? "\(panel.word) \(panel.symbol)" : "\(panel.word) gate \(panel.symbol)"
+        return panel.isSigned ? "\(panel.word) \(panel.symbol)" : "\(panel.word) gate \(panel.symbol)"
     }
 
     /// The next content after this one that some layer of `kinds` has (back to the belt after the last).

@@ -43,7 +43,7 @@ public enum SpatialExplorerCommand: Sendable, Equatable {
         KeyBinding("", "", [.character("]")], .nextLayer),
         KeyBinding("x", "exact numbers (6 decimals) / rounded", [.character("x")], .toggleExactNumbers),
         KeyBinding("p", "colour-blind-safe palette on / off", [.character("p")], .togglePalette),
-    ] + KeyBinding.helpAndQuitKeys)
+    ] + KeyBinding.helpAndQuitKeys(help: .toggleHelp, close: .closeOverlay, quit: .quit))
 
     /// The command for a key, if any.
     public static func command(for key: Key) -> SpatialExplorerCommand? {

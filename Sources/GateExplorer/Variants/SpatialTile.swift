@@ -35,14 +35,4 @@ public struct SpatialTile: Sendable, Equatable {
     public var scale: Int
     /// Whether a value row is drawn under the map.
     public var showsValue: Bool
-
-    /// A tile.
-    public init(content: Content, title: String, mapX: Int, mapY: Int, scale: Int, showsValue: Bool) {
-        self.content = content
-        self.title = title
-        self.mapX = mapX
-        self.mapY = mapY
-        self.scale = scale
-        self.showsValue = showsValue
-    }
 }
