@@ -57,13 +57,7 @@ public struct ParameterLayout: Sendable, Equatable {
         flat.reserveCapacity(count)
         if let embedding = network.embedding { flat += embedding.values }
         for directions in network.layers {
-            for weights in directions {
-                switch weights {
-                case .lstm(let w): flat += w.inputWeights.values + w.recurrentWeights.values + w.inputBias + w.recurrentBias
-                case .gru(let w): flat += w.inputWeights.values + w.recurrentWeights.values + w.inputBias + w.recurrentBias
-                case .rnn(let w): flat += w.inputWeights.values + w.recurrentWeights.values + w.inputBias + w.recurrentBias
-                }
-            }
+            for weights in directions { flat += weights.trained.trainedValues }
         }
         if let head = network.head { flat += head.weights.values + head.bias }
         precondition(flat.count == count, "the network does not match this layout")
@@ -82,28 +76,7 @@ public struct ParameterLayout: Sendable, Equatable {
             network.embedding = Matrix(rows: embedding.rows, columns: embedding.columns, values: take(embedding.values.count))
         }
         for l in network.layers.indices {
-            for d in network.layers[l].indices {
-                switch network.layers[l][d] {
-                case .lstm(var w):
-                    w.inputWeights.values = take(w.inputWeights.values.count)
-                    w.recurrentWeights.values = take(w.recurrentWeights.values.count)
-                    w.inputBias = take(w.inputBias.count)
-                    w.recurrentBias = take(w.recurrentBias.count)
-                    network.layers[l][d] = .lstm(w)
-                case .gru(var w):
-                    w.inputWeights.values = take(w.inputWeights.values.count)
-                    w.recurrentWeights.values = take(w.recurrentWeights.values.count)
-                    w.inputBias = take(w.inputBias.count)
-                    w.recurrentBias = take(w.recurrentBias.count)
-                    network.layers[l][d] = .gru(w)
-                case .rnn(var w):
-                    w.inputWeights.values = take(w.inputWeights.values.count)
-                    w.recurrentWeights.values = take(w.recurrentWeights.values.count)
-                    w.inputBias = take(w.inputBias.count)
-                    w.recurrentBias = take(w.recurrentBias.count)
-                    network.layers[l][d] = .rnn(w)
-                }
-            }
+            for d in network.layers[l].indices { network.layers[l][d].assignTrained(from: flat, cursor: &cursor) }
         }
         if var head = network.head {
             head.weights.values = take(head.weights.values.count)
