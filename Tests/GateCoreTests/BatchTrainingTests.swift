@@ -39,7 +39,9 @@ struct BatchTrainingTests {
     }
 
     /// (rows, inner, columns) with columns a multiple of 16, as packing needs; 300 inner crosses the 128 blocks.
-    @Test(arguments: [(8, 256, 1024), (3, 5, 16), (9, 300, 48)])
+    static let packedSizes = [(8, 256, 1024), (3, 5, 16), (9, 300, 48)]
+
+    @Test(arguments: packedSizes)
     func packedProductMatchesPlainSwift(m: Int, k: Int, n: Int) throws {
         let a = KernelTests.matrix(rows: m, columns: k, seed: 77).values
         let b = KernelTests.matrix(rows: k, columns: n, seed: 78).values
@@ -60,7 +62,10 @@ struct BatchTrainingTests {
         #expect(BatchKernels.packPanels(b, rows: k * n / 8, columns: 8) == nil)
     }
 
-    @Test(arguments: [(1, 1), (3, 37), (8, 64)])
+    /// (rows, hidden) for the elementwise step kernels: one element, a ragged width, a vector multiple.
+    static let stepSizes = [(1, 1), (3, 37), (8, 64)]
+
+    @Test(arguments: stepSizes)
     func lstmStepKernelsMatchPlainSwift(rows: Int, h: Int) {
         let z0 = KernelTests.matrix(rows: rows, columns: 4 * h, seed: 87).values.map { $0 * 3 }
         let previous = KernelTests.matrix(rows: rows, columns: h, seed: 88).values
