@@ -10,18 +10,17 @@ extension GRUWeights {
         let gn = run.series[SeriesName.candidate]!.values
         let term = run.series[SeriesName.candidateRecurrent]!.values, hiddens = run.series[SeriesName.hidden]!.values
         var inputSide = [Float](repeating: 0, count: steps * width), recurrentSide = inputSide
-        var previousHidden = [Float](repeating: 0, count: steps * h)
+        let previousHidden = BackpropKernels.previousHidden(hiddens, steps: steps, width: h, reverse: reverse)
         var dhNext = [Float](repeating: 0, count: h), dhRow = dhNext
         var hiddenNorms = [Float](repeating: 0, count: steps)
         var stateGradient = Matrix(rows: steps, columns: h)
         for s in stride(from: steps - 1, through: 0, by: -1) {
-            let t = reverse ? steps - 1 - s : s
-            let previous: Int? = s == 0 ? nil : (reverse ? t + 1 : t - 1)
+            let t = BackpropKernels.position(s, of: steps, reverse: reverse).t
             let row = t * h, base = t * width
             for j in 0..<h {
                 let dh = outputGradient.values[row + j] + dhNext[j]
                 let r = gr[row + j], z = gz[row + j], n = gn[row + j]
-                let hp = previous.map { hiddens[$0 * h + j] } ?? 0
+                let hp = previousHidden[row + j]
                 let dnPre = dh * (1 - z) * (1 - n * n)
                 let dzPre = dh * (hp - n) * z * (1 - z)
                 let drPre = dnPre * term[row + j] * r * (1 - r)
@@ -31,7 +30,6 @@ extension GRUWeights {
                 dhRow[j] = dh
                 stateGradient.values[row + j] = dh
                 dhNext[j] = dh * z
-                previousHidden[row + j] = hp
             }
             hiddenNorms[t] = BackpropKernels.norm(dhRow, count: h)
             BackpropKernels.transposedMatVecAccumulate(recurrentWeights.values, rows: width, columns: h, recurrentSide,

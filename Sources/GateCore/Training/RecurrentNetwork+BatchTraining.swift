@@ -173,13 +173,13 @@ extension RecurrentNetwork {
         packed.withUnsafeBufferPointer { p in
             let block = batch * h, packedU = p.isEmpty ? nil : p
             for s in 0..<steps {
-                let t = reverse ? steps - 1 - s : s, previous = reverse ? t + 1 : t - 1
+                let (t, previous) = BackpropKernels.position(s, of: steps, reverse: reverse)
                 let zt = z.extracting((t * batch * g)..<((t + 1) * batch * g))
-                if s > 0 {
+                if let previous {
                     BatchKernels.gemm(UnsafeBufferPointer(hs.extracting((previous * block)..<((previous + 1) * block))),
                                       rows: batch, inner: h, u, packed: packedU, columns: g, into: zt)
                 }
-                let cPrev = s > 0 ? UnsafeBufferPointer(c.extracting((previous * block)..<((previous + 1) * block))) : nil
+                let cPrev = previous.map { UnsafeBufferPointer(c.extracting(($0 * block)..<(($0 + 1) * block))) }
                 BatchKernels.lstmForward(UnsafeBufferPointer(zt), previousCell: cPrev, rows: batch, hidden: h,
                                          gates: gs.extracting((t * batch * g)..<((t + 1) * batch * g)),
                                          cells: c.extracting((t * block)..<((t + 1) * block)),
@@ -208,9 +208,9 @@ extension RecurrentNetwork {
         w.recurrentWeights.values.withUnsafeBufferPointer { u in
         packed.withUnsafeBufferPointer { p in
             for s in stride(from: steps - 1, through: 0, by: -1) {
-                let t = reverse ? steps - 1 - s : s, previous = reverse ? t + 1 : t - 1
+                let (t, previous) = BackpropKernels.position(s, of: steps, reverse: reverse)
                 let rowsT = (t * block)..<((t + 1) * block), gatesT = (t * batch * g)..<((t + 1) * batch * g)
-                let cPrev = s > 0 ? c.extracting((previous * block)..<((previous + 1) * block)) : nil
+                let cPrev = previous.map { c.extracting(($0 * block)..<(($0 + 1) * block)) }
                 BatchKernels.lstmBackward(above: a.extracting(rowsT), next: UnsafeBufferPointer(dh), cellGradient: dc,
                                           gates: gates.extracting(gatesT), cells: c.extracting(rowsT),
                                           previousCell: cPrev, rows: batch, hidden: h, dz: d.extracting(gatesT))
