@@ -676,3 +676,30 @@ void gk_lstm_train_backward_body(const float *dhAbove, const float *dhNext, floa
 GK_DISPATCH(gk_lstm_train_backward, (const float *dhAbove, const float *dhNext, float *dcNext, const float *gates,
                             const float *cells, const float *cPrev, ptrdiff_t rows, ptrdiff_t H, float *dz),
             (dhAbove, dhNext, dcNext, gates, cells, cPrev, rows, H, dz))
+
+/* One GRU step of backpropagation through time, elementwise (PyTorch's reset-after form). */
+GK_BODY
+void gk_gru_backward_pointwise_body(const float *dhAbove, float *dhNext, const float *r, const float *z, const float *n,
+                                    const float *term, const float *hPrev, ptrdiff_t H, float *inputSide,
+                                    float *recurrentSide, float *stateGradient, float *norm) {
+#pragma clang fp contract(off)
+    double sh = 0;
+    for (ptrdiff_t j = 0; j < H; j++) {
+        float dh = dhAbove[j] + dhNext[j];
+        float rj = r[j], zj = z[j], nj = n[j];
+        float dnPre = dh * (1.0f - zj) * (1.0f - nj * nj);
+        float dzPre = dh * (hPrev[j] - nj) * zj * (1.0f - zj);
+        float drPre = dnPre * term[j] * rj * (1.0f - rj);
+        inputSide[j] = drPre; recurrentSide[j] = drPre;
+        inputSide[H + j] = dzPre; recurrentSide[H + j] = dzPre;
+        inputSide[2 * H + j] = dnPre; recurrentSide[2 * H + j] = dnPre * rj;
+        stateGradient[j] = dh;
+        dhNext[j] = dh * zj;
+        sh += (double)dh * (double)dh;
+    }
+    norm[0] = (float)__builtin_sqrt(sh);
+}
+GK_DISPATCH(gk_gru_backward_pointwise, (const float *dhAbove, float *dhNext, const float *r, const float *z,
+            const float *n, const float *term, const float *hPrev, ptrdiff_t H, float *inputSide, float *recurrentSide,
+            float *stateGradient, float *norm),
+            (dhAbove, dhNext, r, z, n, term, hPrev, H, inputSide, recurrentSide, stateGradient, norm))

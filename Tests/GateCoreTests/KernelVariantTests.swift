@@ -64,8 +64,8 @@ struct KernelVariantTests {
     }
 
     @Test(arguments: KernelVariant.available)
-    func trainingKernelsMatchTheirTwins(variant: KernelVariant) {
-        KernelVariant.forcing(variant) {
+    func trainingKernelsMatchTheirTwins(variant: KernelVariant) throws {
+        try KernelVariant.forcing(variant) {
             let kernels = BackpropKernelTests()
             for (a, b, steps) in BackpropKernelTests.outerSumSizes {
                 kernels.outerSumMatchesPlainSwift(aColumns: a, bColumns: b, steps: steps)
@@ -75,6 +75,7 @@ struct KernelVariantTests {
             }
             for (input, hidden) in BackpropKernelTests.lstmBackwardSizes {
                 kernels.lstmBackwardMatchesPlainSwift(input: input, hidden: hidden)
+                try kernels.gruBackwardMatchesPlainSwift(input: input, hidden: hidden)
             }
             kernels.adamMatchesPlainSwiftOverSeveralSteps()
             kernels.clippingAnOddLengthGradientMatchesItsNorm()

@@ -73,6 +73,15 @@ void gk_lstm_backward_pointwise(const float *dhAbove, const float *dhNext, float
                                 const float *c, const float *cPrev, ptrdiff_t H,
                                 float *dz, float *dcOut, float *norms);
 
+/// One GRU step of backpropagation through time, elementwise (PyTorch's reset-after form). dh = dhAbove +
+/// dhNext; writes the pre-activation gradients (r, z, n; 3H) of the input side and of the recurrent side
+/// (where the candidate's is scaled by r), dh to `stateGradient`, dh·z back to `dhNext` and ‖dh‖ (summed
+/// in double) to norm[0]. `term` is W_hn h + b_hn, `hPrev` the previous hidden row (zeros at the start).
+/// No fused multiply-adds: bit-identical to the plain Swift twin.
+void gk_gru_backward_pointwise(const float *dhAbove, float *dhNext, const float *r, const float *z, const float *n,
+                               const float *term, const float *hPrev, ptrdiff_t H, float *inputSide,
+                               float *recurrentSide, float *stateGradient, float *norm);
+
 /// One Adam update (PyTorch's rule) over n parameters: m ← β1 m + (1−β1) g, v ← β2 v + (1−β2) g²,
 /// p ← p − stepSize · m / (√v / root2 + ε).
 void gk_adam_update(float *p, const float *g, float *m, float *v, ptrdiff_t n, float beta1, float beta2,
