@@ -290,13 +290,47 @@ GK_DISPATCH(gk_project_sequence_t, (const float *Wt, ptrdiff_t rows, ptrdiff_t c
             const float *X, ptrdiff_t steps, float *Y),
             (Wt, rows, cols, bias, X, steps, Y))
 
-void gk_transpose(const float *A, ptrdiff_t rows, ptrdiff_t cols, float *B) {
-    for (ptrdiff_t r0 = 0; r0 < rows; r0 += 16)
-        for (ptrdiff_t c0 = 0; c0 < cols; c0 += 16)
-            for (ptrdiff_t r = r0; r < r0 + 16 && r < rows; r++)
-                for (ptrdiff_t c = c0; c < c0 + 16 && c < cols; c++)
-                    B[c * rows + r] = A[r * cols + c];
+/* An 8 × 8 block of A (rows lda apart) written transposed to B (rows ldb apart), in registers. */
+#define gk_shuffle8(x, y, ...) __builtin_shufflevector(x, y, __VA_ARGS__)
+static inline __attribute__((always_inline)) void gk_transpose8(const float *a, ptrdiff_t lda, float *b, ptrdiff_t ldb) {
+    typedef float v8 __attribute__((vector_size(32), aligned(4)));
+    v8 r0 = *(const v8 *)a, r1 = *(const v8 *)(a + lda), r2 = *(const v8 *)(a + 2 * lda), r3 = *(const v8 *)(a + 3 * lda);
+    v8 r4 = *(const v8 *)(a + 4 * lda), r5 = *(const v8 *)(a + 5 * lda), r6 = *(const v8 *)(a + 6 * lda);
+    v8 r7 = *(const v8 *)(a + 7 * lda);
+    v8 t0 = gk_shuffle8(r0, r1, 0, 8, 1, 9, 4, 12, 5, 13), t1 = gk_shuffle8(r0, r1, 2, 10, 3, 11, 6, 14, 7, 15);
+    v8 t2 = gk_shuffle8(r2, r3, 0, 8, 1, 9, 4, 12, 5, 13), t3 = gk_shuffle8(r2, r3, 2, 10, 3, 11, 6, 14, 7, 15);
+    v8 t4 = gk_shuffle8(r4, r5, 0, 8, 1, 9, 4, 12, 5, 13), t5 = gk_shuffle8(r4, r5, 2, 10, 3, 11, 6, 14, 7, 15);
+    v8 t6 = gk_shuffle8(r6, r7, 0, 8, 1, 9, 4, 12, 5, 13), t7 = gk_shuffle8(r6, r7, 2, 10, 3, 11, 6, 14, 7, 15);
+    v8 u0 = gk_shuffle8(t0, t2, 0, 1, 8, 9, 4, 5, 12, 13), u1 = gk_shuffle8(t0, t2, 2, 3, 10, 11, 6, 7, 14, 15);
+    v8 u2 = gk_shuffle8(t1, t3, 0, 1, 8, 9, 4, 5, 12, 13), u3 = gk_shuffle8(t1, t3, 2, 3, 10, 11, 6, 7, 14, 15);
+    v8 u4 = gk_shuffle8(t4, t6, 0, 1, 8, 9, 4, 5, 12, 13), u5 = gk_shuffle8(t4, t6, 2, 3, 10, 11, 6, 7, 14, 15);
+    v8 u6 = gk_shuffle8(t5, t7, 0, 1, 8, 9, 4, 5, 12, 13), u7 = gk_shuffle8(t5, t7, 2, 3, 10, 11, 6, 7, 14, 15);
+    *(v8 *)b = gk_shuffle8(u0, u4, 0, 1, 2, 3, 8, 9, 10, 11);
+    *(v8 *)(b + ldb) = gk_shuffle8(u1, u5, 0, 1, 2, 3, 8, 9, 10, 11);
+    *(v8 *)(b + 2 * ldb) = gk_shuffle8(u2, u6, 0, 1, 2, 3, 8, 9, 10, 11);
+    *(v8 *)(b + 3 * ldb) = gk_shuffle8(u3, u7, 0, 1, 2, 3, 8, 9, 10, 11);
+    *(v8 *)(b + 4 * ldb) = gk_shuffle8(u0, u4, 4, 5, 6, 7, 12, 13, 14, 15);
+    *(v8 *)(b + 5 * ldb) = gk_shuffle8(u1, u5, 4, 5, 6, 7, 12, 13, 14, 15);
+    *(v8 *)(b + 6 * ldb) = gk_shuffle8(u2, u6, 4, 5, 6, 7, 12, 13, 14, 15);
+    *(v8 *)(b + 7 * ldb) = gk_shuffle8(u3, u7, 4, 5, 6, 7, 12, 13, 14, 15);
 }
+
+/* 8 × 8 blocks in registers (training transposes a 2 MB gradient matrix per layer and step), the
+   ragged edges element by element. */
+GK_BODY
+void gk_transpose_body(const float *A, ptrdiff_t rows, ptrdiff_t cols, float *B) {
+    ptrdiff_t r0 = 0;
+    for (; r0 + 8 <= rows; r0 += 8) {
+        ptrdiff_t c0 = 0;
+        for (; c0 + 8 <= cols; c0 += 8) gk_transpose8(A + r0 * cols + c0, cols, B + c0 * rows + r0, rows);
+        for (ptrdiff_t r = r0; r < r0 + 8; r++)
+            for (ptrdiff_t c = c0; c < cols; c++) B[c * rows + r] = A[r * cols + c];
+    }
+    for (ptrdiff_t r = r0; r < rows; r++)
+        for (ptrdiff_t c = 0; c < cols; c++) B[c * rows + r] = A[r * cols + c];
+}
+GK_DISPATCH(gk_transpose, (const float *A, ptrdiff_t rows, ptrdiff_t cols, float *B),
+            (A, rows, cols, B))
 
 GK_BODY
 void gk_gru_pointwise_body(const float *projected, const float *recurrent, ptrdiff_t H, float *hidden,
@@ -417,7 +451,8 @@ void gk_adam_update_body(float *p, const float *g, float *m, float *v, ptrdiff_t
         float mk = beta1 * m[k] + (1.0f - beta1) * gk;
         float vk = beta2 * v[k] + (1.0f - beta2) * gk * gk;
         m[k] = mk; v[k] = vk;
-        p[k] -= stepSize * mk / (__builtin_sqrtf(vk) / root2 + epsilon);
+        /* The elementwise sqrt (no errno), so the loop vectorizes; the same correctly rounded value. */
+        p[k] -= stepSize * mk / (__builtin_elementwise_sqrt(vk) / root2 + epsilon);
     }
 }
 GK_DISPATCH(gk_adam_update, (float *p, const float *g, float *m, float *v, ptrdiff_t n, float beta1, float beta2,
@@ -493,3 +528,178 @@ void gk_retain_freed_memory(void) {
     mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
 #endif
 }
+
+/* Batched training kernels. The product sums over k in order with explicit fused multiply-adds, so
+   each clone (and the plain Swift twin, which uses addingProduct) gives the same bits on any CPU. */
+typedef float gk_v8 __attribute__((vector_size(32), aligned(4)));
+#define gk_load8(p) (*(const gk_v8 *)(p))
+#define gk_store8(p, v) (*(gk_v8 *)(p) = (v))
+#define gk_splat8(x) ((gk_v8){x, x, x, x, x, x, x, x})
+#define gk_fma(a, b, c) __builtin_elementwise_fma(a, b, c)
+
+/* C[m][n..n+16) += Σ_{k0 ≤ k < k1} A[m*K + k] · panel[k − k0], for all M rows, where `panel` holds
+   B's rows k0..k1 of those 16 columns contiguously. Tiles of 4 rows × 16 columns: 8 accumulators, which fit
+   AVX2's 16 registers with the loads. Each element sums k in order with fused multiply-adds. */
+static inline __attribute__((always_inline)) void gk_gemm_panel(const float *A, ptrdiff_t K, ptrdiff_t M,
+                                                               ptrdiff_t k0, ptrdiff_t k1, const float *panel,
+                                                               ptrdiff_t N, ptrdiff_t n, float *C) {
+    ptrdiff_t m = 0;
+    for (; m + 4 <= M; m += 4) {
+        float *c = C + m * N + n;
+        const float *a = A + m * K;
+        gk_v8 c00 = gk_load8(c), c01 = gk_load8(c + 8), c10 = gk_load8(c + N), c11 = gk_load8(c + N + 8);
+        gk_v8 c20 = gk_load8(c + 2 * N), c21 = gk_load8(c + 2 * N + 8);
+        gk_v8 c30 = gk_load8(c + 3 * N), c31 = gk_load8(c + 3 * N + 8);
+        for (ptrdiff_t k = k0; k < k1; k++) {
+            const float *b = panel + (k - k0) * 16, *ak = a + k;
+            gk_v8 b0 = gk_load8(b), b1 = gk_load8(b + 8);
+            float s0 = ak[0], s1 = ak[K], s2 = ak[2 * K], s3 = ak[3 * K];
+            c00 = gk_fma(b0, gk_splat8(s0), c00); c01 = gk_fma(b1, gk_splat8(s0), c01);
+            c10 = gk_fma(b0, gk_splat8(s1), c10); c11 = gk_fma(b1, gk_splat8(s1), c11);
+            c20 = gk_fma(b0, gk_splat8(s2), c20); c21 = gk_fma(b1, gk_splat8(s2), c21);
+            c30 = gk_fma(b0, gk_splat8(s3), c30); c31 = gk_fma(b1, gk_splat8(s3), c31);
+        }
+        gk_store8(c, c00); gk_store8(c + 8, c01); gk_store8(c + N, c10); gk_store8(c + N + 8, c11);
+        gk_store8(c + 2 * N, c20); gk_store8(c + 2 * N + 8, c21);
+        gk_store8(c + 3 * N, c30); gk_store8(c + 3 * N + 8, c31);
+    }
+    for (; m < M; m++) {
+        float *c = C + m * N + n;
+        gk_v8 c0 = gk_load8(c), c1 = gk_load8(c + 8);
+        for (ptrdiff_t k = k0; k < k1; k++) {
+            float s = A[m * K + k];
+            c0 = gk_fma(gk_load8(panel + (k - k0) * 16), gk_splat8(s), c0);
+            c1 = gk_fma(gk_load8(panel + (k - k0) * 16 + 8), gk_splat8(s), c1);
+        }
+        gk_store8(c, c0); gk_store8(c + 8, c1);
+    }
+}
+
+/* Blocks of 128 k; each 16-column panel of B is copied contiguously first (rows of B lie N floats
+   apart, 4 KB for N = 1024, so the panel's rows evicted each other from L1). */
+GK_BODY
+void gk_gemm_accumulate_body(const float *A, ptrdiff_t M, ptrdiff_t K, const float *B, ptrdiff_t N, float *C) {
+    for (ptrdiff_t k0 = 0; k0 < K; k0 += 128) {
+        ptrdiff_t k1 = k0 + 128 < K ? k0 + 128 : K;
+        ptrdiff_t n = 0;
+        for (; n + 16 <= N; n += 16) {
+            float panel[128 * 16] __attribute__((aligned(32)));
+            for (ptrdiff_t k = k0; k < k1; k++) {
+                gk_store8(panel + (k - k0) * 16, gk_load8(B + k * N + n));
+                gk_store8(panel + (k - k0) * 16 + 8, gk_load8(B + k * N + n + 8));
+            }
+            gk_gemm_panel(A, K, M, k0, k1, panel, N, n, C);
+        }
+        for (; n + 8 <= N; n += 8) {
+            for (ptrdiff_t m = 0; m < M; m++) {
+                float *c = C + m * N + n;
+                gk_v8 c0 = gk_load8(c);
+                for (ptrdiff_t k = k0; k < k1; k++) c0 = gk_fma(gk_load8(B + k * N + n), gk_splat8(A[m * K + k]), c0);
+                gk_store8(c, c0);
+            }
+        }
+        for (; n < N; n++) {
+            for (ptrdiff_t m = 0; m < M; m++) {
+                float s = C[m * N + n];
+                for (ptrdiff_t k = k0; k < k1; k++) s = __builtin_fmaf(A[m * K + k], B[k * N + n], s);
+                C[m * N + n] = s;
+            }
+        }
+    }
+}
+GK_DISPATCH(gk_gemm_accumulate, (const float *A, ptrdiff_t M, ptrdiff_t K, const float *B, ptrdiff_t N, float *C),
+            (A, M, K, B, N, C))
+
+void gk_pack_panels(const float *B, ptrdiff_t rowStride, ptrdiff_t columnStride, ptrdiff_t K, ptrdiff_t N, float *P) {
+    for (ptrdiff_t n = 0; n + 16 <= N; n += 16)
+        for (ptrdiff_t k = 0; k < K; k++)
+            for (ptrdiff_t j = 0; j < 16; j++) P[n * K + k * 16 + j] = B[k * rowStride + (n + j) * columnStride];
+}
+
+GK_BODY
+void gk_gemm_packed_accumulate_body(const float *A, ptrdiff_t M, ptrdiff_t K, const float *P, ptrdiff_t N, float *C) {
+    for (ptrdiff_t n = 0; n + 16 <= N; n += 16) gk_gemm_panel(A, K, M, 0, K, P + n * K, N, n, C);
+}
+GK_DISPATCH(gk_gemm_packed_accumulate, (const float *A, ptrdiff_t M, ptrdiff_t K, const float *P, ptrdiff_t N, float *C),
+            (A, M, K, P, N, C))
+
+/* One row of gk_lstm_train_forward. The restrict parameters (none of the rows overlap) let the loop
+   vectorize without runtime overlap checks, which failed and left the scalar loop running. */
+static inline __attribute__((always_inline)) void gk_lstm_train_forward_row(const float *restrict z, const float *restrict p, ptrdiff_t H,
+                                             float *restrict gates, float *restrict c, float *restrict h) {
+#pragma clang fp contract(off)
+    for (ptrdiff_t j = 0; j < H; j++) {
+        float i = gk_sigmoid(z[j]), f = gk_sigmoid(z[H + j]), g = gk_tanh(z[2 * H + j]), o = gk_sigmoid(z[3 * H + j]);
+        float cell = f * p[j] + i * g;
+        gates[j] = i; gates[H + j] = f; gates[2 * H + j] = g; gates[3 * H + j] = o;
+        c[j] = cell;
+        h[j] = o * gk_tanh(cell);
+    }
+}
+
+GK_BODY
+void gk_lstm_train_forward_body(const float *z, const float *cPrev, ptrdiff_t rows, ptrdiff_t H, float *gates,
+                           float *cells, float *hidden) {
+    for (ptrdiff_t r = 0; r < rows; r++)
+        gk_lstm_train_forward_row(z + r * 4 * H, cPrev + r * H, H, gates + r * 4 * H, cells + r * H, hidden + r * H);
+}
+GK_DISPATCH(gk_lstm_train_forward, (const float *z, const float *cPrev, ptrdiff_t rows, ptrdiff_t H, float *gates,
+                           float *cells, float *hidden),
+            (z, cPrev, rows, H, gates, cells, hidden))
+
+/* One row of gk_lstm_train_backward (restrict for the same reason as the forward row). */
+static inline __attribute__((always_inline)) void gk_lstm_train_backward_row(const float *restrict above, const float *restrict next,
+                                              float *restrict dcNext, const float *restrict gates,
+                                              const float *restrict c, const float *restrict p, ptrdiff_t H,
+                                              float *restrict d) {
+#pragma clang fp contract(off)
+    for (ptrdiff_t j = 0; j < H; j++) {
+        float dh = above[j] + next[j];
+        float tc = gk_tanh(c[j]);
+        float i = gates[j], f = gates[H + j], g = gates[2 * H + j], o = gates[3 * H + j];
+        float dc = dcNext[j] + dh * o * (1.0f - tc * tc);
+        d[j] = dc * g * i * (1.0f - i);
+        d[H + j] = dc * p[j] * f * (1.0f - f);
+        d[2 * H + j] = dc * i * (1.0f - g * g);
+        d[3 * H + j] = dh * tc * o * (1.0f - o);
+        dcNext[j] = dc * f;
+    }
+}
+
+GK_BODY
+void gk_lstm_train_backward_body(const float *dhAbove, const float *dhNext, float *dcNext, const float *gates,
+                            const float *cells, const float *cPrev, ptrdiff_t rows, ptrdiff_t H, float *dz) {
+    for (ptrdiff_t r = 0; r < rows; r++)
+        gk_lstm_train_backward_row(dhAbove + r * H, dhNext + r * H, dcNext + r * H, gates + r * 4 * H, cells + r * H,
+                                   cPrev + r * H, H, dz + r * 4 * H);
+}
+GK_DISPATCH(gk_lstm_train_backward, (const float *dhAbove, const float *dhNext, float *dcNext, const float *gates,
+                            const float *cells, const float *cPrev, ptrdiff_t rows, ptrdiff_t H, float *dz),
+            (dhAbove, dhNext, dcNext, gates, cells, cPrev, rows, H, dz))
+
+/* One GRU step of backpropagation through time, elementwise (PyTorch's reset-after form). */
+GK_BODY
+void gk_gru_backward_pointwise_body(const float *dhAbove, float *dhNext, const float *r, const float *z, const float *n,
+                                    const float *term, const float *hPrev, ptrdiff_t H, float *inputSide,
+                                    float *recurrentSide, float *stateGradient, float *norm) {
+#pragma clang fp contract(off)
+    double sh = 0;
+    for (ptrdiff_t j = 0; j < H; j++) {
+        float dh = dhAbove[j] + dhNext[j];
+        float rj = r[j], zj = z[j], nj = n[j];
+        float dnPre = dh * (1.0f - zj) * (1.0f - nj * nj);
+        float dzPre = dh * (hPrev[j] - nj) * zj * (1.0f - zj);
+        float drPre = dnPre * term[j] * rj * (1.0f - rj);
+        inputSide[j] = drPre; recurrentSide[j] = drPre;
+        inputSide[H + j] = dzPre; recurrentSide[H + j] = dzPre;
+        inputSide[2 * H + j] = dnPre; recurrentSide[2 * H + j] = dnPre * rj;
+        stateGradient[j] = dh;
+        dhNext[j] = dh * zj;
+        sh += (double)dh * (double)dh;
+    }
+    norm[0] = (float)__builtin_sqrt(sh);
+}
+GK_DISPATCH(gk_gru_backward_pointwise, (const float *dhAbove, float *dhNext, const float *r, const float *z,
+            const float *n, const float *term, const float *hPrev, ptrdiff_t H, float *inputSide, float *recurrentSide,
+            float *stateGradient, float *norm),
+            (dhAbove, dhNext, r, z, n, term, hPrev, H, inputSide, recurrentSide, stateGradient, norm))

@@ -40,23 +40,50 @@ struct BackpropKernelTests {
     func lstmBackwardMatchesPlainSwift(input: Int, hidden: Int) {
         let weights = FastPathTests.lstm(input: input, hidden: hidden, projection: nil, peepholes: false,
                                          clip: nil, coupled: false, seed: 51)
-        let inputs = KernelTests.matrix(rows: 23, columns: input, seed: 52)
-        let above = KernelTests.matrix(rows: 23, columns: hidden, seed: 53)
+        Self.expectTwinsAgree(input: input, hidden: hidden, seed: 52, run: { weights.run($0, reverse: $1) },
+                              fast: { weights.backward(inputs: $0, run: $1, outputGradient: $2, reverse: $3) },
+                              plain: { weights.plainBackward(inputs: $0, run: $1, outputGradient: $2, reverse: $3) })
+    }
+
+    @Test(arguments: lstmBackwardSizes)
+    func gruBackwardMatchesPlainSwift(input: Int, hidden: Int) throws {
+        var random = SplitMix64(seed: 54)
+        let network = RecurrentNetwork.initialized(kind: .gru, inputSize: input, hiddenSize: hidden, outputSize: nil,
+                                                   random: &random)
+        guard case .gru(let weights) = try #require(network.layers.first?.first) else {
+            Issue.record("not a GRU layer")
+            return
+        }
+        Self.expectTwinsAgree(input: input, hidden: hidden, seed: 55, run: { weights.run($0, reverse: $1) },
+                              fast: { weights.backward(inputs: $0, run: $1, outputGradient: $2, reverse: $3) },
+                              plain: { weights.plainBackward(inputs: $0, run: $1, outputGradient: $2, reverse: $3) })
+    }
+
+    /// A layer's C backward and its plain Swift twin on the same random sequence (23 steps), both
+    /// directions: every field of the gradients bit for bit.
+    static func expectTwinsAgree(input: Int, hidden: Int, seed: UInt64, run: (Matrix, Bool) -> LayerRun,
+                                 fast: (Matrix, LayerRun, Matrix, Bool) -> LayerGradient,
+                                 plain: (Matrix, LayerRun, Matrix, Bool) -> LayerGradient) {
+        let inputs = KernelTests.matrix(rows: 23, columns: input, seed: seed)
+        let above = KernelTests.matrix(rows: 23, columns: hidden, seed: seed + 1)
         for reverse in [false, true] {
-            let run = weights.run(inputs, reverse: reverse)
-            let fast = weights.backward(inputs: inputs, run: run, outputGradient: above, reverse: reverse)
-            let plain = weights.plainBackward(inputs: inputs, run: run, outputGradient: above, reverse: reverse)
-            let pairs: [(String, [Float], [Float])] = [
-                ("weight_ih", fast.inputWeights, plain.inputWeights),
-                ("weight_hh", fast.recurrentWeights, plain.recurrentWeights),
-                ("bias_ih", fast.inputBias, plain.inputBias), ("bias_hh", fast.recurrentBias, plain.recurrentBias),
-                ("input gradient", fast.inputGradient.values, plain.inputGradient.values),
-                ("hidden norms", fast.hiddenNorms, plain.hiddenNorms), ("cell norms", fast.cellNorms, plain.cellNorms),
-                ("state gradient", fast.stateGradient.values, plain.stateGradient.values),
-            ]
-            for (name, f, p) in pairs {
-                #expect(f == p, "\(name) differs by \(FastPathTests.maxRelativeDifference(f, p)) (reverse: \(reverse))")
-            }
+            let forward = run(inputs, reverse)
+            expectEqual(fast(inputs, forward, above, reverse), plain(inputs, forward, above, reverse), reverse: reverse)
+        }
+    }
+
+    /// Every field of two layer gradients bit for bit.
+    static func expectEqual(_ fast: LayerGradient, _ plain: LayerGradient, reverse: Bool) {
+        let pairs: [(String, [Float], [Float])] = [
+            ("weight_ih", fast.inputWeights, plain.inputWeights),
+            ("weight_hh", fast.recurrentWeights, plain.recurrentWeights),
+            ("bias_ih", fast.inputBias, plain.inputBias), ("bias_hh", fast.recurrentBias, plain.recurrentBias),
+            ("input gradient", fast.inputGradient.values, plain.inputGradient.values),
+            ("hidden norms", fast.hiddenNorms, plain.hiddenNorms), ("cell norms", fast.cellNorms, plain.cellNorms),
+            ("state gradient", fast.stateGradient.values, plain.stateGradient.values),
+        ]
+        for (name, f, p) in pairs {
+            #expect(f == p, "\(name) differs by \(FastPathTests.maxRelativeDifference(f, p)) (reverse: \(reverse))")
         }
     }
 

@@ -64,8 +64,8 @@ struct KernelVariantTests {
     }
 
     @Test(arguments: KernelVariant.available)
-    func trainingKernelsMatchTheirTwins(variant: KernelVariant) {
-        KernelVariant.forcing(variant) {
+    func trainingKernelsMatchTheirTwins(variant: KernelVariant) throws {
+        try KernelVariant.forcing(variant) {
             let kernels = BackpropKernelTests()
             for (a, b, steps) in BackpropKernelTests.outerSumSizes {
                 kernels.outerSumMatchesPlainSwift(aColumns: a, bColumns: b, steps: steps)
@@ -75,9 +75,23 @@ struct KernelVariantTests {
             }
             for (input, hidden) in BackpropKernelTests.lstmBackwardSizes {
                 kernels.lstmBackwardMatchesPlainSwift(input: input, hidden: hidden)
+                try kernels.gruBackwardMatchesPlainSwift(input: input, hidden: hidden)
             }
             kernels.adamMatchesPlainSwiftOverSeveralSteps()
             kernels.clippingAnOddLengthGradientMatchesItsNorm()
+        }
+    }
+
+    @Test(arguments: KernelVariant.available)
+    func batchTrainingKernelsMatchTheirTwins(variant: KernelVariant) throws {
+        try KernelVariant.forcing(variant) {
+            let kernels = BatchTrainingTests()
+            for (m, k, n) in BatchTrainingTests.products {
+                kernels.gemmMatchesPlainSwift(m: m, k: k, n: n)
+                kernels.transposedProductMatchesPlainSwift(m: m, k: k, n: n)
+            }
+            for (m, k, n) in BatchTrainingTests.packedSizes { try kernels.packedProductMatchesPlainSwift(m: m, k: k, n: n) }
+            for (rows, h) in BatchTrainingTests.stepSizes { kernels.lstmStepKernelsMatchPlainSwift(rows: rows, h: h) }
         }
     }
 }

@@ -1,4 +1,4 @@
-import GateCore
+@testable import GateCore
 import GateFormats
 import Testing
 
@@ -68,17 +68,29 @@ import Testing
             target = .values(values, mask: try file.tensor(named: "target_mask").floats().map { $0 > 0.5 })
         }
         let result = network.lossAndGradient(input: input, tokens: tokens, target: target)
-        let expectedLoss = try file.tensor(named: "loss").floats()[0]
-        #expect(abs(Float(result.loss) - expectedLoss) <= 1e-5 * max(1, abs(expectedLoss)))
-
         let layout = try ParameterLayout(of: network)
         #expect(Set(layout.entries.map(\.name)) == Set(file.names.filter { $0.hasPrefix("grad.") }.map { String($0.dropFirst(5)) }))
+        try Self.expect(loss: result.loss, gradient: result.gradient, match: file, layout: layout, label: name)
+
+        // LSTM networks without an embedding also train batched (a batch of one here): same check.
+        guard (file.metadata["cell"] ?? "lstm") == "lstm", tokens == nil else { return }
+        #expect(network.supportsBatchTraining([input]))
+        let batched = network.batchLossAndGradient(inputs: [input], targets: [target], layout: layout)
+        try Self.expect(loss: batched.losses[0], gradient: batched.gradient, match: file, layout: layout,
+                        label: "batched " + name)
+    }
+
+    /// The loss within 1e-5 and every tensor's gradient within 1e-4 of its largest value, against the fixture.
+    static func expect(loss: Double, gradient: [Float], match file: SafeTensors, layout: ParameterLayout,
+                       label: String) throws {
+        let expectedLoss = try file.tensor(named: "loss").floats()[0]
+        #expect(abs(Float(loss) - expectedLoss) <= 1e-5 * max(1, abs(expectedLoss)), "\(label) loss")
         for entry in layout.entries {
             let expected = try file.tensor(named: "grad." + entry.name).floats()
-            let actual = Array(result.gradient[entry.range])
+            let actual = Array(gradient[entry.range])
             let scale = max(expected.map(abs).max() ?? 0, 1e-6)
             let worst = zip(actual, expected).map { abs($0 - $1) }.max() ?? 0
-            #expect(worst / scale <= 1e-4, "\(name) \(entry.name): max error \(worst) at scale \(scale)")
+            #expect(worst / scale <= 1e-4, "\(label) \(entry.name): max error \(worst) at scale \(scale)")
         }
     }
 }

@@ -73,6 +73,15 @@ void gk_lstm_backward_pointwise(const float *dhAbove, const float *dhNext, float
                                 const float *c, const float *cPrev, ptrdiff_t H,
                                 float *dz, float *dcOut, float *norms);
 
+/// One GRU step of backpropagation through time, elementwise (PyTorch's reset-after form). dh = dhAbove +
+/// dhNext; writes the pre-activation gradients (r, z, n; 3H) of the input side and of the recurrent side
+/// (where the candidate's is scaled by r), dh to `stateGradient`, dh·z back to `dhNext` and ‖dh‖ (summed
+/// in double) to norm[0]. `term` is W_hn h + b_hn, `hPrev` the previous hidden row (zeros at the start).
+/// No fused multiply-adds: bit-identical to the plain Swift twin.
+void gk_gru_backward_pointwise(const float *dhAbove, float *dhNext, const float *r, const float *z, const float *n,
+                               const float *term, const float *hPrev, ptrdiff_t H, float *inputSide,
+                               float *recurrentSide, float *stateGradient, float *norm);
+
 /// One Adam update (PyTorch's rule) over n parameters: m ← β1 m + (1−β1) g, v ← β2 v + (1−β2) g²,
 /// p ← p − stepSize · m / (√v / root2 + ε).
 void gk_adam_update(float *p, const float *g, float *m, float *v, ptrdiff_t n, float beta1, float beta2,
@@ -86,6 +95,34 @@ void gk_scale(float *x, ptrdiff_t n, float scale);
 
 /// y[k] += x[k] for k in 0..<n.
 void gk_add(float *y, const float *x, ptrdiff_t n);
+
+/// C[m*N + n] += sum_k A[m*K + k] * B[k*N + n]: C (M × N) += A (M × K) · B (K × N), all row-major. Each
+/// element is one chain of fused multiply-adds over k in order, so every clone gives the same bits
+/// as the plain Swift twin (addingProduct). Register-tiled 4 rows × 16 columns, blocked by 128 k, with
+/// each panel of B copied contiguously.
+void gk_gemm_accumulate(const float *A, ptrdiff_t M, ptrdiff_t K, const float *B, ptrdiff_t N, float *C);
+
+/// Packs the K × N matrix whose element (k, n) is B[k*rowStride + n*columnStride] (N a multiple of 16)
+/// in panels of 16 columns: P[n*K + k*16 + j] = element (k, n + j) for each panel start n. With
+/// rowStride 1 and columnStride K this packs the transpose of B. The layout gk_gemm_packed_accumulate reads.
+void gk_pack_panels(const float *B, ptrdiff_t rowStride, ptrdiff_t columnStride, ptrdiff_t K, ptrdiff_t N, float *P);
+
+/// gk_gemm_accumulate with B given packed by gk_pack_panels (N a multiple of 16): each panel is read
+/// contiguously, which suits a B used for many products (a step's W_hhᵀ). Same sums, same bits.
+void gk_gemm_packed_accumulate(const float *A, ptrdiff_t M, ptrdiff_t K, const float *P, ptrdiff_t N, float *C);
+
+/// One LSTM step for `rows` sequences at once (training form). `z` holds each row's 4H pre-activations
+/// (i, f, g, o); writes the gate values σ(i), σ(f), tanh(g), σ(o) to `gates` (rows × 4H, not overlapping
+/// z), c = f·c₋₁ + i·g to `cells` and o·tanh(c) to `hidden` (rows × H). `cPrev` is rows × H (zeros at
+/// the start).
+void gk_lstm_train_forward(const float *z, const float *cPrev, ptrdiff_t rows, ptrdiff_t H, float *gates,
+                           float *cells, float *hidden);
+
+/// One LSTM step of backpropagation through time for `rows` sequences at once. dh = dhAbove + dhNext;
+/// dc = dcNext + dh·o·(1 − tanh² c); writes the 4H pre-activation gradients (i, f, g, o) per row to `dz`
+/// and dc·f back to `dcNext`. `gates` is what gk_lstm_train_forward left in z; `cPrev` is rows × H.
+void gk_lstm_train_backward(const float *dhAbove, const float *dhNext, float *dcNext, const float *gates,
+                            const float *cells, const float *cPrev, ptrdiff_t rows, ptrdiff_t H, float *dz);
 
 /// Asks glibc's allocator to keep freed blocks up to 32 MB in the heap instead of returning them to the
 /// system, so training's per-sequence arrays stop costing page faults (15 % of a step, measured with

@@ -57,6 +57,24 @@ enum BackpropKernels {
         return result
     }
 
+    /// Position t of the s-th step processed backward from the end (s counts in reading order), and the
+    /// position whose state step t read (nil at the start of the sequence).
+    static func position(_ s: Int, of steps: Int, reverse: Bool) -> (t: Int, previous: Int?) {
+        let t = reverse ? steps - 1 - s : s
+        return (t, s == 0 ? nil : (reverse ? t + 1 : t - 1))
+    }
+
+    /// h_{t−1} (h_{t+1} when reading backward) for every position t of `hiddens` (steps × width), zeros
+    /// where the sequence starts.
+    static func previousHidden(_ hiddens: [Float], steps: Int, width: Int, reverse: Bool) -> [Float] {
+        var result = [Float](repeating: 0, count: steps * width)
+        for s in 0..<steps {
+            guard case let (t, previous?) = position(s, of: steps, reverse: reverse) else { continue }
+            for j in 0..<width { result[t * width + j] = hiddens[previous * width + j] }
+        }
+        return result
+    }
+
     /// The Euclidean norm of `v[offset ..< offset + count]`, accumulated in `Double`.
     static func norm(_ v: [Float], offset: Int = 0, count: Int) -> Float {
         var sum = 0.0

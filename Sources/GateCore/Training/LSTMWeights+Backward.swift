@@ -22,7 +22,6 @@ extension LSTMWeights {
             precondition(series.count == steps * h, "LSTM backward: the run does not match the inputs")
         }
         var dz = [Float](repeating: 0, count: steps * width)
-        var previousHidden = [Float](repeating: 0, count: steps * h)
         var hiddenNorms = [Float](repeating: 0, count: steps), cellNorms = hiddenNorms
         var stateGradient = Matrix(rows: steps, columns: h)
         var dhNext = [Float](repeating: 0, count: h), dcNext = dhNext, norms: [Float] = [0, 0]
@@ -36,9 +35,10 @@ extension LSTMWeights {
         dhNext.withUnsafeMutableBufferPointer { dhNext in
         dcNext.withUnsafeMutableBufferPointer { dcNext in
         norms.withUnsafeMutableBufferPointer { norms in
-            for (t, previousStep) in BackwardSteps(count: steps, reverse: reverse) {
+            for s in stride(from: steps - 1, through: 0, by: -1) {
+                let (t, before) = BackpropKernels.position(s, of: steps, reverse: reverse)
                 let row = t * h
-                let previous: UnsafePointer<Float>? = previousStep.map { c.baseAddress! + $0 * h }
+                let previous: UnsafePointer<Float>? = before.map { c.baseAddress! + $0 * h }
                 gk_lstm_backward_pointwise(above.baseAddress! + row, dhNext.baseAddress!, dcNext.baseAddress!,
                                            i.baseAddress! + row, f.baseAddress! + row, g.baseAddress! + row,
                                            o.baseAddress! + row, c.baseAddress! + row, previous, h,
@@ -48,12 +48,7 @@ extension LSTMWeights {
                 gk_backward_product(dz.baseAddress! + t * width, 1, width, u.baseAddress!, h, dhNext.baseAddress!)
             }
         }}}}}}}}}}}}
-        for t in 0..<steps {
-            let s = reverse ? steps - 1 - t : t
-            guard s > 0 else { continue }
-            let previous = reverse ? t + 1 : t - 1
-            for j in 0..<h { previousHidden[t * h + j] = hiddens[previous * h + j] }
-        }
+        let previousHidden = BackpropKernels.previousHidden(hiddens, steps: steps, width: h, reverse: reverse)
         return BackpropKernels.assemble(inputSide: dz, recurrentSide: dz, inputs: inputs, previousHidden: previousHidden,
                                         inputWeights: inputWeights, hiddenSize: h, hiddenNorms: hiddenNorms,
                                         cellNorms: cellNorms, stateGradient: stateGradient,
@@ -67,12 +62,12 @@ extension LSTMWeights {
         let gg = run.series[SeriesName.cellCandidate]!.values, go = run.series[SeriesName.outputGate]!.values
         let cells = run.series[SeriesName.cell]!.values, hiddens = run.series[SeriesName.hidden]!.values
         var dz = [Float](repeating: 0, count: steps * width)
-        var previousHidden = [Float](repeating: 0, count: steps * h)
         var dhNext = [Float](repeating: 0, count: h), dcNext = [Float](repeating: 0, count: h)
         var hiddenNorms = [Float](repeating: 0, count: steps), cellNorms = hiddenNorms
         var stateGradient = Matrix(rows: steps, columns: h)
         var dhRow = [Float](repeating: 0, count: h), dcRow = dhRow
-        for (t, previous) in BackwardSteps(count: steps, reverse: reverse) {
+        for s in stride(from: steps - 1, through: 0, by: -1) {
+            let (t, previous) = BackpropKernels.position(s, of: steps, reverse: reverse)
             let row = t * h, base = t * width
             for j in 0..<h {
                 let dh = outputGradient.values[row + j] + dhNext[j]
@@ -88,7 +83,6 @@ extension LSTMWeights {
                 dhRow[j] = dh
                 dcRow[j] = dc
                 stateGradient.values[row + j] = dc
-                if let previous { previousHidden[row + j] = hiddens[previous * h + j] }
             }
             hiddenNorms[t] = BackpropKernels.norm(dhRow, count: h)
             cellNorms[t] = BackpropKernels.norm(dcRow, count: h)
@@ -96,6 +90,7 @@ extension LSTMWeights {
             BackpropKernels.transposedMatVecAccumulate(recurrentWeights.values, rows: width, columns: h, dz,
                                                        vOffset: base, into: &dhNext)
         }
+        let previousHidden = BackpropKernels.previousHidden(hiddens, steps: steps, width: h, reverse: reverse)
         return BackpropKernels.plainAssemble(inputSide: dz, recurrentSide: dz, inputs: inputs,
                                              previousHidden: previousHidden, inputWeights: inputWeights,
                                              hiddenSize: h, hiddenNorms: hiddenNorms, cellNorms: cellNorms,

@@ -57,13 +57,7 @@ public struct ParameterLayout: Sendable, Equatable {
         flat.reserveCapacity(count)
         if let embedding = network.embedding { flat += embedding.values }
         for directions in network.layers {
-            for weights in directions {
-                switch weights {
-                case .lstm(let w): flat += w.trainedValues
-                case .gru(let w): flat += w.trainedValues
-                case .rnn(let w): flat += w.trainedValues
-                }
-            }
+            for weights in directions { flat += weights.trained.trainedValues }
         }
         if let head = network.head { flat += head.weights.values + head.bias }
         precondition(flat.count == count, "the network does not match this layout")
@@ -82,13 +76,7 @@ public struct ParameterLayout: Sendable, Equatable {
             network.embedding = Matrix(rows: embedding.rows, columns: embedding.columns, values: take(embedding.values.count))
         }
         for l in network.layers.indices {
-            for d in network.layers[l].indices {
-                switch network.layers[l][d] {
-                case .lstm(var w): w.assignTrained(take); network.layers[l][d] = .lstm(w)
-                case .gru(var w): w.assignTrained(take); network.layers[l][d] = .gru(w)
-                case .rnn(var w): w.assignTrained(take); network.layers[l][d] = .rnn(w)
-                }
-            }
+            for d in network.layers[l].indices { network.layers[l][d].assignTrained(from: flat, cursor: &cursor) }
         }
         if var head = network.head {
             head.weights.values = take(head.weights.values.count)

@@ -7,11 +7,12 @@ extension RNNWeights {
         let hiddens = run.series[SeriesName.hidden]!.values
         let pre = run.series[SeriesName.preactivation(SeriesName.hidden)]!.values
         var dz = [Float](repeating: 0, count: steps * h)
-        var previousHidden = dz
+        let previousHidden = BackpropKernels.previousHidden(hiddens, steps: steps, width: h, reverse: reverse)
         var dhNext = [Float](repeating: 0, count: h), dhRow = dhNext
         var hiddenNorms = [Float](repeating: 0, count: steps)
         var stateGradient = Matrix(rows: steps, columns: h)
-        for (t, previous) in BackwardSteps(count: steps, reverse: reverse) {
+        for s in stride(from: steps - 1, through: 0, by: -1) {
+            let t = BackpropKernels.position(s, of: steps, reverse: reverse).t
             let row = t * h
             for j in 0..<h {
                 let dh = outputGradient.values[row + j] + dhNext[j]
@@ -19,7 +20,6 @@ extension RNNWeights {
                 dz[row + j] = usesRelu ? (pre[row + j] > 0 ? dh : 0) : dh * (1 - value * value)
                 dhRow[j] = dh
                 stateGradient.values[row + j] = dh
-                previousHidden[row + j] = previous.map { hiddens[$0 * h + j] } ?? 0
                 dhNext[j] = 0
             }
             hiddenNorms[t] = BackpropKernels.norm(dhRow, count: h)

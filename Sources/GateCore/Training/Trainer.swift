@@ -55,14 +55,27 @@ public struct Trainer: Sendable {
     public mutating func step() -> TrainingStepReport {
         var total = [Float](repeating: 0, count: layout.count)
         var loss = 0.0, correct = 0, counted = 0
-        for _ in 0..<configuration.batchSize {
-            let example = task.trainingExample(random: &random)
-            let result = network.lossAndGradient(input: example.input, tokens: example.tokens, target: example.target)
-            loss += result.loss
-            BackpropKernels.add(result.gradient, into: &total)
-            let s = task.score(outputs: result.outputs, example: example)
-            correct += s.correct
-            counted += s.total
+        let examples = (0..<configuration.batchSize).map { _ in task.trainingExample(random: &random) }
+        if network.supportsBatchTraining(examples.map(\.input)) {
+            // The whole batch through each step together (matrix–matrix products).
+            let result = network.batchLossAndGradient(inputs: examples.map(\.input), targets: examples.map(\.target),
+                                                      layout: layout)
+            total = result.gradient
+            for (example, (sequenceLoss, outputs)) in zip(examples, zip(result.losses, result.outputs)) {
+                loss += sequenceLoss
+                let s = task.score(outputs: outputs, example: example)
+                correct += s.correct
+                counted += s.total
+            }
+        } else {
+            for example in examples {
+                let result = network.lossAndGradient(input: example.input, tokens: example.tokens, target: example.target)
+                loss += result.loss
+                BackpropKernels.add(result.gradient, into: &total)
+                let s = task.score(outputs: result.outputs, example: example)
+                correct += s.correct
+                counted += s.total
+            }
         }
         let scale = 1 / Float(configuration.batchSize)
         total.withUnsafeMutableBufferPointer { t in
