@@ -7,17 +7,20 @@ extension ExplorerSessionApp {
         ExplorerLayout(state: state, width: screen.width, height: screen.height, colorMode: screen.mode).heatmapWidth
     }
 
-    /// Rows `range` of the run.
+    /// The first step held: a growing run forgets its oldest steps (``liveHistoryLimit``); 0 otherwise.
+    var heldFrom: Int { stepper?.forgottenSteps ?? 0 }
+
+    /// Rows `range` of the run (for a growing run, of the steps it holds).
     func readRows(_ range: Range<Int>) throws -> NetworkTrace {
-        if let stepper { return stepper.trace.rows(range) }
+        if let stepper { return stepper.heldRows(range.clamped(to: stepper.forgottenSteps..<stepper.steps)) }
         if let source { return try source.rows(range) }
         return memoryTrace.rows(range)
     }
 
     /// Makes sure the explorer holds the window for the cursor and puts its cursor there.
     mutating func syncWindow() {
-        step = min(max(0, step), max(0, totalSteps - 1))
-        guard StepWindowPlan.isValid(window, step: step, total: totalSteps, width: heatmapWidth),
+        step = min(max(heldFrom, step), max(heldFrom, totalSteps - 1))
+        guard isPlanned(window, total: totalSteps),
               state.totalSteps == window.count else {
             reload(force: true)
             return
@@ -31,8 +34,8 @@ extension ExplorerSessionApp {
     /// (layer, unit, sort, focus, playback, overlays).
     mutating func reload(force: Bool = false) {
         let total = totalSteps
-        step = min(max(0, step), max(0, total - 1))
-        var wanted = StepWindowPlan.rows(step: step, total: total, width: heatmapWidth)
+        step = min(max(heldFrom, step), max(heldFrom, total - 1))
+        var wanted = plannedRows(total: total)
         guard force || wanted != window else { return }
         for _ in 0..<2 {
             let trace: NetworkTrace
@@ -56,16 +59,32 @@ extension ExplorerSessionApp {
             explorer.replaceState(state.carryingView(to: run, step: step - wanted.lowerBound))
             // The new window may change the layout (and so the heatmap width) only in corner cases;
             // check once.
-            if StepWindowPlan.isValid(wanted, step: step, total: total, width: heatmapWidth) { return }
-            wanted = StepWindowPlan.rows(step: step, total: total, width: heatmapWidth)
+            if isPlanned(wanted, total: total) { return }
+            wanted = plannedRows(total: total)
         }
+    }
+
+    /// The rows to hold for the cursor (``StepWindowPlan`` over the steps held).
+    func plannedRows(total: Int) -> Range<Int> {
+        let from = heldFrom
+        let rows = StepWindowPlan.rows(step: step - from, total: total - from, width: heatmapWidth)
+        return (rows.lowerBound + from)..<(rows.upperBound + from)
+    }
+
+    /// Whether `rows` serves the cursor (``StepWindowPlan/isValid(_:step:total:width:)`` over the steps held).
+    func isPlanned(_ rows: Range<Int>, total: Int) -> Bool {
+        let from = heldFrom
+        guard rows.lowerBound >= from else { return false }
+        return StepWindowPlan.isValid((rows.lowerBound - from)..<(rows.upperBound - from), step: step - from,
+                                      total: total - from, width: heatmapWidth)
     }
 
     /// Moves the cursor to step `target` of the run; `recordsPassed` records the steps passed over
     /// (a step, playback, live input) rather than only the one landed on.
     mutating func moveCursor(to target: Int, recordsPassed: Bool = true) {
         let before = step
-        step = min(max(0, target), max(0, totalSteps - 1))
+        if target < heldFrom { message = forgottenNote }
+        step = min(max(heldFrom, target), max(heldFrom, totalSteps - 1))
         isFollowing = step >= totalSteps - 1
         syncWindow()
         recordMove(from: before, passing: recordsPassed)
@@ -89,14 +108,15 @@ extension ExplorerSessionApp {
         record(range)
     }
 
-    /// Adds steps `range` of the run to the recording.
+    /// Adds steps `range` of the run to the recording (those still held).
     mutating func record(_ range: Range<Int>) {
-        guard recording != nil else { return }
+        let range = range.clamped(to: heldFrom..<max(heldFrom, totalSteps))
+        guard recording != nil, !range.isEmpty else { return }
         do {
             let rows = try readRows(range)
-            recording?.add(rows, steps: range)
+            try recording?.add(rows, steps: range)
         } catch {
-            message = "recording: cannot read steps \(range.lowerBound + 1)–\(range.upperBound): \(error)"
+            message = "recording: steps \(range.lowerBound + 1)–\(range.upperBound): \(error)"
         }
     }
 
@@ -134,7 +154,13 @@ extension ExplorerSessionApp {
         } catch {
             message = "cannot step the new input: \(error)"
         }
+        let forgets = current.trace.steps > liveHistoryLimit + liveHistoryLimit / 4
+        if forgets {
+            // Forget in bites of a quarter of the history, so the copy is paid once per many steps.
+            current.forget(before: current.steps - liveHistoryLimit)
+        }
         stepper = current
+        if forgets { message = forgottenNote }
         let before = step
         if isFollowing || state.totalSteps == 0 { step = totalSteps - 1 }
         syncWindow()
@@ -143,6 +169,11 @@ extension ExplorerSessionApp {
 }
 
 extension ExplorerSessionApp {
+    /// What the status line says when steps of a growing run have been forgotten.
+    var forgottenNote: String {
+        "steps 1–\(heldFrom) are no longer held: live input keeps the newest \(liveHistoryLimit) steps in memory (r records to disk as it comes)"
+    }
+
     /// Moves the cursor to step `target` of the whole run (clamped), as a jump.
     public mutating func jump(to target: Int) {
         moveCursor(to: target, recordsPassed: false)
