@@ -51,6 +51,34 @@ struct LiveFloodTests {
         #expect(buffer.plainText().contains("t=\(app.heldFrom + 1)/100"))
     }
 
+    @Test func aRecordingOfLiveInputHoldsEveryStepEvenPastTheHistory() throws {
+        let feed = ScriptedFeed()
+        let sink = MemoryRecordingSink()
+        let network = ExplorerTestSupport.randomNetwork(kind: .gru, input: 2, hidden: 4)
+        var app = ExplorerSessionApp(run: ExplorerRun(name: "live", title: "live", trace: try network.run(Matrix(rows: 0, columns: 2)),
+                                                      network: network), recordingSink: sink, feed: feed)
+        _ = app.handle(.resize(width: 120, height: 40))
+        app.liveHistoryLimit = 30
+        _ = app.handle(.key(.character("r")))
+        var lines: [String] = []
+        for tick in 0..<4 {
+            feed.lines = (0..<(tick == 2 ? 100 : 25)).map { "\(Float(lines.count + $0) / 50),-0.25" }
+            lines += feed.lines
+            _ = app.handle(.tick)
+        }
+        #expect(app.heldFrom > 0)
+        _ = app.handle(.key(.character("r")))
+        let saved = try #require(sink.saved.first).trace
+        let input = Matrix(rows: lines.count, columns: 2, values: lines.flatMap { $0.split(separator: ",").map { Float($0)! } })
+        let whole = try network.run(input)
+        #expect(saved.steps == lines.count)
+        #expect(saved.input == whole.input)
+        for layer in whole.layers {
+            let recorded = try #require(saved.layer(layer.layer, reverse: layer.isReverse))
+            for (name, matrix) in layer.series { #expect(recorded.series[name]!.maxAbsDifference(matrix) <= 1e-6, "\(name)") }
+        }
+    }
+
     @Test func zeroStepsShowNoStepCounter() throws {
         let app = try Self.liveSession(feed: ScriptedFeed())
         var buffer = CellBuffer(width: 120, height: 40)

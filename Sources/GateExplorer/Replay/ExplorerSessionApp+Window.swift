@@ -145,7 +145,8 @@ extension ExplorerSessionApp {
         return true
     }
 
-    /// Appends input rows to the run (live input, typing) and moves the cursor along when following.
+    /// Appends input rows to the run (live input, typing) and moves the cursor along when following;
+    /// beyond the history the growing run holds, its oldest steps are forgotten (after recording).
     mutating func appendRows(_ input: Matrix, tokens: [Int]?) {
         guard input.rows > 0, makeStepper(), var current = stepper else { return }
         stepper = nil
@@ -154,24 +155,34 @@ extension ExplorerSessionApp {
         } catch {
             message = "cannot step the new input: \(error)"
         }
-        let forgets = current.trace.steps > liveHistoryLimit + liveHistoryLimit / 4
-        if forgets {
-            // Forget in bites of a quarter of the history, so the copy is paid once per many steps.
-            current.forget(before: current.steps - liveHistoryLimit)
-        }
         stepper = current
-        if forgets { message = forgottenNote }
-        let before = step
+        // Before the first step there is no step to have recorded.
+        let before = state.totalSteps == 0 ? -1 : step
         if isFollowing || state.totalSteps == 0 { step = totalSteps - 1 }
+        // Following live rows or typing, every new step is recorded, however many arrived at once.
+        if isFollowing, step > before { record((before + 1)..<(step + 1)) } else { recordMove(from: before, passing: true) }
+        let limit = historyLimit(for: current.trace)
+        if current.trace.steps > limit + limit / 4 {
+            // Forget in bites of a quarter of the history, so the copy is paid once per many steps.
+            stepper?.forget(before: current.steps - limit)
+            message = forgottenNote
+        }
         syncWindow()
-        recordMove(from: before, passing: true)
+    }
+
+    /// Steps a growing run holds: about ``liveHistoryBytes`` of rows like `trace`'s (at least 4096,
+    /// at most ``liveHistoryLimit``).
+    func historyLimit(for trace: NetworkTrace) -> Int {
+        let floats = trace.input.columns + (trace.output?.columns ?? 0) + 2
+            + trace.layers.reduce(0) { sum, layer in sum + layer.series.values.reduce(0) { $0 + $1.columns } }
+        return min(liveHistoryLimit, max(4096, liveHistoryBytes / (4 * floats)))
     }
 }
 
 extension ExplorerSessionApp {
     /// What the status line says when steps of a growing run have been forgotten.
     var forgottenNote: String {
-        "steps 1–\(heldFrom) are no longer held: live input keeps the newest \(liveHistoryLimit) steps in memory (r records to disk as it comes)"
+        "steps 1–\(heldFrom) are no longer held: live input keeps the newest \(stepper.map { historyLimit(for: $0.trace) } ?? liveHistoryLimit) steps in memory (r records to disk as it comes)"
     }
 
     /// Moves the cursor to step `target` of the whole run (clamped), as a jump.

@@ -67,6 +67,8 @@ public struct ExplorerSessionApp: TerminalApp {
     /// Most steps a growing run (live input, typing) holds in memory: older ones are forgotten (a note
     /// says so), so memory stays flat however long the input runs; `r` records to disk as it goes.
     var liveHistoryLimit = 1 << 16
+    /// Bytes of rows a growing run holds at most (fewer steps for wider models; see ``historyLimit(for:)``).
+    var liveHistoryBytes = 24 << 20
     /// The last message (saved paths, errors), shown on the bottom line until the next key.
     public internal(set) var message: String?
     /// Lines and characters of live input that could not be read.
