@@ -46,5 +46,6 @@ from safetensors import safe_open
 with safe_open(sys.argv[1], "np") as f:
     names = sorted(f.keys())
     steps = {f.get_slice(n).get_shape()[0] for n in names}
-    print(f"recording: {len(names)} tensors, {steps} rows each; last input row {f.get_slice('input')[-1:]}")
+    rows = f.get_slice("input").get_shape()[0]
+    print(f"recording: {len(names)} tensors, {steps} rows each; last input row {f.get_slice('input')[rows - 1:rows]}")
 EOF
