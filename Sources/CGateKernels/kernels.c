@@ -1,17 +1,83 @@
 #include "CGateKernels.h"
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 #if defined(__linux__) && defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
-#if defined(__x86_64__) && defined(__clang__) && defined(__linux__)
-#define GK_CLONES __attribute__((target_clones("avx512f", "arch=x86-64-v3", "default")))
-#else
-#define GK_CLONES
-#endif
+/* Each kernel's body is written once, as an always-inline NAME_body; GK_DISPATCH(NAME, (params), (argument
+   names)) then compiles it for AVX-512, AVX2 (x86-64-v3) and the baseline, and defines NAME to call the
+   variant chosen once by CPU detection (or forced on the calling thread by gk_force_variant, for tests).
+   A new kernel:  GK_BODY void NAME_body(params) { ... }  then  GK_DISPATCH(NAME, (params), (names)).
+   GK_DISPATCH_RETURNING(type, NAME, ...) for one that returns a value. A body may call other _body
+   functions: they are inlined into the same variant. */
+#define GK_BODY static inline __attribute__((always_inline))
 
-GK_CLONES
-void gk_matvec_accumulate(const float *W, ptrdiff_t rows, ptrdiff_t cols, const float *x, float *y) {
+#if defined(__x86_64__) && defined(__clang__) && defined(__linux__)
+#define GK_VARIANTS 1
+#define GK_DISPATCH_(ret, name, params, args, returns)                                                  \
+    __attribute__((target("avx512f"))) static ret name##_avx512 params { returns name##_body args; }      \
+    __attribute__((target("arch=x86-64-v3"))) static ret name##_avx2 params { returns name##_body args; } \
+    static ret name##_default params { returns name##_body args; }                                       \
+    ret name params {                                                                                    \
+        static ret (*const variants[]) params = { name##_default, name##_avx2, name##_avx512 };         \
+        returns variants[gk_current_variant()] args;                                                     \
+    }
+#else
+#define GK_DISPATCH_(ret, name, params, args, returns) ret name params { returns name##_body args; }
+#endif
+/* Kernels now say GK_BODY + GK_DISPATCH; an old GK_CLONES mark stops the build with this message. */
+#define GK_CLONES _Static_assert(0, "GK_CLONES is gone: use GK_BODY NAME_body(...) + GK_DISPATCH(NAME, ...)");
+#define GK_DISPATCH(name, params, args) GK_DISPATCH_(void, name, params, args, )
+#define GK_DISPATCH_RETURNING(ret, name, params, args) GK_DISPATCH_(ret, name, params, args, return)
+
+/* The variant the process uses, found on first use: the best the CPU runs, or the one GATESCOPE_KERNELS
+   names (default, avx2, avx512) when the CPU runs it. Every thread finds the same answer. */
+static int gk_chosen_variant = -1;
+/* A variant forced on this thread by gk_force_variant, or -1. */
+static _Thread_local int gk_forced_variant = -1;
+
+int gk_best_variant(void) {
+#ifdef GK_VARIANTS
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512f")) return GK_VARIANT_AVX512;
+    if (__builtin_cpu_supports("x86-64-v3")) return GK_VARIANT_AVX2;
+#endif
+    return GK_VARIANT_DEFAULT;
+}
+
+static int gk_detect_variant(void) {
+    int best = gk_best_variant();
+    const char *named = getenv("GATESCOPE_KERNELS");
+    if (!named) return best;
+    int wanted = strcmp(named, "default") == 0 ? GK_VARIANT_DEFAULT
+               : strcmp(named, "avx2") == 0 ? GK_VARIANT_AVX2
+               : strcmp(named, "avx512") == 0 ? GK_VARIANT_AVX512 : best;
+    return wanted <= best ? wanted : best;
+}
+
+static inline int gk_current_variant(void) {
+    if (gk_forced_variant >= 0) return gk_forced_variant;
+    int chosen = __atomic_load_n(&gk_chosen_variant, __ATOMIC_RELAXED);
+    if (chosen < 0) {
+        chosen = gk_detect_variant();
+        __atomic_store_n(&gk_chosen_variant, chosen, __ATOMIC_RELAXED);
+    }
+    return chosen;
+}
+
+int gk_variant(void) { return gk_current_variant(); }
+
+int gk_force_variant(int variant) {
+    if (variant < 0) { gk_forced_variant = -1; return 1; }
+    if (variant > gk_best_variant()) return 0;
+    gk_forced_variant = variant;
+    return 1;
+}
+
+GK_BODY
+void gk_matvec_accumulate_body(const float *W, ptrdiff_t rows, ptrdiff_t cols, const float *x, float *y) {
     ptrdiff_t r = 0;
     // Four rows at a time so each load of x feeds four dot products.
     for (; r + 4 <= rows; r += 4) {
@@ -32,9 +98,11 @@ void gk_matvec_accumulate(const float *W, ptrdiff_t rows, ptrdiff_t cols, const 
         y[r] += s;
     }
 }
+GK_DISPATCH(gk_matvec_accumulate, (const float *W, ptrdiff_t rows, ptrdiff_t cols, const float *x, float *y),
+            (W, rows, cols, x, y))
 
-GK_CLONES
-void gk_project_sequence(const float *W, ptrdiff_t rows, ptrdiff_t cols, const float *bias,
+GK_BODY
+void gk_project_sequence_body(const float *W, ptrdiff_t rows, ptrdiff_t cols, const float *bias,
                          const float *X, ptrdiff_t steps, float *Y) {
     ptrdiff_t t = 0;
     // Four timesteps share each row of W while it is in registers/L1.
@@ -66,6 +134,9 @@ void gk_project_sequence(const float *W, ptrdiff_t rows, ptrdiff_t cols, const f
         }
     }
 }
+GK_DISPATCH(gk_project_sequence, (const float *W, ptrdiff_t rows, ptrdiff_t cols, const float *bias,
+            const float *X, ptrdiff_t steps, float *Y),
+            (W, rows, cols, bias, X, steps, Y))
 
 /* exp, sigmoid and tanh written branch-free so that clang vectorizes the gate loops (libm's expf and
    tanhf are scalar calls, and were 70% of an LSTM step). Cephes polynomials: within 2 ulp of expf on
@@ -103,8 +174,8 @@ float gk_tanh_scalar(float x) { return gk_tanh(x); }
 
 static inline float gk_clip(float x, float limit) { return x < -limit ? -limit : (x > limit ? limit : x); }
 
-GK_CLONES
-void gk_lstm_pointwise(const float *z, ptrdiff_t H, const float *peepholes, float clip, int coupled,
+GK_BODY
+void gk_lstm_pointwise_body(const float *z, ptrdiff_t H, const float *peepholes, float clip, int coupled,
                        float *cell, float *hidden, float *const *rows) {
     float *pre_i = rows[0], *pre_f = rows[1], *pre_g = rows[2], *pre_o = rows[3];
     float *gate_i = rows[4], *gate_f = rows[5], *gate_g = rows[6];
@@ -140,6 +211,9 @@ void gk_lstm_pointwise(const float *z, ptrdiff_t H, const float *peepholes, floa
         gate_i[j] = i; gate_f[j] = f; gate_g[j] = g; gate_o[j] = o; cells[j] = c; hiddens[j] = h;
     }
 }
+GK_DISPATCH(gk_lstm_pointwise, (const float *z, ptrdiff_t H, const float *peepholes, float clip, int coupled,
+            float *cell, float *hidden, float *const *rows),
+            (z, H, peepholes, clip, coupled, cell, hidden, rows))
 
 /* Register-tiled kernels on transposed weights (Wt is cols × rows, so a row of Wt is contiguous over
    outputs). Accumulators are GCC/clang vector types: 16 floats, one AVX-512 register (two AVX2 or
@@ -151,8 +225,8 @@ typedef float gk_v16 __attribute__((vector_size(64), aligned(4)));
 #define gk_load(p) (*(const gk_v16 *)(p))
 #define gk_store(p, v) (*(gk_v16 *)(p) = (v))
 
-GK_CLONES
-void gk_matvec_t_accumulate(const float *Wt, ptrdiff_t rows, ptrdiff_t cols, const float *x, float *y) {
+GK_BODY
+void gk_matvec_t_accumulate_body(const float *Wt, ptrdiff_t rows, ptrdiff_t cols, const float *x, float *y) {
     ptrdiff_t r = 0;
     for (; r + 64 <= rows; r += 64) {
         gk_v16 a0 = gk_load(y + r), a1 = gk_load(y + r + 16), a2 = gk_load(y + r + 32), a3 = gk_load(y + r + 48);
@@ -174,9 +248,11 @@ void gk_matvec_t_accumulate(const float *Wt, ptrdiff_t rows, ptrdiff_t cols, con
         y[r] = s;
     }
 }
+GK_DISPATCH(gk_matvec_t_accumulate, (const float *Wt, ptrdiff_t rows, ptrdiff_t cols, const float *x, float *y),
+            (Wt, rows, cols, x, y))
 
-GK_CLONES
-void gk_project_sequence_t(const float *Wt, ptrdiff_t rows, ptrdiff_t cols, const float *bias,
+GK_BODY
+void gk_project_sequence_t_body(const float *Wt, ptrdiff_t rows, ptrdiff_t cols, const float *bias,
                            const float *X, ptrdiff_t steps, float *Y) {
     ptrdiff_t t = 0;
     for (; t + 4 <= steps; t += 4) {
@@ -207,9 +283,12 @@ void gk_project_sequence_t(const float *Wt, ptrdiff_t rows, ptrdiff_t cols, cons
     for (; t < steps; t++) {
         float *y = Y + t * rows;
         for (ptrdiff_t r = 0; r < rows; r++) y[r] = bias ? bias[r] : 0.0f;
-        gk_matvec_t_accumulate(Wt, rows, cols, X + t * cols, y);
+        gk_matvec_t_accumulate_body(Wt, rows, cols, X + t * cols, y);
     }
 }
+GK_DISPATCH(gk_project_sequence_t, (const float *Wt, ptrdiff_t rows, ptrdiff_t cols, const float *bias,
+            const float *X, ptrdiff_t steps, float *Y),
+            (Wt, rows, cols, bias, X, steps, Y))
 
 void gk_transpose(const float *A, ptrdiff_t rows, ptrdiff_t cols, float *B) {
     for (ptrdiff_t r0 = 0; r0 < rows; r0 += 16)
@@ -219,8 +298,8 @@ void gk_transpose(const float *A, ptrdiff_t rows, ptrdiff_t cols, float *B) {
                     B[c * rows + r] = A[r * cols + c];
 }
 
-GK_CLONES
-void gk_gru_pointwise(const float *projected, const float *recurrent, ptrdiff_t H, float *hidden,
+GK_BODY
+void gk_gru_pointwise_body(const float *projected, const float *recurrent, ptrdiff_t H, float *hidden,
                       float *const *rows) {
     float *pre_r = rows[0], *pre_z = rows[1], *pre_n = rows[2], *term = rows[3];
     float *gate_r = rows[4], *gate_z = rows[5], *gate_n = rows[6], *hiddens = rows[7];
@@ -236,9 +315,12 @@ void gk_gru_pointwise(const float *projected, const float *recurrent, ptrdiff_t 
         gate_r[j] = r; gate_z[j] = z; gate_n[j] = n; hiddens[j] = h;
     }
 }
+GK_DISPATCH(gk_gru_pointwise, (const float *projected, const float *recurrent, ptrdiff_t H, float *hidden,
+            float *const *rows),
+            (projected, recurrent, H, hidden, rows))
 
-GK_CLONES
-void gk_rnn_pointwise(const float *z, ptrdiff_t H, int relu, float *hidden, float *preactivations, float *hiddens) {
+GK_BODY
+void gk_rnn_pointwise_body(const float *z, ptrdiff_t H, int relu, float *hidden, float *preactivations, float *hiddens) {
     if (relu) {
         for (ptrdiff_t j = 0; j < H; j++) {
             float v = z[j] > 0 ? z[j] : 0.0f;
@@ -251,9 +333,12 @@ void gk_rnn_pointwise(const float *z, ptrdiff_t H, int relu, float *hidden, floa
         }
     }
 }
+GK_DISPATCH(gk_rnn_pointwise, (const float *z, ptrdiff_t H, int relu, float *hidden, float *preactivations,
+            float *hiddens),
+            (z, H, relu, hidden, preactivations, hiddens))
 
-GK_CLONES
-void gk_outer_sum_accumulate(const float *A, ptrdiff_t aCols, const float *B, ptrdiff_t bCols, ptrdiff_t steps,
+GK_BODY
+void gk_outer_sum_accumulate_body(const float *A, ptrdiff_t aCols, const float *B, ptrdiff_t bCols, ptrdiff_t steps,
                              float *Out) {
 #pragma clang fp contract(off)
     for (ptrdiff_t c = 0; c < bCols; c++) {
@@ -289,9 +374,12 @@ void gk_outer_sum_accumulate(const float *A, ptrdiff_t aCols, const float *B, pt
         }
     }
 }
+GK_DISPATCH(gk_outer_sum_accumulate, (const float *A, ptrdiff_t aCols, const float *B, ptrdiff_t bCols,
+            ptrdiff_t steps, float *Out),
+            (A, aCols, B, bCols, steps, Out))
 
-GK_CLONES
-void gk_lstm_backward_pointwise(const float *dhAbove, const float *dhNext, float *dcNext,
+GK_BODY
+void gk_lstm_backward_pointwise_body(const float *dhAbove, const float *dhNext, float *dcNext,
                                 const float *gi, const float *gf, const float *gg, const float *go,
                                 const float *cells, const float *cPrev, ptrdiff_t H,
                                 float *dz, float *dcOut, float *norms) {
@@ -315,9 +403,13 @@ void gk_lstm_backward_pointwise(const float *dhAbove, const float *dhNext, float
     norms[0] = (float)__builtin_sqrt(sh);
     norms[1] = (float)__builtin_sqrt(sc);
 }
+GK_DISPATCH(gk_lstm_backward_pointwise, (const float *dhAbove, const float *dhNext, float *dcNext,
+            const float *gi, const float *gf, const float *gg, const float *go, const float *cells,
+            const float *cPrev, ptrdiff_t H, float *dz, float *dcOut, float *norms),
+            (dhAbove, dhNext, dcNext, gi, gf, gg, go, cells, cPrev, H, dz, dcOut, norms))
 
-GK_CLONES
-void gk_adam_update(float *p, const float *g, float *m, float *v, ptrdiff_t n, float beta1, float beta2,
+GK_BODY
+void gk_adam_update_body(float *p, const float *g, float *m, float *v, ptrdiff_t n, float beta1, float beta2,
                     float stepSize, float root2, float epsilon) {
 #pragma clang fp contract(off)
     for (ptrdiff_t k = 0; k < n; k++) {
@@ -328,27 +420,33 @@ void gk_adam_update(float *p, const float *g, float *m, float *v, ptrdiff_t n, f
         p[k] -= stepSize * mk / (__builtin_sqrtf(vk) / root2 + epsilon);
     }
 }
+GK_DISPATCH(gk_adam_update, (float *p, const float *g, float *m, float *v, ptrdiff_t n, float beta1, float beta2,
+            float stepSize, float root2, float epsilon),
+            (p, g, m, v, n, beta1, beta2, stepSize, root2, epsilon))
 
-GK_CLONES
-double gk_sum_squares(const float *g, ptrdiff_t n) {
+GK_BODY
+double gk_sum_squares_body(const float *g, ptrdiff_t n) {
 #pragma clang fp contract(off)
     double s = 0;
     for (ptrdiff_t k = 0; k < n; k++) s += (double)g[k] * (double)g[k];
     return s;
 }
+GK_DISPATCH_RETURNING(double, gk_sum_squares, (const float *g, ptrdiff_t n), (g, n))
 
-GK_CLONES
-void gk_scale(float *x, ptrdiff_t n, float scale) {
+GK_BODY
+void gk_scale_body(float *x, ptrdiff_t n, float scale) {
     for (ptrdiff_t k = 0; k < n; k++) x[k] *= scale;
 }
+GK_DISPATCH(gk_scale, (float *x, ptrdiff_t n, float scale), (x, n, scale))
 
-GK_CLONES
-void gk_add(float *y, const float *x, ptrdiff_t n) {
+GK_BODY
+void gk_add_body(float *y, const float *x, ptrdiff_t n) {
     for (ptrdiff_t k = 0; k < n; k++) y[k] += x[k];
 }
+GK_DISPATCH(gk_add, (float *y, const float *x, ptrdiff_t n), (y, x, n))
 
-GK_CLONES
-void gk_backward_product(const float *A, ptrdiff_t steps, ptrdiff_t rows, const float *W, ptrdiff_t columns,
+GK_BODY
+void gk_backward_product_body(const float *A, ptrdiff_t steps, ptrdiff_t rows, const float *W, ptrdiff_t columns,
                          float *Y) {
 #pragma clang fp contract(off)
     for (ptrdiff_t t = 0; t < steps; t++) {
@@ -385,6 +483,9 @@ void gk_backward_product(const float *A, ptrdiff_t steps, ptrdiff_t rows, const 
         }
     }
 }
+GK_DISPATCH(gk_backward_product, (const float *A, ptrdiff_t steps, ptrdiff_t rows, const float *W,
+            ptrdiff_t columns, float *Y),
+            (A, steps, rows, W, columns, Y))
 
 void gk_retain_freed_memory(void) {
 #if defined(__linux__) && defined(__GLIBC__)

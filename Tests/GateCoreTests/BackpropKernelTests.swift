@@ -5,7 +5,10 @@ import Testing
 /// tail loop (and zero entries, which the kernels skip). The C kernels sum in the twins' order without
 /// fused multiply-adds, so training gives the same numbers as before they existed: results must be equal.
 struct BackpropKernelTests {
-    @Test(arguments: [(1, 1, 1), (5, 3, 7), (16, 4, 9), (17, 33, 5), (64, 63, 12), (256, 64, 13), (83, 2, 0)])
+    /// (aColumns, bColumns, steps).
+    static let outerSumSizes = [(1, 1, 1), (5, 3, 7), (16, 4, 9), (17, 33, 5), (64, 63, 12), (256, 64, 13), (83, 2, 0)]
+
+    @Test(arguments: outerSumSizes)
     func outerSumMatchesPlainSwift(aColumns: Int, bColumns: Int, steps: Int) {
         let a = KernelTests.matrix(rows: steps, columns: aColumns, seed: 31).values
         var b = KernelTests.matrix(rows: steps, columns: bColumns, seed: 32).values
@@ -17,7 +20,10 @@ struct BackpropKernelTests {
         #expect(fast == plain)
     }
 
-    @Test(arguments: [(1, 1, 1), (7, 5, 3), (13, 256, 63), (4, 64, 33), (9, 17, 64)])
+    /// (steps, rows, columns).
+    static let productSizes = [(1, 1, 1), (7, 5, 3), (13, 256, 63), (4, 64, 33), (9, 17, 64)]
+
+    @Test(arguments: productSizes)
     func productMatchesPlainSwift(steps: Int, rows: Int, columns: Int) {
         let a = KernelTests.matrix(rows: steps, columns: rows, seed: 41).values
         let w = KernelTests.matrix(rows: rows, columns: columns, seed: 42).values
@@ -27,7 +33,10 @@ struct BackpropKernelTests {
         #expect(fast.values == plain.values)
     }
 
-    @Test(arguments: [(3, 5), (1, 8), (7, 17), (63, 64), (2, 33)])
+    /// (input, hidden).
+    static let lstmBackwardSizes = [(3, 5), (1, 8), (7, 17), (63, 64), (2, 33)]
+
+    @Test(arguments: lstmBackwardSizes)
     func lstmBackwardMatchesPlainSwift(input: Int, hidden: Int) {
         let weights = FastPathTests.lstm(input: input, hidden: hidden, projection: nil, peepholes: false,
                                          clip: nil, coupled: false, seed: 51)

@@ -39,14 +39,17 @@ struct FastPathTests {
             clip: clip, couplesInputAndForget: coupled)
     }
 
-    @Test(arguments: [
+    /// (input, hidden, projection, peepholes, clip, coupled): every branch of the fused LSTM step.
+    static let lstmCases = [
         (3, 5, nil as Int?, false, nil as Float?, false),
         (1, 8, nil, false, nil, false),
         (7, 33, nil, true, nil, false),
         (4, 6, 3, false, nil, false),
         (4, 6, nil, true, 0.8, false),
         (2, 17, nil, false, nil, true),
-    ])
+    ]
+
+    @Test(arguments: lstmCases)
     func fastLSTMMatchesReference(input: Int, hidden: Int, projection: Int?, peepholes: Bool, clip: Float?,
                                   coupled: Bool) {
         let weights = Self.lstm(input: input, hidden: hidden, projection: projection, peepholes: peepholes,
@@ -56,15 +59,20 @@ struct FastPathTests {
             let fast = weights.run(inputs, reverse: reverse)
             let reference = weights.referenceRun(inputs, reverse: reverse)
             #expect(Set(fast.series.keys) == Set(reference.series.keys))
+            // 37 recurrent steps in float32 with another exp/tanh and summation order: measured at most
+            // 1.8e-6 under AVX2 (fused multiply-adds) and 2.03e-6 under SSE2, about 17 ulp of 1.
             for (name, matrix) in reference.series {
                 let difference = Self.maxRelativeDifference(fast.series[name]!.values, matrix.values)
-                #expect(difference <= 2e-6, "\(name) differs by \(difference)")
+                #expect(difference <= 3e-6, "\(name) differs by \(difference)")
             }
-            #expect(Self.maxRelativeDifference(fast.finalState.cell, reference.finalState.cell) <= 2e-6)
+            #expect(Self.maxRelativeDifference(fast.finalState.cell, reference.finalState.cell) <= 3e-6)
         }
     }
 
-    @Test(arguments: [(3, 5, true), (1, 8, true), (7, 33, true), (4, 6, false)])
+    /// (input, hidden, resetAfter).
+    static let gruCases = [(3, 5, true), (1, 8, true), (7, 33, true), (4, 6, false)]
+
+    @Test(arguments: gruCases)
     func fastGRUMatchesReference(input: Int, hidden: Int, resetAfter: Bool) {
         let weights = GRUWeights(
             inputWeights: KernelTests.matrix(rows: 3 * hidden, columns: input, seed: 21),

@@ -14,7 +14,10 @@ struct KernelTests {
         return Matrix(rows: rows, columns: columns, values: values)
     }
 
-    @Test(arguments: [(1, 1), (3, 5), (4, 8), (7, 13), (17, 33), (64, 128), (512, 128), (5, 0)])
+    /// Row and column counts that reach every tail loop of the matrix–vector kernel.
+    static let matVecSizes = [(1, 1), (3, 5), (4, 8), (7, 13), (17, 33), (64, 128), (512, 128), (5, 0)]
+
+    @Test(arguments: matVecSizes)
     func matVecMatchesPlainSwift(rows: Int, columns: Int) {
         let w = Self.matrix(rows: rows, columns: columns, seed: 1)
         let x = Self.matrix(rows: 1, columns: columns, seed: 2).values
@@ -37,9 +40,12 @@ struct KernelTests {
         for k in 0..<4 { #expect(abs(band[k] - full[8 + k]) <= 1e-5) }
     }
 
-    // Fewer than 16 steps take the dot-product kernel, 16 or more the register-tiled one (awkward tails).
-    @Test(arguments: [(1, 4, 1), (6, 3, 5), (9, 7, 2), (13, 64, 33), (4, 256, 64),
-                      (16, 4, 1), (17, 7, 3), (37, 33, 17), (64, 256, 64), (23, 9, 130)])
+    /// (steps, rows, columns): fewer than 16 steps take the dot-product kernel, 16 or more the register-tiled
+    /// one, whose leftover steps (not a multiple of 4) go through the transposed matrix–vector kernel.
+    static let projectionSizes = [(1, 4, 1), (6, 3, 5), (9, 7, 2), (13, 64, 33), (4, 256, 64),
+                                  (16, 4, 1), (17, 7, 3), (37, 33, 17), (64, 256, 64), (23, 9, 130), (18, 80, 5)]
+
+    @Test(arguments: projectionSizes)
     func projectSequenceMatchesPlainSwift(steps: Int, rows: Int, columns: Int) {
         let w = Self.matrix(rows: rows, columns: columns, seed: 5)
         let x = Self.matrix(rows: steps, columns: columns, seed: 6)

@@ -2,6 +2,20 @@
 #define CGATEKERNELS_H
 #include <stddef.h>
 
+/// The instruction-set variants every kernel is compiled for (x86-64 Linux; elsewhere only the default).
+enum { GK_VARIANT_DEFAULT = 0, GK_VARIANT_AVX2 = 1, GK_VARIANT_AVX512 = 2 };
+
+/// The best variant this CPU runs.
+int gk_best_variant(void);
+
+/// The variant the kernels use on the calling thread: the forced one, else the process's choice (the
+/// best, or the one the environment variable GATESCOPE_KERNELS names: default, avx2 or avx512).
+int gk_variant(void);
+
+/// Makes the kernels use `variant` on the calling thread (−1: back to the process's choice), so tests
+/// reach every variant. Returns 0, changing nothing, when the CPU cannot run it.
+int gk_force_variant(int variant);
+
 /// y[r] += sum_c W[r*cols + c] * x[c] for r in 0..<rows (W row-major).
 void gk_matvec_accumulate(const float *W, ptrdiff_t rows, ptrdiff_t cols, const float *x, float *y);
 

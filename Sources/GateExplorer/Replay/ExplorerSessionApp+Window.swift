@@ -2,10 +2,8 @@ import GateCanvas
 import GateCore
 
 extension ExplorerSessionApp {
-    /// Width of the heatmaps on the screen as last rendered.
-    var heatmapWidth: Int {
-        ExplorerLayout(state: state, width: screen.width, height: screen.height, colorMode: screen.mode).heatmapWidth
-    }
+    /// Width of the heatmaps on the screen (as the resize events told the explorer).
+    var heatmapWidth: Int { explorer.layout.heatmapWidth }
 
     /// The first step held: a growing run forgets its oldest steps (``liveHistoryLimit``); 0 otherwise.
     var heldFrom: Int { stepper?.forgottenSteps ?? 0 }
@@ -17,25 +15,40 @@ extension ExplorerSessionApp {
         return memoryTrace.rows(range)
     }
 
-    /// Makes sure the explorer holds the window for the cursor and puts its cursor there.
-    mutating func syncWindow() {
-        step = min(max(heldFrom, step), max(heldFrom, totalSteps - 1))
-        guard isPlanned(window, total: totalSteps),
-              state.totalSteps == window.count else {
+    /// Hands `event` down to the explorer, then gives it the rows for where its cursor went and
+    /// records the move; `recordsPassed` records the steps passed over (a step, playback).
+    mutating func passDown(_ event: InputEvent, recordsPassed: Bool = false) -> AppAction {
+        let before = step
+        explorer.state.isGrowing = isGrowing
+        let action = explorer.handle(event)
+        ensureRows()
+        if step != before {
+            isFollowing = step >= totalSteps - 1
+            recordMove(from: before, passing: recordsPassed)
+        }
+        return action
+    }
+
+    /// Makes sure the explorer holds the rows for its cursor (the whole run, or the window around it);
+    /// a cursor on a step a growing run no longer holds goes to the first step held, with a note.
+    mutating func ensureRows() {
+        if step < heldFrom {
+            explorer.state.seek(to: heldFrom)
+            message = forgottenNote
+        }
+        guard isPlanned(window, step: step, total: totalSteps),
+              state.totalSteps == window.count, state.runSteps == totalSteps else {
             reload(force: true)
             return
         }
-        var next = state
-        next.move(to: step - window.lowerBound)
-        explorer.replaceState(next)
     }
 
     /// Reads the window for the cursor into a new run for the explorer, keeping everything else
     /// (layer, unit, sort, focus, playback, overlays).
     mutating func reload(force: Bool = false) {
         let total = totalSteps
-        step = min(max(heldFrom, step), max(heldFrom, total - 1))
-        var wanted = plannedRows(total: total)
+        let step = min(max(heldFrom, self.step), max(heldFrom, total - 1))
+        var wanted = plannedRows(step: step, total: total)
         guard force || wanted != window else { return }
         for _ in 0..<2 {
             let trace: NetworkTrace
@@ -56,25 +69,27 @@ extension ExplorerSessionApp {
             let taken = Set(base.extraKeyHelp.flatMap(\.handles))
             run.extraKeyHelp = Self.keyHelp.filter { $0.handles.allSatisfy { !taken.contains($0) } } + base.extraKeyHelp
             window = wanted
-            explorer.replaceState(state.carryingView(to: run, step: step - wanted.lowerBound))
+            explorer.state.replaceRows(with: run)
+            explorer.state.seek(to: step)
             // The new window may change the layout (and so the heatmap width) only in corner cases;
             // check once.
-            if isPlanned(wanted, total: total) { return }
-            wanted = plannedRows(total: total)
+            if isPlanned(wanted, step: step, total: total) { return }
+            wanted = plannedRows(step: step, total: total)
         }
     }
 
-    /// The rows to hold for the cursor (``StepWindowPlan`` over the steps held).
-    func plannedRows(total: Int) -> Range<Int> {
+    /// The rows to hold for the cursor at `step` (``StepWindowPlan`` over the steps held).
+    func plannedRows(step: Int, total: Int) -> Range<Int> {
         let from = heldFrom
         let rows = StepWindowPlan.rows(step: step - from, total: total - from, width: heatmapWidth)
         return (rows.lowerBound + from)..<(rows.upperBound + from)
     }
 
-    /// Whether `rows` serves the cursor (``StepWindowPlan/isValid(_:step:total:width:)`` over the steps held).
-    func isPlanned(_ rows: Range<Int>, total: Int) -> Bool {
+    /// Whether `rows` serves the cursor at `step` (``StepWindowPlan/isValid(_:step:total:width:)`` over
+    /// the steps held).
+    func isPlanned(_ rows: Range<Int>, step: Int, total: Int) -> Bool {
         let from = heldFrom
-        guard rows.lowerBound >= from else { return false }
+        guard rows.lowerBound >= from, step >= from else { return false }
         return StepWindowPlan.isValid((rows.lowerBound - from)..<(rows.upperBound - from), step: step - from,
                                       total: total - from, width: heatmapWidth)
     }
@@ -83,21 +98,11 @@ extension ExplorerSessionApp {
     /// (a step, playback, live input) rather than only the one landed on.
     mutating func moveCursor(to target: Int, recordsPassed: Bool = true) {
         let before = step
-        if target < heldFrom { message = forgottenNote }
-        step = min(max(heldFrom, target), max(heldFrom, totalSteps - 1))
+        ensureRows()
+        explorer.state.seek(to: target)
         isFollowing = step >= totalSteps - 1
-        syncWindow()
+        ensureRows()
         recordMove(from: before, passing: recordsPassed)
-    }
-
-    /// The explorer moved its own cursor (mouse): take its step as the run's.
-    mutating func adoptExplorerStep(from before: Int) {
-        step = window.lowerBound + state.step
-        if step != before {
-            isFollowing = step >= totalSteps - 1
-            recordMove(from: before, passing: false)
-        }
-        syncWindow()
     }
 
     /// Records the move from `before` to the cursor, when recording.
@@ -156,9 +161,11 @@ extension ExplorerSessionApp {
             message = "cannot step the new input: \(error)"
         }
         stepper = current
+        let wasEmpty = state.totalSteps == 0
         // Before the first step there is no step to have recorded.
-        let before = state.totalSteps == 0 ? -1 : step
-        if isFollowing || state.totalSteps == 0 { step = totalSteps - 1 }
+        let before = wasEmpty ? -1 : step
+        ensureRows()
+        if isFollowing || wasEmpty { explorer.state.seek(to: totalSteps - 1) }
         // Following live rows or typing, every new step is recorded, however many arrived at once.
         if isFollowing, step > before { record((before + 1)..<(step + 1)) } else { recordMove(from: before, passing: true) }
         let limit = historyLimit(for: current.trace)
@@ -167,7 +174,7 @@ extension ExplorerSessionApp {
             stepper?.forget(before: current.steps - limit)
             message = forgottenNote
         }
-        syncWindow()
+        ensureRows()
     }
 
     /// Steps a growing run holds: about ``liveHistoryBytes`` of rows like `trace`'s (at least 4096,
@@ -177,14 +184,14 @@ extension ExplorerSessionApp {
             + trace.layers.reduce(0) { sum, layer in sum + layer.series.values.reduce(0) { $0 + $1.columns } }
         return min(liveHistoryLimit, max(4096, liveHistoryBytes / (4 * floats)))
     }
-}
 
-extension ExplorerSessionApp {
     /// What the status line says when steps of a growing run have been forgotten.
     var forgottenNote: String {
         "steps 1–\(heldFrom) are no longer held: live input keeps the newest \(stepper.map { historyLimit(for: $0.trace) } ?? liveHistoryLimit) steps in memory (r records to disk as it comes)"
     }
+}
 
+extension ExplorerSessionApp {
     /// Moves the cursor to step `target` of the whole run (clamped), as a jump.
     public mutating func jump(to target: Int) {
         moveCursor(to: target, recordsPassed: false)
@@ -193,8 +200,8 @@ extension ExplorerSessionApp {
     /// The explorer's whole screen at the cursor, `width` × `height` in `mode` (for exports such as
     /// `render --format cast --explorer`).
     public mutating func frame(width: Int, height: Int, mode: ColorMode = .truecolor) -> CellBuffer {
-        if screen.width != width || screen.height != height || screen.mode != mode {
-            screen.mode = mode
+        if explorer.screen != ScreenGeometry(width: width, height: height, colorMode: mode) {
+            begin(colorMode: mode)
             _ = handle(.resize(width: width, height: height))
         }
         var buffer = CellBuffer(width: width, height: height, colorMode: mode)

@@ -9,7 +9,7 @@ public protocol RecordingStream: AnyObject {
     func append(_ rows: NetworkTrace) throws
     /// Writes the recording (with `bookmarks`, steps counted in the recording, and the what-if `edits`)
     /// and returns the file's path.
-    func finish(bookmarks: [SessionBookmark], edits: [String]) throws -> String
+    func finish(bookmarks: [StepBookmark], edits: [String]) throws -> String
     /// Abandons the recording (nothing is written).
     func discard()
 }
@@ -30,7 +30,7 @@ public final class MemoryRecordingStream: RecordingStream {
         trace.appendSteps(rows)
     }
 
-    public func finish(bookmarks: [SessionBookmark], edits: [String]) throws -> String {
+    public func finish(bookmarks: [StepBookmark], edits: [String]) throws -> String {
         try sink.save(trace, bookmarks: bookmarks, edits: edits)
     }
 

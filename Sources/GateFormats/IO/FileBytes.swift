@@ -58,8 +58,9 @@ public enum FileBytes {
     }
 
     /// Opens the regular file at `path` for reading: its descriptor (the caller closes it) and size.
+    /// Opened without blocking, so a FIFO with no writer is refused at once instead of hanging.
     static func openRegularFile(path: String) throws -> (descriptor: Int32, size: Int) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = try openForReading(path: path)
         guard descriptor >= 0 else { throw systemError("cannot open for reading", path: path) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
@@ -72,6 +73,15 @@ public enum FileBytes {
             throw FormatError("is not a regular file; pass the path of a file", source: path)
         }
         return (descriptor, Int(info.st_size))
+    }
+
+    /// `open(path, O_RDONLY)` without blocking on a FIFO (O_NONBLOCK does not change reads of regular files);
+    /// an empty path is refused with its own message.
+    static func openForReading(path: String) throws -> Int32 {
+        guard !path.isEmpty else { throw FormatError("the path is empty; pass the path of a file") }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw systemError("cannot open for reading", path: path) }
+        return descriptor
     }
 
     /// A `FormatError` built from `errno`.

@@ -29,8 +29,7 @@ public final class MappedSafeTensors: @unchecked Sendable {
     /// Maps `path` and validates its header.
     public init(path: String) throws {
         self.path = path
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileBytes.systemError("cannot open for reading", path: path) }
+        let descriptor = try FileBytes.openForReading(path: path)
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
             close(descriptor)

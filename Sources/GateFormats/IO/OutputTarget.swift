@@ -18,6 +18,7 @@ struct OutputTarget {
 
     /// Resolves `path` (following at most 40 links); `-` is standard output, written in order.
     init(path: String) throws {
+        guard !path.isEmpty else { throw FormatError("the output path is empty; give a file path (or - for standard output)") }
         if path == Self.standardOutput {
             self.path = path
             self.isStream = true

@@ -18,14 +18,7 @@ struct ExploreCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "Open the named demo (see `gatescope demos`); `builtin` for the built-in one.")
-    var demo: String?
-
-    @Option(name: .long, help: "A model file to explore (.safetensors, torch.save .pt/.pth/.bin, TorchScript, .onnx).")
-    var model: String?
-
-    @Option(name: .long, help: "The input sequence: .csv (rows are timesteps), .npy (T, X) or text; `-` reads steps live from standard input (CSV lines, or characters for a text model).")
-    var input: String?
+    @OptionGroup var source: ModelSourceOptions
 
     @Option(name: .long, help: "A second input for the same model: shows both runs step-locked with the difference per gate.")
     var compareInput: String?
@@ -33,23 +26,10 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .long, help: "Where `r` saves recordings (default: gatescope-NAME-DATE-TIME.safetensors here).")
     var recordTo: String?
 
-    @Option(name: .long, help: "Text to feed a character or word model (instead of --input).")
-    var text: String?
-
-    @Option(name: [.long, .customLong("node")], help: "Which module of the model file to use (tensor-name prefix, e.g. `encoder.lstm`; for ONNX, `--node` with a node name such as `If_0/then_branch/LSTM_3`).")
-    var prefix: String?
-
-    @Option(name: .long, help: "The linear head after the recurrent layers (e.g. fc), or 'none'.")
-    var head: String?
-
-    @Option(name: .long, help: "The embedding in front (e.g. embed), or 'none'.")
-    var embedding: String?
-
-    @Option(name: .long, help: "For vanilla RNNs: tanh or relu (the weights cannot tell).")
-    var nonlinearity: String?
-
-    @Option(name: .long, help: "A vocabulary file for text input (one token per line, line k = id k — the Penn Treebank layout — or a JSON array) when the model carries none.")
-    var vocab: String?
+    var demo: String? { source.demo }
+    var model: String? { source.model }
+    var input: String? { source.input }
+    var text: String? { source.text }
 
     @Option(name: .long, help: "Demos to run side by side on the same input, step-locked (e.g. brackets,brackets-gru,brackets-rnn).")
     var compare: String?
@@ -75,8 +55,14 @@ struct ExploreCommand: ParsableCommand {
     func validate() throws {
         if input != nil && text != nil { throw ValidationError("give --input or --text, not both") }
         if model != nil && demo != nil { throw ValidationError("give --model or --demo, not both") }
-        if model == nil && input != nil { throw ValidationError("--input needs --model (or use --text with a demo)") }
-        if model == nil && prefix != nil { throw ValidationError("--prefix needs --model") }
+        if model == nil && demo == nil && input != nil { throw ValidationError("--input needs --model FILE or --demo NAME") }
+        if model == nil && input == "-" { throw ValidationError("live input (--input -) needs --model FILE") }
+        if model == nil && demo == nil && source.options.anyGiven {
+            throw ValidationError("--prefix, --head, --embedding, --nonlinearity and --vocab need --model FILE or --demo NAME")
+        }
+        if source.options.anyGiven && (compare != nil || twins) {
+            throw ValidationError("--compare and --twins open the demos as shipped; drop --prefix, --head, --embedding, --nonlinearity and --vocab")
+        }
         if annotate != nil && input == "-" { throw ValidationError("--annotate needs the whole input, not live input (--input -)") }
         if compareInput != nil && (model == nil || input == nil || input == "-" || compareInput == "-") {
             throw ValidationError("--compare-input needs --model and --input (files, not -)")
@@ -130,12 +116,7 @@ struct ExploreCommand: ParsableCommand {
 
     /// The model at `path` with the command line's import options and vocabulary applied.
     func loadModel(_ path: String) throws -> RecurrentNetwork {
-        if let nonlinearity, RNNNonlinearity(rawValue: nonlinearity.lowercased()) == nil {
-            throw UserError("--nonlinearity must be tanh or relu, not '\(nonlinearity)'")
-        }
-        let options = ModelImportOptions(prefix: prefix, head: head, embedding: embedding,
-                                         nonlinearity: nonlinearity.flatMap { RNNNonlinearity(rawValue: $0.lowercased()) })
-        return try ModelSourceOptions.importModel(path: path, options: options, vocab: vocab)
+        try source.options.load(path)
     }
 
     /// The run to explore, from the options.
@@ -149,6 +130,9 @@ struct ExploreCommand: ParsableCommand {
             return try Self.run(network: network, name: name, title: model, story: nil, inputPath: input, text: text)
         }
         if let demo, ["builtin", "built-in", BuiltInDemo.name].contains(demo.lowercased()) {
+            if source.options.anyGiven || input != nil {
+                throw UserError("the built-in demo is made in code and reads brackets: drop --input and the import options (--text works)")
+            }
             return try builtInRun()
         }
         if let demo {
@@ -161,7 +145,10 @@ struct ExploreCommand: ParsableCommand {
                 let hint = ClosestName.hint(for: demo, among: catalog.entries.map(\.name) + ["builtin"])
                 throw UserError("no demo called '\(demo)'\(hint); the demos are: \(names)")
             }
-            return try Self.run(entry: entry, text: text)
+            // The demo's model, with the command line's import options; its input unless --input or --text.
+            return try Self.run(network: try loadModel(entry.modelPath), name: entry.name, title: entry.title,
+                                story: entry.story.isEmpty ? nil : entry.story,
+                                inputPath: text == nil ? (input ?? entry.inputPath) : nil, text: text)
         }
         if let entry = DemoCatalog.locate()?.preferred, let run = try? Self.run(entry: entry, text: text) {
             return run

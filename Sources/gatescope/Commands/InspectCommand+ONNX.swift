@@ -7,10 +7,10 @@ extension InspectCommand {
     func inspectONNX() throws {
         let bytes = try FileBytes.read(path: file)
         let model = try ONNXModel(bytes: bytes, source: file)
-        let options = ModelImportOptions(prefix: prefix, head: head, embedding: embedding)
-        let imported = try ONNXImporter.importModel(model, source: file, options: options)
+        let imported = try ONNXImporter.importModel(model, source: file, options: options.importOptions)
         let modules = imported.modules
-        let network = imported.network
+        var network = imported.network
+        try options.applyVocabulary(to: &network)
         let opset = model.opsetVersion.map { ", opset \($0)" } ?? ""
         print("\(file): ONNX model (ir_version \(model.irVersion)\(opset)\(model.producerName.isEmpty ? "" : ", from \(model.producerName)")), \(model.graph.nodes.count) nodes, \(RecordCommand.byteSize(of: file))")
         if modules.count > 1 {
@@ -33,6 +33,7 @@ extension InspectCommand {
         print("sizes:       input \(network.inputSize), hidden \(network.hiddenSize), layers \(network.layers.count), directions \(network.isBidirectional ? 2 : 1)")
         print("embedding:   \(imported.embeddingName.map { "Gather node '\($0)'" } ?? "none")")
         print("head:        \(imported.headPrefix.map { "node '\($0)' (\(network.head!.inputSize)→\(network.head!.outputSize))" } ?? "none")")
+        if let vocabulary = network.vocabulary { print("vocab:       \(vocabulary.count) tokens") }
         if network.readsBackward { print("direction:   reverse (reads the sequence from its end)") }
         if network.initialStates != nil { print("state:       starts from the constant initial_h/initial_c in the file") }
         for note in imported.notes { print(note) }

@@ -14,23 +14,7 @@ struct InspectCommand: ParsableCommand {
     @Argument(help: "A model (.safetensors, torch.save .pt/.pth/.bin, TorchScript, .onnx) or a trace written by gatescope record.")
     var file: String
 
-    @Option(name: [.long, .customLong("node")], help: "The recurrent module to show when the file holds several (tensor-name prefix; for ONNX, `--node` with a node name).")
-    var prefix: String?
-
-    @Option(name: .long, help: "The linear head to attach (e.g. fc), or 'none'.")
-    var head: String?
-
-    @Option(name: .long, help: "The embedding to attach (e.g. embed), or 'none'.")
-    var embedding: String?
-
-    @Option(name: .long, help: "For vanilla RNNs: tanh or relu.")
-    var nonlinearity: String?
-
-    func validate() throws {
-        if let nonlinearity, RNNNonlinearity(rawValue: nonlinearity.lowercased()) == nil {
-            throw ValidationError("--nonlinearity must be tanh or relu, not '\(nonlinearity)'")
-        }
-    }
+    @OptionGroup var options: ModelOptions
 
     func run() throws {
         try reportingErrors {
@@ -52,6 +36,9 @@ struct InspectCommand: ParsableCommand {
                 || (metadata["format"] == nil && mapped.header.entry(named: "input") != nil
                     && mapped.names.contains { $0.hasPrefix("l0.") })
             if looksLikeTrace {
+                if options.anyGiven {
+                    throw UserError("\(file) is a trace, which already holds its run: drop --prefix, --head, --embedding, --nonlinearity and --vocab")
+                }
                 try inspectTrace(mapped)
             } else {
                 try inspectModel(container: nil)
@@ -93,11 +80,11 @@ struct InspectCommand: ParsableCommand {
             return
         }
         let modules = try ModelImporter.modules(in: file, source: self.file)
-        var options = ModelImportOptions(prefix: prefix, head: head, embedding: embedding,
-                                         nonlinearity: nonlinearity.flatMap { RNNNonlinearity(rawValue: $0.lowercased()) })
-        if prefix == nil, modules.count > 1 { options.prefix = modules[0].prefix }
-        let imported = try ModelImporter.importModel(from: file, source: self.file, options: options)
-        let network = imported.network
+        var importOptions = options.importOptions
+        if options.prefix == nil, modules.count > 1 { importOptions.prefix = modules[0].prefix }
+        let imported = try ModelImporter.importModel(from: file, source: self.file, options: importOptions)
+        var network = imported.network
+        try options.applyVocabulary(to: &network)
         let layout = imported.module.layout == .keras ? "Keras-layout weights" : "PyTorch weights"
         print("\(self.file): \(container.map { "\($0), " } ?? "")\(layout), \(file.names.count) tensors, \(RecordCommand.byteSize(of: self.file))")
         if modules.count > 1 {
@@ -109,7 +96,7 @@ struct InspectCommand: ParsableCommand {
         print("network:     \(network.summary)")
         var resetNote = ""
         if case .gru(let w)? = network.layers.first?.first, !w.resetAfter { resetNote = ", reset_after=False: r applied before W_hn" }
-        print("cell:        \(network.kind.rawValue) (\(network.kind.displayName)\(resetNote))\(network.kind == .rnnTanh && nonlinearity == nil && file.metadata["nonlinearity"] == nil && file.metadata["keras_config"] == nil ? " — assumed; use --nonlinearity relu if it was trained with relu" : "")")
+        print("cell:        \(network.kind.rawValue) (\(network.kind.displayName)\(resetNote))\(network.kind == .rnnTanh && options.nonlinearity == nil && file.metadata["nonlinearity"] == nil && file.metadata["keras_config"] == nil ? " — assumed; use --nonlinearity relu if it was trained with relu" : "")")
         var projection = "none"
         if case .lstm(let w)? = network.layers.first?.first, let p = w.projection { projection = String(p.rows) }
         print("sizes:       input \(network.inputSize), hidden \(network.hiddenSize), layers \(network.layers.count), directions \(network.isBidirectional ? 2 : 1), proj \(projection)")

@@ -3,42 +3,29 @@ import GateCore
 import GateExplorer
 import GateFormats
 
-/// The options that name a model and its input (`--model`/`--demo`, `--input`/`--text`, import
-/// choices), for commands that run a model instead of reading a trace.
+/// The options that name a model and its input (`--model`/`--demo`, `--input`/`--text`) and how to import it
+/// (``ModelOptions``), for commands that run a model instead of reading a trace.
 struct ModelSourceOptions: ParsableArguments {
     @Option(name: .long, help: "The model weights (.safetensors, torch.save .pt/.pth/.bin, TorchScript, .keras/.h5, .onnx).")
     var model: String?
 
-    @Option(name: .long, help: "A shipped demo (see `gatescope demos`): its model, and its input unless --input or --text is given.")
+    @Option(name: .long, help: "A shipped demo (see `gatescope demos`; explore also opens `builtin`): its model, and its input unless --input or --text is given.")
     var demo: String?
 
-    @Option(name: .long, help: "The input sequence: .csv (rows are timesteps), .npy (T, X), or .txt for text models.")
+    @Option(name: .long, help: "The input sequence: .csv (rows are timesteps), .npy (T, X), or .txt for text models; for explore, `-` reads steps live from standard input (CSV lines, or characters for a text model).")
     var input: String?
 
-    @Option(name: .long, help: "Text to feed a character or word model (needs a vocabulary).")
+    @Option(name: .long, help: "Text to feed a character or word model (instead of --input; needs a vocabulary).")
     var text: String?
 
-    @Option(name: [.long, .customLong("node")], help: "The recurrent module to use when the file holds several (e.g. encoder.lstm; for ONNX, `--node` with a node name).")
-    var prefix: String?
-
-    @Option(name: .long, help: "The linear head after the recurrent layers (e.g. fc), or 'none'.")
-    var head: String?
-
-    @Option(name: .long, help: "The embedding in front (e.g. embed), or 'none'.")
-    var embedding: String?
-
-    @Option(name: .long, help: "A vocabulary file for text input (one token per line, or a JSON array) when the model carries none.")
-    var vocab: String?
-
-    @Option(name: .long, help: "For vanilla RNNs: tanh or relu (the weights cannot tell).")
-    var nonlinearity: String?
+    @OptionGroup var options: ModelOptions
 
     /// Whether a model or demo was named.
     var isGiven: Bool { model != nil || demo != nil }
 
     /// Whether any option of the group was used.
     var anyGiven: Bool {
-        isGiven || input != nil || text != nil || prefix != nil || head != nil || embedding != nil || vocab != nil || nonlinearity != nil
+        isGiven || input != nil || text != nil || options.anyGiven
     }
 
     /// Checks the combination.
@@ -46,9 +33,6 @@ struct ModelSourceOptions: ParsableArguments {
         if model != nil && demo != nil { throw UserError("give --model FILE or --demo NAME, not both") }
         if input != nil && text != nil { throw UserError("give --input FILE or --text STRING, not both") }
         if model != nil && input == nil && text == nil { throw UserError("--model needs an input: --input FILE or --text STRING") }
-        if let nonlinearity, RNNNonlinearity(rawValue: nonlinearity.lowercased()) == nil {
-            throw UserError("--nonlinearity must be tanh or relu, not '\(nonlinearity)'")
-        }
     }
 
     /// The model file and input file: as given, or a demo's from the catalogue (its input unless
@@ -64,27 +48,11 @@ struct ModelSourceOptions: ParsableArguments {
         return (entry.modelPath, input ?? (text == nil ? entry.inputPath : nil))
     }
 
-    /// The import options from the command line.
-    var importOptions: ModelImportOptions {
-        ModelImportOptions(prefix: prefix, head: head, embedding: embedding,
-                           nonlinearity: nonlinearity.flatMap { RNNNonlinearity(rawValue: $0.lowercased()) })
-    }
-
-    /// Imports the model at `path` (saying which head it chose, when it had to) and applies a
-    /// vocabulary file.
-    static func importModel(path: String, options: ModelImportOptions, vocab: String?) throws -> RecurrentNetwork {
-        let imported = try ModelImporter.importModel(path: path, options: options)
-        HeadChoiceNote.print(for: imported)
-        var network = imported.network
-        if let vocab { try VocabularyFile.apply(try VocabularyFile.load(path: vocab), to: &network, source: vocab) }
-        return network
-    }
-
     /// Loads the model, reads the input and runs it: the trace, the network, and the model path.
     func run() throws -> (trace: NetworkTrace, network: RecurrentNetwork, modelPath: String) {
         try check()
         let (path, inputPath) = try resolvedSources()
-        let network = try Self.importModel(path: path, options: importOptions, vocab: vocab)
+        let network = try options.load(path)
         let run = try ExploreCommand.run(network: network, name: "", title: path, story: nil, inputPath: inputPath, text: text)
         return (run.trace, network, path)
     }

@@ -35,11 +35,6 @@ struct RecordCommand: ParsableCommand {
     var demo: String? { source.demo }
     var input: String? { source.input }
     var text: String? { source.text }
-    var prefix: String? { source.prefix }
-    var head: String? { source.head }
-    var embedding: String? { source.embedding }
-    var vocab: String? { source.vocab }
-    var nonlinearity: String? { source.nonlinearity }
 
     @Flag(name: .long, help: ArgumentHelp("Print where the time went (read, compute, write) to standard error (scripts/bench_record.py).", visibility: .hidden))
     var timing = false
@@ -50,9 +45,6 @@ struct RecordCommand: ParsableCommand {
         }
         guard !(input != nil && text != nil), demo != nil || input != nil || text != nil else {
             throw ValidationError("give exactly one of --input FILE or --text STRING")
-        }
-        if let nonlinearity, RNNNonlinearity(rawValue: nonlinearity.lowercased()) == nil {
-            throw ValidationError("--nonlinearity must be tanh or relu, not '\(nonlinearity)'")
         }
     }
 
@@ -68,7 +60,7 @@ struct RecordCommand: ParsableCommand {
                 try recordConvLSTM(model: model, input: input)
                 return
             }
-            let network = try ModelSourceOptions.importModel(path: model, options: source.importOptions, vocab: vocab)
+            let network = try source.options.load(model)
             let sequence: LoadedSequence
             if let text {
                 sequence = try SequenceLoader.text(text, for: network)

@@ -19,7 +19,7 @@ final class SpooledRecordingStream: RecordingStream {
         try spool.append(rows)
     }
 
-    func finish(bookmarks: [SessionBookmark], edits: [String]) throws -> String {
+    func finish(bookmarks: [StepBookmark], edits: [String]) throws -> String {
         defer { spool.discard() }
         let template = spool.template ?? NetworkTrace(input: Matrix(rows: 0, columns: 0), layers: [])
         let metadata = sink.metadata(for: template, steps: spool.steps, edits: edits)

@@ -35,7 +35,7 @@ final class TraceRecordingSink: RecordingSink {
         self.input = input
     }
 
-    func save(_ trace: NetworkTrace, bookmarks: [SessionBookmark], edits: [String]) throws -> String {
+    func save(_ trace: NetworkTrace, bookmarks: [StepBookmark], edits: [String]) throws -> String {
         let metadata = metadata(for: trace, steps: trace.steps, edits: edits)
         return try store(bookmarks: bookmarks) { try TraceFile.write(trace, metadata: metadata, to: $0) }
     }
@@ -72,7 +72,7 @@ final class TraceRecordingSink: RecordingSink {
 
     /// Writes a recording with `write` (given the path) to the next path, or, when that fails, to a
     /// file in the temporary directory (never lose a recording), and its bookmarks beside it.
-    func store(bookmarks: [SessionBookmark], write: (String) throws -> Void) throws -> String {
+    func store(bookmarks: [StepBookmark], write: (String) throws -> Void) throws -> String {
         let path = nextPath()
         do {
             try write(path)
