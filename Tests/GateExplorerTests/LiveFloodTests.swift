@@ -49,6 +49,9 @@ struct LiveFloodTests {
         var buffer = CellBuffer(width: 120, height: 40)
         app.render(into: &buffer)
         #expect(buffer.plainText().contains("t=\(app.heldFrom + 1)/100"))
+        feed.ended = true
+        _ = app.handle(.tick)
+        #expect(app.message == "input ended after 100 steps; steps 1–\(app.heldFrom) are no longer held")
     }
 
     @Test func aRecordingOfLiveInputHoldsEveryStepEvenPastTheHistory() throws {
