@@ -4,16 +4,16 @@ long input"): time to the first frame, time for End to show the last step, and p
     python3 scripts/bench_explore_long.py [--gatescope .build/release/gatescope] [--steps 1000000]
                                           [--repeat 3] [--models lstm,lstm-bi2,gru,rnn] [--keep DIR]
 
-Makes the models with torch (torch.manual_seed(0), safetensors state dicts): LSTM 8→32, LSTM 8→32 with
-2 bidirectional layers, GRU 8→32 and RNN tanh 8→32, and a steps × 8 float32 standard-normal input
+Makes the models with torch (torch.manual_seed(0), safetensors state dicts): LSTM 8→32, GRU 8→32,
+RNN tanh 8→32, a bidirectional LSTM 8→32 and one with 2 bidirectional layers, and a steps × 8 float32 standard-normal input
 (.npy, numpy seed 0). For each model, `--repeat` times:
 
     tmux new-session -d -x 120 -y 40 '/usr/bin/time -v -o TIME gatescope explore --model M --input X'
 
 then polls `tmux capture-pane` every 5 ms: first frame = start until the status line shows
 `t=1/<steps>` and the key line is drawn; End = from sending End until it shows `t=<steps>/<steps>`;
-then q, and the peak resident set ("Maximum resident set size") from /usr/bin/time -v. Prints one line
-per run and the worst of each figure per model.
+then q, and the peak resident set ("Maximum resident set size") and the CPU time (user + system) from
+/usr/bin/time -v. Prints one line per run, and the best and worst per model.
 """
 import argparse
 import os
@@ -35,6 +35,7 @@ def make_inputs(directory, steps, models):
 
     makers = {
         "lstm": lambda: torch.nn.LSTM(8, 32),
+        "lstm-bi": lambda: torch.nn.LSTM(8, 32, bidirectional=True),
         "lstm-bi2": lambda: torch.nn.LSTM(8, 32, num_layers=2, bidirectional=True),
         "gru": lambda: torch.nn.GRU(8, 32),
         "rnn": lambda: torch.nn.RNN(8, 32),
@@ -59,8 +60,8 @@ def wait_for(sock, pattern, limit=120.0):
     raise SystemExit(f"timed out waiting for {pattern!r}; screen:\n{screen(sock)}")
 
 
-def run_once(binary, directory, model, steps):
-    sock = f"bench-explore-{os.getpid()}"
+def run_once(binary, directory, model, steps, number):
+    sock = f"bench-explore-{os.getpid()}-{number}"
     timing = os.path.join(directory, "time.txt")
     done = os.path.join(directory, "done")
     for path in (timing, done):
@@ -83,8 +84,10 @@ def run_once(binary, directory, model, steps):
     finally:
         subprocess.run(["tmux", "-L", sock, "kill-server"], capture_output=True)
     with open(timing) as f:
-        peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", f.read()).group(1))
-    return first, end, peak / 1024
+        report = f.read()
+    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", report).group(1))
+    cpu = sum(float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", report).group(1)) for kind in ("User", "System"))
+    return first, end, peak / 1024, cpu
 
 
 def main():
@@ -92,7 +95,7 @@ def main():
     parser.add_argument("--gatescope", default=".build/release/gatescope")
     parser.add_argument("--steps", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--models", default="lstm,lstm-bi2,gru,rnn")
+    parser.add_argument("--models", default="lstm,gru,rnn,lstm-bi,lstm-bi2")
     parser.add_argument("--keep", help="make the inputs in (and keep) this directory")
     args = parser.parse_args()
     binary = os.path.abspath(args.gatescope)
@@ -102,11 +105,12 @@ def main():
     make_inputs(directory, args.steps, models)
     print(f"{args.steps:,} steps × 8 features, 120×40 under tmux, {binary}")
     for model in models:
-        runs = [run_once(binary, directory, model, args.steps) for _ in range(args.repeat)]
-        for first, end, peak in runs:
-            print(f"  {model:9s} first frame {first:6.3f} s   End → last step {end:6.3f} s   peak RSS {peak:6.1f} MB")
-        print(f"{model:9s} worst of {len(runs)}: first frame {max(r[0] for r in runs):.3f} s, "
-              f"End {max(r[1] for r in runs):.3f} s, peak RSS {max(r[2] for r in runs):.1f} MB")
+        runs = [run_once(binary, directory, model, args.steps, n) for n in range(args.repeat)]
+        for first, end, peak, cpu in runs:
+            print(f"  {model:9s} first frame {first:6.3f} s   End → last step {end:6.3f} s   peak RSS {peak:6.1f} MB"
+                  f"   CPU (user+sys, whole session) {cpu:6.2f} s")
+        print(f"{model:9s} best/worst of {len(runs)}: first frame {min(r[0] for r in runs):.3f}/{max(r[0] for r in runs):.3f} s, "
+              f"End {min(r[1] for r in runs):.3f}/{max(r[1] for r in runs):.3f} s, peak RSS {max(r[2] for r in runs):.1f} MB")
     sys.stdout.flush()
 
 

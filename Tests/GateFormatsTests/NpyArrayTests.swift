@@ -89,6 +89,36 @@ import Testing
             let message = "\(error)"
             #expect(message.hasPrefix("a.npy: ") && message.contains(fragment), "\(message)", sourceLocation: sourceLocation)
         }
+        // Read from a file, a block at a time, the same bytes give the same reason.
+        let path = FormatFixtures.temporaryDirectory() + "/a.npy"
+        do {
+            try FileBytes.writeAtomically(bytes, to: path)
+            _ = try NpyArray(path: path)
+            Issue.record("accepted from a file; expected '\(fragment)'", sourceLocation: sourceLocation)
+        } catch {
+            #expect("\(error)".contains(fragment), "\(error)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func largeFilesAreReadInBlocksAsNumpyStoresThem() throws {
+        // 300,003 values: several 1 MB blocks and a partial one, as f4, big-endian f4 and f8.
+        let values = (0..<300_003).map { Float($0 % 977) / 8 - 60 }
+        let cases: [(String, (Float) -> [UInt8])] = [
+            ("<f4", { withUnsafeBytes(of: $0.bitPattern.littleEndian, Array.init) }),
+            (">f4", { withUnsafeBytes(of: $0.bitPattern.bigEndian, Array.init) }),
+            ("<f8", { withUnsafeBytes(of: Double($0).bitPattern.littleEndian, Array.init) }),
+        ]
+        for (descr, encode) in cases {
+            let bytes = npy("{'descr': '\(descr)', 'fortran_order': False, 'shape': (100001, 3), }",
+                            data: Array(values.map(encode).joined()))
+            let path = FormatFixtures.temporaryDirectory() + "/large.npy"
+            try FileBytes.writeAtomically(bytes, to: path)
+            let array = try NpyArray(path: path)
+            #expect(array.shape == [100_001, 3], "\(descr)")
+            #expect(array.values == values, "\(descr)")
+            try FileBytes.writeAtomically(Array(bytes.dropLast(5)), to: path)
+            #expect(throws: FormatError.self) { try NpyArray(path: path) }
+        }
     }
 
     @Test func acceptsHeaderVariants() throws {

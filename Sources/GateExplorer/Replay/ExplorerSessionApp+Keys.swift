@@ -72,13 +72,9 @@ extension ExplorerSessionApp {
     /// Lines that arrived on the live feed become steps.
     mutating func pollFeed() {
         guard let feed, !feedEnded else { return }
-        guard totalSteps < liveStepLimit else {
-            // Memory stays bounded under a flood (`yes | gatescope explore --input -`).
-            feedEnded = true
-            message = "live input stopped at \(totalSteps) steps, the most kept in memory; record (r) or use gatescope record for longer inputs"
-            return
-        }
-        let room = min(Self.liveLinesPerTick, liveStepLimit - totalSteps)
+        // Memory stays bounded under a flood (`yes | gatescope explore --input -`): the oldest steps are
+        // forgotten beyond ``liveHistoryLimit`` (``appendRows(_:tokens:)``).
+        let room = Self.liveLinesPerTick
         let (taken, ended) = feed.take(atMost: room)
         let lines = taken.count > room ? Array(taken.prefix(room)) : taken
         if !lines.isEmpty, let network = base.network {
@@ -89,6 +85,7 @@ extension ExplorerSessionApp {
         if ended {
             feedEnded = true
             message = "input ended after \(totalSteps) steps" + (skippedInput > 0 ? " (\(skippedInput) unreadable lines or characters skipped)" : "")
+                + (heldFrom > 0 ? "; steps 1–\(heldFrom) are no longer held" : "")
         }
     }
 
@@ -100,26 +97,32 @@ extension ExplorerSessionApp {
             finishRecording()
             return
         }
-        guard recordingSink != nil else {
+        guard let recordingSink else {
             message = "recording is not available here"
             return
         }
-        recording = SessionRecording()
+        do {
+            recording = SessionRecording(stream: try recordingSink.begin())
+        } catch {
+            message = "cannot start recording: \(error)"
+            return
+        }
         record(step..<(step + 1))
         message = "recording: step, play or type; r stops and saves"
     }
 
     /// Saves the recording in progress, if any, and says where.
     mutating func finishRecording() {
-        guard let done = recording, let recordingSink else { return }
+        guard let done = recording else { return }
         recording = nil
         guard done.steps > 0 else {
+            done.stream.discard()
             message = "nothing recorded"
             return
         }
         let marks = bookmarks.compactMap { mark in done.row(ofStep: mark.step).map { StepBookmark(step: $0, note: mark.note) } }
         do {
-            let path = try recordingSink.save(done.trace, bookmarks: marks, edits: done.edits)
+            let path = try done.stream.finish(bookmarks: marks, edits: done.edits)
             savedRecordings.append(path)
             message = "saved \(done.steps) recorded steps to \(path)"
         } catch {

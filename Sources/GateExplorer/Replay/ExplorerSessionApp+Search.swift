@@ -2,9 +2,9 @@ import GateCanvas
 import GateCore
 
 extension ExplorerSessionApp {
-    /// Token ids of the whole run.
+    /// Token ids of the whole run (−1, matching nothing, for steps a growing run no longer holds).
     var runTokens: [Int]? {
-        if let stepper { return stepper.trace.tokens }
+        if let stepper { return stepper.trace.tokens.map { Array(repeating: -1, count: stepper.forgottenSteps) + $0 } }
         if let source { return source.tokens }
         return memoryTrace.tokens
     }

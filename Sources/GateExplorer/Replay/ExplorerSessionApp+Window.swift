@@ -5,9 +5,12 @@ extension ExplorerSessionApp {
     /// Width of the heatmaps on the screen (as the resize events told the explorer).
     var heatmapWidth: Int { explorer.layout.heatmapWidth }
 
-    /// Rows `range` of the run.
+    /// The first step held: a growing run forgets its oldest steps (``liveHistoryLimit``); 0 otherwise.
+    var heldFrom: Int { stepper?.forgottenSteps ?? 0 }
+
+    /// Rows `range` of the run (for a growing run, of the steps it holds).
     func readRows(_ range: Range<Int>) throws -> NetworkTrace {
-        if let stepper { return stepper.trace.rows(range) }
+        if let stepper { return stepper.heldRows(range.clamped(to: stepper.forgottenSteps..<stepper.steps)) }
         if let source { return try source.rows(range) }
         return memoryTrace.rows(range)
     }
@@ -26,9 +29,14 @@ extension ExplorerSessionApp {
         return action
     }
 
-    /// Makes sure the explorer holds the rows for its cursor (the whole run, or the window around it).
+    /// Makes sure the explorer holds the rows for its cursor (the whole run, or the window around it);
+    /// a cursor on a step a growing run no longer holds goes to the first step held, with a note.
     mutating func ensureRows() {
-        guard StepWindowPlan.isValid(window, step: step, total: totalSteps, width: heatmapWidth),
+        if step < heldFrom {
+            explorer.state.seek(to: heldFrom)
+            message = forgottenNote
+        }
+        guard isPlanned(window, step: step, total: totalSteps),
               state.totalSteps == window.count, state.runSteps == totalSteps else {
             reload(force: true)
             return
@@ -39,8 +47,8 @@ extension ExplorerSessionApp {
     /// (layer, unit, sort, focus, playback, overlays).
     mutating func reload(force: Bool = false) {
         let total = totalSteps
-        let step = min(max(0, self.step), max(0, total - 1))
-        var wanted = StepWindowPlan.rows(step: step, total: total, width: heatmapWidth)
+        let step = min(max(heldFrom, self.step), max(heldFrom, total - 1))
+        var wanted = plannedRows(step: step, total: total)
         guard force || wanted != window else { return }
         for _ in 0..<2 {
             let trace: NetworkTrace
@@ -65,9 +73,25 @@ extension ExplorerSessionApp {
             explorer.state.seek(to: step)
             // The new window may change the layout (and so the heatmap width) only in corner cases;
             // check once.
-            if StepWindowPlan.isValid(wanted, step: step, total: total, width: heatmapWidth) { return }
-            wanted = StepWindowPlan.rows(step: step, total: total, width: heatmapWidth)
+            if isPlanned(wanted, step: step, total: total) { return }
+            wanted = plannedRows(step: step, total: total)
         }
+    }
+
+    /// The rows to hold for the cursor at `step` (``StepWindowPlan`` over the steps held).
+    func plannedRows(step: Int, total: Int) -> Range<Int> {
+        let from = heldFrom
+        let rows = StepWindowPlan.rows(step: step - from, total: total - from, width: heatmapWidth)
+        return (rows.lowerBound + from)..<(rows.upperBound + from)
+    }
+
+    /// Whether `rows` serves the cursor at `step` (``StepWindowPlan/isValid(_:step:total:width:)`` over
+    /// the steps held).
+    func isPlanned(_ rows: Range<Int>, step: Int, total: Int) -> Bool {
+        let from = heldFrom
+        guard rows.lowerBound >= from, step >= from else { return false }
+        return StepWindowPlan.isValid((rows.lowerBound - from)..<(rows.upperBound - from), step: step - from,
+                                      total: total - from, width: heatmapWidth)
     }
 
     /// Moves the cursor to step `target` of the run; `recordsPassed` records the steps passed over
@@ -89,14 +113,15 @@ extension ExplorerSessionApp {
         record(range)
     }
 
-    /// Adds steps `range` of the run to the recording.
+    /// Adds steps `range` of the run to the recording (those still held).
     mutating func record(_ range: Range<Int>) {
-        guard recording != nil else { return }
+        let range = range.clamped(to: heldFrom..<max(heldFrom, totalSteps))
+        guard recording != nil, !range.isEmpty else { return }
         do {
             let rows = try readRows(range)
-            recording?.add(rows, steps: range)
+            try recording?.add(rows, steps: range)
         } catch {
-            message = "recording: cannot read steps \(range.lowerBound + 1)–\(range.upperBound): \(error)"
+            message = "recording: steps \(range.lowerBound + 1)–\(range.upperBound): \(error)"
         }
     }
 
@@ -125,7 +150,8 @@ extension ExplorerSessionApp {
         return true
     }
 
-    /// Appends input rows to the run (live input, typing) and moves the cursor along when following.
+    /// Appends input rows to the run (live input, typing) and moves the cursor along when following;
+    /// beyond the history the growing run holds, its oldest steps are forgotten (after recording).
     mutating func appendRows(_ input: Matrix, tokens: [Int]?) {
         guard input.rows > 0, makeStepper(), var current = stepper else { return }
         stepper = nil
@@ -135,12 +161,33 @@ extension ExplorerSessionApp {
             message = "cannot step the new input: \(error)"
         }
         stepper = current
-        let before = step
         let wasEmpty = state.totalSteps == 0
+        // Before the first step there is no step to have recorded.
+        let before = wasEmpty ? -1 : step
         ensureRows()
         if isFollowing || wasEmpty { explorer.state.seek(to: totalSteps - 1) }
+        // Following live rows or typing, every new step is recorded, however many arrived at once.
+        if isFollowing, step > before { record((before + 1)..<(step + 1)) } else { recordMove(from: before, passing: true) }
+        let limit = historyLimit(for: current.trace)
+        if current.trace.steps > limit + limit / 4 {
+            // Forget in bites of a quarter of the history, so the copy is paid once per many steps.
+            stepper?.forget(before: current.steps - limit)
+            message = forgottenNote
+        }
         ensureRows()
-        recordMove(from: before, passing: true)
+    }
+
+    /// Steps a growing run holds: about ``liveHistoryBytes`` of rows like `trace`'s (at least 4096,
+    /// at most ``liveHistoryLimit``).
+    func historyLimit(for trace: NetworkTrace) -> Int {
+        let floats = trace.input.columns + (trace.output?.columns ?? 0) + 2
+            + trace.layers.reduce(0) { sum, layer in sum + layer.series.values.reduce(0) { $0 + $1.columns } }
+        return min(liveHistoryLimit, max(4096, liveHistoryBytes / (4 * floats)))
+    }
+
+    /// What the status line says when steps of a growing run have been forgotten.
+    var forgottenNote: String {
+        "steps 1–\(heldFrom) are no longer held: live input keeps the newest \(stepper.map { historyLimit(for: $0.trace) } ?? liveHistoryLimit) steps in memory (r records to disk as it comes)"
     }
 }
 

@@ -63,8 +63,11 @@ public struct ExplorerSessionApp: TerminalApp {
     public internal(set) var tokenUnits: TokenUnitList?
     /// Most live input lines taken per tick: a flood is stepped in bites, so keys (`q`) stay prompt.
     static let liveLinesPerTick = 2000
-    /// Most steps live input may add before it stops (memory stays bounded).
-    var liveStepLimit = 1_000_000
+    /// Most steps a growing run (live input, typing) holds in memory: older ones are forgotten (a note
+    /// says so), so memory stays flat however long the input runs; `r` records to disk as it goes.
+    var liveHistoryLimit = 1 << 16
+    /// Bytes of rows a growing run holds at most (fewer steps for wider models; see ``historyLimit(for:)``).
+    var liveHistoryBytes = 24 << 20
     /// The last message (saved paths, errors), shown on the bottom line until the next key.
     public internal(set) var message: String?
     /// Lines and characters of live input that could not be read.

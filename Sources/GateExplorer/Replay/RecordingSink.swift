@@ -6,4 +6,11 @@ import GateCore
 public protocol RecordingSink {
     /// Writes `trace` (and `bookmarks`, steps counted in the recording) and returns the file's path.
     func save(_ trace: NetworkTrace, bookmarks: [StepBookmark], edits: [String]) throws -> String
+    /// A new recording that takes its rows as they are recorded (the command's streams them to disk).
+    func begin() throws -> any RecordingStream
+}
+
+extension RecordingSink {
+    /// A recording kept in memory and saved whole at the end through ``save(_:bookmarks:edits:)``.
+    public func begin() throws -> any RecordingStream { MemoryRecordingStream(sink: self) }
 }

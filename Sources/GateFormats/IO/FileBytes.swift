@@ -26,6 +26,23 @@ public enum FileBytes {
         return bytes
     }
 
+    /// Reads up to `count` bytes at offset `offset` of the open file `descriptor` (fewer at its end);
+    /// `path` names it in errors.
+    static func read(descriptor: Int32, count: Int, at offset: Int, path: String) throws -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw systemError("cannot read", path: path)
+            }
+            if got == 0 { bytes.removeLast(count - done); break }
+            done += got
+        }
+        return bytes
+    }
+
     /// Writes `bytes` to `path` atomically: a temporary file in the same directory is written,
     /// flushed with `fsync`, then renamed over `path` (and the directory is fsynced).
     /// Readers see either the old file or the complete new one, never a partial write.

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 #if canImport(GateCore)
 import GateCore
 #endif
@@ -38,11 +43,41 @@ public struct NpyArray: Equatable, Sendable {
 
     /// Parses an .npy file held in `bytes`; `source` names it in errors.
     public init(bytes: [UInt8], source: String? = nil) throws {
+        let layout = try Self.layout(of: bytes, total: bytes.count, source: source)!
+        var values = bytes.withUnsafeBytes { raw in
+            FloatConversion.floats(from: raw.baseAddress! + layout.dataStart, count: layout.count, dtype: layout.dtype,
+                                   bigEndian: layout.bigEndian)
+        }
+        if layout.fortranOrder && layout.shape.count > 1 {
+            values = NpyArray.cOrder(fromFortranOrder: values, shape: layout.shape)
+        }
+        self.init(checkedShape: layout.shape, storedType: layout.dtype, values: values)
+    }
+
+    /// Where an .npy file's elements are and what they are.
+    struct Layout {
+        /// Dimensions in C order.
+        var shape: [Int]
+        /// Element type.
+        var dtype: TensorDType
+        /// Whether elements are stored big-endian.
+        var bigEndian: Bool
+        /// Elements stored in Fortran order.
+        var fortranOrder: Bool
+        /// Number of elements.
+        var count: Int
+        /// Offset of the first element.
+        var dataStart: Int
+    }
+
+    /// The layout of a `total`-byte .npy file whose first bytes are `bytes`, checked against its size;
+    /// nil when the header runs past `bytes` (read more of the file). `source` names it in errors.
+    static func layout(of bytes: [UInt8], total: Int, source: String?) throws -> Layout? {
         func failure(_ message: String) -> FormatError { FormatError(message, source: source) }
         guard bytes.starts(with: NpyArray.magic) else {
             throw failure("does not start with the .npy magic \\x93NUMPY; save the array with numpy.save")
         }
-        guard bytes.count >= 10 else { throw failure("is truncated inside the .npy preamble; the file is incomplete") }
+        guard total >= 10, bytes.count >= 10 else { throw failure("is truncated inside the .npy preamble; the file is incomplete") }
         let major = bytes[6]
         let minor = bytes[7]
         let headerStart: Int
@@ -52,7 +87,7 @@ public struct NpyArray: Equatable, Sendable {
             headerStart = 10
             headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
         case 2, 3:
-            guard bytes.count >= 12 else { throw failure("is truncated inside the .npy preamble; the file is incomplete") }
+            guard total >= 12, bytes.count >= 12 else { throw failure("is truncated inside the .npy preamble; the file is incomplete") }
             headerStart = 12
             headerLength = Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
         default:
@@ -61,9 +96,11 @@ public struct NpyArray: Equatable, Sendable {
         guard minor == 0 else {
             throw failure(".npy format version \(major).\(minor) is not supported (1.0, 2.0 and 3.0 are); re-save with numpy.save")
         }
-        guard headerLength <= bytes.count - headerStart else {
-            throw failure(".npy header length \(headerLength) runs past the end of the file (\(bytes.count) bytes); the file is truncated")
+        guard headerLength <= total - headerStart else {
+            throw failure(".npy header length \(headerLength) runs past the end of the file (\(total) bytes); the file is truncated")
         }
+        // A header longer than the bytes read so far: the caller reads the whole file.
+        guard headerLength <= bytes.count - headerStart else { return nil }
         let fields: NpyHeaderParser.Fields
         do {
             fields = try NpyHeaderParser.parse(Array(bytes[headerStart..<(headerStart + headerLength)]))
@@ -75,7 +112,7 @@ public struct NpyArray: Equatable, Sendable {
             throw failure(".npy shape \(NpyArray.describe(fields.shape)) has too many elements; the file is corrupt")
         }
         let dataStart = headerStart + headerLength
-        let available = bytes.count - dataStart
+        let available = total - dataStart
         let (needed, overflow) = count.multipliedReportingOverflow(by: dtype.byteCount)
         guard !overflow, needed <= available else {
             throw failure("shape \(NpyArray.describe(fields.shape)) of '\(fields.descr)' needs \(overflow ? "too many" : String(needed)) data bytes but the file has \(available); the file is truncated")
@@ -83,20 +120,45 @@ public struct NpyArray: Equatable, Sendable {
         guard needed == available else {
             throw failure("has \(available - needed) unexpected bytes after the array data (shape \(NpyArray.describe(fields.shape)), '\(fields.descr)'); the file is corrupt or the header is wrong")
         }
-        var values = bytes.withUnsafeBytes { raw in
-            FloatConversion.floats(from: raw.baseAddress! + dataStart, count: count, dtype: dtype, bigEndian: bigEndian)
-        }
-        if fields.fortranOrder && fields.shape.count > 1 {
-            values = NpyArray.cOrder(fromFortranOrder: values, shape: fields.shape)
-        }
-        self.shape = fields.shape
-        self.storedType = dtype
-        self.values = values
+        return Layout(shape: fields.shape, dtype: dtype, bigEndian: bigEndian, fortranOrder: fields.fortranOrder,
+                      count: count, dataStart: dataStart)
     }
 
-    /// Reads the .npy file at `path`.
+    /// Reads the .npy file at `path` a block at a time: the file's bytes are converted as they are
+    /// read, so a large array is not held twice.
     public init(path: String) throws {
-        try self.init(bytes: try FileBytes.read(path: path), source: path)
+        let (descriptor, size) = try FileBytes.openRegularFile(path: path)
+        defer { close(descriptor) }
+        let head = try FileBytes.read(descriptor: descriptor, count: min(size, 1 << 20), at: 0, path: path)
+        guard let layout = try Self.layout(of: head, total: size, source: path),
+              !(layout.fortranOrder && layout.shape.count > 1) else {
+            try self.init(bytes: try FileBytes.read(path: path), source: path)
+            return
+        }
+        let width = layout.dtype.byteCount
+        let perBlock = max(1, (1 << 20) / width)
+        var values: [Float] = []
+        values.reserveCapacity(layout.count)
+        var done = 0
+        while done < layout.count {
+            let count = min(perBlock, layout.count - done)
+            let block = try FileBytes.read(descriptor: descriptor, count: count * width, at: layout.dataStart + done * width, path: path)
+            guard block.count == count * width else {
+                throw FormatError("shrank while being read; read it again when it is complete", source: path)
+            }
+            values += block.withUnsafeBytes {
+                FloatConversion.floats(from: $0.baseAddress!, count: count, dtype: layout.dtype, bigEndian: layout.bigEndian)
+            }
+            done += count
+        }
+        self.init(checkedShape: layout.shape, storedType: layout.dtype, values: values)
+    }
+
+    /// An array from parts already checked against each other.
+    private init(checkedShape shape: [Int], storedType: TensorDType, values: [Float]) {
+        self.shape = shape
+        self.storedType = storedType
+        self.values = values
     }
 
     /// The array as a sequence: rows are timesteps, columns features.

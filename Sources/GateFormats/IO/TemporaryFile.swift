@@ -137,6 +137,20 @@ final class TemporaryFile {
     }
 
     /// Closes and deletes the temporary file without publishing it.
+    /// Reads `buffer.count` bytes at file offset `offset` back into `buffer` (a spool read back).
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws {
+        guard descriptor >= 0 else { throw FormatError("read after the file was closed; this is a bug in the caller", source: requestedPath) }
+        var done = 0
+        while done < buffer.count {
+            let got = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else {
+                throw FileBytes.systemError("cannot read back the temporary file \(temporaryPath)", path: requestedPath)
+            }
+            done += got
+        }
+    }
+
     func discard() {
         if descriptor >= 0 {
             close(descriptor)

@@ -36,14 +36,25 @@ final class TraceRecordingSink: RecordingSink {
     }
 
     func save(_ trace: NetworkTrace, bookmarks: [StepBookmark], edits: [String]) throws -> String {
-        let path = nextPath()
+        let metadata = metadata(for: trace, steps: trace.steps, edits: edits)
+        return try store(bookmarks: bookmarks) { try TraceFile.write(trace, metadata: metadata, to: $0) }
+    }
+
+    /// A recording whose rows are written to temporary files as they come, and copied into the trace
+    /// file when it stops: memory stays flat however long it runs.
+    func begin() throws -> any RecordingStream {
+        SpooledRecordingStream(sink: self)
+    }
+
+    /// The trace file's metadata for a recording of `steps` steps shaped like `trace`.
+    func metadata(for trace: NetworkTrace, steps: Int, edits: [String]) -> TraceMetadata {
         var extra = ["recorded_by": "gatescope explorer (r)"]
         if !edits.isEmpty { extra["what_if_edits"] = edits.joined(separator: "; ") }
         var metadata: TraceMetadata
         if let network {
-            metadata = TraceMetadata(network: network, steps: trace.steps, model: model, input: input, extra: extra)
+            metadata = TraceMetadata(network: network, steps: steps, model: model, input: input, extra: extra)
         } else if var template = templateMetadata {
-            template.steps = trace.steps
+            template.steps = steps
             template.extra.merge(extra) { $1 }
             // A new file: written by this gatescope, whichever recorded the trace it was replayed from.
             template.gatescopeVersion = GatescopeVersion.current
@@ -53,17 +64,23 @@ final class TraceRecordingSink: RecordingSink {
             metadata = TraceMetadata(cell: layer?.kind ?? .lstm, inputSize: trace.input.columns,
                                      hiddenSize: layer?.hiddenSize ?? 0, layers: Set(trace.layers.map(\.layer)).count,
                                      directions: trace.layers.contains { $0.isReverse } ? 2 : 1, projectionSize: 0,
-                                     steps: trace.steps, extra: extra)
+                                     steps: steps, extra: extra)
         }
         metadata.input = input
+        return metadata
+    }
+
+    /// Writes a recording with `write` (given the path) to the next path, or, when that fails, to a
+    /// file in the temporary directory (never lose a recording), and its bookmarks beside it.
+    func store(bookmarks: [StepBookmark], write: (String) throws -> Void) throws -> String {
+        let path = nextPath()
         do {
-            try TraceFile.write(trace, metadata: metadata, to: path)
+            try write(path)
         } catch {
-            // Never lose a recording: keep it in the temporary directory and say so.
             let reason = String(describing: error)
             let fallback = Self.fallbackPath(name: name)
             do {
-                try TraceFile.write(trace, metadata: metadata, to: fallback)
+                try write(fallback)
                 if !bookmarks.isEmpty { try? FileBookmarkStore.encode(bookmarks).save(forTrace: fallback) }
             } catch {
                 let line = "could not save the recording to \(path): \(reason); keeping it at \(fallback) failed too: \(error)"
