@@ -331,6 +331,7 @@ struct HardeningEndToEndTests {
         (["render", "$T", "--format", "cast", "--fps", "1e-30"], "--fps must be between 0.01 (a frame every 100 s) and 1000"),
         (["render", "$T", "--format", "txt", "--steps", "-1000:5"], "--steps"),
         (["diff", "$T", "$T", "--tolerance", "-1"], "--tolerance must be a number ≥ 0"),
+        (["units", "$T", "--top", "-1"], "--top must be at least 1, not -1"),
         (["train", "adding", "--steps", "-3", "--out", "/tmp/never.safetensors"], "--steps must be at least 1"),
     ])
     func negativeAndHugeNumbersGetTheirOwnMessage(arguments: [String], mentions: String) throws {
