@@ -71,6 +71,7 @@ struct ExploreCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if let recordTo { try OutputCheck.requireWritable(recordTo) }
             guard let palette = ExplorerPalette(rawValue: palette) else {
                 throw UserError("unknown palette '\(self.palette)'; use standard or cb")
             }

@@ -54,6 +54,7 @@ struct RecordCommand: ParsableCommand {
             if out == "-", isatty(STDOUT_FILENO) == 1 {
                 throw UserError("--out - writes a binary trace to standard output, which is a terminal; redirect it (> trace.safetensors, | python …) or give --out FILE")
             }
+            try OutputCheck.requireWritable(out)
             let (model, input) = try source.resolvedSources()
             if model.hasSuffix(".safetensors"), ConvLSTMImporter.isConvLSTM(try ModelImporter.open(path: model)) {
                 if annotate != nil { throw UserError("--annotate works with LSTM, GRU and RNN traces; a ConvLSTM trace holds frames (drop --annotate)") }

@@ -101,7 +101,7 @@ struct TrainCommand: ParsableCommand {
             configuration.layers = layers
             configuration.bidirectional = bidirectional
             var trainer = try Trainer(task: trainingTask, configuration: configuration)
-            try ensureWritable(out)
+            try OutputCheck.requireWritable(out)
             if let exampleOut {
                 try FileBytes.writeAtomically(Array(trainingTask.demoInput().utf8), to: exampleOut)
             }
@@ -177,14 +177,6 @@ struct TrainCommand: ParsableCommand {
 
     static func basename(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
-    }
-
-    func ensureWritable(_ path: String) throws {
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[..<$0]) } ?? "."
-        guard access(directory.isEmpty ? "/" : directory, W_OK) == 0 else {
-            throw UserError("cannot write \(path): the directory \(directory) does not exist or is not writable")
-        }
     }
 
     func makeTask() throws -> any TrainingTask {
