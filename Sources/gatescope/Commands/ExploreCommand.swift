@@ -181,7 +181,7 @@ struct ExploreCommand: ParsableCommand {
         if let text {
             sequence = try SequenceLoader.text(text, for: network)
         } else if let inputPath {
-            sequence = try SequenceLoader.load(path: inputPath, for: network)
+            sequence = try StandardInputSequence.load(path: inputPath, for: network, command: "units")
         } else if let example = try SequenceLoader.taskExample(for: network) {
             sequence = example
         } else {

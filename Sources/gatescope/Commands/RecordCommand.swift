@@ -67,7 +67,7 @@ struct RecordCommand: ParsableCommand {
                 sequence = try SequenceLoader.text(text, for: network)
             } else {
                 guard let input else { throw UserError("give --input FILE or --text STRING") }
-                sequence = try SequenceLoader.load(path: input, for: network)
+                sequence = try StandardInputSequence.load(path: input, for: network, command: "record")
             }
             let read = ContinuousClock.now - started
             let timings = RecordTiming()
