@@ -27,4 +27,21 @@ struct RecordStandardInputTests {
         #expect(result.stderr == "error: standard input: is empty; a sequence CSV needs one row of numbers per timestep\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     }
+
+    /// A ConvLSTM's frames come from standard input too (CSV, one frame per row).
+    @Test func convLSTMFramesFromStandardInput() throws {
+        let folder = try HardeningEndToEndTests.makeDirectory("stdin-frames")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var demos = #filePath
+        for _ in 0..<3 { demos = (demos as NSString).deletingLastPathComponent }
+        demos += "/demos"
+        let frames = demos + "/convlstm-moving-square/frames.csv"
+        let text = try String(contentsOfFile: frames, encoding: .utf8)
+        let model = demos + "/convlstm-moving-square/model.safetensors"
+        let fromFile = try HardeningEndToEndTests.run(["record", "--model", model, "--input", frames, "--out", folder + "/a.safetensors"])
+        let fromPipe = try HardeningEndToEndTests.run(["record", "--model", model, "--input", "-", "--out", folder + "/b.safetensors"], stdin: text)
+        #expect(fromFile.status == 0 && fromPipe.status == 0, "\(fromFile.stderr) \(fromPipe.stderr)")
+        let diff = try HardeningEndToEndTests.run(["diff", folder + "/a.safetensors", folder + "/b.safetensors"])
+        #expect(diff.status == 0, "the traces differ: \(String(decoding: diff.stdout, as: UTF8.self)) \(diff.stderr)")
+    }
 }

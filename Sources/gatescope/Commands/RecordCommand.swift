@@ -88,7 +88,8 @@ struct RecordCommand: ParsableCommand {
     func recordConvLSTM(model: String, input: String?) throws {
         guard let input else { throw UserError("a ConvLSTM model takes frames: pass --input frames.csv (one frame per row)") }
         let network = try ConvLSTMImporter.load(path: model)
-        let frames = input.hasSuffix(".npy") ? try NpyArray(path: input).matrix(source: input) : try CSVSequence(path: input).matrix
+        let frames = input == "-" ? try StandardInputSequence.frames()
+            : input.hasSuffix(".npy") ? try NpyArray(path: input).matrix(source: input) : try CSVSequence(path: input).matrix
         guard frames.columns == network.inputShape.count else {
             throw UserError("\(input) has \(frames.columns) values per row but the model takes frames of \(network.inputShape.channels)×\(network.inputShape.height)×\(network.inputShape.width) = \(network.inputShape.count)")
         }

@@ -15,9 +15,19 @@ enum StandardInputSequence {
     /// The sequence at `path` for `network`, or standard input's when `path` is `-`.
     static func load(path: String, for network: RecurrentNetwork, command: String) throws -> LoadedSequence {
         guard path == "-" else { return try SequenceLoader.load(path: path, for: network) }
+        return try SequenceLoader.load(standardInput: try bytes(command: command), for: network)
+    }
+
+    /// A ConvLSTM's frames from standard input: CSV, one frame per row.
+    static func frames() throws -> Matrix {
+        try CSVSequence(bytes: try bytes(command: "record"), source: "standard input").matrix
+    }
+
+    /// Standard input to its end; refused when it is a terminal (nothing would end it).
+    private static func bytes(command: String) throws -> [UInt8] {
         guard isatty(STDIN_FILENO) == 0 else {
             throw UserError("--input - reads the whole input from standard input, which is a terminal; pipe it in (… | gatescope \(command) --input - …) or give --input FILE")
         }
-        return try SequenceLoader.load(standardInput: try FileBytes.readStandardInput(limit: limit), for: network)
+        return try FileBytes.readStandardInput(limit: limit)
     }
 }
