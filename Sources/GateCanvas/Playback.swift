@@ -40,8 +40,9 @@ public struct Playback: Sendable, Equatable {
     /// The time between ticks while playing; nil when paused.
     public var tickInterval: Duration? { isPlaying ? .microseconds(1_000_000 / speed) : nil }
 
-    /// Applies `command` to a run of `total` steps.
-    public mutating func apply(_ command: Command, total: Int) {
+    /// Applies `command` to a run of `total` steps. A `growing` run (live input, typing) has no
+    /// end yet: play at its last step waits there for new steps instead of starting again.
+    public mutating func apply(_ command: Command, total: Int, growing: Bool = false) {
         let last = max(0, total - 1)
         switch command {
         case .stepForward: step = min(last, step + 1)
@@ -49,17 +50,23 @@ public struct Playback: Sendable, Equatable {
         case .firstStep: step = 0
         case .lastStep: step = last
         case .togglePlay:
-            if !isPlaying && step >= last { step = 0 }
+            if !isPlaying && step >= last && !growing { step = 0 }
             isPlaying.toggle()
         case .faster: speedIndex = min(Self.speeds.count - 1, speedIndex + 1)
         case .slower: speedIndex = max(0, speedIndex - 1)
         }
     }
 
-    /// One tick of a run of `total` steps: a step forward while playing, stopping at the end.
-    public mutating func tick(total: Int) {
+    /// One tick of a run of `total` steps: a step forward while playing, stopping at the end (a
+    /// `growing` run keeps playing there, waiting for the next step).
+    public mutating func tick(total: Int, growing: Bool = false) {
         guard isPlaying else { return }
-        if step + 1 < total { step += 1 } else { isPlaying = false }
+        if step + 1 < total { step += 1 } else if !growing { isPlaying = false }
+    }
+
+    /// Moves to step `target` of a run of `total` steps (clamped into the run).
+    public mutating func seek(to target: Int, total: Int) {
+        step = min(max(0, target), max(0, total - 1))
     }
 }
 

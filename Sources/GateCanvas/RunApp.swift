@@ -9,6 +9,8 @@ public enum RunLoopDrain {
 /// Runs `app` on `terminal` until the app quits: renders, waits for an event or the next tick,
 /// hands the event to the app, and renders again.
 ///
+/// - Start: the app hears the colour mode (``TerminalApp/begin(colorMode:)``) and the terminal's
+///   size (a ``InputEvent/resize(width:height:)``) before the first frame.
 /// - Ticks: while `app.tickInterval` is non-nil, the app receives ``InputEvent/tick`` at that
 ///   interval, also when other events keep arriving.
 /// - Size: while the terminal is smaller than `app.minimumSize`, a centred ``SizeNotice`` replaces
@@ -43,6 +45,8 @@ public func runApp(_ app: inout some TerminalApp, on terminal: some Terminal, ap
         try terminal.draw(buffer)
     }
 
+    app.begin(colorMode: terminal.colorMode)
+    if app.handle(.resize(width: terminal.size.width, height: terminal.size.height)) == .quit { return .quit }
     try drawFrame()
     while true {
         if isTooSmall() {

@@ -3,6 +3,9 @@
 /// The loop renders into a fresh ``CellBuffer`` after every handled event; the terminal flushes only
 /// the cells that changed, so render the whole screen every time.
 public protocol TerminalApp {
+    /// Called once before the first event: the terminal's colour mode (the run loop then sends the
+    /// terminal's size as a ``InputEvent/resize(width:height:)``). The default does nothing.
+    mutating func begin(colorMode: ColorMode)
     /// Reacts to one event.
     mutating func handle(_ event: InputEvent) -> AppAction
     /// Draws the whole screen into `buffer` (blank, sized like the terminal, with its `colorMode`).
@@ -21,6 +24,9 @@ public protocol TerminalApp {
 }
 
 extension TerminalApp {
+    /// Does nothing: an app that does not lay out its keys by the colour mode need not know it.
+    public mutating func begin(colorMode: ColorMode) {}
+
     /// Does nothing: most apps hold nothing that a signal could lose.
     public mutating func interrupted(bySignal signal: Int32) {}
 

@@ -1,7 +1,7 @@
 /// Runs one layer forward over a long sequence chunk after chunk, into per-series buffers allocated
 /// once: the buffers the kernels write are the series (no per-chunk arrays, no copies), and the state
-/// carries over from chunk to chunk. Used by the trace recorder; values are bit-identical to
-/// ``CellWeights/run(_:reverse:from:)`` over the same chunks.
+/// carries over from chunk to chunk (or is set, ``currentState``). Used by the trace recorder and by
+/// ``CheckpointedRun``; values are bit-identical to ``CellWeights/run(_:reverse:from:)`` over the same chunks.
 public final class LayerStreamer {
     /// The layer's series names, in the order of ``series(_:)``.
     public let seriesNames: [String]
@@ -79,30 +79,48 @@ public final class LayerStreamer {
         scratch.deallocate()
     }
 
+    /// The state the next ``run(_:steps:reverse:)`` starts from (the state after the last one); setting
+    /// it to a state of the wrong size is a precondition failure.
+    public var currentState: RecurrentState {
+        get {
+            let zero = RecurrentState.zero(for: weights)
+            return RecurrentState(hidden: Array(UnsafeBufferPointer(start: state, count: zero.hidden.count)),
+                                  cell: Array(UnsafeBufferPointer(start: cell, count: zero.cell.count)))
+        }
+        set {
+            let zero = RecurrentState.zero(for: weights)
+            precondition(newValue.hidden.count == zero.hidden.count && newValue.cell.count == zero.cell.count,
+                         "LayerStreamer: a state of the wrong size")
+            for (k, value) in newValue.hidden.enumerated() { state[k] = value }
+            for (k, value) in newValue.cell.enumerated() { cell[k] = value }
+        }
+    }
+
     /// Runs the next `steps` steps (at most ``capacity``) over `input` (`steps` × the layer's input
-    /// width, row-major), continuing from where the last chunk ended.
-    public func run(_ input: UnsafePointer<Float>, steps: Int) {
+    /// width, row-major), continuing from where the last chunk ended; `reverse` reads the chunk from
+    /// its last row to its first (row t of each series is still input row t).
+    public func run(_ input: UnsafePointer<Float>, steps: Int, reverse: Bool = false) {
         precondition(steps >= 0 && steps <= capacity, "LayerStreamer: \(steps) steps for a capacity of \(capacity)")
         self.steps = steps
         guard steps > 0 else { return }
         projector.project(input, rows: steps, into: projected)
         switch weights {
         case .lstm(let w):
-            w.runSteps(projected: projected, steps: steps, reverse: false, state: state, cell: cell, unprojected: unprojected,
+            w.runSteps(projected: projected, steps: steps, reverse: reverse, state: state, cell: cell, unprojected: unprojected,
                        series: Array(buffers.prefix(w.seriesKinds)), scratch: scratch, hiddenOut: buffers[hiddenIndex])
         case .gru(let w) where w.resetAfter:
-            w.runSteps(projected: projected, steps: steps, reverse: false, state: state, series: buffers)
+            w.runSteps(projected: projected, steps: steps, reverse: reverse, state: state, series: buffers)
         case .gru(let w):
             // Keras' reset_after=False needs a second mat-vec between the gates: the reference run, copied in.
             let inputs = Matrix(rows: steps, columns: w.inputSize,
                                 values: Array(UnsafeBufferPointer(start: input, count: steps * w.inputSize)))
-            let run = w.referenceRun(inputs, from: RecurrentState(hidden: Array(UnsafeBufferPointer(start: state, count: w.hiddenSize))))
+            let run = w.referenceRun(inputs, reverse: reverse, from: RecurrentState(hidden: Array(UnsafeBufferPointer(start: state, count: w.hiddenSize))))
             for (k, name) in seriesNames.enumerated() {
                 run.series[name]!.values.withUnsafeBufferPointer { buffers[k].update(from: $0.baseAddress!, count: $0.count) }
             }
             run.finalState.hidden.withUnsafeBufferPointer { state.update(from: $0.baseAddress!, count: $0.count) }
         case .rnn(let w):
-            w.runSteps(projected: projected, steps: steps, reverse: false, state: state,
+            w.runSteps(projected: projected, steps: steps, reverse: reverse, state: state,
                        preactivations: buffers[0], hiddens: buffers[1])
         }
     }
@@ -114,4 +132,9 @@ public final class LayerStreamer {
 
     /// The hidden state rows from the last run (the next layer's input).
     public var hidden: UnsafePointer<Float> { UnsafePointer(buffers[hiddenIndex]) }
+
+    /// Series `index`'s rows from the last run as a matrix (a copy).
+    public func seriesMatrix(_ index: Int) -> Matrix {
+        Matrix(rows: steps, columns: seriesWidths[index], values: Array(series(index)))
+    }
 }

@@ -6,11 +6,14 @@ import Testing
 /// Mouse clicks in the all-layers view (`A`) select the band's layer and direction, the step and the
 /// unit that were drawn under the pointer: rendered, then clicked with synthetic mouse events.
 @Suite struct BandClickTests {
-    /// An app showing the bands of `network`, rendered once at `width` × `height` in `mode`.
+    /// An app showing the bands of `network`, told the screen as the run loop tells it (colour mode,
+    /// then a resize) and rendered once at `width` × `height` in `mode`.
     static func app(_ network: RecurrentNetwork, width: Int, height: Int, mode: ColorMode) throws -> (ExplorerApp, CellBuffer) {
         var state = ExplorerState(run: try ExplorerTestSupport.sineRun(network, steps: 30))
         state.setShowsAllLayers(true)
-        let app = ExplorerApp(state: state)
+        var app = ExplorerApp(state: state)
+        app.begin(colorMode: mode)
+        _ = app.handle(.resize(width: width, height: height))
         var buffer = CellBuffer(width: width, height: height, colorMode: mode)
         app.render(into: &buffer)
         return (app, buffer)

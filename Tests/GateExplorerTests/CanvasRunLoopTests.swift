@@ -36,9 +36,10 @@ import Testing
         var app = ProbeApp()
         let terminal = TestTerminal(width: 30, height: 6, script: [.key(.left), .key(.character("q"))])
         try runApp(&app, on: terminal)
-        #expect(app.events == [.key(.left), .key(.character("q"))])
+        // The terminal's size arrives first, as an event, before the first frame.
+        #expect(app.events == [.resize(width: 30, height: 6), .key(.left), .key(.character("q"))])
         #expect(terminal.frames.count == 2)  // first frame, and after ←; q ends without drawing
-        #expect(terminal.screen?.plainText().hasPrefix("ticks 0\nevents 1") == true)
+        #expect(terminal.screen?.plainText().hasPrefix("ticks 0\nevents 2") == true)
         #expect(terminal.script.isEmpty)
     }
 
@@ -49,7 +50,7 @@ import Testing
         let outcome = try runApp(&app, on: terminal)
         #expect(outcome == .interrupted(signal: 2))
         #expect(app.interruptedBy == 2)
-        #expect(app.events == [.key(.left)])
+        #expect(app.events == [.resize(width: 30, height: 6), .key(.left)])
 
         var quitter = ProbeApp()
         #expect(try runApp(&quitter, on: TestTerminal(width: 30, height: 6, script: [.key(.character("q"))])) == .quit)
@@ -72,7 +73,8 @@ import Testing
         let firstRow = try #require(lines.firstIndex(where: { !$0.isEmpty }))
         #expect(firstRow > 4 && firstRow < 8, "vertically centred")
         #expect(lines.allSatisfy { $0.count <= 60 })
-        #expect(app.events == [.resize(width: 60, height: 15), .resize(width: 80, height: 24), .key(.character("q"))],
+        #expect(app.events == [.resize(width: 100, height: 30), .resize(width: 60, height: 15), .resize(width: 80, height: 24),
+                               .key(.character("q"))],
                 "keys other than q do not reach the app while too small")
         #expect(terminal.frames.last?.plainText().hasPrefix("ticks 0") == true, "the app's screen is back")
     }
@@ -81,7 +83,7 @@ import Testing
         var app = ProbeApp()
         let terminal = TestTerminal(width: 10, height: 3, script: [.key(.character("q"))])
         try runApp(&app, on: terminal)
-        #expect(app.events.isEmpty)
+        #expect(app.events == [.resize(width: 10, height: 3)], "only the terminal's size reaches a too-small app")
         #expect(terminal.screen?.plainText().contains("gatescope") == true)
     }
 

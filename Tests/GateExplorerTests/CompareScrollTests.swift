@@ -57,6 +57,7 @@ import Testing
 
     @Test func aSeriesTallerThanTheScreenIsSplitIntoUnitRanges() throws {
         var app = try Self.app(hidden: 40)
+        app.begin(colorMode: .monochrome)
         _ = app.handle(.resize(width: 120, height: 24))
         let text = Self.screen(app, width: 120, height: 24, mode: .monochrome)
         // 23 rows above the hints: header, in-view line, then title, 17 unit rows, axis, colour bar.

@@ -56,7 +56,7 @@ struct FiniteExtremesTests {
         let values: [Float] = [3e38, -3e38, 0, 1, -1, 3e38, 2]
         let trace = try network.run(Matrix(rows: values.count, columns: 1, values: values))
         var state = ExplorerState(run: ExplorerRun(name: "extreme", title: "extreme input", trace: trace, network: network))
-        state.step = values.count - 1
+        state.move(to: values.count - 1)
         let screen = ExplorerTestSupport.render(state).plainText()
         let inputLine = try #require(screen.split(separator: "\n").first { $0.contains("input x") })
         #expect(inputLine.contains("█▁▅▅▅█▅"), "input row: \(inputLine)")

@@ -5,8 +5,8 @@ import Testing
 
 /// A recording sink that keeps what it was given.
 final class MemoryRecordingSink: RecordingSink {
-    var saved: [(trace: NetworkTrace, bookmarks: [SessionBookmark], edits: [String])] = []
-    func save(_ trace: NetworkTrace, bookmarks: [SessionBookmark], edits: [String]) throws -> String {
+    var saved: [(trace: NetworkTrace, bookmarks: [StepBookmark], edits: [String])] = []
+    func save(_ trace: NetworkTrace, bookmarks: [StepBookmark], edits: [String]) throws -> String {
         saved.append((trace, bookmarks, edits))
         return "memory-\(saved.count).safetensors"
     }
@@ -14,10 +14,10 @@ final class MemoryRecordingSink: RecordingSink {
 
 /// A bookmark store that keeps the last set saved.
 final class MemoryBookmarkStore: BookmarkStore {
-    var last: [SessionBookmark] = []
+    var last: [StepBookmark] = []
     var saves = 0
     var path: String { "memory.bookmarks.tsv" }
-    func save(_ bookmarks: [SessionBookmark]) throws {
+    func save(_ bookmarks: [StepBookmark]) throws {
         last = bookmarks
         saves += 1
     }
@@ -191,7 +191,7 @@ final class CountingSource: ExplorerRowSource {
         _ = app.handle(.key(.character("G")))
         _ = app.handle(.key(.character("b")))
         _ = app.handle(.key(.enter))
-        #expect(store.last == [SessionBookmark(step: 4, note: "peak"), SessionBookmark(step: 49)])
+        #expect(store.last == [StepBookmark(step: 4, note: "peak"), StepBookmark(step: 49)])
         _ = app.handle(.key(.character("g")))
         _ = app.handle(.key(.character("'")))
         #expect(app.step == 4)
@@ -210,7 +210,7 @@ final class CountingSource: ExplorerRowSource {
         _ = app.handle(.key(.enter))
         #expect(app.step == 49 && app.bookmarkList == nil)
         _ = app.handle(.key(.character("b")))
-        #expect(store.last == [SessionBookmark(step: 4, note: "peak")])
+        #expect(store.last == [StepBookmark(step: 4, note: "peak")])
         // Loaded bookmarks come back.
         var reopened = ExplorerSessionApp(run: run, bookmarks: store.last, bookmarkStore: store)
         _ = reopened.handle(.key(.character("'")))
@@ -232,7 +232,7 @@ final class CountingSource: ExplorerRowSource {
         for key: Key in [.right, .right, .end, .left, .character("<"), .home, .character(">"), .character(">")] {
             _ = app.handle(.key(key))
             let target = app.step
-            plain.replaceState({ var s = plain.state; s.move(to: target); return s }())
+            plain.state.seek(to: target)
             var a = CellBuffer(width: 120, height: 40)
             var b = CellBuffer(width: 120, height: 40)
             app.render(into: &a)

@@ -55,7 +55,6 @@ import Testing
         #expect(state.layerPosition == 1, "the top layer first")
         #expect(Self.screen(state, width, height).contains("layer 2/2"))
         _ = state.apply(.previousLayer)
-        _ = state.apply(.previousLayer)
         #expect(state.layerPosition == 0)
         let screen = Self.screen(state, width, height)
         #expect(screen.contains("layer 1/2"))
@@ -68,9 +67,10 @@ import Testing
                 #expect(readout.contains(item), "\(layer.kind) layer 1 \(item)")
             }
         }
-        _ = state.apply(.nextLayer)
-        _ = state.apply(.nextLayer)
-        #expect(state.layerPosition == 1)
+        _ = state.apply(.previousLayer)
+        #expect(state.layerPosition == 1, "[ on the first layer wraps to the top one, as in every screen")
         #expect(Self.screen(state, width, height).components(separatedBy: " L2 ").count - 1 == 3)
+        _ = state.apply(.nextLayer)
+        #expect(state.layerPosition == 0, "] on the top layer wraps to the first")
     }
 }

@@ -1,10 +1,13 @@
 import GateCanvas
-/// The explorer as a terminal app: turns keys, the mouse and ticks into state changes, and draws
-/// the state. Run it with `runApp` (tests: `TestTerminal`) or `GateTerminal.run(app:)`.
-public struct ExplorerApp: TerminalApp {
-    /// The current state.
-    public private(set) var state: ExplorerState
-    private let memory: ExplorerScreenMemory
+/// The explorer as a terminal app: turns keys, the mouse, resizes and ticks into state changes, and
+/// draws the state. Run it with `runApp` (tests: `TestTerminal`) or `GateTerminal.run(app:)`; apps
+/// around it (the session, teaching) own one and pass their events down to it.
+public struct ExplorerApp: PlaybackApp {
+    /// The current state (an app that owns the explorer replaces its rows; see
+    /// ``ExplorerState/replaceRows(with:)``).
+    public internal(set) var state: ExplorerState
+    /// The screen as the events told it (resize; colour mode at the start).
+    public var screen = ScreenGeometry()
 
     /// An explorer on `run`.
     public init(run: ExplorerRun, palette: ExplorerPalette = .standard) {
@@ -14,104 +17,87 @@ public struct ExplorerApp: TerminalApp {
     /// An explorer starting from `state`.
     public init(state: ExplorerState) {
         self.state = state
-        memory = ExplorerScreenMemory(width: 120, height: 40, mode: .truecolor)
     }
 
-    /// Replaces the state (an app around the explorer moved the cursor or swapped the run's window),
-    /// keeping what the last render saw of the screen.
-    public mutating func replaceState(_ newState: ExplorerState) {
-        state = newState
-    }
+    public static var keyMap: KeyMap<ExplorerCommand> { ExplorerKeys.map }
 
-    public var tickInterval: Duration? {
-        state.isPlaying ? .microseconds(1_000_000 / state.speed) : nil
-    }
+    public var playback: Playback { state.playback }
 
     public var minimumSize: (width: Int, height: Int) { ExplorerLayout.minimumSize }
 
-    /// The layout of the last rendered screen size for the current state.
+    /// The layout of the screen the events told of, for the current state (pure: no drawing).
     public var layout: ExplorerLayout {
-        ExplorerLayout(state: state, width: memory.width, height: memory.height, colorMode: memory.mode)
+        ExplorerLayout(state: state, width: screen.width, height: screen.height, colorMode: screen.colorMode)
+    }
+
+    public mutating func begin(colorMode: ColorMode) {
+        screen.colorMode = colorMode
     }
 
     public mutating func handle(_ event: InputEvent) -> AppAction {
-        switch event {
-        case .key(let key) where state.goTo != nil:
+        if case .key(let key) = event, state.goTo != nil {
+            // The `:` prompt takes every key until Enter or Esc.
             if let target = state.handleGoToKey(key) { state.go(to: target) }
-        case .key(let key):
-            guard let command = ExplorerKeys.command(for: key) else { return .continue }
-            return state.apply(command, viewport: viewport())
-        case .mouse(let mouse):
-            handleMouse(mouse)
-        case .resize(let width, let height):
-            memory.width = width
-            memory.height = height
-        case .tick:
-            state.tick()
+            return .continue
         }
-        return .continue
+        return handleScreenEvent(event)
+    }
+
+    public mutating func tick() {
+        state.tick()
+    }
+
+    /// Applies `command` with what it needs to know of the screen.
+    public mutating func apply(_ command: ExplorerCommand) -> AppAction {
+        state.apply(command, viewport: viewport(for: command))
     }
 
     public func render(into buffer: inout CellBuffer) {
-        memory.width = buffer.width
-        memory.height = buffer.height
-        memory.mode = buffer.colorMode
         ExplorerFrame(state: state, width: buffer.width, height: buffer.height, mode: buffer.colorMode)
             .render(into: &buffer)
     }
 
-    private func viewport() -> ExplorerViewport {
-        let frame = ExplorerFrame(state: state, width: memory.width, height: memory.height, mode: memory.mode)
-        let lines = frame.layout.inspector.rect == nil ? 0 : frame.inspectorLines().count
-        return frame.layout.viewport(state: state, inspectorLines: lines)
+    /// What `command` needs of the screen, from the pure layout: the page size, the focus targets
+    /// and, only when scrolling the inspector down, how far it scrolls (its lines are counted then).
+    private func viewport(for command: ExplorerCommand) -> ExplorerViewport {
+        let layout = self.layout
+        var lines = 0
+        if command == .nextUnit, state.focus == .inspector, !state.showsHelp, layout.inspector.rect != nil {
+            lines = ExplorerFrame(state: state, width: screen.width, height: screen.height, mode: screen.colorMode)
+                .inspectorLines().count
+        }
+        return layout.viewport(state: state, inspectorLines: lines)
     }
 
-    private mutating func handleMouse(_ mouse: MouseEvent) {
+    /// A click: closes the help; on a heatmap cell (or a band of the all-layers view) selects its
+    /// unit and step and focuses its panel; on the inspector focuses it; on the input row or the time
+    /// axis goes to that step (only the input row while the diagram covers the panels).
+    public mutating func click(x: Int, y: Int) {
         guard !state.showsHelp else {
-            if case .press = mouse.action { _ = state.apply(.closeOverlay, viewport: viewport()) }
+            _ = apply(.closeOverlay)
             return
         }
-        switch mouse.action {
-        case .scrollUp: _ = state.apply(.stepBack, viewport: viewport())
-        case .scrollDown: _ = state.apply(.stepForward, viewport: viewport())
-        case .press(.left) where state.showsAllLayers:
+        let layout = self.layout
+        if state.showsAllLayers {
             // The all-layers view has its own geometry: one band per layer and direction.
-            let frame = ExplorerFrame(state: state, width: memory.width, height: memory.height, mode: memory.mode)
-            if let hit = frame.bandHit(x: mouse.x, y: mouse.y) {
+            let frame = ExplorerFrame(state: state, width: screen.width, height: screen.height, mode: screen.colorMode)
+            if let hit = frame.bandHit(x: x, y: y) {
                 state.inspect(layer: hit.layer, reverse: hit.isReverse)
                 if let unit = hit.unit { state.select(unit: unit) }
                 if let step = hit.step { state.move(to: step) }
-            } else if let rect = frame.layout.inspector.rect, rect.contains(x: mouse.x, y: mouse.y) {
-                state.focus(on: .inspector)
-            } else if frame.layout.input.contains(x: mouse.x, y: mouse.y) || frame.layout.axis.contains(x: mouse.x, y: mouse.y) {
-                let column = mouse.x - frame.layout.heatmapX
-                if column >= 0, column < frame.layout.heatmapWidth {
-                    state.move(to: frame.layout.timeWindow.start + column)
-                }
+                return
             }
-        case .press(.left) where state.showsDiagram:
-            // The diagram covers the panels: only the input row picks a step there.
-            let layout = self.layout
-            let column = mouse.x - layout.heatmapX
-            if layout.input.contains(x: mouse.x, y: mouse.y), column >= 0, column < layout.heatmapWidth {
-                state.move(to: layout.timeWindow.start + column)
-            }
-        case .press(.left):
-            let layout = self.layout
-            if let hit = layout.hit(x: mouse.x, y: mouse.y, state: state) {
-                state.select(unit: hit.unit)
-                state.move(to: hit.step)
-                state.focus(on: .panel(hit.panel))
-            } else if let rect = layout.inspector.rect, rect.contains(x: mouse.x, y: mouse.y) {
-                state.focus(on: .inspector)
-            } else if layout.input.contains(x: mouse.x, y: mouse.y) || layout.axis.contains(x: mouse.x, y: mouse.y) {
-                let column = mouse.x - layout.heatmapX
-                if column >= 0, column < layout.heatmapWidth {
-                    state.move(to: layout.timeWindow.start + column)
-                }
-            }
-        case .press, .release:
-            break
+        } else if !state.showsDiagram, let hit = layout.hit(x: x, y: y, state: state) {
+            state.select(unit: hit.unit)
+            state.move(to: hit.step)
+            state.focus(on: .panel(hit.panel))
+            return
+        }
+        if !state.showsDiagram, let rect = layout.inspector.rect, rect.contains(x: x, y: y) {
+            state.focus(on: .inspector)
+        } else if layout.input.contains(x: x, y: y) || (!state.showsDiagram && layout.axis.contains(x: x, y: y)) {
+            let column = x - layout.heatmapX
+            if column >= 0, column < layout.heatmapWidth { state.move(to: layout.timeWindow.start + column) }
         }
     }
 }

@@ -33,4 +33,4 @@ public enum ExplorerCommand: Hashable, Sendable {
     case quit
 }
 
-extension ExplorerCommand: PlaybackCommands {}
+extension ExplorerCommand: ScreenCommands {}

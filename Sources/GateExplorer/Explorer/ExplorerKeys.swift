@@ -25,10 +25,7 @@ public enum ExplorerKeys {
         ExplorerKeyBinding("x", "exact numbers (6 decimals) / rounded", [.character("x")], .toggleExactNumbers),
         ExplorerKeyBinding("S", "per-unit / shared colours (c h g)", [.character("S")], .toggleValueScaling),
         ExplorerKeyBinding("p", "colour-blind-safe palette (on / off)", [.character("p")], .togglePalette),
-        ExplorerKeyBinding("?", "this help (Esc or ? closes it)", [.character("?")], .toggleHelp),
-        ExplorerKeyBinding("", "", [.escape], .closeOverlay),
-        ExplorerKeyBinding("q", "quit", [.character("q"), .character("Q"), .ctrl("c")], .quit),
-    ])
+    ] + ExplorerKeyBinding.helpAndQuitKeys)
 
     /// The command for a key, if any.
     public static func command(for key: Key) -> ExplorerCommand? { map.command(for: key) }

@@ -3,24 +3,9 @@ extension ExplorerState {
     /// Applies `command`; `viewport` tells page sizes and focus targets of the current screen.
     /// Returns `.quit` for the quit command.
     public mutating func apply(_ command: ExplorerCommand, viewport: ExplorerViewport) -> AppAction {
-        if showsHelp {
-            switch command {
-            case .toggleHelp, .closeOverlay: showsHelp = false
-            case .quit: return .quit
-            default: break
-            }
-            return .continue
-        }
+        if let done = playback.applyShared(command, showsHelp: &showsHelp, total: runSteps, growing: isGrowing) { return done }
         switch command {
-        case .stepForward: move(to: step + 1)
-        case .stepBack: move(to: step - 1)
-        case .togglePlay:
-            if !isPlaying && step >= totalSteps - 1 { step = 0 }
-            isPlaying.toggle()
-        case .faster: speedIndex = min(Self.speeds.count - 1, speedIndex + 1)
-        case .slower: speedIndex = max(0, speedIndex - 1)
-        case .firstStep: move(to: 0)
-        case .lastStep: move(to: totalSteps - 1)
+        case .stepForward, .stepBack, .togglePlay, .faster, .slower, .firstStep, .lastStep: break   // playback, above
         case .previousUnit:
             if focus == .inspector { inspectorScroll = max(0, inspectorScroll - 1) } else { moveSelection(by: -1) }
         case .nextUnit:
@@ -63,7 +48,7 @@ extension ExplorerState {
     }
 
     /// Passes a key to the open `:` prompt; returns the target when Enter finished it. A step
-    /// target is numbered from 1 in the whole run; the caller moves there (see ``go(to:)``).
+    /// target is numbered from 1 in the whole run (see ``go(to:)``).
     public mutating func handleGoToKey(_ key: Key) -> GoToPrompt.Target? {
         guard var prompt = goTo else { return nil }
         switch prompt.handle(key) {
@@ -73,23 +58,29 @@ extension ExplorerState {
         }
     }
 
-    /// Goes to a target of the `:` prompt within this state's run (steps and units clamped).
+    /// Goes to a target of the `:` prompt (a step of the whole run, or a unit; clamped).
     public mutating func go(to target: GoToPrompt.Target) {
         switch target {
-        case .step(let number): move(to: number - 1 - run.stepOffset)
+        case .step(let number): seek(to: number - 1)
         case .unit(let number): select(unit: number - 1)
         }
     }
 
-    /// One playback tick: a step forward, stopping at the end.
+    /// One playback tick: a step forward, stopping at the end (a growing run waits there).
     public mutating func tick() {
-        guard isPlaying, !showsHelp else { return }
-        if step + 1 < totalSteps { step += 1 } else { isPlaying = false }
+        guard !showsHelp else { return }
+        playback.tick(total: runSteps, growing: isGrowing)
     }
 
-    /// Moves the cursor to step `t` (clamped).
+    /// Moves the cursor to row `t` of the rows held (clamped to them): a click on the screen.
     public mutating func move(to t: Int) {
-        step = min(max(0, t), max(0, totalSteps - 1))
+        playback.step = run.stepOffset + min(max(0, t), max(0, totalSteps - 1))
+    }
+
+    /// Moves the cursor to step `t` of the whole run (clamped); the app that owns the state reads
+    /// the rows for it when they are not held.
+    public mutating func seek(to t: Int) {
+        playback.seek(to: t, total: runSteps)
     }
 
     /// Selects `unit` (0-based index, clamped).
@@ -119,7 +110,7 @@ extension ExplorerState {
     mutating func switchLayer(by offset: Int) {
         let count = run.layerIndices.count
         guard count > 1 else { return }
-        layerPosition = ((layerPosition + offset) % count + count) % count
+        layerPosition = layerPosition.cycled(by: offset, count: count)
         if run.trace.layer(layerIndex, reverse: isReverse) == nil { isReverse = false }
         clampSelection()
         if case .panel(let index) = focus, index >= panels.count { focus = .panel(0) }

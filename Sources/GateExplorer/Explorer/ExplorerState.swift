@@ -4,10 +4,11 @@ import GateCore
 /// Everything the explorer screen depends on besides the terminal size: the run, where the cursor
 /// is, what is selected and how things are shown. A value: tests build one, apply commands, render.
 public struct ExplorerState: Sendable {
-    /// The run being explored.
-    public let run: ExplorerRun
-    /// The current step, 0-based (shown as t = step + 1).
-    public internal(set) var step: Int
+    /// The rows of the run held now: the whole run, or a window of a long one (`run.stepOffset`
+    /// is its first step); the app that owns the state reads new rows when the cursor leaves them.
+    public private(set) var run: ExplorerRun
+    /// The cursor (a step of the whole run, 0-based), play or pause and the speed.
+    public internal(set) var playback: Playback
     /// Position in `run.layerIndices` of the layer shown.
     public internal(set) var layerPosition: Int
     /// Whether the reverse direction is shown (bidirectional models).
@@ -18,10 +19,9 @@ public struct ExplorerState: Sendable {
     public internal(set) var sortOrder: UnitSortOrder
     /// What Up/Down act on.
     public internal(set) var focus: ExplorerFocus
-    /// Whether playback runs.
-    public internal(set) var isPlaying: Bool
-    /// Index into `speeds`.
-    public internal(set) var speedIndex: Int
+    /// Whether the run is still growing (live input, typing): play at its last step waits there for
+    /// the next step instead of starting again. Set by the session that feeds the run.
+    public internal(set) var isGrowing = false
     /// Whether the help overlay is open.
     public internal(set) var showsHelp: Bool
     /// The person's choice for the inspector; nil lets the layout decide by terminal size.
@@ -45,44 +45,67 @@ public struct ExplorerState: Sendable {
     /// The `:` prompt while it is open.
     public internal(set) var goTo: GoToPrompt?
     /// Statistics per layer trace, keyed by `LayerTrace.key`.
-    let statistics: [String: UnitStatistics]
+    private(set) var statistics: [String: UnitStatistics]
     /// Each unit's response (hidden state) to each input token, per layer trace (text input only).
-    let tokenScores: [String: [[KeyScore]?]]
+    private(set) var tokenScores: [String: [[KeyScore]?]]
     /// The token whose response orders the units (set from the `u` list), overriding `sortOrder`.
     public internal(set) var tokenSort: Int?
-
-    /// Playback speeds in steps per second.
-    public static let speeds = [1, 2, 4, 8, 15, 30, 60]
 
     /// A state at the first step, with the run's suggested unit selected.
     public init(run: ExplorerRun, palette: ExplorerPalette = .standard) {
         self.run = run
-        step = 0
+        playback = Playback(speedIndex: 3)
         layerPosition = 0
         isReverse = false
         sortOrder = .index
         focus = .panel(0)
-        isPlaying = false
-        speedIndex = 3
         showsHelp = false
         inspectorChoice = nil
         showsExactNumbers = false
         self.palette = palette
         inspectorScroll = 0
         revealsAllSteps = false
-        var statistics: [String: UnitStatistics] = [:]
-        for layer in run.trace.layers { statistics[layer.key] = UnitStatistics(layer: layer) }
-        self.statistics = statistics
+        statistics = Self.statistics(of: run)
         tokenScores = Self.tokenScores(of: run)
+        playback.seek(to: run.stepOffset, total: run.shownTotalSteps)
         let units = run.trace.layers.first?.hiddenSize ?? 0
         selectedUnit = min(max(0, run.suggestedUnit ?? 0), max(0, units - 1))
     }
 
-    /// Number of steps in the run.
+    /// Number of rows held (the whole run's steps unless it is held a window at a time).
     public var totalSteps: Int { run.steps }
 
+    /// Steps in the whole run.
+    public var runSteps: Int { run.shownTotalSteps }
+
+    /// The cursor's row in the rows held, 0-based (shown as t = run.stepNumber(step)).
+    public var step: Int { min(max(0, playback.step - run.stepOffset), max(0, totalSteps - 1)) }
+
+    /// Whether playback runs.
+    public var isPlaying: Bool { playback.isPlaying }
+
     /// Steps per second while playing.
-    public var speed: Int { Self.speeds[speedIndex] }
+    public var speed: Int { playback.speed }
+
+    /// Statistics of every layer trace of `run`, keyed by `LayerTrace.key`.
+    static func statistics(of run: ExplorerRun) -> [String: UnitStatistics] {
+        var statistics: [String: UnitStatistics] = [:]
+        for layer in run.trace.layers { statistics[layer.key] = UnitStatistics(layer: layer) }
+        return statistics
+    }
+
+    /// Shows other rows of the run (another window, the run grown, or edited by a what-if): the
+    /// cursor, layer, unit and every display choice stay, clamped to what `rows` has.
+    public mutating func replaceRows(with rows: ExplorerRun) {
+        run = rows
+        statistics = Self.statistics(of: rows)
+        tokenScores = Self.tokenScores(of: rows)
+        layerPosition = min(layerPosition, max(0, rows.layerIndices.count - 1))
+        if isReverse && rows.trace.layer(layerIndex, reverse: true) == nil { isReverse = false }
+        clampSelection()
+        if case .panel(let index) = focus, index >= panels.count { focus = .panel(0) }
+        playback.seek(to: playback.step, total: runSteps)
+    }
 
     /// The layer index (0 at the bottom) shown.
     public var layerIndex: Int {

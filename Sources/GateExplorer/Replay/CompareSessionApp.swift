@@ -8,7 +8,7 @@ import GateCore
 /// Keys: ←/→ `h`/`l` step, space play, `+`/`-` speed, Home `g` / End `G`, `<`/`>` a screen,
 /// `[`/`]` layer, `d` direction, ↑/↓ `k`/`j` a block and PgUp/PgDn a screen of series and units
 /// (when they do not all fit), `q` quit.
-public struct CompareSessionApp: TerminalApp {
+public struct CompareSessionApp: PlaybackApp {
     /// Run A.
     let a: any ExplorerRowSource
     /// Run B.
@@ -21,20 +21,16 @@ public struct CompareSessionApp: TerminalApp {
     let layers: [Int]
     /// Whether layers have a reverse direction.
     let hasReverse: Bool
-    /// The cursor (0-based, shared by A and B).
-    public private(set) var step: Int
+    /// The cursor (0-based, shared by A and B), play or pause and the speed.
+    public private(set) var playback = Playback(speedIndex: 3)
     /// Position in `layers`.
-    public private(set) var layerPosition: Int
+    public private(set) var layerPosition = 0
     /// Whether the reverse direction is shown.
-    public private(set) var isReverse: Bool
-    /// Whether playback runs.
-    public private(set) var isPlaying: Bool
-    /// Index into ``ExplorerState/speeds``.
-    public private(set) var speedIndex: Int
+    public private(set) var isReverse = false
     /// The first series block shown (see ``CompareView/blocks(area:mode:)``).
-    public private(set) var firstBlock: Int
-    /// Last rendered width.
-    let screen: ExplorerScreenMemory
+    public private(set) var firstBlock = 0
+    /// The screen as the events told it.
+    public var screen = ScreenGeometry()
     /// The vocabularies of text runs (their characters are shown above the heatmaps).
     let vocabularies: (a: [String]?, b: [String]?)
 
@@ -51,72 +47,62 @@ public struct CompareSessionApp: TerminalApp {
         self.labelB = labelB
         layers = Array(Set(first.layers.map(\.layer))).sorted()
         hasReverse = first.layers.contains { $0.isReverse }
-        step = 0
-        layerPosition = 0
-        isReverse = false
-        isPlaying = false
-        speedIndex = 3
-        firstBlock = 0
-        screen = ExplorerScreenMemory(width: 120, height: 40, mode: .truecolor)
         vocabularies = (vocabularyA, vocabularyB)
     }
 
     /// Steps in each run.
     public var totalSteps: Int { a.steps }
 
-    /// Steps shown per heatmap at the last rendered width.
+    /// The cursor (0-based, shared by A and B).
+    public var step: Int { playback.step }
+
+    /// Whether playback runs.
+    public var isPlaying: Bool { playback.isPlaying }
+
+    /// Steps shown per heatmap at the screen's width.
     var span: Int { max(1, max(HeatmapCanvas.labelWidth + 4, (screen.width - 4) / 3) - HeatmapCanvas.labelWidth) }
 
-    public var tickInterval: Duration? {
-        isPlaying ? .microseconds(1_000_000 / ExplorerState.speeds[speedIndex]) : nil
-    }
+    public static var keyMap: KeyMap<ExplorerCommand> { ExplorerKeys.map }
 
     public var minimumSize: (width: Int, height: Int) { ExplorerLayout.minimumSize }
 
+    public mutating func begin(colorMode: ColorMode) {
+        screen.colorMode = colorMode
+    }
+
     public mutating func handle(_ event: InputEvent) -> AppAction {
         switch event {
-        case .tick:
-            if isPlaying { if step + 1 < totalSteps { step += 1 } else { isPlaying = false } }
-        case .resize(let width, let height):
-            screen.width = width
-            screen.height = height
-        case .mouse(let mouse):
-            if mouse.action == .scrollUp { move(to: step - 1) }
-            if mouse.action == .scrollDown { move(to: step + 1) }
-        case .key(let key):
-            switch key {
-            case .character("<"): move(to: step - span)
-            case .character(">"): move(to: step + span)
-            case .up, .character("k"): scroll(by: -1, pages: false)
-            case .down, .character("j"): scroll(by: 1, pages: false)
-            case .pageUp: scroll(by: -1, pages: true)
-            case .pageDown: scroll(by: 1, pages: true)
-            default: break
-            }
-            switch ExplorerKeys.command(for: key) {
-            case .stepForward: move(to: step + 1)
-            case .stepBack: move(to: step - 1)
-            case .firstStep: move(to: 0)
-            case .lastStep: move(to: totalSteps - 1)
-            case .togglePlay:
-                if !isPlaying && step >= totalSteps - 1 { step = 0 }
-                isPlaying.toggle()
-            case .faster: speedIndex = min(ExplorerState.speeds.count - 1, speedIndex + 1)
-            case .slower: speedIndex = max(0, speedIndex - 1)
-            case .nextLayer:
-                layerPosition = (layerPosition + 1) % max(1, layers.count)
-                firstBlock = 0
-            case .previousLayer:
-                layerPosition = (layerPosition + max(1, layers.count) - 1) % max(1, layers.count)
-                firstBlock = 0
-            case .toggleDirection:
-                if hasReverse { isReverse.toggle() }
-                firstBlock = 0
-            case .quit: return .quit
-            default: break
-            }
+        case .key(.character("<")): move(to: step - span)
+        case .key(.character(">")): move(to: step + span)
+        default: return handleScreenEvent(event)
         }
         return .continue
+    }
+
+    /// The explorer's commands that mean something here: playback, layer, direction, and ↑/↓
+    /// PgUp/PgDn scroll the series blocks.
+    public mutating func apply(_ command: ExplorerCommand) -> AppAction {
+        var noHelp = false
+        if let done = playback.applyShared(command, showsHelp: &noHelp, total: totalSteps) { return done }
+        switch command {
+        case .nextLayer, .previousLayer:
+            layerPosition = layerPosition.cycled(by: command == .nextLayer ? 1 : -1, count: layers.count)
+            firstBlock = 0
+        case .toggleDirection:
+            if hasReverse { isReverse.toggle() }
+            firstBlock = 0
+        case .previousUnit: scroll(by: -1, pages: false)
+        case .nextUnit: scroll(by: 1, pages: false)
+        case .previousUnitPage: scroll(by: -1, pages: true)
+        case .nextUnitPage: scroll(by: 1, pages: true)
+        case .quit: return .quit
+        default: break
+        }
+        return .continue
+    }
+
+    public mutating func tick() {
+        playback.tick(total: totalSteps)
     }
 
     /// The screen area the view is drawn in (all but the hint line) at the last rendered size.
@@ -126,7 +112,7 @@ public struct CompareSessionApp: TerminalApp {
     /// the last block can reach the top.
     mutating func scroll(by offset: Int, pages: Bool) {
         guard let view = try? view(width: screen.width) else { return }
-        let (all, visible) = view.blocks(area: viewArea, mode: screen.mode)
+        let (all, visible) = view.blocks(area: viewArea, mode: screen.colorMode)
         guard !all.isEmpty else { return }
         let amount = pages ? offset * max(1, visible.count) : offset
         firstBlock = min(max(0, firstBlock + amount), all.count - 1)
@@ -134,7 +120,7 @@ public struct CompareSessionApp: TerminalApp {
 
     /// Moves the cursor to `target` (clamped).
     public mutating func move(to target: Int) {
-        step = min(max(0, target), max(0, totalSteps - 1))
+        playback.seek(to: target, total: totalSteps)
     }
 
     /// The view at the cursor for a screen `width` columns wide.
@@ -167,9 +153,6 @@ public struct CompareSessionApp: TerminalApp {
     }
 
     public func render(into buffer: inout CellBuffer) {
-        screen.width = buffer.width
-        screen.height = buffer.height
-        screen.mode = buffer.colorMode
         let area = Rect(x: 0, y: 0, width: buffer.width, height: buffer.height - 1)
         do {
             try view(width: buffer.width).draw(into: &buffer, area: area)

@@ -11,13 +11,8 @@ extension ExplorerSessionApp {
         if bookmarkList != nil { handleListKey(key); return .continue }
         if isTyping { handleTypingKey(key); return .continue }
         if state.goTo != nil {
-            // The `:` prompt: steps are numbered in the whole run, not the window.
-            var next = state
-            let target = next.handleGoToKey(key)
-            if case .unit? = target, let target { next.go(to: target) }
-            explorer.replaceState(next)
-            if case .step(let number)? = target { moveCursor(to: number - 1, recordsPassed: false) }
-            return .continue
+            // The `:` prompt: the explorer goes to a step of the whole run; the rows follow.
+            return passDown(.key(key))
         }
         if state.showsHelp {
             let action = explorer.handle(.key(key))
@@ -49,45 +44,29 @@ extension ExplorerSessionApp {
         default: break
         }
         switch ExplorerKeys.command(for: key) {
-        case .stepForward: moveCursor(to: step + 1)
-        case .stepBack: moveCursor(to: step - 1)
-        case .firstStep: moveCursor(to: 0, recordsPassed: false)
-        case .lastStep: moveCursor(to: totalSteps - 1, recordsPassed: false)
+        case .stepForward, .stepBack:
+            return passDown(.key(key), recordsPassed: true)
         case .togglePlay:
-            if !state.isPlaying && step >= totalSteps - 1 && feedEnded { moveCursor(to: 0, recordsPassed: false) }
-            var next = state
-            _ = next.apply(.togglePlay, viewport: ExplorerViewport(unitsPerPage: 1, focusTargets: [], inspectorScrollLimit: 0))
-            next.move(to: step - window.lowerBound)
-            explorer.replaceState(next)
-            lastAdvance = nil
+            let action = passDown(.key(key))
+            // The first tick after play steps at once.
+            ticksSinceStep = ticksPerStep - 1
+            return action
         case .quit:
             finishRecording()
             return .quit
         default:
-            let before = step
-            let action = explorer.handle(.key(key))
-            adoptExplorerStep(from: before)
-            return action
+            return passDown(.key(key))
         }
-        return .continue
     }
 
-    /// One tick: take live input, then advance playback when its interval has passed.
+    /// One tick: take live input, then step playback when its ticks have come (``ticksPerStep``).
     mutating func handleTick() {
         pollFeed()
         guard state.isPlaying, !state.showsHelp else { return }
-        let clock = ContinuousClock()
-        let interval = Duration.microseconds(1_000_000 / state.speed)
-        if let last = lastAdvance, clock.now - last < interval * 0.9 { return }
-        lastAdvance = clock.now
-        if step + 1 < totalSteps {
-            moveCursor(to: step + 1)
-        } else if feedEnded && !isTyping {
-            var next = state
-            _ = next.apply(.togglePlay, viewport: ExplorerViewport(unitsPerPage: 1, focusTargets: [], inspectorScrollLimit: 0))
-            next.move(to: step - window.lowerBound)
-            explorer.replaceState(next)
-        }
+        ticksSinceStep += 1
+        guard ticksSinceStep >= ticksPerStep else { return }
+        ticksSinceStep = 0
+        _ = passDown(.tick, recordsPassed: true)
     }
 
     /// Lines that arrived on the live feed become steps.
@@ -138,7 +117,7 @@ extension ExplorerSessionApp {
             message = "nothing recorded"
             return
         }
-        let marks = bookmarks.compactMap { mark in done.row(ofStep: mark.step).map { SessionBookmark(step: $0, note: mark.note) } }
+        let marks = bookmarks.compactMap { mark in done.row(ofStep: mark.step).map { StepBookmark(step: $0, note: mark.note) } }
         do {
             let path = try recordingSink.save(done.trace, bookmarks: marks, edits: done.edits)
             savedRecordings.append(path)
@@ -163,7 +142,7 @@ extension ExplorerSessionApp {
     /// Adds (or replaces) a bookmark and saves.
     public mutating func addBookmark(step: Int, note: String) {
         bookmarks.removeAll { $0.step == step }
-        bookmarks.append(SessionBookmark(step: step, note: note))
+        bookmarks.append(StepBookmark(step: step, note: note))
         bookmarks.sort { $0.step < $1.step }
         saveBookmarks(saying: "bookmarked t=\(step + 1)")
     }
@@ -216,13 +195,13 @@ extension ExplorerSessionApp {
 
     mutating func handleListKey(_ key: Key) {
         guard let selected = bookmarkList else { return }
+        if let moved = key.listSelection(from: selected, count: bookmarks.count) {
+            bookmarkList = moved
+            return
+        }
         switch key {
         case .escape, .character("B"), .character("q"):
             bookmarkList = nil
-        case .up, .character("k"):
-            bookmarkList = max(0, selected - 1)
-        case .down, .character("j"):
-            bookmarkList = min(max(0, bookmarks.count - 1), selected + 1)
         case .enter:
             bookmarkList = nil
             if selected < bookmarks.count { moveCursor(to: bookmarks[selected].step, recordsPassed: false) }
@@ -308,11 +287,7 @@ extension ExplorerSessionApp {
         case .tab:
             type("\t")
         case .left, .right, .home, .end:
-            let command = ExplorerKeys.command(for: key)
-            if command == .stepBack { moveCursor(to: step - 1) }
-            if command == .stepForward { moveCursor(to: step + 1) }
-            if command == .firstStep { moveCursor(to: 0, recordsPassed: false) }
-            if command == .lastStep { moveCursor(to: totalSteps - 1, recordsPassed: false) }
+            _ = passDown(.key(key), recordsPassed: key == .left || key == .right)
         default:
             break
         }

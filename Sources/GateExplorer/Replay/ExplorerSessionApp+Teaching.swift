@@ -19,12 +19,4 @@ extension ExplorerSessionApp {
         base = next
         replaceRun(run.trace, describing: edit)
     }
-
-    /// Moves the cursor to `state`'s step and takes its view (layer, direction, unit, sort, focus,
-    /// overlays); `state` is on the whole run (an app around the session keeps one).
-    public mutating func adoptView(of state: ExplorerState) {
-        step = min(max(0, state.step), max(0, totalSteps - 1))
-        syncWindow()
-        explorer.replaceState(state.carryingView(to: self.state.run, step: step - window.lowerBound))
-    }
 }

@@ -23,22 +23,19 @@ extension ExplorerSessionApp {
     /// token, Esc closes.
     mutating func handleTokenUnitsKey(_ key: Key) {
         guard var list = tokenUnits else { return }
+        if let moved = key.listSelection(from: list.selected, count: list.items.count) {
+            list.selected = moved
+            tokenUnits = list
+            return
+        }
         switch key {
         case .escape, .character("u"), .character("q"):
             tokenUnits = nil
-        case .up, .character("k"):
-            list.selected = max(0, list.selected - 1)
-            tokenUnits = list
-        case .down, .character("j"):
-            list.selected = min(list.items.count - 1, list.selected + 1)
-            tokenUnits = list
         case .enter, .character("s"):
             tokenUnits = nil
             let item = list.items[list.selected]
-            var next = state
-            next.show(layer: item.layer, reverse: item.isReverse, unit: item.unit)
-            if key == .character("s") { next.sortUnits(byToken: list.token) }
-            explorer.replaceState(next)
+            explorer.state.show(layer: item.layer, reverse: item.isReverse, unit: item.unit)
+            if key == .character("s") { explorer.state.sortUnits(byToken: list.token) }
             let name = state.tokenName(list.token)
             message = key == .character("s")
                 ? "units sorted by their response to '\(name)' (s again: back to the usual order)"

@@ -2,10 +2,8 @@ import GateCanvas
 import GateCore
 
 extension ExplorerSessionApp {
-    /// Width of the heatmaps on the screen as last rendered.
-    var heatmapWidth: Int {
-        ExplorerLayout(state: state, width: screen.width, height: screen.height, colorMode: screen.mode).heatmapWidth
-    }
+    /// Width of the heatmaps on the screen (as the resize events told the explorer).
+    var heatmapWidth: Int { explorer.layout.heatmapWidth }
 
     /// Rows `range` of the run.
     func readRows(_ range: Range<Int>) throws -> NetworkTrace {
@@ -14,24 +12,34 @@ extension ExplorerSessionApp {
         return memoryTrace.rows(range)
     }
 
-    /// Makes sure the explorer holds the window for the cursor and puts its cursor there.
-    mutating func syncWindow() {
-        step = min(max(0, step), max(0, totalSteps - 1))
+    /// Hands `event` down to the explorer, then gives it the rows for where its cursor went and
+    /// records the move; `recordsPassed` records the steps passed over (a step, playback).
+    mutating func passDown(_ event: InputEvent, recordsPassed: Bool = false) -> AppAction {
+        let before = step
+        explorer.state.isGrowing = isGrowing
+        let action = explorer.handle(event)
+        ensureRows()
+        if step != before {
+            isFollowing = step >= totalSteps - 1
+            recordMove(from: before, passing: recordsPassed)
+        }
+        return action
+    }
+
+    /// Makes sure the explorer holds the rows for its cursor (the whole run, or the window around it).
+    mutating func ensureRows() {
         guard StepWindowPlan.isValid(window, step: step, total: totalSteps, width: heatmapWidth),
-              state.totalSteps == window.count else {
+              state.totalSteps == window.count, state.runSteps == totalSteps else {
             reload(force: true)
             return
         }
-        var next = state
-        next.move(to: step - window.lowerBound)
-        explorer.replaceState(next)
     }
 
     /// Reads the window for the cursor into a new run for the explorer, keeping everything else
     /// (layer, unit, sort, focus, playback, overlays).
     mutating func reload(force: Bool = false) {
         let total = totalSteps
-        step = min(max(0, step), max(0, total - 1))
+        let step = min(max(0, self.step), max(0, total - 1))
         var wanted = StepWindowPlan.rows(step: step, total: total, width: heatmapWidth)
         guard force || wanted != window else { return }
         for _ in 0..<2 {
@@ -53,7 +61,8 @@ extension ExplorerSessionApp {
             let taken = Set(base.extraKeyHelp.flatMap(\.handles))
             run.extraKeyHelp = Self.keyHelp.filter { $0.handles.allSatisfy { !taken.contains($0) } } + base.extraKeyHelp
             window = wanted
-            explorer.replaceState(state.carryingView(to: run, step: step - wanted.lowerBound))
+            explorer.state.replaceRows(with: run)
+            explorer.state.seek(to: step)
             // The new window may change the layout (and so the heatmap width) only in corner cases;
             // check once.
             if StepWindowPlan.isValid(wanted, step: step, total: total, width: heatmapWidth) { return }
@@ -65,20 +74,11 @@ extension ExplorerSessionApp {
     /// (a step, playback, live input) rather than only the one landed on.
     mutating func moveCursor(to target: Int, recordsPassed: Bool = true) {
         let before = step
-        step = min(max(0, target), max(0, totalSteps - 1))
+        ensureRows()
+        explorer.state.seek(to: target)
         isFollowing = step >= totalSteps - 1
-        syncWindow()
+        ensureRows()
         recordMove(from: before, passing: recordsPassed)
-    }
-
-    /// The explorer moved its own cursor (mouse): take its step as the run's.
-    mutating func adoptExplorerStep(from before: Int) {
-        step = window.lowerBound + state.step
-        if step != before {
-            isFollowing = step >= totalSteps - 1
-            recordMove(from: before, passing: false)
-        }
-        syncWindow()
     }
 
     /// Records the move from `before` to the cursor, when recording.
@@ -136,8 +136,10 @@ extension ExplorerSessionApp {
         }
         stepper = current
         let before = step
-        if isFollowing || state.totalSteps == 0 { step = totalSteps - 1 }
-        syncWindow()
+        let wasEmpty = state.totalSteps == 0
+        ensureRows()
+        if isFollowing || wasEmpty { explorer.state.seek(to: totalSteps - 1) }
+        ensureRows()
         recordMove(from: before, passing: true)
     }
 }
@@ -151,8 +153,8 @@ extension ExplorerSessionApp {
     /// The explorer's whole screen at the cursor, `width` × `height` in `mode` (for exports such as
     /// `render --format cast --explorer`).
     public mutating func frame(width: Int, height: Int, mode: ColorMode = .truecolor) -> CellBuffer {
-        if screen.width != width || screen.height != height || screen.mode != mode {
-            screen.mode = mode
+        if explorer.screen != ScreenGeometry(width: width, height: height, colorMode: mode) {
+            begin(colorMode: mode)
             _ = handle(.resize(width: width, height: height))
         }
         var buffer = CellBuffer(width: width, height: height, colorMode: mode)

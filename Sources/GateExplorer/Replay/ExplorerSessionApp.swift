@@ -2,8 +2,9 @@ import GateCanvas
 import GateCore
 
 /// The explorer with recording, bookmarks, live input, typing and long runs: what `gatescope explore`
-/// and `gatescope replay` run. It holds the explorer (``ExplorerApp``) on a window of the run
-/// (``StepWindowPlan``), keeps the cursor in the whole run's steps, and adds its own keys:
+/// and `gatescope replay` run. It owns the explorer (``ExplorerApp``), whose cursor is a step of the
+/// whole run, passes it every event it does not take itself, and then gives it the rows
+/// (``StepWindowPlan``) for where its cursor went. It adds its own keys:
 ///
 /// - `r` records what is stepped (``SessionRecording``), saved through the ``RecordingSink`` on the
 ///   next `r` or on quit; `● REC` shows in the status line while recording.
@@ -26,18 +27,16 @@ public struct ExplorerSessionApp: TerminalApp {
     var stepper: SequenceStepper?
     /// The rows the explorer holds now.
     public internal(set) var window: Range<Int>
-    /// The cursor: a step of the whole run (0-based).
-    public internal(set) var step: Int
     /// Whether the cursor follows the newest step as live rows arrive.
     public internal(set) var isFollowing: Bool
     /// The recording in progress, if any.
     public internal(set) var recording: SessionRecording?
     /// Where recordings go; nil disables `r`.
-    let recordingSink: (any RecordingSink)?
+    var recordingSink: (any RecordingSink)?
     /// Paths of the recordings saved in this session.
     public internal(set) var savedRecordings: [String]
     /// The bookmarks, sorted by step.
-    public internal(set) var bookmarks: [SessionBookmark]
+    public internal(set) var bookmarks: [StepBookmark]
     /// Where bookmarks are saved; nil keeps them in memory (saved with a recording).
     let bookmarkStore: (any BookmarkStore)?
     /// The live feed, if any.
@@ -70,10 +69,10 @@ public struct ExplorerSessionApp: TerminalApp {
     public internal(set) var message: String?
     /// Lines and characters of live input that could not be read.
     public internal(set) var skippedInput: Int
-    /// The screen as last rendered.
-    let screen: ExplorerScreenMemory
-    /// When playback last advanced (live sessions tick faster than playback to read input).
-    var lastAdvance: ContinuousClock.Instant?
+    /// Ticks since playback last stepped (a live session ticks faster than playback to read input).
+    var ticksSinceStep = 0
+    /// How often a live session reads its input.
+    static let pollInterval = Duration.milliseconds(50)
 
     /// Lines the help lists for the session's own keys.
     public static let keyHelp: [ExplorerKeyHelp] = [
@@ -97,7 +96,7 @@ public struct ExplorerSessionApp: TerminalApp {
     ///   - source: rows of a long run read window by window (a mapped trace file).
     ///   - live: whether the run can grow (typing, `feed`): a unidirectional network steps it.
     public init(run: ExplorerRun, source: (any ExplorerRowSource)? = nil, palette: ExplorerPalette = .standard,
-                recordingSink: (any RecordingSink)? = nil, bookmarks: [SessionBookmark] = [],
+                recordingSink: (any RecordingSink)? = nil, bookmarks: [StepBookmark] = [],
                 bookmarkStore: (any BookmarkStore)? = nil, feed: (any LiveRowFeed)? = nil) {
         base = run
         self.source = source
@@ -110,18 +109,19 @@ public struct ExplorerSessionApp: TerminalApp {
         feedEnded = feed == nil
         isTyping = false
         skippedInput = 0
-        step = 0
         isFollowing = feed != nil
         window = 0..<0
-        screen = ExplorerScreenMemory(width: 120, height: 40, mode: .truecolor)
         explorer = ExplorerApp(run: run, palette: palette)
         if feed != nil { _ = makeStepper() }
         reload(force: true)
-        if feed != nil { step = max(0, totalSteps - 1); syncWindow() }
+        if feed != nil { moveCursor(to: totalSteps - 1, recordsPassed: false) }
     }
 
-    /// The explorer's state (on the window held now).
+    /// The explorer's state (on the rows held now).
     public var state: ExplorerState { explorer.state }
+
+    /// The cursor: a step of the whole run (0-based), kept by the explorer.
+    public var step: Int { state.playback.step }
 
     /// Steps in the whole run.
     public var totalSteps: Int { stepper?.steps ?? source?.steps ?? memoryTrace.steps }
@@ -132,11 +132,21 @@ public struct ExplorerSessionApp: TerminalApp {
         return !network.needsWholeSequence
     }
 
+    /// Whether the run may still grow (live input not ended, or typing): play waits at its end.
+    var isGrowing: Bool { !feedEnded || isTyping }
+
+    /// Ticks per playback step: a live session ticks at least every ``pollInterval`` to read its
+    /// input, so slower playback steps every few ticks (counted: update never reads the clock).
+    var ticksPerStep: Int {
+        guard !feedEnded, let play = state.playback.tickInterval else { return 1 }
+        return max(1, Int((play / Self.pollInterval).rounded(.up)))
+    }
+
     public var tickInterval: Duration? {
-        let play: Duration? = state.isPlaying ? .microseconds(1_000_000 / state.speed) : nil
+        let play = state.playback.tickInterval
         guard !feedEnded else { return play }
-        let poll = Duration.milliseconds(50)
-        return play.map { min($0, poll) } ?? poll
+        guard let play else { return Self.pollInterval }
+        return play / ticksPerStep
     }
 
     public var minimumSize: (width: Int, height: Int) { ExplorerLayout.minimumSize }
@@ -146,30 +156,26 @@ public struct ExplorerSessionApp: TerminalApp {
         finishRecording()
     }
 
+    public mutating func begin(colorMode: ColorMode) {
+        explorer.begin(colorMode: colorMode)
+    }
+
     public mutating func handle(_ event: InputEvent) -> AppAction {
         switch event {
         case .key(let key):
             return handleKey(key)
         case .tick:
             handleTick()
-        case .resize(let width, let height):
-            screen.width = width
-            screen.height = height
-            _ = explorer.handle(event)
-            syncWindow()
+        case .resize:
+            _ = passDown(event)
         case .mouse:
             guard notePrompt == nil, bookmarkList == nil, tokenUnits == nil, searchPrompt == nil else { return .continue }
-            let before = step
-            _ = explorer.handle(event)
-            adoptExplorerStep(from: before)
+            _ = passDown(event)
         }
         return .continue
     }
 
     public func render(into buffer: inout CellBuffer) {
-        screen.width = buffer.width
-        screen.height = buffer.height
-        screen.mode = buffer.colorMode
         explorer.render(into: &buffer)
         drawOverlays(into: &buffer)
     }

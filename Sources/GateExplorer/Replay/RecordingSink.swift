@@ -5,5 +5,5 @@ import GateCore
 /// trace file format (atomic write) and saves the recording's bookmarks beside it.
 public protocol RecordingSink {
     /// Writes `trace` (and `bookmarks`, steps counted in the recording) and returns the file's path.
-    func save(_ trace: NetworkTrace, bookmarks: [SessionBookmark], edits: [String]) throws -> String
+    func save(_ trace: NetworkTrace, bookmarks: [StepBookmark], edits: [String]) throws -> String
 }

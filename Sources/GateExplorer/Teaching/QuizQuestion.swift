@@ -11,13 +11,4 @@ public struct QuizQuestion: Sendable, Equatable {
     public var word: String
     /// Its value at `step`.
     public var value: Float
-
-    /// A question from its parts.
-    public init(step: Int, unit: Int, series: String, word: String, value: Float) {
-        self.step = step
-        self.unit = unit
-        self.series = series
-        self.word = word
-        self.value = value
-    }
 }

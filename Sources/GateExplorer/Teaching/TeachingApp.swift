@@ -1,48 +1,38 @@
 import GateCanvas
 import GateCore
 
-/// Teaching mode as a terminal app: the explorer session (``ExplorerSessionApp``: recording `r`,
-/// bookmarks, typing) with lessons, the gradient-flow and what-if views, quiz and presenter modes on
-/// top. Teaching keys are handled first (unless the session is taking keys for a note or typing);
-/// every other event goes to the session, which draws in the upper part of the screen. What-if edits
-/// reach the session through ``ExplorerSessionApp/replaceRun(_:describing:)``, so a recording holds
-/// the edited values and notes each edit; `?` lists the teaching keys with the explorer's.
-/// A ConvLSTM stop draws the spatial screen (``SpatialExplorerApp``) above the narration instead,
-/// and every key the teaching session does not take goes to it.
+/// Teaching mode as a terminal app: the teaching session (``TeachingSession``) and the screen it
+/// owns — the explorer session (``ExplorerSessionApp``: recording `r`, bookmarks, typing), or the
+/// ConvLSTM screen (``SpatialExplorerApp``) on a ConvLSTM stop. Teaching keys are handled first
+/// (unless the explorer session is taking keys for a note or typing); every other event goes down
+/// to the session's screen, which draws in the upper part of the screen and is told its own size
+/// (the rows the teaching views leave it) by resize events. What-if edits reach the explorer
+/// session through ``ExplorerSessionApp/replaceRun(_:describing:)``, so a recording holds the
+/// edited values and notes each edit; `?` lists the teaching keys with the explorer's.
 public struct TeachingApp: TerminalApp {
     /// Makes the recording sink for a run (nil: `r` is not available).
     public typealias RecordingSinkMaker = (ExplorerRun) -> (any RecordingSink)?
 
-    /// The teaching state.
+    /// The teaching state, with the screen it owns.
     public private(set) var session: TeachingSession
-    /// The explorer session under the teaching views (rebuilt when a lesson moves to another stop).
-    public private(set) var explorer: ExplorerSessionApp
-    /// Recordings saved by earlier stops' sessions.
-    private var earlierRecordings: [String]
-    /// Bookmarks of the stops left, by stop.
-    private var bookmarksByStop: [Int: [SessionBookmark]]
-    private let makeSink: RecordingSinkMaker?
-    private var revision: Int
-    private var stopIndex: Int
-    private var edits: [Intervention]
-    /// The ConvLSTM screen, while the stop is a ConvLSTM stop.
-    public private(set) var spatialApp: SpatialExplorerApp?
+    /// The whole terminal, as the events told it.
+    private var screen = ScreenGeometry()
 
     /// A teaching app on `session`; `recordingSink` makes where `r` saves for each stop's run.
     public init(session: TeachingSession, recordingSink: RecordingSinkMaker? = nil) {
         self.session = session
-        makeSink = recordingSink
-        earlierRecordings = []
-        bookmarksByStop = [:]
-        revision = session.revision
-        stopIndex = session.stopIndex
-        edits = session.edits
-        explorer = Self.makeExplorer(session, sink: recordingSink, bookmarks: [])
-        spatialApp = session.spatial.map { SpatialExplorerApp(state: $0) }
+        self.session.record(with: recordingSink)
+        resizeChild()
     }
 
+    /// The explorer session under the teaching views.
+    public var explorer: ExplorerSessionApp { session.explorerSession }
+
+    /// The ConvLSTM screen, while the stop is a ConvLSTM stop.
+    public var spatialApp: SpatialExplorerApp? { session.spatialApp }
+
     /// Paths of every recording saved in this session.
-    public var savedRecordings: [String] { earlierRecordings + explorer.savedRecordings }
+    public var savedRecordings: [String] { session.savedRecordings }
 
     public var tickInterval: Duration? {
         if let spatialApp { return spatialApp.tickInterval }
@@ -51,50 +41,45 @@ public struct TeachingApp: TerminalApp {
 
     public var minimumSize: (width: Int, height: Int) { ExplorerLayout.minimumSize }
 
+    public mutating func begin(colorMode: ColorMode) {
+        screen.colorMode = colorMode
+        session.explorerSession.begin(colorMode: colorMode)
+    }
+
     public mutating func handle(_ event: InputEvent) -> AppAction {
-        if spatialApp != nil { return handleSpatial(event) }
-        if case .key(let key) = event, !explorer.capturesKeys {
+        defer { resizeChild() }
+        switch event {
+        case .resize:
+            screen.update(with: event)
+            return .continue
+        case .key(let key) where session.spatialApp != nil || !explorer.capturesKeys:
             let wasRecording = explorer.recording != nil
-            if let action = session.handle(key) {
-                sync()
-                return action
-            }
+            if let action = session.handle(key) { return action }
             if key == .character("r") && !wasRecording {
-                let action = explorer.handle(event)
+                let action = session.passDown(event)
                 if explorer.recording != nil, !session.edits.isEmpty {
-                    explorer.recording?.noteEdit("what-if edits in place: " + session.edits.map(\.label).joined(separator: "; "))
+                    session.explorerSession.recording?.noteEdit("what-if edits in place: " + session.edits.map(\.label).joined(separator: "; "))
                 }
                 return action
             }
-        }
-        if case .tick = event, session.quiz.isOn, session.explorer.isPlaying {
+        case .tick where session.spatialApp == nil && session.quiz.isOn && session.explorer.isPlaying:
             // Playback in quiz mode would skip the questions: pause instead.
-            _ = explorer.handle(.key(.character(" ")))
-            session.adoptView(of: explorer.state, step: explorer.step)
-            return .continue
+            return session.passDown(.key(.character(" ")))
+        default:
+            break
         }
-        let action = explorer.handle(event)
-        session.adoptView(of: explorer.state, step: explorer.step)
-        return action
+        return session.passDown(event)
     }
 
-    /// An event on a ConvLSTM stop: teaching keys first, the rest to the spatial screen.
-    private mutating func handleSpatial(_ event: InputEvent) -> AppAction {
-        if case .key(let key) = event, let action = session.handle(key) {
-            sync()
-            return action
+    /// Tells the screen the session owns its size when it changed: the terminal less the rows the
+    /// teaching views and the narration take (the whole terminal when a teaching view replaces it).
+    private mutating func resizeChild() {
+        let frame = TeachingFrame(session: session, width: screen.width, height: screen.height)
+        let height = frame.explorerHeight > 0 ? frame.explorerHeight : screen.height
+        let current = session.spatialApp?.screen ?? explorer.explorer.screen
+        if current.width != screen.width || current.height != height {
+            _ = session.passDown(.resize(width: screen.width, height: height))
         }
-        guard var app = spatialApp else { return .continue }
-        if case .resize(let width, let height) = event {
-            let frame = TeachingFrame(session: session, width: width, height: height)
-            _ = app.handle(.resize(width: width, height: frame.explorerHeight))
-            spatialApp = app
-            return .continue
-        }
-        let action = app.handle(event)
-        spatialApp = app
-        session.adoptSpatial(app.state)
-        return action
     }
 
     public func render(into buffer: inout CellBuffer) {
@@ -120,50 +105,6 @@ public struct TeachingApp: TerminalApp {
 
     /// A signal (Ctrl-C, SIGTERM, SIGHUP) ends the lesson: the recording in progress is saved, as on quit.
     public mutating func interrupted(bySignal signal: Int32) {
-        explorer.interrupted(bySignal: signal)
-    }
-
-    /// Brings the explorer session up to date with the teaching session after a teaching key: another
-    /// stop opens a new session (the recording in progress is saved first), an edit replaces the run,
-    /// and the cursor and view follow.
-    private mutating func sync() {
-        guard session.revision != revision else { return }
-        revision = session.revision
-        if session.stopIndex != stopIndex {
-            explorer.finishRecording()
-            let saved = explorer.message
-            earlierRecordings += explorer.savedRecordings
-            bookmarksByStop[stopIndex] = explorer.bookmarks
-            stopIndex = session.stopIndex
-            edits = session.edits
-            explorer = Self.makeExplorer(session, sink: makeSink, bookmarks: bookmarksByStop[stopIndex] ?? [])
-            spatialApp = session.spatial.map { SpatialExplorerApp(state: $0) }
-            if let saved, saved.hasPrefix("saved") { session.message = saved }
-            return
-        }
-        if session.edits != edits {
-            let description: String
-            if session.edits.count > edits.count, let added = session.edits.last {
-                description = "what-if: " + added.label
-            } else if session.edits.count < edits.count, let removed = edits.last {
-                description = "undone: " + removed.label
-            } else {
-                description = "what-if edits: " + session.edits.map(\.label).joined(separator: "; ")
-            }
-            edits = session.edits
-            explorer.replaceRun(session.explorer.run, describing: description)
-        }
-        explorer.adoptView(of: session.explorer)
-    }
-
-    /// An explorer session on the session's run (with the teaching keys in its help).
-    private static func makeExplorer(_ session: TeachingSession, sink: RecordingSinkMaker?,
-                                     bookmarks: [SessionBookmark]) -> ExplorerSessionApp {
-        var run = session.explorer.run
-        run.extraKeyHelp = session.keyHelp
-        run.disabledKeys = session.disabledKeys
-        var app = ExplorerSessionApp(run: run, palette: session.explorer.palette, recordingSink: sink?(run), bookmarks: bookmarks)
-        app.adoptView(of: session.explorer)
-        return app
+        session.explorerSession.interrupted(bySignal: signal)
     }
 }

@@ -33,8 +33,7 @@ extension TeachingSession {
             switch key {
             case .up, .character("k"), .down, .character("j"):
                 let up = key == .up || key == .character("k")
-                explorer.move(to: pending.step + 1)
-                revision += 1
+                explorerSession.jump(to: pending.step + 1)
                 let revealed = explorer.layer.value(pending.series, step: pending.step + 1, unit: pending.unit) ?? pending.value
                 quiz.answer(guessUp: up, revealed: revealed)
                 return .continue

@@ -3,10 +3,20 @@ import GateCore
 
 /// Everything teaching mode adds to the explorer: the lesson and its current stop, what-if edits,
 /// the teaching view, quiz and presenter modes, and what a classroom preset hides or disables.
+/// It owns the screen it teaches on (bubbletea's nested models): the explorer session
+/// (``ExplorerSessionApp``: recording, bookmarks, typing) or, on a ConvLSTM stop, the spatial screen
+/// (``SpatialExplorerApp``); events it does not take go down to that child, and what it shows of
+/// the explorer (cursor, unit, layer) is read from the child: there is one explorer state.
 /// A value: tests build one, send keys, render.
-public struct TeachingSession: Sendable {
-    /// The explorer's state (on the edited run when there are edits).
-    public internal(set) var explorer: ExplorerState
+public struct TeachingSession {
+    /// The explorer session under the teaching views (a new one for each stop).
+    public internal(set) var explorerSession: ExplorerSessionApp
+    /// Makes where `r` saves for a stop's run (nil: `r` is not available).
+    var makeSink: ((ExplorerRun) -> (any RecordingSink)?)?
+    /// Recordings saved by earlier stops' sessions.
+    var earlierRecordings: [String] = []
+    /// Bookmarks of the stops left, by stop.
+    var bookmarksByStop: [Int: [StepBookmark]] = [:]
     /// The lesson, or nil when teaching tools are used on a single demo.
     public let lesson: TeachingLesson?
     /// The current stop (0-based).
@@ -35,11 +45,18 @@ public struct TeachingSession: Sendable {
     public internal(set) var disabledKeys: Set<Key>
     /// A one-line message for the teaching panel (an edit made, a key that cannot act here).
     public internal(set) var message: String?
-    /// The ConvLSTM screen's state, when the current stop opens a ConvLSTM demo (then the spatial
-    /// screen is drawn above the narration instead of the explorer, and takes the keys).
-    public internal(set) var spatial: SpatialExplorerState?
-    /// Bumped whenever the session replaces `explorer` (the app then rebuilds its explorer).
-    public internal(set) var revision: Int
+    /// The ConvLSTM screen, when the current stop opens a ConvLSTM demo (then it is drawn above the
+    /// narration instead of the explorer, and takes the keys the session does not).
+    public internal(set) var spatialApp: SpatialExplorerApp?
+
+    /// The explorer's state, as the explorer session holds it (on the edited run when there are edits).
+    public var explorer: ExplorerState { explorerSession.state }
+
+    /// The ConvLSTM screen's state, on a ConvLSTM stop.
+    public var spatial: SpatialExplorerState? { spatialApp?.state }
+
+    /// Paths of every recording saved in this session.
+    public var savedRecordings: [String] { earlierRecordings + explorerSession.savedRecordings }
 
     /// A guided tour of `lesson`, opened at its first stop.
     public init(lesson: TeachingLesson, quiz: Bool = false, presenting: Bool = false,
@@ -61,7 +78,8 @@ public struct TeachingSession: Sendable {
     /// The state both public initialisers start from: `run` in the explorer, no edits, no overlay.
     private init(lesson: TeachingLesson?, run: ExplorerRun, quiz: Bool, presenting: Bool,
                  hiddenPanels: Set<String>, disabledKeys: Set<Key>, palette: ExplorerPalette) {
-        explorer = ExplorerState(run: run, palette: palette)
+        explorerSession = Self.explorerSession(on: run, palette: palette, lessonKeys: lesson != nil, disabledKeys: disabledKeys,
+                                               sink: nil, bookmarks: [])
         self.lesson = lesson
         stopIndex = 0
         baseRun = run
@@ -75,8 +93,22 @@ public struct TeachingSession: Sendable {
         self.hiddenPanels = hiddenPanels
         self.disabledKeys = disabledKeys
         message = nil
-        revision = 0
-        spatial = nil
+        spatialApp = nil
+    }
+
+    /// An explorer session on `run` with the teaching keys in its help.
+    static func explorerSession(on run: ExplorerRun, palette: ExplorerPalette, lessonKeys: Bool, disabledKeys: Set<Key>,
+                                sink: (any RecordingSink)?, bookmarks: [StepBookmark]) -> ExplorerSessionApp {
+        var run = run
+        run.extraKeyHelp = TeachingKeyBinding.help(lesson: lessonKeys, disabled: disabledKeys)
+        run.disabledKeys = disabledKeys
+        return ExplorerSessionApp(run: run, palette: palette, recordingSink: sink, bookmarks: bookmarks)
+    }
+
+    /// Gives `r` somewhere to save: `makeSink` makes the sink for each stop's run.
+    mutating func record(with makeSink: ((ExplorerRun) -> (any RecordingSink)?)?) {
+        self.makeSink = makeSink
+        explorerSession.recordingSink = makeSink?(explorerSession.base)
     }
 
     /// The current stop, in a lesson.
@@ -92,8 +124,13 @@ public struct TeachingSession: Sendable {
     public func shows(_ panel: String) -> Bool { !hiddenPanels.contains(panel) }
 
     /// Opens stop `index` (clamped): its run, step, layer, direction, unit, panel, view and edits.
+    /// The last stop's recording in progress is saved first, and its bookmarks kept for coming back.
     public mutating func open(stop index: Int) {
         guard let lesson, !lesson.stops.isEmpty else { return }
+        explorerSession.finishRecording()
+        let saved = explorerSession.message
+        earlierRecordings += explorerSession.savedRecordings
+        bookmarksByStop[stopIndex] = explorerSession.bookmarks
         stopIndex = min(max(0, index), lesson.stops.count - 1)
         let stop = lesson.stops[stopIndex]
         baseRun = stop.run
@@ -103,23 +140,21 @@ public struct TeachingSession: Sendable {
         message = nil
         quiz.pending = nil
         quiz.stopQuestion = nil
-        spatial = stop.spatial.map { Self.spatialState($0, stop: stop, palette: explorer.palette) }
+        let palette = explorer.palette, exact = explorer.showsExactNumbers
+        spatialApp = stop.spatial.map { SpatialExplorerApp(state: Self.spatialState($0, stop: stop, palette: palette)) }
         // On the ConvLSTM screen ↑/↓ change the channel: a stop's question is not quizzed there (A shows the answer).
-        if spatial == nil { quiz.ask(stop: stopIndex, question: stop.question) }
-        var state = ExplorerState(run: stop.run, palette: explorer.palette)
-        state.showsExactNumbers = explorer.showsExactNumbers
-        if let position = stop.run.layerIndices.firstIndex(of: stop.layer) { state.layerPosition = position }
-        if stop.isReverse, stop.run.trace.layer(stop.layer, reverse: true) != nil { state.isReverse = true }
-        state.select(unit: stop.unit)
-        state.move(to: stop.step)
-        if let index = state.panels.firstIndex(where: { $0.word == stop.panel }) { state.focus = .panel(index) }
-        explorer = state
+        if spatialApp == nil { quiz.ask(stop: stopIndex, question: stop.question) }
+        var next = Self.explorerSession(on: stop.run, palette: palette, lessonKeys: true, disabledKeys: disabledKeys,
+                                        sink: makeSink?(stop.run), bookmarks: bookmarksByStop[stopIndex] ?? [])
+        next.explorer.screen = explorerSession.explorer.screen
+        next.explorer.state.show(stop: stop, exactNumbers: exact)
+        explorerSession = next
         highlight = stop.panel
         view = stop.view
-        revision += 1
+        if let saved, saved.hasPrefix("saved") { message = saved }
         if !stop.interventions.isEmpty {
             edits = stop.interventions
-            rerun()
+            rerun(describing: "what-if edits: " + edits.map(\.label).joined(separator: "; "))
             view = stop.view
         }
     }
@@ -133,11 +168,6 @@ public struct TeachingSession: Sendable {
         state.select(pixelY: stop.pixelY ?? state.pixelY, pixelX: stop.pixelX ?? state.pixelX)
         state.emphasis = SpatialTile.Content(lessonWord: stop.panel)
         return state
-    }
-
-    /// Takes the spatial screen's state after it handled an event.
-    mutating func adoptSpatial(_ state: SpatialExplorerState) {
-        spatial = state
     }
 
     /// The panel a what-if edit or a quiz question acts on: the focused gate, else the cell's main gate.
@@ -154,7 +184,7 @@ public struct TeachingSession: Sendable {
     /// Adds a what-if edit and re-runs; a message says what happened or why not.
     public mutating func edit(_ intervention: Intervention) {
         edits.append(intervention)
-        if rerun() {
+        if rerun(describing: "what-if: " + intervention.label) {
             message = intervention.label + " · u undoes"
             if !isPresenting { view = .whatif }
         } else {
@@ -166,14 +196,15 @@ public struct TeachingSession: Sendable {
     public mutating func undo() {
         guard !edits.isEmpty else { message = "nothing to undo"; return }
         let removed = edits.removeLast()
-        rerun()
+        rerun(describing: "undone: " + removed.label)
         message = "undone: " + removed.label
     }
 
-    /// Re-runs the base run's network with the edits and shows the result; false (with a message)
-    /// when the network is unknown or refuses an edit.
+    /// Re-runs the base run's network with the edits and shows the result in the explorer session
+    /// (a recording in progress notes `edit`); false (with a message) when the network is unknown or
+    /// refuses an edit.
     @discardableResult
-    mutating func rerun() -> Bool {
+    mutating func rerun(describing edit: String) -> Bool {
         var run = baseRun
         if !edits.isEmpty {
             guard let network = baseRun.network else { message = "what-if needs the model's weights (this run is a replayed trace)"; return false }
@@ -186,57 +217,28 @@ public struct TeachingSession: Sendable {
                 return false
             }
         }
-        explorer = Self.carry(explorer, to: run)
-        revision += 1
+        explorerSession.replaceRun(run, describing: edit)
         return true
     }
 
-    /// `old`'s cursor, selection and display choices on a new run.
-    static func carry(_ old: ExplorerState, to run: ExplorerRun) -> ExplorerState {
-        var state = ExplorerState(run: run, palette: old.palette)
-        state.layerPosition = old.layerPosition
-        state.isReverse = old.isReverse
-        state.sortOrder = old.sortOrder
-        state.focus = old.focus
-        state.showsExactNumbers = old.showsExactNumbers
-        state.showsDiagram = old.showsDiagram
-        state.revealsAllSteps = old.revealsAllSteps
-        state.valueScaling = old.valueScaling
-        state.inspectorChoice = old.inspectorChoice
-        state.select(unit: old.selectedUnit)
-        state.move(to: old.step)
-        return state
-    }
-
-    /// Takes the view of `state` (the explorer's, after it handled an event) at `step` of the run:
-    /// cursor, layer, direction, unit, sort, focus, playback and overlays; the run stays this session's.
-    mutating func adoptView(of state: ExplorerState, step: Int) {
-        // Tab moves the stop's ▶ marker with the focus: it always points at what c/C would clamp.
-        if state.focus != explorer.focus {
-            if case .panel(let index) = state.focus, index < explorer.panels.count {
+    /// Hands `event` down to the screen the session teaches on (the explorer session, or the
+    /// ConvLSTM screen on a ConvLSTM stop). Tab moves the stop's ▶ marker with the explorer's focus,
+    /// so it always points at what c/C would clamp.
+    public mutating func passDown(_ event: InputEvent) -> AppAction {
+        if var app = spatialApp {
+            let action = app.handle(event)
+            spatialApp = app
+            return action
+        }
+        let focus = explorer.focus
+        let action = explorerSession.handle(event)
+        if explorer.focus != focus {
+            if case .panel(let index) = explorer.focus, index < explorer.panels.count {
                 highlight = explorer.panels[index].word
             } else {
                 highlight = nil
             }
         }
-        explorer.layerPosition = min(state.layerPosition, max(0, explorer.run.layerIndices.count - 1))
-        explorer.isReverse = state.isReverse
-        explorer.selectedUnit = state.selectedUnit
-        explorer.sortOrder = state.sortOrder
-        explorer.focus = state.focus
-        explorer.isPlaying = state.isPlaying
-        explorer.speedIndex = state.speedIndex
-        explorer.showsHelp = state.showsHelp
-        explorer.inspectorChoice = state.inspectorChoice
-        explorer.showsExactNumbers = state.showsExactNumbers
-        explorer.showsDiagram = state.showsDiagram
-        explorer.palette = state.palette
-        explorer.inspectorScroll = state.inspectorScroll
-        explorer.revealsAllSteps = state.revealsAllSteps
-        explorer.valueScaling = state.valueScaling
-        explorer.goTo = state.goTo
-        explorer.showsAllLayers = state.showsAllLayers
-        explorer.select(unit: state.selectedUnit)
-        explorer.move(to: step)
+        return action
     }
 }

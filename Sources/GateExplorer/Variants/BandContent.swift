@@ -28,30 +28,21 @@ public enum BandContent: Int, CaseIterable, Sendable {
         }
     }
 
+    /// The panel of the series a layer of `kind` shows (its belt's when it has no such gate).
+    func panel(for kind: CellKind) -> PanelKind? {
+        let series = series(for: kind) ?? BandContent.belt.series(for: kind)
+        return PanelKind.panels(for: kind).first { $0.series == series }
+    }
+
     /// The one-letter symbol of the series a layer of `kind` shows (its belt's when it has no such gate).
     public func symbol(for kind: CellKind) -> String {
-        switch series(for: kind) ?? BandContent.belt.series(for: kind) {
-        case SeriesName.cell: "c"
-        case SeriesName.forgetGate: "f"
-        case SeriesName.updateGate: "z"
-        case SeriesName.inputGate: "i"
-        case SeriesName.resetGate: "r"
-        case SeriesName.outputGate: "o"
-        default: "h"
-        }
+        panel(for: kind)?.symbol ?? "h"
     }
 
     /// The plain name of what a layer of `kind` shows ("forget gate f", "cell c", …).
     public func name(for kind: CellKind) -> String {
-        switch series(for: kind) ?? BandContent.belt.series(for: kind) {
-        case SeriesName.cell: "cell c"
-        case SeriesName.forgetGate: "forget gate f"
-        case SeriesName.updateGate: "update gate z"
-        case SeriesName.inputGate: "input gate i"
-        case SeriesName.resetGate: "reset gate r"
-        case SeriesName.outputGate: "output gate o"
-        default: "hidden h"
-        }
+        guard let panel = panel(for: kind) else { return "hidden h" }
+        return panel.isState ? "\(panel.word) \(panel.symbol)" : "\(panel.word) gate \(panel.symbol)"
     }
 
     /// The next content after this one that some layer of `kinds` has (back to the belt after the last).

@@ -1,10 +1,11 @@
 import GateCanvas
 /// The ConvLSTM explorer as a terminal app: keys, the mouse and ticks change the state; the frame
 /// draws it. Opened by `gatescope explore` for ConvLSTM models and `gatescope replay` for their traces.
-public struct SpatialExplorerApp: TerminalApp {
+public struct SpatialExplorerApp: PlaybackApp {
     /// The current state.
     public private(set) var state: SpatialExplorerState
-    private let memory = ExplorerScreenMemory(width: 120, height: 40, mode: .truecolor)
+    /// The screen as the events told it.
+    public var screen = ScreenGeometry()
 
     /// An explorer on `run`.
     public init(run: SpatialRun, palette: ExplorerPalette = .standard) {
@@ -16,46 +17,34 @@ public struct SpatialExplorerApp: TerminalApp {
         self.state = state
     }
 
-    public var tickInterval: Duration? {
-        state.playback.tickInterval
-    }
+    public static var keyMap: KeyMap<SpatialExplorerCommand> { SpatialExplorerCommand.keys }
+
+    public var playback: Playback { state.playback }
 
     public var minimumSize: (width: Int, height: Int) { (60, 18) }
 
-    public mutating func handle(_ event: InputEvent) -> AppAction {
-        switch event {
-        case .key(let key):
-            guard let command = SpatialExplorerCommand.command(for: key) else { return .continue }
-            return state.apply(command)
-        case .mouse(let mouse):
-            switch mouse.action {
-            case .scrollUp: _ = state.apply(.stepBack)
-            case .scrollDown: _ = state.apply(.stepForward)
-            case .press(.left):
-                guard !state.showsHelp else { _ = state.apply(.closeOverlay); break }
-                let frame = SpatialExplorerFrame(state: state, width: memory.width, height: memory.height)
-                if let hit = frame.hit(x: mouse.x, y: mouse.y) {
-                    switch hit.tile.content {
-                    case .channel(let channel): state.select(channel: channel)
-                    case .film(let step): state.playback.step = step
-                    default: break
-                    }
-                    state.select(pixelY: hit.pixelY, pixelX: hit.pixelX)
-                }
-            case .press, .release: break
-            }
-        case .resize(let width, let height):
-            memory.width = width
-            memory.height = height
-        case .tick:
-            state.tick()
+    public mutating func apply(_ command: SpatialExplorerCommand) -> AppAction {
+        state.apply(command)
+    }
+
+    /// A click: closes the help; on a map selects its pixel (and its channel, or a film frame's step).
+    public mutating func click(x: Int, y: Int) {
+        guard !state.showsHelp else { _ = state.apply(.closeOverlay); return }
+        let frame = SpatialExplorerFrame(state: state, width: screen.width, height: screen.height)
+        guard let hit = frame.hit(x: x, y: y) else { return }
+        switch hit.tile.content {
+        case .channel(let channel): state.select(channel: channel)
+        case .film(let step): state.playback.step = step
+        default: break
         }
-        return .continue
+        state.select(pixelY: hit.pixelY, pixelX: hit.pixelX)
+    }
+
+    public mutating func tick() {
+        state.tick()
     }
 
     public func render(into buffer: inout CellBuffer) {
-        memory.width = buffer.width
-        memory.height = buffer.height
         SpatialExplorerFrame(state: state, width: buffer.width, height: buffer.height).render(into: &buffer)
     }
 }

@@ -43,10 +43,7 @@ public enum SpatialExplorerCommand: Sendable, Equatable {
         KeyBinding("", "", [.character("]")], .nextLayer),
         KeyBinding("x", "exact numbers (6 decimals) / rounded", [.character("x")], .toggleExactNumbers),
         KeyBinding("p", "colour-blind-safe palette on / off", [.character("p")], .togglePalette),
-        KeyBinding("?", "this help (Esc or ? closes it)", [.character("?")], .toggleHelp),
-        KeyBinding("", "", [.escape], .closeOverlay),
-        KeyBinding("q", "quit", [.character("q"), .character("Q"), .ctrl("c")], .quit),
-    ])
+    ] + KeyBinding.helpAndQuitKeys)
 
     /// The command for a key, if any.
     public static func command(for key: Key) -> SpatialExplorerCommand? {
@@ -54,4 +51,4 @@ public enum SpatialExplorerCommand: Sendable, Equatable {
     }
 }
 
-extension SpatialExplorerCommand: PlaybackCommands {}
+extension SpatialExplorerCommand: ScreenCommands {}

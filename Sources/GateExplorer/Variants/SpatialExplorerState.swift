@@ -46,26 +46,17 @@ public struct SpatialExplorerState: Sendable, PlaybackState {
 
     /// Applies `command`; `.quit` ends the app.
     public mutating func apply(_ command: SpatialExplorerCommand) -> AppAction {
-        if showsHelp {
-            if command == .quit { return .quit }
-            if command == .toggleHelp || command == .closeOverlay { showsHelp = false }
-            return .continue
-        }
-        if let step = command.playback {
-            playback.apply(step, total: run.steps)
-            return .continue
-        }
+        if let done = playback.applyShared(command, showsHelp: &showsHelp, total: run.steps) { return done }
         switch command {
         case .stepForward, .stepBack, .firstStep, .lastStep, .togglePlay, .faster, .slower: break   // playback, above
-        case .nextChannel: channel = (channel + 1) % max(1, shape.channels)
-        case .previousChannel: channel = (channel - 1 + max(1, shape.channels)) % max(1, shape.channels)
+        case .nextChannel: channel = channel.cycled(by: 1, count: shape.channels)
+        case .previousChannel: channel = channel.cycled(by: -1, count: shape.channels)
         case .nextLayer, .previousLayer:
-            let count = max(1, run.shapes.count)
-            layer = (layer + (command == .nextLayer ? 1 : count - 1)) % count
+            layer = layer.cycled(by: command == .nextLayer ? 1 : -1, count: run.shapes.count)
             channel = min(channel, max(0, shape.channels - 1))
         case .toggleGrid: showsGrid.toggle()
-        case .nextSeries: gridSeries = (gridSeries + 1) % SpatialSeries.all.count
-        case .previousSeries: gridSeries = (gridSeries + SpatialSeries.all.count - 1) % SpatialSeries.all.count
+        case .nextSeries: gridSeries = gridSeries.cycled(by: 1, count: SpatialSeries.all.count)
+        case .previousSeries: gridSeries = gridSeries.cycled(by: -1, count: SpatialSeries.all.count)
         case .pixelUp: pixelY = max(0, pixelY - 1)
         case .pixelDown: pixelY = min(shape.height - 1, pixelY + 1)
         case .pixelLeft: pixelX = max(0, pixelX - 1)

@@ -12,14 +12,6 @@ public struct SpatialSeries: Sendable, Equatable {
     /// True for signed values (diverging scale).
     public var isSigned: Bool
 
-    /// A descriptor.
-    public init(series: String, title: String, meaning: String, isSigned: Bool) {
-        self.series = series
-        self.title = title
-        self.meaning = meaning
-        self.isSigned = isSigned
-    }
-
     /// The six maps of a ConvLSTM layer in equation order: gates, candidate, then the states.
     public static let all: [SpatialSeries] = [
         SpatialSeries(series: SeriesName.forgetGate, title: "forget f", meaning: "1 keeps c₋₁", isSigned: false),

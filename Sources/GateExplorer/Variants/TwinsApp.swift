@@ -1,38 +1,29 @@
 import GateCanvas
 /// LSTM, GRU and RNN twins side by side as a terminal app, step-locked: the explorer's keys move one
 /// cursor through every model at once.
-public struct TwinsApp: TerminalApp {
+public struct TwinsApp: PlaybackApp {
     /// The current state.
     public private(set) var state: TwinsState
+    /// The screen as the events told it.
+    public var screen = ScreenGeometry()
 
     /// The view of `runs` (left to right).
     public init(runs: [ExplorerRun], palette: ExplorerPalette = .standard) {
         state = TwinsState(runs: runs, palette: palette)
     }
 
-    public var tickInterval: Duration? {
-        state.playback.tickInterval
-    }
+    public static var keyMap: KeyMap<ExplorerCommand> { ExplorerKeys.map }
+
+    public var playback: Playback { state.playback }
 
     public var minimumSize: (width: Int, height: Int) { (60, 18) }
 
-    public mutating func handle(_ event: InputEvent) -> AppAction {
-        switch event {
-        case .key(let key):
-            guard let command = ExplorerKeys.command(for: key) else { return .continue }
-            return state.apply(command)
-        case .mouse(let mouse):
-            switch mouse.action {
-            case .scrollUp: _ = state.apply(.stepBack)
-            case .scrollDown: _ = state.apply(.stepForward)
-            default: break
-            }
-        case .resize:
-            break
-        case .tick:
-            state.tick()
-        }
-        return .continue
+    public mutating func apply(_ command: ExplorerCommand) -> AppAction {
+        state.apply(command)
+    }
+
+    public mutating func tick() {
+        state.tick()
     }
 
     public func render(into buffer: inout CellBuffer) {

@@ -47,20 +47,13 @@ public struct TwinsState: Sendable, PlaybackState {
 
     /// Applies the explorer's command for a key (the same keys as the one-model explorer).
     public mutating func apply(_ command: ExplorerCommand) -> AppAction {
-        if showsHelp {
-            if command == .quit { return .quit }
-            if command == .toggleHelp || command == .closeOverlay { showsHelp = false }
-            return .continue
-        }
-        if let step = command.playback {
-            playback.apply(step, total: totalSteps)
-            return .continue
-        }
+        if let done = playback.applyShared(command, showsHelp: &showsHelp, total: totalSteps) { return done }
         switch command {
         case .previousUnit: selectedUnit = max(0, selectedUnit - 1)
         case .nextUnit: selectedUnit = min(max(0, largestUnitCount - 1), selectedUnit + 1)
-        case .previousLayer: layerPosition = max(0, layerPosition - 1)
-        case .nextLayer: layerPosition = min(max(0, layerCount - 1), layerPosition + 1)
+        // Layers cycle, as in every other screen (`]` on the top layer gives the first).
+        case .previousLayer: layerPosition = layerPosition.cycled(by: -1, count: layerCount)
+        case .nextLayer: layerPosition = layerPosition.cycled(by: 1, count: layerCount)
         case .togglePalette: palette = palette.toggled
         case .toggleExactNumbers: showsExactNumbers.toggle()
         case .toggleHelp: showsHelp = true

@@ -1,3 +1,4 @@
+import GateCore
 /// Bookmarks and notes on a trace's steps, kept beside the trace in `T.safetensors.bookmarks.tsv`.
 ///
 /// The file is text: a first line `# gatescope bookmarks 1`, then one line per bookmark,
@@ -9,7 +10,7 @@ public struct TraceBookmarks: Sendable, Equatable {
     public static let headerLine = "# gatescope bookmarks 1"
 
     /// The bookmarks, sorted by step.
-    public private(set) var entries: [TraceBookmark]
+    public private(set) var entries: [StepBookmark]
 
     /// An empty set.
     public init() { entries = [] }
@@ -22,7 +23,7 @@ public struct TraceBookmarks: Sendable, Equatable {
         if let index = entries.firstIndex(where: { $0.step == step }) {
             entries[index].note = note
         } else {
-            entries.append(TraceBookmark(step: step, note: note))
+            entries.append(StepBookmark(step: step, note: note))
             entries.sort { $0.step < $1.step }
         }
     }
@@ -36,13 +37,13 @@ public struct TraceBookmarks: Sendable, Equatable {
     }
 
     /// The bookmark at `step`, if any.
-    public func bookmark(at step: Int) -> TraceBookmark? { entries.first { $0.step == step } }
+    public func bookmark(at step: Int) -> StepBookmark? { entries.first { $0.step == step } }
 
     /// The first bookmark after `step` (for a "next bookmark" key), if any.
-    public func next(after step: Int) -> TraceBookmark? { entries.first { $0.step > step } }
+    public func next(after step: Int) -> StepBookmark? { entries.first { $0.step > step } }
 
     /// The last bookmark before `step`, if any.
-    public func previous(before step: Int) -> TraceBookmark? { entries.last { $0.step < step } }
+    public func previous(before step: Int) -> StepBookmark? { entries.last { $0.step < step } }
 
     /// The file's text.
     public func encoded() -> String {

@@ -39,10 +39,15 @@ enum CompareApp {
         let b = try SequenceLoader.load(path: inputB, for: network)
         let common = commonSteps(a.input.rows, b.input.rows, labelA: inputA, labelB: inputB)
         guard common > 0 else { throw UserError("\(a.input.rows == 0 ? inputA : inputB) has no steps; compare needs two non-empty inputs") }
-        // A bidirectional network's reverse direction depends on the whole input: run each whole, then cut.
-        let traceA = try network.run(a.input, tokens: a.tokens).rows(0..<common)
-        let traceB = try network.run(b.input, tokens: b.tokens).rows(0..<common)
-        return try CompareSessionApp(a: traceA, b: traceB, labelA: (inputA as NSString).lastPathComponent,
+        // A bidirectional network's reverse direction depends on the whole input: run each whole (a long
+        // one lazily, from checkpoints), then cut.
+        func source(_ sequence: LoadedSequence) throws -> any ExplorerRowSource {
+            if let lazy = try ExploreCommand.lazySource(network: network, sequence: sequence) {
+                return PrefixRowSource(base: lazy, steps: common)
+            }
+            return try network.run(sequence.input, tokens: sequence.tokens).rows(0..<common)
+        }
+        return try CompareSessionApp(a: try source(a), b: try source(b), labelA: (inputA as NSString).lastPathComponent,
                                      labelB: (inputB as NSString).lastPathComponent,
                                      vocabularyA: network.vocabulary, vocabularyB: network.vocabulary)
     }

@@ -14,14 +14,20 @@ extension ExploreCommand {
             try GateTerminal.run(app: &app, commandName: "gatescope explore")
             return
         }
-        var run = try makeRun()
-        if let annotate { run.trace.annotations = try AnnotationFile.read(path: annotate, steps: run.steps) }
+        var run: ExplorerRun
+        var source: CheckpointedRowSource?
+        if let model, input != "-" {
+            (run, source) = try modelRun(model: model)
+        } else {
+            run = try makeRun()
+            if let annotate { run.trace.annotations = try AnnotationFile.read(path: annotate, steps: run.steps) }
+        }
         let report = RecordingReport()
         let sink = TraceRecordingSink(network: run.network, templateMetadata: nil, requestedPath: recordTo,
                                       name: run.name, model: model, input: input == "-" ? "standard input" : (input ?? text.map { "text: \($0)" }),
                                       report: report)
         let feed: StandardInputFeed? = input == "-" ? StandardInputFeed() : nil
-        var app = ExplorerSessionApp(run: run, palette: palette, recordingSink: sink, feed: feed)
+        var app = ExplorerSessionApp(run: run, source: source, palette: palette, recordingSink: sink, feed: feed)
         // Also after a signal (Ctrl-C): the session saved its recording, the terminal is restored.
         defer { report.print(saved: app.savedRecordings) }
         try GateTerminal.run(app: &app, commandName: "gatescope explore")

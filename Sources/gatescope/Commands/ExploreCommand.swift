@@ -177,6 +177,14 @@ struct ExploreCommand: ParsableCommand {
     /// Runs `network` over the input and wraps it for the explorer.
     static func run(network: RecurrentNetwork, name: String, title: String, story: String?,
                     inputPath: String?, text: String?) throws -> ExplorerRun {
+        let sequence = try Self.sequence(network: network, inputPath: inputPath, text: text)
+        let trace = try network.run(sequence.input, tokens: sequence.tokens)
+        return ExplorerRun(name: name, title: title, story: story, trace: trace, network: network,
+                           vocabulary: network.vocabulary)
+    }
+
+    /// The input for `network`: `text`, the file at `inputPath`, or the task's own example.
+    static func sequence(network: RecurrentNetwork, inputPath: String?, text: String?) throws -> LoadedSequence {
         let sequence: LoadedSequence
         if let text {
             sequence = try SequenceLoader.text(text, for: network)
@@ -192,8 +200,6 @@ struct ExploreCommand: ParsableCommand {
             throw UserError("give an input: this model reads \(network.inputSize) value\(network.inputSize == 1 ? "" : "s") per step; pass --input FILE.csv (one row per step) or FILE.npy")
         }
         guard sequence.input.rows > 0 else { throw UserError("the input has no timesteps") }
-        let trace = try network.run(sequence.input, tokens: sequence.tokens)
-        return ExplorerRun(name: name, title: title, story: story, trace: trace, network: network,
-                           vocabulary: network.vocabulary)
+        return sequence
     }
 }

@@ -1,4 +1,5 @@
 import GateCanvas
+import GateCore
 import GateExplorer
 import GateFormats
 
@@ -9,17 +10,17 @@ struct FileBookmarkStore: BookmarkStore {
 
     var path: String { TraceBookmarks.path(forTrace: tracePath) }
 
-    func save(_ bookmarks: [SessionBookmark]) throws {
+    func save(_ bookmarks: [StepBookmark]) throws {
         try Self.encode(bookmarks).save(forTrace: tracePath)
     }
 
     /// The bookmarks saved beside `tracePath` (none when there is no file yet).
-    static func load(forTrace tracePath: String) throws -> [SessionBookmark] {
-        try TraceBookmarks.load(forTrace: tracePath).entries.map { SessionBookmark(step: $0.step, note: $0.note) }
+    static func load(forTrace tracePath: String) throws -> [StepBookmark] {
+        try TraceBookmarks.load(forTrace: tracePath).entries
     }
 
     /// The file form of `bookmarks`.
-    static func encode(_ bookmarks: [SessionBookmark]) -> TraceBookmarks {
+    static func encode(_ bookmarks: [StepBookmark]) -> TraceBookmarks {
         var marks = TraceBookmarks()
         for mark in bookmarks { marks.add(step: mark.step, note: mark.note) }
         return marks

@@ -32,7 +32,7 @@ extension ReplayCommand {
         let run = ExplorerRun(name: name, title: "replay of \(trace)", story: nil, trace: first,
                               network: network, vocabulary: metadata.vocabulary ?? network?.vocabulary,
                               modelDescription: description + " · replay")
-        var bookmarks: [SessionBookmark] = []
+        var bookmarks: [StepBookmark] = []
         var store: FileBookmarkStore? = FileBookmarkStore(tracePath: trace)
         do {
             bookmarks = try FileBookmarkStore.load(forTrace: trace)

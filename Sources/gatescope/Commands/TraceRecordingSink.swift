@@ -35,7 +35,7 @@ final class TraceRecordingSink: RecordingSink {
         self.input = input
     }
 
-    func save(_ trace: NetworkTrace, bookmarks: [SessionBookmark], edits: [String]) throws -> String {
+    func save(_ trace: NetworkTrace, bookmarks: [StepBookmark], edits: [String]) throws -> String {
         let path = nextPath()
         var extra = ["recorded_by": "gatescope explorer (r)"]
         if !edits.isEmpty { extra["what_if_edits"] = edits.joined(separator: "; ") }

@@ -1,0 +1,233 @@
+/// A network's run over a long input, computed lazily chunk by chunk from checkpoints instead of
+/// whole: every layer and direction keeps its state (h, and c for an LSTM) at each chunk boundary,
+/// and a chunk's series are computed from the nearest checkpoint when asked for.
+///
+/// Forward-reading directions fill their checkpoints lazily as chunks further on are asked for (a
+/// jump to the end computes forward from the last checkpoint known). Reverse-reading directions
+/// (bidirectional layers, ONNX `direction=reverse`) fill theirs the same way from the end: the first
+/// chunk asked of them computes back from the last step, keeping only checkpoints on the way.
+/// Each layer and direction computes into one ``LayerStreamer`` (buffers allocated once), which also
+/// keeps the chunk it computed last; the layer above reads it from there.
+///
+/// Chunks start at multiples of ``chunkSize`` (a multiple of 16), and a last chunk shorter than 16
+/// steps joins the one before, so the input projection of every chunk takes the very kernel path the
+/// whole run takes for the same rows: values are bit-identical to ``RecurrentNetwork/run(_:tokens:)``.
+public final class CheckpointedRun {
+    /// The network being run.
+    public let network: RecurrentNetwork
+    /// The whole input, T × X (embedded vectors for token models).
+    public let input: Matrix
+    /// Token ids of the whole input, when it came from text.
+    public let tokens: [Int]?
+    /// Steps per chunk (the last chunk may hold up to 15 more, or fewer).
+    public let chunkSize: Int
+    /// Chunk k covers steps `boundaries[k]..<boundaries[k + 1]`.
+    public let boundaries: [Int]
+    /// Per layer and direction, the forward-reading state at the start of chunks 0, 1, … (known so far).
+    private var forwardStates: [[[RecurrentState]]]
+    /// Per layer and direction, the reverse-reading state entering chunk k from its end (after every
+    /// later step), known from ``reverseKnownFrom`` on.
+    private var reverseStates: [[[RecurrentState?]]]
+    /// Per layer and direction, the lowest chunk whose reverse-reading state is known.
+    private var reverseKnownFrom: [[Int]]
+    /// Per layer and direction, the streamer it computes into (made when first needed).
+    private var streamers: [[LayerStreamer?]]
+    /// Per layer and direction, the chunk its streamer holds.
+    private var held: [[Int?]]
+    /// Chunk runs computed so far, over every layer and direction (checkpoint fills included).
+    public private(set) var chunkRunsComputed = 0
+
+    /// A lazy run of `network` over `input` (checked like ``RecurrentNetwork/run(_:tokens:)``), in chunks
+    /// of `chunkSize` steps (a positive multiple of 16).
+    public init(network: RecurrentNetwork, input: Matrix, tokens: [Int]? = nil, chunkSize: Int = 1024) throws(ShapeError) {
+        guard chunkSize >= 16, chunkSize % 16 == 0 else {
+            throw ShapeError("the checkpoint interval must be a positive multiple of 16 steps, not \(chunkSize)")
+        }
+        if let tokens, tokens.count != input.rows {
+            throw ShapeError("\(tokens.count) tokens for \(input.rows) input steps; give one token per step")
+        }
+        try network.checkInput(input)
+        self.network = network
+        self.input = input
+        self.tokens = tokens
+        self.chunkSize = chunkSize
+        let boundaries = Self.boundaries(steps: input.rows, chunkSize: chunkSize)
+        self.boundaries = boundaries
+        let chunks = boundaries.count - 1
+        func start(_ layer: Int, _ direction: Int) -> RecurrentState {
+            network.initialState(layer: layer, direction: direction) ?? RecurrentState.zero(for: network.layers[layer][direction])
+        }
+        forwardStates = network.layers.indices.map { layer in network.layers[layer].indices.map { [start(layer, $0)] } }
+        reverseStates = network.layers.indices.map { layer in
+            network.layers[layer].indices.map { direction in
+                var states = [RecurrentState?](repeating: nil, count: chunks)
+                if chunks > 0 { states[chunks - 1] = start(layer, direction) }
+                return states
+            }
+        }
+        reverseKnownFrom = network.layers.map { Array(repeating: max(0, chunks - 1), count: $0.count) }
+        streamers = network.layers.map { Array(repeating: nil, count: $0.count) }
+        held = network.layers.map { Array(repeating: nil, count: $0.count) }
+    }
+
+    /// The chunk boundaries for a `steps`-step input: multiples of `chunkSize`, then `steps`; a last
+    /// chunk shorter than 16 steps is merged into the one before.
+    static func boundaries(steps: Int, chunkSize: Int) -> [Int] {
+        guard steps > 0 else { return [0] }
+        var result = Array(stride(from: 0, to: steps, by: chunkSize))
+        if result.count > 1, steps - result.last! < 16 { result.removeLast() }
+        result.append(steps)
+        return result
+    }
+
+    /// Number of steps.
+    public var steps: Int { input.rows }
+
+    /// Number of chunks.
+    public var chunkCount: Int { boundaries.count - 1 }
+
+    /// The steps chunk `chunk` covers.
+    public func range(ofChunk chunk: Int) -> Range<Int> { boundaries[chunk]..<boundaries[chunk + 1] }
+
+    /// The chunk holding step `step` (clamped to the run).
+    public func chunk(containing step: Int) -> Int {
+        min(max(0, step / chunkSize), max(0, chunkCount - 1))
+    }
+
+    /// The checkpoint of layer `layer`, direction `direction` for chunk `chunk`, if computed yet: the
+    /// state before the chunk's first step (forward-reading) or after its last step (reverse-reading).
+    public func checkpoint(layer: Int, direction: Int, chunk: Int) -> RecurrentState? {
+        if network.isReverse(direction: direction) { return reverseStates[layer][direction][chunk] }
+        let known = forwardStates[layer][direction]
+        return chunk < known.count ? known[chunk] : nil
+    }
+
+    /// Chunks whose forward-reading checkpoints are known in every forward-reading direction (the
+    /// chunk count when there is none).
+    public var forwardCheckpointsKnown: Int {
+        var known = chunkCount
+        for layer in network.layers.indices {
+            for direction in network.layers[layer].indices where !network.isReverse(direction: direction) {
+                known = min(known, forwardStates[layer][direction].count)
+            }
+        }
+        return known
+    }
+
+    /// Every series of every layer and direction, the input, the tokens and the head's output for
+    /// chunk `chunk`, as a trace of that chunk's steps (row 0 is step `range(ofChunk:).lowerBound`).
+    public func trace(ofChunk chunk: Int) -> NetworkTrace {
+        let rows = range(ofChunk: chunk)
+        var trace = NetworkTrace(input: input.rows(rows), tokens: tokens.map { Array($0[rows]) }, layers: [])
+        var top: [Matrix] = []
+        for layer in network.layers.indices {
+            top = []
+            for direction in network.layers[layer].indices {
+                let streamer = compute(layer: layer, direction: direction, chunk: chunk)
+                var series: [String: Matrix] = [:]
+                for (index, name) in streamer.seriesNames.enumerated() { series[name] = streamer.seriesMatrix(index) }
+                trace.layers.append(LayerTrace(layer: layer, isReverse: network.isReverse(direction: direction),
+                                               kind: network.layers[layer][direction].kind, series: series))
+                top.append(series[SeriesName.hidden]!)
+            }
+        }
+        if let head = network.head, !top.isEmpty {
+            trace.output = head.apply(to: top.count == 1 ? top[0] : RecurrentNetwork.concatenateColumns(top))
+        }
+        return trace
+    }
+
+    /// Computes layer `layer`, direction `direction` over chunk `chunk` from its checkpoint (filling the
+    /// checkpoints it needs first) into its streamer, unless the streamer holds that chunk already.
+    @discardableResult
+    func compute(layer: Int, direction: Int, chunk: Int) -> LayerStreamer {
+        let streamer = streamer(layer: layer, direction: direction)
+        if held[layer][direction] == chunk { return streamer }
+        let reverse = network.isReverse(direction: direction)
+        let start = reverse ? reverseStart(layer: layer, direction: direction, chunk: chunk)
+            : forwardStart(layer: layer, direction: direction, chunk: chunk)
+        let rows = range(ofChunk: chunk)
+        if layer == 0 {
+            input.values.withUnsafeBufferPointer { values in
+                streamer.currentState = start
+                run(streamer, values.baseAddress.map { $0 + rows.lowerBound * input.columns }, steps: rows.count, reverse: reverse)
+            }
+        } else {
+            let below = layerInput(layer: layer, chunk: chunk)
+            below.withUnsafeBufferPointer { values in
+                streamer.currentState = start
+                run(streamer, values.baseAddress, steps: rows.count, reverse: reverse)
+            }
+        }
+        held[layer][direction] = chunk
+        chunkRunsComputed += 1
+        if !reverse, forwardStates[layer][direction].count == chunk + 1, chunk + 1 < chunkCount {
+            forwardStates[layer][direction].append(streamer.currentState)
+        }
+        if reverse, reverseKnownFrom[layer][direction] == chunk, chunk > 0 {
+            reverseStates[layer][direction][chunk - 1] = streamer.currentState
+            reverseKnownFrom[layer][direction] = chunk - 1
+        }
+        return streamer
+    }
+
+    /// Runs `streamer` over `steps` rows at `rows` (a layer with no inputs reads from a placeholder).
+    private func run(_ streamer: LayerStreamer, _ rows: UnsafePointer<Float>?, steps: Int, reverse: Bool) {
+        if let rows {
+            streamer.run(rows, steps: steps, reverse: reverse)
+        } else {
+            var none: Float = 0
+            streamer.run(&none, steps: steps, reverse: reverse)
+        }
+    }
+
+    /// The streamer of layer `layer`, direction `direction`, made on first use.
+    private func streamer(layer: Int, direction: Int) -> LayerStreamer {
+        if let made = streamers[layer][direction] { return made }
+        let longest = zip(boundaries.dropFirst(), boundaries).map { $0 - $1 }.max() ?? 0
+        let made = LayerStreamer(weights: network.layers[layer][direction], capacity: max(1, longest))
+        streamers[layer][direction] = made
+        return made
+    }
+
+    /// What layer `layer` (above the bottom one) reads over chunk `chunk`: the layer below's hidden
+    /// states, directions side by side, row-major.
+    func layerInput(layer: Int, chunk: Int) -> [Float] {
+        let rows = range(ofChunk: chunk).count
+        let directions = network.layers[layer - 1].indices
+        let widths = directions.map { network.layers[layer - 1][$0].outputSize }
+        let width = widths.reduce(0, +)
+        var values = [Float](repeating: 0, count: rows * width)
+        var offset = 0
+        for direction in directions {
+            let hidden = compute(layer: layer - 1, direction: direction, chunk: chunk).hidden
+            let w = widths[direction]
+            values.withUnsafeMutableBufferPointer { out in
+                if directions.count == 1 {
+                    out.baseAddress!.update(from: hidden, count: rows * w)
+                } else {
+                    for t in 0..<rows { (out.baseAddress! + t * width + offset).update(from: hidden + t * w, count: w) }
+                }
+            }
+            offset += w
+        }
+        return values
+    }
+
+    /// The forward-reading state before chunk `chunk`, computing forward from the last checkpoint known.
+    func forwardStart(layer: Int, direction: Int, chunk: Int) -> RecurrentState {
+        while forwardStates[layer][direction].count <= chunk {
+            compute(layer: layer, direction: direction, chunk: forwardStates[layer][direction].count - 1)
+        }
+        return forwardStates[layer][direction][chunk]
+    }
+
+    /// The reverse-reading state entering chunk `chunk` from its end, computing back from the lowest
+    /// checkpoint known.
+    func reverseStart(layer: Int, direction: Int, chunk: Int) -> RecurrentState {
+        while reverseKnownFrom[layer][direction] > chunk {
+            compute(layer: layer, direction: direction, chunk: reverseKnownFrom[layer][direction])
+        }
+        return reverseStates[layer][direction][chunk]!
+    }
+}
