@@ -31,19 +31,15 @@ struct RecordCommand: ParsableCommand {
     @Option(name: .long, help: "Annotation tracks stored with the trace: a CSV with a header row naming them, one row per step (labels or numbers).")
     var annotate: String?
 
-    var model: String? { source.model }
-    var demo: String? { source.demo }
-    var input: String? { source.input }
-    var text: String? { source.text }
 
     @Flag(name: .long, help: ArgumentHelp("Print where the time went (read, compute, write) to standard error (scripts/bench_record.py).", visibility: .hidden))
     var timing = false
 
     func validate() throws {
-        guard (model == nil) != (demo == nil) else {
+        guard (source.model == nil) != (source.demo == nil) else {
             throw ValidationError("give exactly one of --model FILE or --demo NAME")
         }
-        guard !(input != nil && text != nil), demo != nil || input != nil || text != nil else {
+        guard !(source.input != nil && source.text != nil), source.demo != nil || source.input != nil || source.text != nil else {
             throw ValidationError("give exactly one of --input FILE or --text STRING")
         }
     }
@@ -63,7 +59,7 @@ struct RecordCommand: ParsableCommand {
             }
             let network = try source.options.load(model)
             let sequence: LoadedSequence
-            if let text {
+            if let text = source.text {
                 sequence = try SequenceLoader.text(text, for: network)
             } else {
                 guard let input else { throw UserError("give --input FILE or --text STRING") }
