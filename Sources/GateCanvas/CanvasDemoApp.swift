@@ -86,22 +86,22 @@ public struct CanvasDemoApp: TerminalApp {
 
         // Two rows of half blocks: four samples per column, low to high from left to right.
         let domain = scale.domain
-        func value(_ x: Int, _ shift: Double) -> Double {
+        let value: @Sendable (Int, Int) -> Float? = { x, sample in
             let t = width > 1 ? Double(x) / Double(width - 1) : 0
-            return domain.lowerBound + (domain.upperBound - domain.lowerBound) * min(1, t + shift)
+            return Float(domain.lowerBound + (domain.upperBound - domain.lowerBound) * min(1, t + 0.02 * Double(sample)))
         }
-        for x in 0..<width {
-            buffer[x, 2] = scale.halfBlock(top: value(x, 0), bottom: value(x, 0.02), mode: mode)
-            buffer[x, 3] = scale.halfBlock(top: value(x, 0.04), bottom: value(x, 0.06), mode: mode)
-        }
+        Heatmap(source: .function(value), rows: [HeatmapRow(upper: 0, lower: 1), HeatmapRow(upper: 2, lower: 3)],
+                steps: 0..<width, firstStep: 0, table: ScaleTable(scale: scale, mode: mode))
+            .draw(in: Rect(x: 0, y: 2, width: width, height: 2), into: &buffer)
+        // Every scale, one value per cell (both halves alike).
         for (row, other) in ColorScale.allCases.enumerated() {
             let label = String(other.rawValue.prefix(12))
             buffer.put(label, x: 0, y: 4 + row, style: CellStyle(dim: true))
-            for x in 14..<width {
-                let t = Double(x - 14) / Double(max(1, width - 15))
-                let v = other.domain.lowerBound + (other.domain.upperBound - other.domain.lowerBound) * t
-                buffer[x, 4 + row] = other.cell(for: v, mode: mode)
-            }
+            let lower = other.domain.lowerBound, span = other.domain.upperBound - other.domain.lowerBound
+            Heatmap(source: .function { x, _ in Float(lower + span * Double(x - 14) / Double(max(1, width - 15))) },
+                    rows: [HeatmapRow(upper: 0, lower: 0)], steps: 14..<max(14, width), firstStep: 0,
+                    table: ScaleTable(scale: other, mode: mode))
+                .draw(in: Rect(x: 0, y: 4 + row, width: width, height: 1), into: &buffer)
         }
         buffer.put("last event: \(lastEvent)", x: 0, y: height - 3)
         buffer.put("←↑↓→ move · space play · s scale · q quit", x: 0, y: height - 1, style: CellStyle(reverse: true))

@@ -45,8 +45,7 @@ public struct CellBuffer: Equatable, Sendable {
             defer { column += glyphWidth }
             if column >= width { continue }
             if column + glyphWidth <= 0 { continue }
-            let grapheme = character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control })
-                ? " " : String(character)
+            let grapheme = Self.isControl(character) ? " " : String(character)
             if glyphWidth == 2 && (column < 0 || column + 1 >= width) {
                 // Only one half is visible: show a space where the visible half is.
                 let visible = column < 0 ? column + 1 : column
@@ -57,6 +56,14 @@ public struct CellBuffer: Equatable, Sendable {
             if glyphWidth == 2 { place(Cell("", style: style), x: column + 1, y: y) }
         }
         return column
+    }
+
+    /// Whether `character` is a control character (Unicode category Cc: U+0000–001F, U+007F–009F —
+    /// the whole category, compared by value rather than looked up in the property tables).
+    @inline(__always)
+    static func isControl(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return ascii < 0x20 || ascii == 0x7F }
+        return character.unicodeScalars.allSatisfy { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
     }
 
     /// Sets every cell of `rect` (clipped to the buffer) to `cell`.

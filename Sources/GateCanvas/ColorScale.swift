@@ -90,21 +90,6 @@ public enum ColorScale: String, CaseIterable, Hashable, Sendable {
         return signed < 0 ? Self.negativeGlyphs[level - 1] : ramp[level]
     }
 
-    /// A cell showing `value`: a full-colour blank cell, or a shade glyph in monochrome.
-    public func cell(for value: Double, mode: ColorMode) -> Cell {
-        if mode == .monochrome { return Cell(shade(for: value)) }
-        return Cell(" ", style: CellStyle(background: color(for: value, mode: mode)))
-    }
-
-    /// A cell showing two values stacked: `▀` with the top value as foreground and the bottom value
-    /// as background. In monochrome, the top value's shade glyph (the rule ``ScaleTable`` follows
-    /// too: a mean of two signed values would show +1 over −1 as 0).
-    public func halfBlock(top: Double, bottom: Double, mode: ColorMode) -> Cell {
-        if mode == .monochrome { return Cell(shade(for: top)) }
-        return Cell("▀", style: CellStyle(foreground: color(for: top, mode: mode),
-                                          background: color(for: bottom, mode: mode)))
-    }
-
     /// The 256-colour ladder of every scale, computed once.
     private static let ladders256: [ColorScale: [UInt8]] = {
         var result: [ColorScale: [UInt8]] = [:]
@@ -135,6 +120,10 @@ public enum ColorScale: String, CaseIterable, Hashable, Sendable {
         return entries
     }
 
+    /// The diverging scales' blue half, from −1 to the white middle: both share it and differ in the warm half.
+    private static let coldStops: [(UInt8, UInt8, UInt8)] = [(0x21, 0x66, 0xAC), (0x43, 0x93, 0xC3), (0x92, 0xC5, 0xDE),
+                                                               (0xD1, 0xE5, 0xF0), (0xF7, 0xF7, 0xF7)]
+
     /// Colour stops, evenly spaced over the domain.
     private var stops: [(UInt8, UInt8, UInt8)] {
         switch self {
@@ -146,13 +135,9 @@ public enum ColorScale: String, CaseIterable, Hashable, Sendable {
             return [(0x00, 0x22, 0x4E), (0x23, 0x3E, 0x6C), (0x57, 0x5C, 0x6D), (0x7C, 0x7B, 0x78),
                     (0xA6, 0x9D, 0x75), (0xD3, 0xC1, 0x64), (0xFE, 0xE8, 0x38)]
         case .diverging:
-            return [(0x21, 0x66, 0xAC), (0x43, 0x93, 0xC3), (0x92, 0xC5, 0xDE), (0xD1, 0xE5, 0xF0),
-                    (0xF7, 0xF7, 0xF7), (0xFD, 0xDB, 0xC7), (0xF4, 0xA5, 0x82), (0xD6, 0x60, 0x4D),
-                    (0xB2, 0x18, 0x2B)]
+            return Self.coldStops + [(0xFD, 0xDB, 0xC7), (0xF4, 0xA5, 0x82), (0xD6, 0x60, 0x4D), (0xB2, 0x18, 0x2B)]
         case .divergingColorBlindSafe:
-            return [(0x21, 0x66, 0xAC), (0x43, 0x93, 0xC3), (0x92, 0xC5, 0xDE), (0xD1, 0xE5, 0xF0),
-                    (0xF7, 0xF7, 0xF7), (0xFE, 0xE0, 0xB6), (0xFD, 0xB8, 0x63), (0xE0, 0x82, 0x14),
-                    (0xB3, 0x58, 0x06)]
+            return Self.coldStops + [(0xFE, 0xE0, 0xB6), (0xFD, 0xB8, 0x63), (0xE0, 0x82, 0x14), (0xB3, 0x58, 0x06)]
         }
     }
 }

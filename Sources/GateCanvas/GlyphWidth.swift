@@ -6,6 +6,7 @@
 public enum GlyphWidth {
     /// The number of columns `character` occupies: 1 or 2 (control characters count as 1).
     public static func columns(of character: Character) -> Int {
+        if character.isASCII { return 1 }   // most text on screen: no table walk
         guard let scalar = character.unicodeScalars.first else { return 1 }
         if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
         return isWide(scalar.value) ? 2 : 1
@@ -17,6 +18,7 @@ public enum GlyphWidth {
     }
 
     private static func isWide(_ v: UInt32) -> Bool {
+        guard v >= 0x1100 else { return false }   // below the first wide range (Hangul Jamo)
         switch v {
         case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
              0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1,

@@ -22,23 +22,27 @@ public struct Heatmap: Widget {
     public var firstStep: Int
     /// Colours (or shades) for values already in the scale's domain.
     public var table: ScaleTable
+    /// Columns each step takes (presenter mode draws steps wider).
+    public var stepWidth: Int
 
     /// A heatmap of `rows` over `steps`, the rectangle's left edge at `firstStep`.
-    public init(source: Source, rows: [HeatmapRow], steps: Range<Int>, firstStep: Int, table: ScaleTable) {
+    public init(source: Source, rows: [HeatmapRow], steps: Range<Int>, firstStep: Int, table: ScaleTable, stepWidth: Int = 1) {
         self.source = source
         self.rows = rows
         self.steps = steps
         self.firstStep = firstStep
         self.table = table
+        self.stepWidth = max(1, stepWidth)
     }
 
     /// Draws the rows that fit, the steps that fall inside the rectangle.
     public func draw(in rect: Rect, into buffer: inout CellBuffer) {
-        let first = max(steps.lowerBound, firstStep), last = min(steps.upperBound, firstStep + rect.width)
+        let shownSteps = (rect.width + stepWidth - 1) / stepWidth
+        let first = max(steps.lowerBound, firstStep), last = min(steps.upperBound, firstStep + shownSteps)
         guard last > first else { return }
         for (index, row) in rows.prefix(rect.height).enumerated() {
             let y = rect.y + index
-            var x = rect.x + first - firstStep
+            var x = rect.x + (first - firstStep) * stepWidth
             switch source {
             case .matrix(let values, let stride):
                 guard row.upper < stride, row.lower.map({ $0 < stride }) ?? true,
@@ -47,17 +51,26 @@ public struct Heatmap: Widget {
                     let base = step * stride
                     let top = values[base + row.upper] * row.upperFactor
                     let bottom = row.lower.map { values[base + $0] * row.lowerFactor }
-                    buffer[x, y] = table.cell(upper: top, lower: bottom)
-                    x += 1
+                    put(table.cell(upper: top, lower: bottom), x: &x, y: y, maxX: rect.maxX, into: &buffer)
                 }
             case .function(let value):
                 for step in first..<last {
-                    defer { x += 1 }
-                    guard let top = value(step, row.upper) else { continue }
+                    guard let top = value(step, row.upper) else { x += stepWidth; continue }
                     let bottom = row.lower.flatMap { value(step, $0) }.map { $0 * row.lowerFactor }
-                    buffer[x, y] = table.cell(upper: top * row.upperFactor, lower: bottom)
+                    put(table.cell(upper: top * row.upperFactor, lower: bottom), x: &x, y: y, maxX: rect.maxX, into: &buffer)
                 }
             }
         }
+    }
+
+    /// Puts one step's cell `stepWidth` times from `x` (never past `maxX`) and moves `x` on.
+    @inline(__always)
+    private func put(_ cell: Cell, x: inout Int, y: Int, maxX: Int, into buffer: inout CellBuffer) {
+        if stepWidth == 1 {
+            buffer[x, y] = cell
+        } else {
+            for column in x..<min(maxX, x + stepWidth) { buffer[column, y] = cell }
+        }
+        x += stepWidth
     }
 }

@@ -19,3 +19,19 @@ public struct HeatmapRow: Sendable, Equatable {
         self.lowerFactor = lowerFactor
     }
 }
+
+extension HeatmapRow {
+    /// Units per text row in `mode`: two (`▀`, upper in the glyph, lower in the background) in colour,
+    /// one in monochrome, where a cell has a single glyph to shade — the one rule every heatmap follows.
+    public static func unitsPerRow(in mode: ColorMode) -> Int { mode == .monochrome ? 1 : 2 }
+
+    /// The text rows of `units` in order, `perRow` (1 or 2) to a row, each unit's values multiplied
+    /// by `factor(unit)`.
+    public static func rows(_ units: [Int], perRow: Int, factor: (Int) -> Float = { _ in 1 }) -> [HeatmapRow] {
+        stride(from: 0, to: units.count, by: max(1, perRow)).map { index in
+            let lower = perRow == 2 && index + 1 < units.count ? units[index + 1] : nil
+            return HeatmapRow(upper: units[index], lower: lower, upperFactor: factor(units[index]),
+                              lowerFactor: lower.map(factor) ?? 1)
+        }
+    }
+}

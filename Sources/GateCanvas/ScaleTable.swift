@@ -40,8 +40,8 @@ public struct ScaleTable: Sendable {
     public func shade(_ value: Float) -> Character { shades[level(value)] }
 
     /// A cell showing two values (upper in the foreground of `▀`, lower in the background); the lower
-    /// may be missing (an odd unit count). In monochrome, the upper value's shade glyph (the same
-    /// rule as ``ColorScale/halfBlock(top:bottom:mode:)``).
+    /// may be missing (an odd unit count). In monochrome, the upper value's shade glyph: the one rule
+    /// of every heatmap (a mean of two signed values would show +1 over −1 as 0).
     @inline(__always)
     public func cell(upper: Float, lower: Float?) -> Cell {
         if upper.isNaN || lower?.isNaN == true { return nanCell(upper: upper, lower: lower) }

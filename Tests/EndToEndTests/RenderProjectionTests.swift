@@ -35,15 +35,16 @@ struct RenderProjectionTests {
         let panels = result.text.components(separatedBy: "\n\n")
         let forget = try #require(panels.first { $0.hasPrefix("forget gate") })
         let hidden = try #require(panels.first { $0.hasPrefix("hidden") })
-        #expect(forget.contains("\n    5 "))
-        #expect(hidden.contains("\n    3 ") && !hidden.contains("\n    4 "))
+        // Units are labelled from 1, as on screen: the gates' 6 units, hidden's 4.
+        #expect(forget.contains("\n    6 "))
+        #expect(hidden.contains("\n    4 ") && !hidden.contains("\n    5 "))
     }
 
     @Test func unitsOutsideANarrowSeriesAreSkippedThere() throws {
-        let result = try render(["--format", "txt", "--units", "3-5", "--series", "input_gate,hidden"])
+        let result = try render(["--format", "txt", "--units", "4-6", "--series", "input_gate,hidden"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.text.contains("\n    5 "))
-        let tooFar = try render(["--format", "txt", "--units", "5", "--series", "input_gate,hidden"])
+        #expect(result.text.contains("\n    6 "))
+        let tooFar = try render(["--format", "txt", "--units", "6", "--series", "input_gate,hidden"])
         #expect(tooFar.status == 1)
         #expect(tooFar.stderr.contains("hidden, which has 4"))
     }

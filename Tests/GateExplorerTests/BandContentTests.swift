@@ -27,12 +27,12 @@ import Testing
             #expect(screen.contains(" → \(symbol) L1") && screen.contains(" → \(symbol) L2"), "\(symbol) at \(width)")
             if index > 0 && index < 4 {
                 #expect(screen.contains("layer 2 · \(name)") || screen.contains("layer 2 → forward · \(name)") || screen.contains("· \(name) ·"), "\(name)")
-                #expect(screen.contains("0 shut … "))
+                #expect(screen.contains(" 0 shut █████ 1 open "), "the gate legend's swatch")
                 let layer = try #require(state.run.trace.layer(1, reverse: false))
                 let value = try #require(layer.value(series[index], step: 6, unit: 1))
                 #expect(screen.contains("\(symbol) = \(VariantViewTests.two(value))"), "layer 2's \(symbol) for unit 2 at t=7")
             } else {
-                #expect(screen.contains("blue −"))
+                #expect(screen.contains(" − █████ + per unit (S)"), "the signed legend's swatch")
             }
             #expect(state.bandContent == BandContent.allCases[index % 4])
             _ = state.apply(.cycleBandContent, viewport: Self.viewport)

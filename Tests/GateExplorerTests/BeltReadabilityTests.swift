@@ -77,10 +77,10 @@ import Testing
         _ = state.apply(.toggleAllLayers, viewport: viewport)
         state.move(to: state.totalSteps - 1)
         let perUnit = ExplorerTestSupport.render(state, width: 200, height: 60)
-        #expect(perUnit.plainText().contains("blue − red + per unit (S)"))
+        #expect(perUnit.plainText().contains("─ − █████ + per unit (S)"))
         _ = state.apply(.toggleValueScaling, viewport: viewport)
         let global = ExplorerTestSupport.render(state, width: 200, height: 60)
-        #expect(global.plainText().contains("─ blue −"))
+        #expect(global.plainText().contains("─ −") && global.plainText().contains(" █████ +"))
         #expect(!global.plainText().contains("per unit (S)"))
         // The maps themselves change colour (units far smaller than the band's largest get stronger).
         #expect(perUnit.cells != global.cells)

@@ -49,6 +49,16 @@ enum BufferSnapshot {
         return words.joined(separator: " ")
     }
 
+    /// The snapshot of `buffer` and its golden `name` (rewritten first when GATESCOPE_RECORD_SNAPSHOTS=1).
+    static func compare(_ buffer: CellBuffer, named name: String) throws -> (actual: String, golden: String) {
+        let text = Self.text(of: buffer)
+        let url = Self.url(name)
+        if ProcessInfo.processInfo.environment["GATESCOPE_RECORD_SNAPSHOTS"] == "1" {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return (text, try String(contentsOf: url, encoding: .utf8))
+    }
+
     /// The golden file for `name`.
     static func url(_ name: String) -> URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/\(name).snap")

@@ -4,6 +4,20 @@ import Testing
 
 /// CellBuffer: writing text, clipping, wide graphemes, fills, plain text and diffs.
 @Suite struct CanvasBufferTests {
+    @Test func putBlanksExactlyTheControlCharacters() {
+        // Against Unicode's own property table: a character is blanked iff its category is Cc.
+        for value in UInt32(0)...0x2FF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            var buffer = CellBuffer(width: 2, height: 1)
+            buffer.put(String(Character(scalar)), x: 0, y: 0)
+            let isControl = scalar.properties.generalCategory == .control
+            #expect((buffer[0, 0].grapheme == " ") == (isControl || scalar == " "), "U+\(String(value, radix: 16))")
+        }
+        var pair = CellBuffer(width: 2, height: 1)
+        pair.put("\r\n", x: 0, y: 0)
+        #expect(pair[0, 0].grapheme == " ")
+    }
+
     @Test func putWritesTextAndReturnsNextColumn() {
         var buffer = CellBuffer(width: 10, height: 2)
         let end = buffer.put("gate", x: 1, y: 0, style: CellStyle(bold: true))

@@ -83,32 +83,30 @@ import Testing
     }
 
     @Test func halfBlockCarriesTopAsForegroundAndBottomAsBackground() {
-        let cell = ColorScale.sequential.halfBlock(top: 1, bottom: 0, mode: .truecolor)
+        let cell = ScaleTable(scale: .sequential, mode: .truecolor).cell(upper: 1, lower: 0)
         #expect(cell.grapheme == "▀")
         #expect(cell.style.foreground == .rgb(0xFD, 0xE7, 0x25))
         #expect(cell.style.background == .rgb(0x44, 0x01, 0x54))
-        let quantised = ColorScale.sequential.halfBlock(top: 1, bottom: 0, mode: .palette256)
+        let quantised = ScaleTable(scale: .sequential, mode: .palette256).cell(upper: 1, lower: 0)
         #expect(quantised.style.foreground == .indexed(ColorQuantizer.xterm256(0xFD, 0xE7, 0x25)))
     }
 
     @Test func monochromeShadesTheTopValueLikeTheScaleTable() {
-        // One rule for both cell helpers: the top (upper) value's glyph. A mean would draw +1 over −1 as 0.
-        let cell = ColorScale.sequential.halfBlock(top: 1, bottom: 0, mode: .monochrome)
-        #expect(cell == Cell("█"))
-        #expect(ColorScale.sequential.cell(for: 1, mode: .monochrome) == Cell("█"))
-        #expect(ColorScale.diverging.halfBlock(top: -1, bottom: -1, mode: .monochrome) == Cell("■"))
-        #expect(ColorScale.diverging.halfBlock(top: 1, bottom: -1, mode: .monochrome) == Cell("█"))
+        // One rule for every heatmap cell: the top (upper) value's glyph. A mean would draw +1 over −1 as 0.
+        #expect(ScaleTable(scale: .sequential, mode: .monochrome).cell(upper: 1, lower: 0) == Cell("█"))
+        #expect(ScaleTable(scale: .diverging, mode: .monochrome).cell(upper: -1, lower: -1) == Cell("■"))
+        #expect(ScaleTable(scale: .diverging, mode: .monochrome).cell(upper: 1, lower: -1) == Cell("█"))
         let table = ScaleTable(scale: .diverging, mode: .monochrome)
         for (top, bottom) in [(1.0, -1.0), (-0.5, 0.9), (0.3, 0.0)] {
-            #expect(table.cell(upper: Float(top), lower: Float(bottom))
-                    == ColorScale.diverging.halfBlock(top: top, bottom: bottom, mode: .monochrome))
+            #expect(table.cell(upper: Float(top), lower: Float(bottom)) == Cell(ColorScale.diverging.shade(for: top)))
         }
     }
 
-    @Test func colourCellUsesTheBackground() {
-        let cell = ColorScale.diverging.cell(for: 0, mode: .palette16)
-        #expect(cell.grapheme == " ")
-        #expect(cell.style.background == .indexed(15))
+    @Test func aRowOfOneValuePerCellFillsBothHalves() {
+        // 0 on the 16-colour diverging ladder is its light middle, palette entry 15, above and below.
+        let cell = ScaleTable(scale: .diverging, mode: .palette16).cell(upper: 0, lower: 0)
+        #expect(cell.grapheme == "▀")
+        #expect(cell.style.foreground == .indexed(15) && cell.style.background == .indexed(15))
     }
 
     /// Relative luminance (sRGB, linearised).

@@ -118,7 +118,8 @@ import GateFormats
         let buffer = HeatmapCanvas.buffer(panels: [panel], halfBlocks: false, mode: .monochrome)
         let lines = buffer.plainText().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "forget_gate")
-        #expect(lines[1].hasPrefix("    1 ") && lines[2].hasPrefix("    3 "))
+        // Units 1 and 3 of the tensors are labelled 2 and 4: numbered from 1, as on screen.
+        #expect(lines[1].hasPrefix("    2 ") && lines[2].hasPrefix("    4 "))
         let ramp = Set(ColorScale.shadeGlyphs)
         #expect(lines[1].dropFirst(6).allSatisfy { ramp.contains($0) })
         for step in 0..<trace.steps {
@@ -127,7 +128,7 @@ import GateFormats
             let expected = ColorScale.sequential.shade(for: Double(value))
             #expect(step >= glyph.count ? expected == " " : glyph[step] == expected)
         }
-        #expect(lines[3].hasPrefix("step  ╵0"))
+        #expect(lines[3].hasPrefix("step  ╵1"))
         #expect(lines[4].contains("0.00") && lines[4].contains("1.00"))
     }
 
@@ -168,15 +169,19 @@ import GateFormats
     }
 
     @Test func selectionsParse() throws {
-        #expect(try RenderSelection.steps("2:5", count: 10) == 2..<5)
+        // Numbered from 1 as on screen, `a:b` inclusive; the ranges returned are 0-based rows.
+        #expect(try RenderSelection.steps("3:5", count: 10) == 2..<5)
         #expect(try RenderSelection.steps(":3", count: 10) == 0..<3)
         #expect(try RenderSelection.steps("-2:", count: 10) == 8..<10)
-        #expect(try RenderSelection.steps("4", count: 10) == 4..<5)
+        #expect(try RenderSelection.steps("5", count: 10) == 4..<5)
+        #expect(try RenderSelection.steps("1:10", count: 10) == 0..<10)
         #expect(throws: SelectionError.self) { try RenderSelection.steps("5:2", count: 10) }
-        #expect(throws: SelectionError.self) { try RenderSelection.steps("0:11", count: 10) }
-        #expect(try RenderSelection.units("0,3,5-7", count: 8) == [0, 3, 5, 6, 7])
+        #expect(throws: SelectionError.self) { try RenderSelection.steps("0:5", count: 10) }
+        #expect(throws: SelectionError.self) { try RenderSelection.steps("1:11", count: 10) }
+        #expect(try RenderSelection.units("1,4,6-8", count: 8) == [0, 3, 5, 6, 7])
         #expect(try RenderSelection.units(nil, count: 3) == [0, 1, 2])
         #expect(throws: SelectionError.self) { try RenderSelection.units("9", count: 8) }
+        #expect(throws: SelectionError.self) { try RenderSelection.units("0", count: 8) }
         #expect(throws: SelectionError.self) { try RenderSelection.units("a-b", count: 8) }
     }
 }

@@ -33,12 +33,12 @@ struct FiniteExtremesTests {
     }
 
     @Test func sparklineSpansFloatsWholeRange() {
-        #expect(ExplorerFrame.spark(3e38, low: -3e38, high: 3e38) == "█")
-        #expect(ExplorerFrame.spark(-3e38, low: -3e38, high: 3e38) == "▁")
-        #expect(ExplorerFrame.spark(0, low: -3e38, high: 3e38) == "▅")
-        #expect(ExplorerFrame.spark(.nan, low: 0, high: 1) == "×")
-        #expect(ExplorerFrame.spark(.infinity, low: 0, high: 1) == "█")
-        #expect(ExplorerFrame.spark(-.infinity, low: 0, high: 1) == "▁")
+        #expect(Sparkline.glyph(3e38, low: -3e38, high: 3e38) == "█")
+        #expect(Sparkline.glyph(-3e38, low: -3e38, high: 3e38) == "▁")
+        #expect(Sparkline.glyph(0, low: -3e38, high: 3e38) == "▅")
+        #expect(Sparkline.glyph(.nan, low: 0, high: 1) == "×")
+        #expect(Sparkline.glyph(.infinity, low: 0, high: 1) == "█")
+        #expect(Sparkline.glyph(-.infinity, low: 0, high: 1) == "▁")
     }
 
     @Test func nanHeatmapCellHasItsOwnGlyph() {

@@ -18,13 +18,9 @@ import Testing
         var state = ExplorerTestSupport.demoState()
         state.move(to: 6)
         let buffer = ExplorerTestSupport.render(state, width: width, height: height, mode: mode)
-        let text = BufferSnapshot.text(of: buffer)
-        let url = BufferSnapshot.url("explorer-\(width)x\(height)-\(mode.rawValue)")
-        if ProcessInfo.processInfo.environment["GATESCOPE_RECORD_SNAPSHOTS"] == "1" {
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        let golden = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == golden, "\(url.lastPathComponent) differs; rerun with GATESCOPE_RECORD_SNAPSHOTS=1 and review the diff")
+        let name = "explorer-\(width)x\(height)-\(mode.rawValue)"
+        let (text, golden) = try BufferSnapshot.compare(buffer, named: name)
+        #expect(text == golden, "\(name).snap differs; rerun with GATESCOPE_RECORD_SNAPSHOTS=1 and review the diff")
     }
 
     @Test func snapshotFormatRecordsTextAndStyleRuns() {

@@ -45,7 +45,7 @@ import Testing
         var buffer = CellBuffer(width: 12, height: 3, colorMode: .monochrome)
         let drawn = view.drawGrid(in: &buffer, area: buffer.area)
         #expect(drawn == 2)
-        #expect(buffer.plainText() == "ch 0 ch 1\n·░▓█ ████\n·░▓█ ····")
+        #expect(buffer.plainText() == "ch 1 ch 2\n·░▓█ ████\n·░▓█ ····")
         var narrow = CellBuffer(width: 6, height: 3, colorMode: .monochrome)
         #expect(view.drawGrid(in: &narrow, area: narrow.area) == 1)
         var tooShort = CellBuffer(width: 12, height: 2, colorMode: .monochrome)

@@ -59,7 +59,9 @@ import Testing
         let text = buffer.plainText()
         #expect(text.contains("BRACKETS · t = 1 / 30 · UNIT 1"))
         #expect(text.contains("CELL c"))
-        #expect(text.contains("██"))
+        // One unit per text row: both halves of each heatmap cell in the same colour.
+        let fullCells = buffer.cells.filter { $0.grapheme == "▀" && $0.style.foreground != .default && $0.style.foreground == $0.style.background }
+        #expect(fullCells.count >= 10)
         var small = CellBuffer(width: 80, height: 24)
         app.render(into: &small)
         #expect(small.plainText().contains("UNIT 1"))

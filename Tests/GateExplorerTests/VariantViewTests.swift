@@ -152,10 +152,9 @@ import Testing
             frame.render(into: &buffer)
             let tile = try #require(frame.tiles.first { $0.content == .series(0) })
             let scale = ExplorerPalette.standard.sequential
-            var expected = scale.halfBlock(top: 1, bottom: tile.scale >= 2 ? 1 : 0, mode: .truecolor)
-            #expect(buffer[tile.mapX, tile.mapY].style.foreground == expected.style.foreground, "\(size)")
-            expected = scale.halfBlock(top: 0, bottom: 0, mode: .truecolor)
-            #expect(buffer[tile.mapX + 1 * tile.scale, tile.mapY].style.foreground == expected.style.foreground)
+            // The upper pixel is the glyph's colour: 1 at the first pixel, 0 at the next.
+            #expect(buffer[tile.mapX, tile.mapY].style.foreground == scale.color(for: 1, mode: .truecolor), "\(size)")
+            #expect(buffer[tile.mapX + 1 * tile.scale, tile.mapY].style.foreground == scale.color(for: 0, mode: .truecolor))
             let screen = buffer.plainText()
             #expect(screen.contains("channel 2/2"))
             #expect(screen.contains("forget f") && screen.contains("c₋₁") && screen.contains("kept f·c₋₁"))

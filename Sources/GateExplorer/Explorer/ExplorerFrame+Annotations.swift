@@ -21,7 +21,7 @@ extension ExplorerFrame {
                 let low = finite.min() ?? 0, high = finite.max() ?? 1
                 for step in window where step < numbers.count && numbers[step].isFinite {
                     let style = step == state.step ? ExplorerTheme.cursor : ExplorerTheme.annotation
-                    buffer.put(String(Self.spark(numbers[step], low: low, high: high)), x: x0 + step - window.lowerBound, y: y, style: style)
+                    buffer.put(String(Sparkline.glyph(numbers[step], low: low, high: high)), x: x0 + step - window.lowerBound, y: y, style: style)
                 }
             case .labels(let labels):
                 // A label that fits its run of steps is written out (then `·` while it lasts); a

@@ -32,20 +32,14 @@ extension ExplorerFrame {
     func legendLine() -> StyledText {
         var line = StyledText()
         let hasGates = layer.kind == .lstm || layer.kind == .gru
-        if hasGates {
-            line.add(" gate 0 ", ExplorerTheme.dim)
-            for cell in sequential.swatch(count: 6) { line.add(cell.grapheme, cell.style) }
-            line.add(" 1 ", ExplorerTheme.dim)
-        }
+        if hasGates { line.pieces += Legend(name: "gate", low: "0", high: "1", table: sequential, swatchCount: 6).line.pieces }
         let signedName = layer.kind == .lstm ? "c" : "h"
         let cellKind = PanelKind.panels(for: layer.kind).first { $0.isState }
-        let perUnit = state.valueScaling == .perUnit
         let scale = cellKind.map { range(of: $0, unit: state.selectedUnit) } ?? 1
         let number = NumberFormat.fixed(scale, scale >= 10 ? 0 : (scale >= 0.1 ? 2 : 3))
-        line.add(perUnit ? " \(signedName) per unit, \(Self.unitName(state.selectedUnit)): −\(number) "
-                         : " \(signedName) one scale: −\(number) ", ExplorerTheme.dim)
-        for cell in diverging.swatch(count: 7) { line.add(cell.grapheme, cell.style) }
-        line.add(" +\(number) ", ExplorerTheme.dim)
+        let name = state.valueScaling == .perUnit ? "\(signedName) per unit, \(Self.unitName(state.selectedUnit)):"
+                                                   : "\(signedName) one scale:"
+        line.pieces += Legend(name: name, low: "−" + number, high: "+" + number, table: diverging).line.pieces
         return line
     }
 

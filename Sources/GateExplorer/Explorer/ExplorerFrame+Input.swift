@@ -1,22 +1,5 @@
 import GateCanvas
 extension ExplorerFrame {
-    /// Sparkline glyphs, lowest first.
-    static let sparkGlyphs: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-
-    /// The glyph for NaN in a sparkline (a value that is missing, not a middling one).
-    static let sparkNaN: Character = ScaleTable.nanGlyph
-
-    /// The glyph for `value` between `low` and `high`: `×` for NaN, the lowest and highest bars for
-    /// −∞ and +∞, a middle bar when the range is empty. Computed in `Double`, so a range as wide as
-    /// Float's (±3e38) cannot overflow.
-    static func spark(_ value: Float, low: Float, high: Float) -> Character {
-        if value.isNaN { return sparkNaN }
-        if value.isInfinite { return value > 0 ? sparkGlyphs[7] : sparkGlyphs[0] }
-        guard high > low, low.isFinite, high.isFinite else { return sparkGlyphs[3] }
-        let t = (Double(value) - Double(low)) / (Double(high) - Double(low))
-        return sparkGlyphs[Swift.min(7, Swift.max(0, Int(saturating: t * 8)))]
-    }
-
     /// The input row (characters or a sparkline) and, when there is room, the head's output row.
     func drawInput(into buffer: inout CellBuffer) {
         let rect = layout.input
@@ -81,16 +64,12 @@ extension ExplorerFrame {
         return String(String(number).compactMap { $0.wholeNumberValue.map { digits[$0] } })
     }
 
-    /// A sparkline along the time window, scaled to the range of `column`.
+    /// A sparkline along the time window, scaled to the range of `range`.
     private func drawSparkRow(into buffer: inout CellBuffer, values: [Float], range: [Float], y: Int,
                               window: Range<Int>, onlyRevealed: Bool) {
-        let finite = range.filter(\.isFinite)
-        let low = finite.min() ?? 0, high = finite.max() ?? 1
-        for step in window where step < values.count && (!onlyRevealed || isRevealed(step)) {
-            let x = layout.heatmapX + step - window.lowerBound
-            let style = step == state.step ? ExplorerTheme.cursor
-                : (isRevealed(step) ? CellStyle.plain : ExplorerTheme.dim)
-            buffer.put(String(Self.spark(values[step], low: low, high: high)), x: x, y: y, style: style)
-        }
+        let shown = onlyRevealed ? window.clamped(to: revealedSteps) : window
+        Sparkline(values: values, range: range, steps: shown, firstStep: window.lowerBound) { step in
+            step == state.step ? ExplorerTheme.cursor : (isRevealed(step) ? CellStyle.plain : ExplorerTheme.dim)
+        }.draw(in: Rect(x: layout.heatmapX, y: y, width: window.count, height: 1), into: &buffer)
     }
 }

@@ -147,7 +147,7 @@ extension ExplorerFrame {
             let low = historyKind.isSigned ? min(shown.min() ?? 0, -(shown.map(abs).max() ?? 1)) : 0
             let high = historyKind.isSigned ? -low : 1
             var line = StyledText("\(historyKind.symbol) so far ", ExplorerTheme.dim)
-            line.add(String(shown.map { Self.spark($0, low: low, high: max(high, low + 1e-6)) }), ExplorerTheme.title)
+            line.add(Sparkline.text(shown, low: low, high: max(high, low + 1e-6)), ExplorerTheme.title)
             lines.append(line)
         }
         let stats = state.layerStatistics

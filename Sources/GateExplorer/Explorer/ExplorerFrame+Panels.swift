@@ -35,10 +35,7 @@ extension ExplorerFrame {
         if !state.revealsAllSteps {
             if layer.isReverse { firstStep = max(firstStep, state.step) } else { lastStep = min(lastStep, state.step + 1) }
         }
-        let rows = unitRows().map { pair in
-            HeatmapRow(upper: pair.upper, lower: pair.lower, upperFactor: 1 / range(of: kind, unit: pair.upper),
-                       lowerFactor: pair.lower.map { 1 / range(of: kind, unit: $0) } ?? 1)
-        }
+        let rows = HeatmapRow.rows(Array(order[layout.unitsInView]), perRow: layout.unitsPerRow) { 1 / range(of: kind, unit: $0) }
         Heatmap(source: .matrix(values: matrix.values, stride: matrix.columns), rows: rows,
                 steps: firstStep..<max(firstStep, lastStep), firstStep: window.lowerBound, table: table(for: kind))
             .draw(in: placement.heatmap, into: &buffer)
@@ -47,11 +44,7 @@ extension ExplorerFrame {
     /// The units of each text row of the panels, top first: the upper one and the lower one (none
     /// for one unit per row or an odd last unit), in display order.
     func unitRows() -> [(upper: Int, lower: Int?)] {
-        let perRow = layout.unitsPerRow
-        let view = layout.unitsInView
-        return stride(from: view.lowerBound, to: view.upperBound, by: perRow).map { position in
-            (order[position], perRow == 2 && position + 1 < view.upperBound ? order[position + 1] : nil)
-        }
+        HeatmapRow.rows(Array(order[layout.unitsInView]), perRow: layout.unitsPerRow).map { ($0.upper, $0.lower) }
     }
 
     /// The unit numbers beside a heatmap, one label per row: the upper unit's number in index order

@@ -17,21 +17,12 @@ extension ExplorerFrame {
         right.add(state.isPlaying ? "▶ playing" : "⏸ paused", state.isPlaying ? ExplorerTheme.title : .plain)
         right.add(" · \(state.speed) steps/s ", ExplorerTheme.dim)
 
-        let room = rect.width - right.width - 1
-        if left.width + GlyphWidth.columns(of: model) + GlyphWidth.columns(of: layerText) <= room {
-            left.add(model, ExplorerTheme.dim)
-            left.add(layerText, ExplorerTheme.title)
-        } else if left.width + GlyphWidth.columns(of: layerText) <= room {
-            left.add(layerText, ExplorerTheme.title)
-        }
-        let end = left.draw(into: &buffer, x: rect.x, y: rect.y, maxX: rect.x + room)
-        let ruleStart = end + 1
-        let rightX = rect.maxX - right.width
-        if rightX - 1 > ruleStart {
-            buffer.put(String(repeating: "─", count: rightX - 1 - ruleStart), x: ruleStart, y: rect.y,
-                       style: ExplorerTheme.rule)
-        }
-        right.draw(into: &buffer, x: max(rect.x, rightX), y: rect.y, maxX: rect.maxX)
+        var modelAndLayer = StyledText(model, ExplorerTheme.dim)
+        modelAndLayer.add(layerText, ExplorerTheme.title)
+        // The model goes first when the line is narrow, then the layer; the right side stays.
+        StatusBar(left: [.init(left), .init(choices: [modelAndLayer, StyledText(layerText, ExplorerTheme.title)], optional: true)],
+                  right: right, filler: Cell("─", style: ExplorerTheme.rule))
+            .draw(in: rect, into: &buffer)
     }
 
     /// The bottom line: key hints, or a notice about panels left out.
@@ -52,23 +43,11 @@ extension ExplorerFrame {
         items += state.showsDiagram ? ["+/- speed"] : ["↑/↓ unit", ": go to", "S colour scale", "+/- speed", "s sort", "tab panel"]
         if state.run.layerIndices.count > 1 { items.append("[ ] layer") }
         if state.run.hasReverseDirection { items.append("d direction") }
-        let tail = ["? help", "q quit"]
-        var line = StyledText()
-        var notice = ""
+        var notice = StyledText(" ")
         if !layout.droppedPanels.isEmpty {
-            notice = "not shown: " + layout.droppedPanels.joined(separator: ", ") + " (enlarge) · "
+            notice = StyledText(" not shown: " + layout.droppedPanels.joined(separator: ", ") + " (enlarge) · ", ExplorerTheme.notice)
         }
-        let tailText = tail.joined(separator: " · ")
-        var budget = rect.width - 1 - GlyphWidth.columns(of: notice) - GlyphWidth.columns(of: tailText)
-        var shown: [String] = []
-        for item in items {
-            let cost = GlyphWidth.columns(of: item) + 3
-            if cost > budget { break }
-            shown.append(item)
-            budget -= cost
-        }
-        if !notice.isEmpty { line.add(" " + notice, ExplorerTheme.notice) } else { line.add(" ") }
-        line.add((shown + tail).joined(separator: " · "), ExplorerTheme.dim)
-        line.draw(into: &buffer, x: rect.x, y: rect.y, maxX: rect.maxX)
+        StatusBar.hints(items, pinned: ["? help", "q quit"], prefix: notice, style: ExplorerTheme.dim)
+            .draw(in: rect, into: &buffer)
     }
 }

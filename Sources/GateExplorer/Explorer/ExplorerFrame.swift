@@ -96,6 +96,12 @@ public struct ExplorerFrame {
         state.revealsAllSteps || (layer.isReverse ? step >= state.step : step <= state.step)
     }
 
+    /// The steps read so far (``isRevealed(_:)`` as a range).
+    var revealedSteps: Range<Int> {
+        if state.revealsAllSteps { return 0..<Int.max }
+        return layer.isReverse ? state.step..<Int.max : 0..<(state.step + 1)
+    }
+
     /// "unit 3" (numbered from 1).
     static func unitName(_ unit: Int) -> String { "unit \(unit + 1)" }
 }

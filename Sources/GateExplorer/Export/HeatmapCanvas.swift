@@ -44,40 +44,28 @@ public enum HeatmapCanvas {
         let mode = buffer.colorMode
         let halves = halfBlocks && mode != .monochrome
         buffer.put(panel.title, x: x, y: y, style: CellStyle(bold: true))
-        let rows = gridRows(panel.units.count, halfBlocks: halves)
+        let rows = HeatmapRow.rows(Array(panel.units.indices), perRow: halves ? 2 : 1)
         let visibleSteps = min(panel.steps, max(0, (maximumWidth ?? Int.max / 2) - labelWidth))
-        for row in 0..<rows {
-            let top = halves ? 2 * row : row
-            let label = String(panel.units[top])
+        // Unit numbers from 1, as the explorer shows them: the upper unit of each row.
+        for (row, heatmapRow) in rows.enumerated() {
+            let label = String(panel.units[heatmapRow.upper] + 1)
             buffer.put(String(repeating: " ", count: max(0, labelWidth - 1 - label.count)) + label, x: x, y: y + 1 + row,
                        style: CellStyle(dim: true))
-            for step in 0..<visibleSteps {
-                let cell: Cell
-                if halves {
-                    let upper = panel.scaled(panel.values[step, top])
-                    if top + 1 < panel.units.count {
-                        cell = panel.scale.halfBlock(top: upper, bottom: panel.scaled(panel.values[step, top + 1]), mode: mode)
-                    } else {
-                        cell = Cell("▀", style: CellStyle(foreground: panel.scale.color(for: upper, mode: mode)))
-                    }
-                } else {
-                    cell = panel.scale.cell(for: panel.scaled(panel.values[step, top]), mode: mode)
-                }
-                buffer[x + labelWidth + step, y + 1 + row] = cell
-            }
         }
-        // Step axis: numbers at round steps.
-        let axisY = y + 1 + rows
+        let values = panel
+        Heatmap(source: .function { step, column in Float(values.scaled(values.values[step, column])) }, rows: rows,
+                steps: 0..<visibleSteps, firstStep: 0, table: ScaleTable(scale: panel.scale, mode: mode))
+            .draw(in: Rect(x: x + labelWidth, y: y + 1, width: visibleSteps, height: rows.count), into: &buffer)
+        // Step axis: numbers (from 1, as the explorer shows them) at round steps, the first step's always.
+        let axisY = y + 1 + rows.count
         let tick = HeatmapSVG.tickSpacing(visibleSteps)
-        var step = ((panel.firstStep + tick - 1) / tick) * tick
         var nextFree = x + labelWidth
         buffer.put("step", x: x, y: axisY, style: CellStyle(dim: true))
-        while step < panel.firstStep + visibleSteps {
-            let column = x + labelWidth + step - panel.firstStep
+        for number in HeatmapSVG.stepLabels(first: panel.firstStep + 1, count: visibleSteps, tick: tick) {
+            let column = x + labelWidth + number - 1 - panel.firstStep
             if column >= nextFree {
-                nextFree = buffer.put("╵" + String(step), x: column, y: axisY, style: CellStyle(dim: true)) + 1
+                nextFree = buffer.put("╵" + String(number), x: column, y: axisY, style: CellStyle(dim: true)) + 1
             }
-            step += tick
         }
         // The input characters, one per step, under the step numbers.
         var textRows = 0
@@ -89,20 +77,15 @@ public enum HeatmapCanvas {
                 buffer.put(GlyphWidth.columns(of: glyph) == 1 ? glyph : "?", x: x + labelWidth + step, y: axisY + 1)
             }
         }
-        // Colour bar: low ▕ 16 samples ▏ high — fewer samples (at least 4) when `maximumWidth` is
+        // Colour legend: low, 16 swatches, high — fewer swatches (at least 4) when `maximumWidth` is
         // narrower, so the high label does not run into the panel beside it.
         let barY = axisY + 1 + textRows
-        let lowText = ExportNumber.fixed(Double(panel.low)) + " ", highText = " " + ExportNumber.fixed(Double(panel.high))
-        let labels = lowText.count + highText.count
+        let lowText = ExportNumber.fixed(Double(panel.low)), highText = ExportNumber.fixed(Double(panel.high))
+        let labels = lowText.count + highText.count + 4
         let samples = maximumWidth.map { max(4, min(16, $0 - labelWidth - labels)) } ?? 16
-        let barX = maximumWidth.map { labelWidth + labels + samples > $0 ? x : x + labelWidth } ?? x + labelWidth
-        var column = buffer.put(lowText, x: barX, y: barY, style: CellStyle(dim: true))
-        for k in 0..<samples {
-            let value = panel.low + (panel.high - panel.low) * (Float(k) + 0.5) / Float(samples)
-            buffer[column, barY] = panel.scale.cell(for: panel.scaled(value), mode: mode)
-            column += 1
-        }
-        buffer.put(highText, x: column, y: barY, style: CellStyle(dim: true))
-        return 1 + rows + 2 + textRows
+        let barX = maximumWidth.map { labelWidth + labels + samples > $0 ? x : x + labelWidth - 1 } ?? x + labelWidth - 1
+        Legend(low: lowText, high: highText, table: ScaleTable(scale: panel.scale, mode: mode), swatchCount: samples)
+            .draw(in: Rect(x: barX, y: barY, width: maximumWidth.map { x + $0 - barX } ?? buffer.width - barX, height: 1), into: &buffer)
+        return 1 + rows.count + 2 + textRows
     }
 }

@@ -2,7 +2,8 @@ import GateCanvas
 /// Writes heatmap panels as one standalone SVG document (viewable in any browser, editable in
 /// Inkscape): per panel a title, one `<rect>` per cell, step and unit axes, and a colour bar.
 ///
-/// Every cell rect carries `data-step`, `data-unit` and `data-v` — the recorded float32 value in the
+/// Labels and tooltips count steps and units from 1, as the explorer does; every cell rect carries
+/// `data-step` and `data-unit` (tensor row and column, from 0) and `data-v` — the recorded float32 value in the
 /// shortest form that reads back exactly — and a `<title>` tooltip, so numbers survive export.
 public enum HeatmapSVG {
     /// Pixels per cell.
@@ -52,7 +53,7 @@ public enum HeatmapSVG {
             for (column, unit) in panel.units.enumerated() {
                 let value = panel.values[step, column]
                 let v = ExportNumber.exact(value)
-                out += "<rect x=\"\(x + step * c)\" y=\"\(gridTop + column * c)\" width=\"\(c)\" height=\"\(c)\" fill=\"\(color(panel, value))\" data-step=\"\(panel.firstStep + step)\" data-unit=\"\(unit)\" data-v=\"\(v)\"><title>step \(panel.firstStep + step), unit \(unit): \(v)</title></rect>\n"
+                out += "<rect x=\"\(x + step * c)\" y=\"\(gridTop + column * c)\" width=\"\(c)\" height=\"\(c)\" fill=\"\(color(panel, value))\" data-step=\"\(panel.firstStep + step)\" data-unit=\"\(unit)\" data-v=\"\(v)\"><title>step \(panel.firstStep + step + 1), unit \(unit + 1): \(v)</title></rect>\n"
             }
         }
         out += "</g>\n"
@@ -61,17 +62,14 @@ public enum HeatmapSVG {
         // Unit axis (left): every unit when few, else about every 8th.
         let unitEvery = max(1, panel.units.count / 16)
         for (column, unit) in panel.units.enumerated() where column % unitEvery == 0 {
-            out += "<text x=\"\(x - 4)\" y=\"\(gridTop + column * c + c - 1)\" text-anchor=\"end\" font-size=\"9\">\(unit)</text>\n"
+            out += "<text x=\"\(x - 4)\" y=\"\(gridTop + column * c + c - 1)\" text-anchor=\"end\" font-size=\"9\">\(unit + 1)</text>\n"
         }
         out += "<text x=\"\(x - 40)\" y=\"\(gridTop + gridHeight / 2)\" font-size=\"10\" transform=\"rotate(-90 \(x - 40) \(gridTop + gridHeight / 2))\" text-anchor=\"middle\">unit</text>\n"
-        // Step axis (bottom): ticks at round numbers.
-        let tick = tickSpacing(panel.steps)
-        var step = ((panel.firstStep + tick - 1) / tick) * tick
-        while step < panel.firstStep + panel.steps {
-            let px = x + (step - panel.firstStep) * c + c / 2
+        // Step axis (bottom): the first step and round numbers, counted from 1 as the explorer shows them.
+        for number in stepLabels(first: panel.firstStep + 1, count: panel.steps, tick: tickSpacing(panel.steps)) {
+            let px = x + (number - 1 - panel.firstStep) * c + c / 2
             out += "<line x1=\"\(px)\" y1=\"\(gridTop + gridHeight)\" x2=\"\(px)\" y2=\"\(gridTop + gridHeight + 3)\" stroke=\"#444444\"/>\n"
-            out += "<text x=\"\(px)\" y=\"\(gridTop + gridHeight + 13)\" text-anchor=\"middle\" font-size=\"9\">\(step)</text>\n"
-            step += tick
+            out += "<text x=\"\(px)\" y=\"\(gridTop + gridHeight + 13)\" text-anchor=\"middle\" font-size=\"9\">\(number)</text>\n"
         }
         var captionY = gridTop + gridHeight + 26
         if let text = panel.inputText {
@@ -103,6 +101,15 @@ public enum HeatmapSVG {
         }
         out += "</g>\n"
         return out
+    }
+
+    /// The step numbers to label on an axis of `count` steps numbered from `first`: the first, then
+    /// every multiple of `tick` (numbers count from 1, as the explorer shows them).
+    static func stepLabels(first: Int, count: Int, tick: Int) -> [Int] {
+        guard count > 0 else { return [] }
+        let tick = max(1, tick)
+        let round = ((first + tick - 1) / tick) * tick
+        return [first] + stride(from: round == first ? first + tick : round, to: first + count, by: tick)
     }
 
     /// A round tick spacing giving about ten ticks over `steps`.

@@ -1,39 +1,43 @@
 import GateCanvas
-/// Parses the step and unit selections of `gatescope render` and `gatescope diff`.
+/// Parses the step and unit selections of `gatescope render`.
 ///
-/// Steps and units are numbered from 0, as rows and columns of the trace tensors are.
+/// Steps and units are numbered from 1, as the explorer shows them (`t=1` is the first step, unit 1
+/// the trace's column 0); the ranges returned are 0-based rows and columns of the trace tensors.
 public enum RenderSelection {
-    /// A Python-style slice `a:b` of `0..<count` (`b` exclusive; either side may be omitted; negative
-    /// numbers count from the end), or a single step `a`. Nil text selects everything.
+    /// Steps `a:b`, `a` through `b` inclusive (either side may be omitted: the first or last step;
+    /// a negative number counts back from the end, −1 being the last step), or a single step `a`, as
+    /// 0-based rows of `0..<count`. Nil text selects everything.
     public static func steps(_ text: String?, count: Int) throws -> Range<Int> {
         guard let text, !text.isEmpty else { return 0..<count }
-        func bound(_ part: Substring, _ fallback: Int) throws -> Int {
+        let example = "write a:b with steps from 1, e.g. 1:100"
+        func number(_ part: Substring, _ fallback: Int) throws -> Int {
             let trimmed = part.trimmingSpaces
             if trimmed.isEmpty { return fallback }
-            guard let value = Int(trimmed) else { throw SelectionError("--steps '\(text)': '\(trimmed)' is not a whole number; write a:b, e.g. 0:100") }
-            return value < 0 ? count + value : value
+            guard let value = Int(trimmed) else { throw SelectionError("--steps '\(text)': '\(trimmed)' is not a whole number; \(example)") }
+            guard value != 0 else { throw SelectionError("--steps '\(text)': steps count from 1 (or from the end with −1); \(example)") }
+            return value < 0 ? count + 1 + value : value
         }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        let range: Range<Int>
+        let first: Int, last: Int
         switch parts.count {
         case 1:
-            let step = try bound(parts[0], 0)
-            range = step..<(step + 1)
+            first = try number(parts[0], 1)
+            last = first
         case 2:
-            let low = try bound(parts[0], 0), high = try bound(parts[1], count)
-            guard low < high else { throw SelectionError("--steps '\(text)' selects no steps; write a:b with a < b") }
-            range = low..<high
+            first = try number(parts[0], 1)
+            last = try number(parts[1], count)
+            guard first <= last else { throw SelectionError("--steps '\(text)' selects no steps; write a:b with a ≤ b") }
         default:
-            throw SelectionError("--steps '\(text)' has \(parts.count - 1) colons; write a:b, e.g. 0:100")
+            throw SelectionError("--steps '\(text)' has \(parts.count - 1) colons; \(example)")
         }
-        guard range.lowerBound >= 0, range.upperBound <= count else {
-            throw SelectionError("--steps '\(text)' is outside the trace's \(count) steps (0:\(count))")
+        guard first >= 1, last <= count else {
+            throw SelectionError("--steps '\(text)' is outside the trace's \(count) steps (1:\(count))")
         }
-        return range
+        return (first - 1)..<last
     }
 
-    /// A list of units like `0,3,5-9` within `0..<count`, in the order given, without repeats.
-    /// Nil text selects every unit.
+    /// A list of units like `1,4,6-10` (numbered from 1) within the trace's `count`, in the order
+    /// given, without repeats, as 0-based columns. Nil text selects every unit.
     public static func units(_ text: String?, count: Int) throws -> [Int] {
         guard let text, !text.isEmpty else { return Array(0..<count) }
         var result: [Int] = []
@@ -43,10 +47,10 @@ public enum RenderSelection {
             guard let low = Int(ends[0].trimmingSpaces), let high = ends.count == 2 ? Int(ends[1].trimmingSpaces) : low, low <= high else {
                 throw SelectionError("--units '\(text)': '\(piece)' is not a unit or a range like 5-9")
             }
-            guard low >= 0, high < count else {
-                throw SelectionError("--units '\(text)': unit \(low < 0 ? low : high) is outside 0-\(count - 1)")
+            guard low >= 1, high <= count else {
+                throw SelectionError("--units '\(text)': unit \(low < 1 ? low : high) is outside 1-\(count) (units count from 1)")
             }
-            for unit in low...high where !result.contains(unit) { result.append(unit) }
+            for unit in (low - 1)...(high - 1) where !result.contains(unit) { result.append(unit) }
         }
         guard !result.isEmpty else { throw SelectionError("--units '\(text)' selects no units") }
         return result

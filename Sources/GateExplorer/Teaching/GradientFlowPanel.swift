@@ -13,6 +13,8 @@ public struct GradientFlowPanel {
     public let heatmapX: Int
     /// The explorer's time window.
     public let window: TimeWindow
+    /// Columns per step (the presenter's wider steps).
+    public var stepWidth = 1
     /// Lowest decade shown: values ≤ 10^floor are drawn as the scale's bottom.
     public static let floorDecade: Float = -8
 
@@ -45,53 +47,62 @@ public struct GradientFlowPanel {
             buffer.put(" gradient flow needs the model's weights (a replayed trace has none)", x: rect.x, y: y, style: ExplorerTheme.notice)
             return y
         }
-        let head = " gradient flow into output \(flow.outputUnit + 1) at t=\(flow.outputStep + 1) · log scale"
+        var head = " gradient flow into output \(flow.outputUnit + 1) at t=\(flow.outputStep + 1) · log scale"
+        let pathName = flow.kind == .lstm ? "Π f (cell)" : (flow.kind == .gru ? "Π z (update)" : "")
+        // A narrow gutter (the presenter's) leaves no room for the path's name on its rows: the title says it.
+        let nameFitsRows = 1 + GlyphWidth.columns(of: pathName) < heatmapX - rect.x - 4
+        if !pathName.isEmpty && !nameFitsRows { head += " · rows: " + pathName }
         let key = ": bright = still felt, dark = forgotten"
         // The colour key goes when it does not fit (80 columns), rather than being cut mid-word.
         let title = StyledText(GlyphWidth.columns(of: head + key) <= rect.width ? head + key : head, ExplorerTheme.title)
         title.draw(into: &buffer, x: rect.x, y: y, maxX: rect.maxX)
         y += 1
         let steps = window.steps(total: state.totalSteps)
-        let unitsPerRow = buffer.colorMode == .monochrome ? 1 : 2
+        let unitsPerRow = HeatmapRow.unitsPerRow(in: buffer.colorMode)
         let order = state.unitOrder
         let rowsAvailable = max(1, rect.maxY - y - 11)
         let unitRows = min(rowsAvailable, (order.count + unitsPerRow - 1) / unitsPerRow)
         let position = order.firstIndex(of: state.selectedUnit) ?? 0
         let first = (position / max(1, unitRows * unitsPerRow)) * unitRows * unitsPerRow
-        let pathName = flow.kind == .lstm ? "Π f (cell)" : (flow.kind == .gru ? "Π z (update)" : "")
-        if let path = flow.cellPath {
-            for row in 0..<unitRows {
-                let upper = first + row * unitsPerRow
-                guard upper < order.count else { break }
-                let lower = upper + 1 < order.count && unitsPerRow == 2 ? order[upper + 1] : nil
-                if row == 0 { buffer.put(" " + pathName, x: rect.x, y: y, style: ExplorerTheme.dim) }
-                let label = lower.map { "\(order[upper] + 1),\($0 + 1)" } ?? "\(order[upper] + 1)"
-                let selected = order[upper] == state.selectedUnit || lower == state.selectedUnit
-                buffer.put(label, x: heatmapX - 1 - label.count, y: y, style: selected ? ExplorerTheme.selection : ExplorerTheme.dim)
-                for t in steps {
-                    let x = heatmapX + t - window.start
-                    let reach = flow.isReverse ? t >= flow.outputStep : t <= flow.outputStep
-                    if !reach { buffer.put("·", x: x, y: y, style: ExplorerTheme.dim); continue }
-                    let top = Self.position(path[t, order[upper]])
-                    let bottom = lower.map { Self.position(path[t, $0]) }
-                    buffer[x, y] = table.cell(upper: top, lower: bottom)
-                }
-                y += 1
+        let outputStep = flow.outputStep, isReverse = flow.isReverse
+        // Steps that cannot reach the output are a dim dot; the heatmap leaves them alone.
+        let reaches: @Sendable (Int) -> Bool = { t in isReverse ? t >= outputStep : t <= outputStep }
+        func drawUnreached(_ rows: Int) {
+            for t in steps where !reaches(t) {
+                for row in 0..<rows { buffer.put("·", x: heatmapX + (t - window.start) * stepWidth, y: y + row, style: ExplorerTheme.dim) }
             }
+        }
+        let area = { (rows: Int) in Rect(x: heatmapX, y: y, width: rect.maxX - heatmapX, height: rows) }
+        if let path = flow.cellPath {
+            let shown = Array(order[first..<min(order.count, first + unitRows * unitsPerRow)])
+            let rows = HeatmapRow.rows(shown, perRow: unitsPerRow)
+            for (row, heatmapRow) in rows.enumerated() {
+                let label = heatmapRow.lower.map { "\(heatmapRow.upper + 1),\($0 + 1)" } ?? "\(heatmapRow.upper + 1)"
+                let selected = heatmapRow.upper == state.selectedUnit || heatmapRow.lower == state.selectedUnit
+                buffer.put(label, x: heatmapX - 1 - label.count, y: y + row, style: selected ? ExplorerTheme.selection : ExplorerTheme.dim)
+                // The path's name before the first row's numbers, where the gutter has room for both.
+                if row == 0 && nameFitsRows {
+                    buffer.put(" " + pathName, x: rect.x, y: y, style: ExplorerTheme.dim)
+                }
+            }
+            Heatmap(source: .function { t, unit in reaches(t) ? Self.position(path[t, unit]) : nil }, rows: rows,
+                    steps: steps, firstStep: window.start, table: table, stepWidth: stepWidth).draw(in: area(rows.count), into: &buffer)
+            drawUnreached(rows.count)
+            y += rows.count
         } else {
             buffer.put(" a plain RNN has no gated path: only the full gradient below reaches back", x: rect.x, y: y, style: ExplorerTheme.dim)
             y += 1
         }
         let norms = flow.stateNorms
-        let peak = norms.max() ?? 1
-        buffer.put(flow.kind == .lstm ? " ‖∂y/∂c_t‖" : " ‖∂y/∂h_t‖", x: rect.x, y: y, style: ExplorerTheme.dim)
-        for t in steps {
-            let x = heatmapX + t - window.start
-            let reach = flow.isReverse ? t >= flow.outputStep : t <= flow.outputStep
-            if !reach { buffer.put("·", x: x, y: y, style: ExplorerTheme.dim); continue }
-            let value = Self.position(norms[t] / max(peak, 1e-30))
-            buffer[x, y] = table.cell(upper: value, lower: value)
-        }
+        let peak = max(norms.max() ?? 1, 1e-30)
+        let symbol = flow.kind == .lstm ? "c" : "h"
+        let normLabels = [" ‖∂y/∂\(symbol)_t‖", " ‖∂y/∂\(symbol)‖", " ∂y"]
+        let normLabel = normLabels.first { GlyphWidth.columns(of: $0) <= heatmapX - rect.x } ?? ""
+        buffer.put(normLabel, x: rect.x, y: y, style: ExplorerTheme.dim)
+        Heatmap(source: .function { t, _ in reaches(t) ? Self.position(norms[t] / peak) : nil },
+                rows: [HeatmapRow(upper: 0, lower: 0)], steps: steps, firstStep: window.start, table: table, stepWidth: stepWidth)
+            .draw(in: area(1), into: &buffer)
+        drawUnreached(1)
         y += 1
         var plotted: [(label: String, flow: GradientFlowSeries, style: CellStyle, mark: String)] = [
             (state.run.name + " " + state.run.kind.displayName, flow, TeachingTheme.plotMain, "●")]

@@ -49,8 +49,8 @@ public struct NarrationPanel {
         return result
     }
 
-    /// The key hint line.
-    public func hints() -> StyledText {
+    /// The key hint line: the lesson's keys first; those that do not fit go from the end, whole.
+    public func hints() -> StatusBar {
         var items: [String] = []
         if session.lesson != nil { items += ["n next stop", "N back", "A answer"] }
         if session.spatial != nil {
@@ -59,7 +59,7 @@ public struct NarrationPanel {
         } else {
             items += ["f gradient", "w what-if", "c/C clamp", "{ } bias", "u undo", "z quiz", "P present"]
         }
-        return StyledText(" " + items.filter { !session.disabledKeys.contains(Self.key(of: $0)) }.joined(separator: " · "), ExplorerTheme.dim)
+        return StatusBar.hints(items.filter { !session.disabledKeys.contains(Self.key(of: $0)) }, pinned: [], style: ExplorerTheme.dim)
     }
 
     /// `line` shortened to at most `width` columns, whole words dropped from its end (so the
@@ -115,6 +115,6 @@ public struct NarrationPanel {
         for (offset, line) in shown.enumerated() {
             line.draw(into: &buffer, x: rect.x, y: rect.y + offset, maxX: rect.maxX)
         }
-        if wantsHints { hints().draw(into: &buffer, x: rect.x, y: rect.maxY - 1, maxX: rect.maxX) }
+        if wantsHints { hints().draw(in: Rect(x: rect.x, y: rect.maxY - 1, width: rect.width, height: 1), into: &buffer) }
     }
 }

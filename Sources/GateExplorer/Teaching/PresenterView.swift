@@ -93,32 +93,33 @@ public struct PresenterView {
             let series = layer.series[panel.series]
             var scale: Float = 1
             if panel.isSigned, let series { scale = max(1e-6, series.values.map(abs).max() ?? 1) }
-            for unit in order[first..<min(order.count, first + perPanel)] where y < panelBottom {
+            // One unit per text row, in both halves of the cell; only the steps read so far.
+            let units = Array(order[first..<min(order.count, first + perPanel)].prefix(max(0, panelBottom - y)))
+            for (row, unit) in units.enumerated() {
                 let selected = unit == state.selectedUnit
-                buffer.put((selected ? "▶" : " ") + String(unit + 1).leftPadded(to: Self.gutter - 2) + " ", x: rect.x, y: y,
+                buffer.put((selected ? "▶" : " ") + String(unit + 1).leftPadded(to: Self.gutter - 2) + " ", x: rect.x, y: y + row,
                            style: selected ? TeachingTheme.highlight : TeachingTheme.presenterLabel)
-                for t in steps {
-                    let x = rect.x + Self.gutter + (t - window.start) * stepWidth
-                    let revealed = state.revealsAllSteps || (layer.isReverse ? t >= state.step : t <= state.step)
-                    guard revealed, let series else { continue }
-                    let value = panel.isSigned ? series[t, unit] / scale : series[t, unit]
-                    let table = panel.isSigned ? diverging : sequential
-                    let cell = buffer.colorMode == .monochrome ? Cell(table.shade(value))
-                        : Cell("█", style: CellStyle(foreground: table.color(value)))
-                    for dx in 0..<stepWidth { buffer[x + dx, y] = cell }
-                }
-                y += 1
             }
-            y += 1
+            if let series {
+                var revealed = steps
+                if !state.revealsAllSteps {
+                    revealed = layer.isReverse ? revealed.clamped(to: state.step..<Int.max) : revealed.clamped(to: 0..<(state.step + 1))
+                }
+                let factor = panel.isSigned ? 1 / scale : 1
+                Heatmap(source: .matrix(values: series.values, stride: series.columns),
+                        rows: units.map { HeatmapRow(upper: $0, lower: $0, upperFactor: factor, lowerFactor: factor) },
+                        steps: revealed, firstStep: window.start, table: panel.isSigned ? diverging : sequential, stepWidth: stepWidth)
+                    .draw(in: Rect(x: rect.x + Self.gutter, y: y, width: rect.maxX - rect.x - Self.gutter, height: units.count), into: &buffer)
+            }
+            y += units.count + 1
         }
         if let view, bottom - y >= 3 {
             let viewRect = Rect(x: rect.x, y: min(y, panelBottom), width: rect.width, height: bottom - min(y, panelBottom))
-            // The views draw one column per step, from the explorer's heatmap edge.
-            let heatmapX = ExplorerLayout.labelWidth + 4
-            let flat = TimeWindow(step: state.step, total: state.totalSteps, width: max(1, rect.width - heatmapX - 1))
+            // The views' rows line up with the panels above: the same columns, as wide per step.
+            let heatmapX = rect.x + Self.gutter
             switch view {
-            case .gradient: GradientFlowPanel(session: session, heatmapX: heatmapX, window: flat).draw(into: &buffer, rect: viewRect)
-            case .whatif: WhatIfPanel(session: session, heatmapX: heatmapX, window: flat).draw(into: &buffer, rect: viewRect)
+            case .gradient: GradientFlowPanel(session: session, heatmapX: heatmapX, window: window, stepWidth: stepWidth).draw(into: &buffer, rect: viewRect)
+            case .whatif: WhatIfPanel(session: session, heatmapX: heatmapX, window: window, stepWidth: stepWidth).draw(into: &buffer, rect: viewRect)
             case .diagram: CellDiagramView(state: state).draw(into: &buffer, rect: viewRect)
             case .explorer: break
             }
@@ -170,7 +171,7 @@ public struct PresenterView {
                 let values = input.column(feature).filter(\.isFinite)
                 let low = values.min() ?? 0, high = values.max() ?? 1
                 for t in steps {
-                    let glyph = ExplorerFrame.spark(input[t, feature], low: low, high: high)
+                    let glyph = Sparkline.glyph(input[t, feature], low: low, high: high)
                     let style = t == state.step ? TeachingTheme.highlight : TeachingTheme.presenterLabel
                     buffer.put(String(repeating: String(glyph), count: stepWidth), x: column(t), y: y, style: style)
                 }

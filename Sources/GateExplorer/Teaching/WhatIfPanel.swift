@@ -10,6 +10,8 @@ public struct WhatIfPanel {
     public let heatmapX: Int
     /// The explorer's time window.
     public let window: TimeWindow
+    /// Columns per step (the presenter's wider steps).
+    public var stepWidth = 1
 
     /// Rows the panel would like.
     public static let preferredHeight = 10
@@ -26,11 +28,8 @@ public struct WhatIfPanel {
                          "c clamps that gate at this step (to 0 if it is open, 1 if shut) · C at every step",
                          "{ } shift its bias by −1/+1 · u undoes · w closes this view"]
             // Wrapped at spaces (never cut mid-word at 80 columns), continuation lines indented.
-            let wrapped = lines.flatMap { StyledText(" " + $0, ExplorerTheme.dim).wrapped(width: rect.width, indent: 3) }
-            for line in wrapped where y < rect.maxY {
-                line.draw(into: &buffer, x: rect.x, y: y, maxX: rect.maxX)
-                y += 1
-            }
+            WrappedText(lines.map { StyledText(" " + $0, ExplorerTheme.dim) }, indent: 3)
+                .draw(in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), into: &buffer)
             return
         }
         let original = session.baseRun.trace.layer(state.layerIndex, reverse: state.isReverse)
@@ -45,21 +44,26 @@ public struct WhatIfPanel {
         for (word, series, signed) in rows {
             guard let before = original?.series[series], let after = edited.series[series] else { continue }
             let unit = state.selectedUnit
-            var scale: Float = 1
-            if signed { for t in 0..<before.rows { scale = max(scale, abs(before[t, unit]), abs(after[t, unit])) } }
+            let scale = signed ? (0..<before.rows).reduce(Float(1)) { max($0, abs(before[$1, unit]), abs(after[$1, unit])) } : 1
+            let table = signed ? diverging : sequential
+            let factor = signed ? 1 / scale : 1
             for (kind, label) in [(0, "before"), (1, "after"), (2, "difference")] where y < rect.maxY - 2 {
                 buffer.put(" " + word + " " + label, x: rect.x, y: y, style: kind == 2 ? ExplorerTheme.title : ExplorerTheme.dim)
-                for t in steps {
-                    let a = before[t, unit], b = after[t, unit]
-                    let x = heatmapX + t - window.start
-                    switch kind {
-                    case 0: buffer[x, y] = (signed ? diverging : sequential).cell(upper: signed ? a / scale : a, lower: signed ? a / scale : a)
-                    case 1: buffer[x, y] = (signed ? diverging : sequential).cell(upper: signed ? b / scale : b, lower: signed ? b / scale : b)
-                    default:
-                        let d = (b - a) / scale
-                        buffer[x, y] = abs(b - a) < 1e-6 ? Cell("·", style: ExplorerTheme.dim) : diverging.cell(upper: d, lower: d)
+                // One value per column, in both halves; an unchanged step of the difference is a dim dot.
+                let value: @Sendable (Int, Int) -> Float? = switch kind {
+                case 0: { t, _ in before[t, unit] }
+                case 1: { t, _ in after[t, unit] }
+                default: { t, _ in abs(after[t, unit] - before[t, unit]) < 1e-6 ? nil : (after[t, unit] - before[t, unit]) / scale }
+                }
+                let row = HeatmapRow(upper: 0, lower: 0, upperFactor: kind == 2 ? 1 : factor, lowerFactor: kind == 2 ? 1 : factor)
+                if kind == 2 {
+                    for t in steps where value(t, 0) == nil {
+                        buffer.put("·", x: heatmapX + (t - window.start) * stepWidth, y: y, style: ExplorerTheme.dim)
                     }
                 }
+                Heatmap(source: .function(value), rows: [row], steps: steps, firstStep: window.start, table: kind == 2 ? diverging : table,
+                        stepWidth: stepWidth)
+                    .draw(in: Rect(x: heatmapX, y: y, width: rect.maxX - heatmapX, height: 1), into: &buffer)
                 y += 1
             }
         }

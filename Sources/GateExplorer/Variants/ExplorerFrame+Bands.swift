@@ -134,13 +134,13 @@ extension ExplorerFrame {
         let range = bounded || band.isGate ? 1 : band.largestMagnitude
         // Signed bands follow the explorer's colour scale (`S`): each unit on its own, or one for the band.
         let ranges = band.isGate ? nil : bandUnitRanges(band)
-        if band.isGate {
-            title.add(width < 100 ? "─ 0 shut … 1 open " : "─ dark 0 shut … bright 1 open ", ExplorerTheme.dim)
-        } else if ranges != nil {
-            title.add("─ blue − red + per unit (S) ", ExplorerTheme.dim)
-        } else {
-            title.add("─ blue −\(NumberFormat.fixed(range, range >= 10 ? 0 : 1)) … red +\(NumberFormat.fixed(range, range >= 10 ? 0 : 1)) ", ExplorerTheme.dim)
-        }
+        // The band's colours as its heatmap draws them (every colour mode), ends named.
+        let number = NumberFormat.fixed(range, range >= 10 ? 0 : 1)
+        let legend = band.isGate ? Legend(low: "0 shut", high: "1 open", table: sequential, swatchCount: 5)
+            : Legend(low: ranges == nil ? "−" + number : "−", high: ranges == nil ? "+" + number : "+", table: diverging, swatchCount: 5)
+        title.add("─", ExplorerTheme.rule)
+        title.pieces += legend.line.pieces
+        if ranges != nil { title.add("per unit (S) ", ExplorerTheme.dim) }
         let end = title.draw(into: &buffer, x: 0, y: y, maxX: width)
         if end < width - 1 { buffer.put(String(repeating: "─", count: width - 1 - end), x: end, y: y, style: ExplorerTheme.rule) }
         if let column = layout.timeWindow.column(of: state.step), layout.heatmapX + column > end {
@@ -254,19 +254,7 @@ extension ExplorerFrame {
         if state.run.layerIndices.count > 1 { items.append("[ ] inspected layer") }
         if state.run.hasReverseDirection { items.append("d inspected direction") }
         if case .hidden = layout.inspector { items.append("i inspector") }
-        items += ["? help", "q quit"]
-        var shown: [String] = []
-        var used = 1
-        // The last two (help, quit) always show; the others only where they fit beside them.
-        let reserved = items.suffix(2).reduce(0) { $0 + GlyphWidth.columns(of: $1) + 3 }
-        for (index, item) in items.enumerated() {
-            let cost = GlyphWidth.columns(of: item) + 3
-            if used + cost + reserved > layout.hints.width && index < items.count - 2 { continue }
-            shown.append(item)
-            used += cost
-        }
-        StyledText(" " + shown.joined(separator: " · "), ExplorerTheme.dim)
-            .draw(into: &buffer, x: 0, y: layout.hints.y, maxX: layout.hints.maxX)
+        StatusBar.hints(items, pinned: ["? help", "q quit"], style: ExplorerTheme.dim).draw(in: layout.hints, into: &buffer)
     }
 
     /// Per-unit colour ranges of a signed band (the concatenated output: forward units, then

@@ -263,27 +263,22 @@ public struct SpatialExplorerFrame {
         }
         let scale = signed ? state.palette.diverging : state.palette.sequential
         let h = shape.height, w = shape.width, s = tile.scale
-        let mode = buffer.colorMode
-        func value(_ py: Int, _ px: Int) -> Double {
-            let v = Double(values[(py / s) * w + px / s])
-            return signed ? v / Double(range) : v
-        }
+        let factor = signed ? 1 / range : 1
+        // Pixel rows (each `s` text half-rows tall) are the heatmap's units, pixel columns its steps.
         let rows = (h * s + 1) / 2
-        for row in 0..<rows {
-            for column in 0..<(w * s) {
-                let cx = tile.mapX + column, cy = tile.mapY + row
-                guard cx < width, cy < height else { continue }
-                let topY = 2 * row, bottomY = 2 * row + 1
-                var cell = bottomY < h * s
-                    ? scale.halfBlock(top: value(topY, column), bottom: value(bottomY, column), mode: mode)
-                    : Cell("▀", style: CellStyle(foreground: scale.color(for: value(topY, column), mode: mode)))
-                if mode == .monochrome, bottomY >= h * s { cell = Cell(scale.shade(for: value(topY, column))) }
-                if case .film = tile.content {} else if column / s == state.pixelX
-                    && (topY / s == state.pixelY || (bottomY < h * s && bottomY / s == state.pixelY)) {
+        Heatmap(source: .function { px, py in values[(py / s) * w + px / s] * factor },
+                rows: HeatmapRow.rows(Array(0..<(h * s)), perRow: 2), steps: 0..<(w * s), firstStep: 0,
+                table: ScaleTable(scale: scale, mode: buffer.colorMode))
+            .draw(in: Rect(x: tile.mapX, y: tile.mapY, width: w * s, height: rows), into: &buffer)
+        // The selected pixel is underlined and bold (not in the film of c over time).
+        if case .film = tile.content {} else {
+            for row in 0..<rows where (2 * row) / s == state.pixelY || (2 * row + 1 < h * s && (2 * row + 1) / s == state.pixelY) {
+                for column in (state.pixelX * s)..<((state.pixelX + 1) * s) {
+                    var cell = buffer[tile.mapX + column, tile.mapY + row]
                     cell.style.underline = true
                     cell.style.bold = true
+                    buffer[tile.mapX + column, tile.mapY + row] = cell
                 }
-                buffer[cx, cy] = cell
             }
         }
         if tile.showsValue {
@@ -307,21 +302,17 @@ public struct SpatialExplorerFrame {
     }
 
     private func drawStatus(into buffer: inout CellBuffer) {
-        var left = StyledText(" gatescope · \(state.run.name)", ExplorerTheme.title)
+        let left = StyledText(" gatescope · \(state.run.name)", ExplorerTheme.title)
         let model = " · " + state.run.modelSummary
         var where_ = " · channel \(state.channel + 1)/\(shape.channels)"
         if state.run.shapes.count > 1 { where_ = " · layer \(state.layer + 1)/\(state.run.shapes.count)" + where_ }
         var right = StyledText(" t=\(state.step + 1)/\(state.run.steps) ", ExplorerTheme.title)
         right.add(state.isPlaying ? "▶ playing" : "⏸ paused", state.isPlaying ? ExplorerTheme.title : .plain)
         right.add(" · \(state.speed) steps/s ", ExplorerTheme.dim)
-        let room = width - right.width - 1
-        if left.width + GlyphWidth.columns(of: model + where_) <= room { left.add(model, ExplorerTheme.dim) }
-        left.add(where_, ExplorerTheme.title)
-        let end = left.draw(into: &buffer, x: 0, y: 0, maxX: room)
-        if width - right.width - 1 > end + 1 {
-            buffer.put(String(repeating: "─", count: width - right.width - 2 - end), x: end + 1, y: 0, style: ExplorerTheme.rule)
-        }
-        right.draw(into: &buffer, x: max(0, width - right.width), y: 0, maxX: width)
+        // The model summary goes first when the line is narrow; the layer and channel stay.
+        StatusBar(left: [.init(left), .init(StyledText(model, ExplorerTheme.dim), optional: true), .init(StyledText(where_, ExplorerTheme.title))],
+                  right: right, filler: Cell("─", style: ExplorerTheme.rule))
+            .draw(in: Rect(x: 0, y: 0, width: width, height: 1), into: &buffer)
     }
 
     private func drawTimeRow(into buffer: inout CellBuffer) {
@@ -338,10 +329,17 @@ public struct SpatialExplorerFrame {
             let long = "  ·  every channel of \(kind.title) (\(kind.meaning)) · Tab: other series"
             line.add(line.width + GlyphWidth.columns(of: long) <= width ? long : "  ·  all channels of \(kind.title)", ExplorerTheme.dim)
         } else {
-            let legends = ["  ·  gates: dark 0 (closed) → bright 1 (open) · signed: blue −, white 0, red + · ◆ = selected pixel",
-                           "  ·  gates dark 0→bright 1 · signed blue − white 0 red +", "  · ◆ selected pixel"]
+            // The colour legends from the maps' own tables (signed maps are scaled to their largest |value|).
+            let gates = Legend(name: "gates", low: "0", high: "1", table: ScaleTable(scale: state.palette.sequential, mode: buffer.colorMode), swatchCount: 6)
+            let signed = Legend(name: "signed", low: "−", high: "+", table: ScaleTable(scale: state.palette.diverging, mode: buffer.colorMode))
+            var legends = StyledText("  · ", ExplorerTheme.dim)
+            legends.pieces += gates.line.pieces + signed.line.pieces
+            var full = legends
+            full.add("· ◆ = selected pixel", ExplorerTheme.dim)
             let room = width - line.width
-            if let legend = legends.first(where: { GlyphWidth.columns(of: $0) <= room }) { line.add(legend, ExplorerTheme.dim) }
+            if let legend = [full, legends, StyledText("  · ◆ selected pixel", ExplorerTheme.dim)].first(where: { $0.width <= room }) {
+                line.pieces += legend.pieces
+            }
         }
         line.draw(into: &buffer, x: 0, y: 1, maxX: width)
     }
@@ -387,40 +385,27 @@ public struct SpatialExplorerFrame {
         if state.showsGrid { items.append("tab series") }
         items.append("HJKL pixel")
         if state.run.shapes.count > 1 { items.append("[ ] layer") }
-        items += ["? help", "q quit"]
-        var text = " " + items.joined(separator: " · ")
+        var bar = StatusBar.hints(items, pinned: ["? help", "q quit"], style: ExplorerTheme.dim)
         var notices: [String] = []
         if filmDropped { notices.append("c over time") }
         if gridDropped > 0 { notices.append("\(gridDropped) channels") }
-        if !notices.isEmpty, GlyphWidth.columns(of: text) + 30 < width {
-            text += "  (enlarge for " + notices.joined(separator: ", ") + ")"
+        if !notices.isEmpty {
+            bar.left.append(.init(StyledText("  (enlarge for " + notices.joined(separator: ", ") + ")", ExplorerTheme.dim), optional: true))
         }
-        StyledText(text, ExplorerTheme.dim).draw(into: &buffer, x: 0, y: height - 1, maxX: width)
+        bar.draw(in: Rect(x: 0, y: height - 1, width: width, height: 1), into: &buffer)
+    }
+
+    /// The help overlay: the ConvLSTM explorer's keys, the mouse, how to read the maps, the story.
+    var helpOverlay: HelpOverlay {
+        var sections = [HelpOverlay.Section(["each map is one channel over the frame (H×W), two pixels per text row",
+                                             "belt: c₋₁ ×f = kept, + i·g (written) = c, pixel by pixel"], style: ExplorerTheme.dim)]
+        if let story = state.run.story { sections.append(.init([story], marksCut: true)) }
+        return HelpOverlay(title: " ConvLSTM explorer help · Esc or ? closes ", keyMap: SpatialExplorerCommand.keys,
+                           notes: [("mouse", "click a map: select that pixel (in the grid: that channel)")], sections: sections)
     }
 
     private func drawHelp(into buffer: inout CellBuffer) {
-        var lines: [StyledText] = []
-        for entry in SpatialExplorerCommand.keys.helpEntries() {
-            var line = StyledText(" " + NumberFormat.padRight(entry.keys, 12), ExplorerTheme.title)
-            line.add(entry.meaning)
-            lines.append(line)
-        }
-        lines.append(StyledText(" mouse       click a map: select that pixel (in the grid: that channel)"))
-        lines.append(StyledText())
-        lines.append(StyledText(" each map is one channel over the frame (H×W), two pixels per text row", ExplorerTheme.dim))
-        lines.append(StyledText(" belt: c₋₁ ×f = kept, + i·g (written) = c, pixel by pixel", ExplorerTheme.dim))
-        if let story = state.run.story {
-            lines.append(StyledText())
-            lines += SizeNotice.wrap(story, width: max(10, min(width - 2, 78) - 6)).map { StyledText(" " + $0) }
-        }
-        let boxWidth = min(width - 2, 78)
-        let boxHeight = min(height, lines.count + 2)
-        let rect = buffer.drawCenteredBox(width: boxWidth, height: boxHeight,
-                                          title: " ConvLSTM explorer help · Esc or ? closes ")
-        let x = rect.x, y = rect.y
-        for (offset, line) in lines.enumerated() where y + 1 + offset < rect.maxY - 1 {
-            line.draw(into: &buffer, x: x + 2, y: y + 1 + offset, maxX: rect.maxX - 1)
-        }
+        helpOverlay.draw(in: buffer.area, into: &buffer)
     }
 
     /// The tile and pixel under (x, y), if any.

@@ -58,30 +58,23 @@ public struct SpatialGateView: Sendable, Equatable {
     /// Draws channel `channel` with its top-left corner at (`x`, `y`); cells outside `clip` (default
     /// the whole buffer) are left alone.
     public func drawMap(channel: Int, in buffer: inout CellBuffer, x: Int, y: Int, clip: Rect? = nil) {
-        let area = clip ?? buffer.area
-        let mode = buffer.colorMode
-        for row in 0..<mapSize.height {
-            for column in 0..<shape.width {
-                let cx = x + column, cy = y + row
-                guard area.contains(x: cx, y: cy) else { continue }
-                let top = scaled(channel, 2 * row, column)
-                if 2 * row + 1 < shape.height {
-                    buffer[cx, cy] = scale.halfBlock(top: top, bottom: scaled(channel, 2 * row + 1, column), mode: mode)
-                } else if mode == .monochrome {
-                    buffer[cx, cy] = Cell(scale.shade(for: top))
-                } else {
-                    buffer[cx, cy] = Cell("▀", style: CellStyle(foreground: scale.color(for: top, mode: mode)))
-                }
-            }
-        }
+        let full = Rect(x: x, y: y, width: shape.width, height: mapSize.height)
+        let visible = full.intersection(clip ?? buffer.area)
+        guard !visible.isEmpty else { return }
+        // Pixel rows are the heatmap's units (two to a text row), pixel columns its steps.
+        let rows = HeatmapRow.rows(Array(0..<shape.height), perRow: 2).dropFirst(visible.y - y)
+        let view = self
+        Heatmap(source: .function { px, py in Float(view.scaled(channel, py, px)) }, rows: Array(rows),
+                steps: 0..<shape.width, firstStep: visible.x - x, table: ScaleTable(scale: scale, mode: buffer.colorMode))
+            .draw(in: visible, into: &buffer)
     }
 
-    /// Draws channels from `firstChannel` on as a grid of labelled maps (`ch 0`, `ch 1`, … above each),
+    /// Draws channels from `firstChannel` on as a grid of labelled maps (`ch 1`, `ch 2`, … above each: channels count from 1, as on screen),
     /// left to right then top to bottom, inside `area`; returns how many channels fitted.
     @discardableResult
     public func drawGrid(in buffer: inout CellBuffer, area: Rect, firstChannel: Int = 0,
                          labelStyle: CellStyle = CellStyle(dim: true), highlight: Int? = nil) -> Int {
-        let labelWidth = "ch \(max(shape.channels - 1, 0))".count
+        let labelWidth = "ch \(max(shape.channels, 1))".count
         let cellWidth = max(shape.width, labelWidth) + 1
         let cellHeight = mapSize.height + 1
         let columns = max(1, (area.width + 1) / cellWidth)
@@ -93,7 +86,7 @@ public struct SpatialGateView: Sendable, Equatable {
             guard y + cellHeight <= area.maxY, x + shape.width <= area.maxX else { break }
             var style = labelStyle
             if channel == highlight { style = CellStyle(bold: true, reverse: true) }
-            let label = "ch \(channel)"
+            let label = "ch \(channel + 1)"
             let clipped = String(label.prefix(area.maxX - x))
             buffer.put(clipped, x: x, y: y, style: style)
             drawMap(channel: channel, in: &buffer, x: x, y: y + 1, clip: area)

@@ -23,7 +23,8 @@ public struct TwinsFrame {
     /// Text rows per panel.
     public let rowsPerPanel: Int
 
-    static let labelWidth = 3
+    /// Columns before the heatmaps: the panel's symbol, a gap, the unit numbers, the selection mark.
+    public let labelWidth: Int
     static let fixedRows = 12
 
     /// Lays out `state` on a `width` × `height` terminal.
@@ -35,7 +36,8 @@ public struct TwinsFrame {
         unitsPerRow = mode == .monochrome ? 1 : 2
         let count = max(1, state.runs.count)
         columnWidth = max(10, (width - (count - 1)) / count)
-        timeWindow = TimeWindow(step: state.step, total: state.totalSteps, width: max(1, columnWidth - Self.labelWidth - 1))
+        labelWidth = 3 + String(max(1, state.largestUnitCount)).count
+        timeWindow = TimeWindow(step: state.step, total: state.totalSteps, width: max(1, columnWidth - labelWidth - 1))
         let panels = Self.gatePanelCount(state.runs) + Self.statePanelCount(state.runs)
         let needed = (state.largestUnitCount + unitsPerRow - 1) / unitsPerRow
         rowsPerPanel = max(1, min(needed, (height - Self.fixedRows) / max(1, panels)))
@@ -61,26 +63,42 @@ public struct TwinsFrame {
                 for y in 1..<(height - 1) { buffer.put("│", x: columnX(index) - 1, y: y, style: ExplorerTheme.rule) }
             }
         }
-        let layers = state.layerCount > 1 ? " · [ ] layer" : ""
-        var hints = " ←/→ step (all models together) · space play · ↑/↓ unit\(layers) · +/- speed · x exact · ? help · q quit"
-        if GlyphWidth.columns(of: hints) > width { hints = " ←/→ step · space play · ↑/↓ unit\(layers) · ? help · q quit" }
-        StyledText(hints, ExplorerTheme.dim).draw(into: &buffer, x: 0, y: height - 1, maxX: width)
+        drawLegend(into: &buffer)
+        let step = GlyphWidth.columns(of: " ←/→ step (all models together) · space play · ↑/↓ unit · [ ] layer · +/- speed · x exact · ? help · q quit") <= width
+            ? "←/→ step (all models together)" : "←/→ step"
+        let items = [step, "space play", "↑/↓ unit"] + (state.layerCount > 1 ? ["[ ] layer"] : []) + ["+/- speed", "x exact"]
+        StatusBar.hints(items, pinned: ["? help", "q quit"], style: ExplorerTheme.dim)
+            .draw(in: Rect(x: 0, y: height - 1, width: width, height: 1), into: &buffer)
         if state.showsHelp { drawHelp(into: &buffer) }
     }
 
+    /// The colour legend above the hints, where the columns leave that row free: both scales in the
+    /// colours the maps use (signed maps are scaled to ±1, or to their largest |value| when unbounded).
+    private func drawLegend(into buffer: inout CellBuffer) {
+        let y = height - 2
+        guard y > 1, (0..<width).allSatisfy({ buffer[$0, y].grapheme == " " || buffer[$0, y].grapheme == "│" }) else { return }
+        var line = StyledText(" colours:", ExplorerTheme.dim)
+        line.pieces += Legend(name: "gates", low: "0", high: "1", table: ScaleTable(scale: state.palette.sequential, mode: mode),
+                              swatchCount: 6).line.pieces
+        line.pieces += Legend(name: "· c g n h", low: "−", high: "+", table: ScaleTable(scale: state.palette.diverging, mode: mode))
+            .line.pieces
+        guard line.width <= width else { return }
+        buffer.fill(Rect(x: 0, y: y, width: width, height: 1), with: .blank)
+        line.draw(into: &buffer, x: 0, y: y, maxX: width)
+    }
+
     private func drawStatus(into buffer: inout CellBuffer) {
-        var left = StyledText(" gatescope · side by side · ", ExplorerTheme.title)
-        if state.layerCount > 1 { left.add("layer \(state.layerPosition + 1)/\(state.layerCount) · ", ExplorerTheme.selection) }
-        left.add(state.runs.map { $0.kind.displayName }.joined(separator: " · "), ExplorerTheme.title)
-        left.add(" · same input, step-locked", ExplorerTheme.dim)
+        var left = StyledText(" gatescope · side by side", ExplorerTheme.title)
+        if state.layerCount > 1 { left.add(" · layer \(state.layerPosition + 1)/\(state.layerCount)", ExplorerTheme.selection) }
+        let kinds = StyledText(" · " + state.runs.map { $0.kind.displayName }.joined(separator: " · "), ExplorerTheme.title)
         var right = StyledText(" t=\(state.step + 1)/\(state.totalSteps) ", ExplorerTheme.title)
         right.add(state.isPlaying ? "▶ playing" : "⏸ paused", state.isPlaying ? ExplorerTheme.title : .plain)
         right.add(" · \(state.speed) steps/s ", ExplorerTheme.dim)
-        let end = left.draw(into: &buffer, x: 0, y: 0, maxX: width - right.width - 1)
-        if width - right.width - 1 > end + 1 {
-            buffer.put(String(repeating: "─", count: width - right.width - 2 - end), x: end + 1, y: 0, style: ExplorerTheme.rule)
-        }
-        right.draw(into: &buffer, x: max(0, width - right.width), y: 0, maxX: width)
+        // Narrow: "same input, step-locked" goes first, then the cell kinds (each column names its own).
+        StatusBar(left: [.init(left), .init(kinds, optional: true),
+                         .init(StyledText(" · same input, step-locked", ExplorerTheme.dim), optional: true)],
+                  right: right, filler: Cell("─", style: ExplorerTheme.rule))
+            .draw(in: Rect(x: 0, y: 0, width: width, height: 1), into: &buffer)
     }
 
     /// The plain-words legend under a column's header.
@@ -102,7 +120,7 @@ public struct TwinsFrame {
     private func drawColumn(_ run: ExplorerRun, x: Int, into buffer: inout CellBuffer) {
         let maxX = x + columnWidth
         guard let layer = run.trace.layer(state.layerIndex(for: run), reverse: false) else { return }
-        let heatX = x + Self.labelWidth
+        let heatX = x + labelWidth
         let window = timeWindow.steps(total: state.totalSteps)
         let unit = min(state.selectedUnit, max(0, layer.hiddenSize - 1))
         var y = 1
@@ -130,7 +148,7 @@ public struct TwinsFrame {
             var glyph = run.tokenText(at: step).map { String($0.prefix(1)) } ?? "·"
             if run.tokenText(at: step) == nil, run.trace.input.columns > 0, step < run.trace.input.rows {
                 let column = run.trace.input.column(0)
-                glyph = String(ExplorerFrame.spark(run.trace.input[step, 0], low: column.min() ?? 0, high: max((column.max() ?? 1), (column.min() ?? 0) + 1e-6)))
+                glyph = String(Sparkline.glyph(run.trace.input[step, 0], low: column.min() ?? 0, high: max((column.max() ?? 1), (column.min() ?? 0) + 1e-6)))
             }
             buffer.put(glyph, x: cx, y: y, style: style)
             if step <= state.step, let best = Prediction(run: run, step: step, count: 1)?.best {
@@ -181,17 +199,18 @@ public struct TwinsFrame {
         let unit = min(state.selectedUnit, max(0, units - 1))
         let first = (unit / perPage) * perPage
         let window = timeWindow.steps(total: min(state.totalSteps, matrix.rows))
-        var rows: [HeatmapRow] = []
-        for row in 0..<rowsPerPanel {
-            let upper = first + row * unitsPerRow
-            guard upper < units else { break }
-            let lower: Int? = unitsPerRow == 2 && upper + 1 < units ? upper + 1 : nil
-            if upper == unit || lower == unit {
-                buffer.put(unitsPerRow == 1 ? "▸" : (upper == unit ? "▀" : "▄"), x: x + 2, y: y + row, style: ExplorerTheme.selection)
+        let rows = HeatmapRow.rows(Array(first..<min(units, first + perPage)), perRow: unitsPerRow) { _ in 1 / magnitude }
+        // Every row says which unit it is (the upper one's number, as in the explorer); the selected
+        // unit's row in the selection colour with a mark at its half.
+        for (row, pair) in rows.enumerated() {
+            let selected = pair.upper == unit || pair.lower == unit
+            let number = String((selected && pair.lower == unit ? unit : pair.upper) + 1)
+            buffer.put(number, x: x + labelWidth - 1 - number.count, y: y + row, style: selected ? ExplorerTheme.selection : ExplorerTheme.dim)
+            if selected {
+                buffer.put(unitsPerRow == 1 ? "▸" : (pair.upper == unit ? "▀" : "▄"), x: x + labelWidth - 1, y: y + row, style: ExplorerTheme.selection)
             }
-            rows.append(HeatmapRow(upper: upper, lower: lower, upperFactor: 1 / magnitude, lowerFactor: 1 / magnitude))
         }
-        let left = x + Self.labelWidth
+        let left = x + labelWidth
         Heatmap(source: .matrix(values: matrix.values, stride: matrix.columns), rows: rows,
                 steps: window.lowerBound..<max(window.lowerBound, min(window.upperBound, state.step + 1)),
                 firstStep: window.lowerBound, table: table)
@@ -257,27 +276,29 @@ public struct TwinsFrame {
         return StyledText(" " + prediction.summary(decimals: state.decimals), ExplorerTheme.title)
     }
 
+    /// Whether the side-by-side view acts on `command` (the explorer's keys it leaves alone are not
+    /// listed in its help).
+    static func handles(_ command: ExplorerCommand) -> Bool {
+        if command.playback != nil { return true }
+        let handled: [ExplorerCommand] = [.previousUnit, .nextUnit, .previousLayer, .nextLayer, .togglePalette,
+                                          .toggleExactNumbers, .toggleHelp, .closeOverlay, .quit]
+        return handled.contains(command)
+    }
+
+    /// The help overlay: the explorer's keys this view acts on, what the columns are, the colours.
+    var helpOverlay: HelpOverlay {
+        let ignored = Set(ExplorerKeys.map.bindings.filter { !Self.handles($0.command) }.flatMap(\.keys))
+        return HelpOverlay(title: " side by side · help · Esc or ? closes ", keyMap: ExplorerKeys.map, hiding: ignored,
+                           notes: [("mouse", "wheel: step")], sections: [
+            .init(heading: "side by side", ["every column is one model on the same input; a column of text is one step in all of them, and ←/→ move every model together; ↑/↓ select the same unit number in every model"]),
+            .init(heading: "colours", [mode == .monochrome ? "gates: · 0 (closed) → █ 1 (open); c, g, n, h: ░▒▓█ +, · 0, -=≡■ −"
+                                                           : "gates: dark 0 (closed) → bright 1 (open); c, g, n, h: blue −, white 0, red +",
+                                       "the LSTM keeps c with f, the GRU keeps h with z; the RNN has no gate and replaces h at every step"],
+                  style: ExplorerTheme.dim),
+        ])
+    }
+
     private func drawHelp(into buffer: inout CellBuffer) {
-        let lines = [
-            "every column is one model on the same input; a column of text is one step",
-            "in all of them, and ←/→ move every model together",
-            "",
-            "←/→ h l step · space play · +/- speed · g/G first/last step",
-            "↑/↓ k j select a unit (the same number in every model)",
-            "[ ] the layer shown in every column (models with several layers)",
-            "x exact numbers · p colour-blind palette · ? or Esc close · q quit",
-            "",
-            "gates: dark 0 (closed) → bright 1 (open); c, g, n, h: blue −, white 0, red +",
-            "the LSTM keeps c with f, the GRU keeps h with z; the RNN has no gate and",
-            "replaces h at every step",
-        ]
-        let boxWidth = min(width - 2, 80)
-        let boxHeight = min(height, lines.count + 2)
-        let x = max(0, (width - boxWidth) / 2), y = max(0, (height - boxHeight) / 2)
-        buffer.fill(Rect(x: x, y: y, width: boxWidth, height: boxHeight), with: .blank)
-        buffer.put(" side by side · help ", x: x + 1, y: y, style: ExplorerTheme.title)
-        for (offset, line) in lines.enumerated() where y + 1 + offset < y + boxHeight {
-            StyledText(" " + line).draw(into: &buffer, x: x, y: y + 1 + offset, maxX: x + boxWidth)
-        }
+        helpOverlay.draw(in: buffer.area, into: &buffer)
     }
 }

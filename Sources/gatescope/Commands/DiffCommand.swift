@@ -12,7 +12,7 @@ struct DiffCommand: ParsableCommand {
         discussion: """
             Exit status, as diff(1): 0 when every value agrees within --tolerance, 1 when they differ,
             2 on an error (unreadable file, different lengths or widths).
-            Steps and units are numbered from 0.
+            Steps and units are numbered from 1, as the explorer shows them.
             """
     )
 
@@ -46,7 +46,7 @@ struct DiffCommand: ParsableCommand {
             for d in comparison.differences {
                 let name = d.name.padded(nameWidth)
                 let marker = d.maxAbs > tolerance || d.nanMismatches > 0 ? "  ≠" : ""
-                let at = d.maxAbs == 0 ? "—" : "\(d.step), \(d.unit)"
+                let at = d.maxAbs == 0 ? "—" : "\(d.step + 1), \(d.unit + 1)"
                 let values = d.maxAbs == 0 ? "" : "\(ExportNumber.exact(d.values.0)) → \(ExportNumber.exact(d.values.1))"
                 let nan = d.nanMismatches > 0 ? " (\(d.nanMismatches) NaN mismatches)" : ""
                 print("\(name)  \(Self.scientific(Double(d.maxAbs)).padded(12))  \(Self.scientific(d.meanAbs).padded(12))  \(at.padded(14))  \(values)\(nan)\(marker)")

@@ -10,10 +10,11 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Export a trace as heatmaps per gate (svg, txt, ansi) or as an asciicast replay (cast).",
         discussion: """
-            Steps and units are numbered from 0 (rows and columns of the trace tensors); --steps takes a
-            Python-style slice a:b (b excluded). SVG cells carry the exact recorded values (data-v).
+            Steps and units are numbered from 1, as the explorer shows them; --steps a:b takes steps a
+            through b (either side may be left out; −1 is the last step). SVG cells carry the exact
+            recorded values (data-v) and their tensor row and column (data-step, data-unit, from 0).
             Examples:
-              gatescope render trace.safetensors --format svg --out gates.svg --steps 0:200 --units 0-15
+              gatescope render trace.safetensors --format svg --out gates.svg --steps 1:200 --units 1-16
               gatescope render trace.safetensors --format cast --out replay.cast && asciinema play replay.cast
             """
     )
@@ -27,10 +28,10 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "The file to write ('-' for standard output).")
     var out: String
 
-    @Option(name: .long, parsing: .unconditional, help: "Steps a:b (0-based, b excluded; default all).")
+    @Option(name: .long, parsing: .unconditional, help: "Steps a:b, a through b, numbered from 1 as on screen (−1 = the last; default all).")
     var steps: String?
 
-    @Option(name: .long, parsing: .unconditional, help: "Units, e.g. 0,3,5-9 (0-based; default all).")
+    @Option(name: .long, parsing: .unconditional, help: "Units, e.g. 1,4,6-10, numbered from 1 as on screen (default all).")
     var units: String?
 
     @Option(name: .long, parsing: .unconditional, help: "The layer, 1 = bottom (default 1).")

@@ -43,7 +43,7 @@ struct TraceSelection {
         let widths = self.series.map { info.seriesWidths[$0] ?? 0 }
         self.units = try RenderSelection.units(units, count: widths.max() ?? 0)
         for (name, width) in zip(self.series, widths) where !self.units.contains(where: { $0 < width }) {
-            throw UserError("--units '\(units ?? "")' selects no unit of \(name), which has \(width) (0-\(width - 1))")
+            throw UserError("--units '\(units ?? "")' selects no unit of \(name), which has \(width) (1-\(width))")
         }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         self.title = "\(name) · layer \(layer + 1)\(reverse ? " ←" : "") · \(info.kind.displayName)"
