@@ -326,9 +326,13 @@ struct HardeningEndToEndTests {
 
     @Test(arguments: [
         (["render", "$T", "--format", "cast", "--explorer", "--width", "100000", "--height", "100000"], "--width must be between 40 and 1000"),
-        (["render", "$T", "--format", "cast", "--fps", "-5"], "--fps must be above 0"),
+        (["render", "$T", "--format", "cast", "--fps", "-5"], "--fps must be between 0.01"),
+        // A frame every 10³⁰ s (timestamps of 1e+31 in the cast) was accepted.
+        (["render", "$T", "--format", "cast", "--fps", "1e-30"], "--fps must be between 0.01 (a frame every 100 s) and 1000"),
         (["render", "$T", "--format", "txt", "--steps", "-1000:5"], "--steps"),
-        (["diff", "$T", "$T", "--tolerance", "-1"], "--tolerance must be a number ≥ 0"),
+        (["diff", "$T", "$T", "--tolerance", "-1"], "--tolerance must be a finite number ≥ 0"),
+        (["diff", "$T", "$T", "--tolerance", "inf"], "--tolerance must be a finite number ≥ 0 (e.g. 1e-6)"),
+        (["units", "$T", "--top", "-1"], "--top must be at least 1, not -1"),
         (["train", "adding", "--steps", "-3", "--out", "/tmp/never.safetensors"], "--steps must be at least 1"),
     ])
     func negativeAndHugeNumbersGetTheirOwnMessage(arguments: [String], mentions: String) throws {

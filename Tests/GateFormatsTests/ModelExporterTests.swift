@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import GateCore
 import GateFormats
@@ -51,5 +52,18 @@ struct ModelExporterTests {
         network.head = LinearHead(weights: Matrix(rows: 2, columns: 7))
         let text = ModelTestSupport.message { try ModelExporter.save(network, to: "/tmp/never.safetensors") }
         #expect(text.contains("cannot save the model") && text.contains("head"), "\(text)")
+    }
+
+    /// A model with a non-finite weight is refused before anything is written (the importer would refuse the file).
+    @Test(arguments: [Float.infinity, -.infinity, .nan])
+    func aNonFiniteWeightIsRefusedAndNothingIsWritten(value: Float) throws {
+        var network = ModelTestSupport.network(.gru, input: 2, hidden: 3, head: 1)
+        guard case .gru(var w) = network.layers[0][0] else { Issue.record("not a GRU"); return }
+        w.recurrentWeights[4, 1] = value
+        network.layers[0][0] = .gru(w)
+        let path = ModelTestSupport.temporaryDirectory() + "/diverged.safetensors"
+        let text = ModelTestSupport.message { try ModelExporter.save(network, to: path) }
+        #expect(text == "\(path): cannot save the model: tensor 'rnn.weight_hh_l0' holds \(value) at [4, 1]; weights must be finite (did training diverge? try a smaller learning rate)")
+        #expect(!FileManager.default.fileExists(atPath: path))
     }
 }

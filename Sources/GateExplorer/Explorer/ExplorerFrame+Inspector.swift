@@ -23,7 +23,8 @@ extension ExplorerFrame {
         func term(_ v: Float) -> String { NumberFormat.term(v, d) }
         var lines: [StyledText] = []
         var title = StyledText(Self.unitName(unit), ExplorerTheme.selection)
-        title.add(" · step \(state.run.stepNumber(t)) of \(state.run.shownTotalSteps)", ExplorerTheme.title)
+        title.add(state.totalSteps == 0 ? " · no steps yet" : " · step \(state.run.stepNumber(t)) of \(state.run.shownTotalSteps)",
+                  ExplorerTheme.title)
         if layer.layer > 0 {
             // An upper layer reads the layer below's hidden state ([h→; h←] when bidirectional), not x.
             let below = state.run.trace.layers.contains { $0.layer == layer.layer - 1 && $0.isReverse } ? "[h→; h←]" : "h"

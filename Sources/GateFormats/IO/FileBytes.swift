@@ -43,6 +43,25 @@ public enum FileBytes {
         return bytes
     }
 
+    /// Reads standard input to its end, refusing more than `limit` bytes (a stream that never ends, such as
+    /// `yes`, stops with an error instead of filling memory).
+    public static func readStandardInput(limit: Int) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { readBytes(0, $0.baseAddress!, $0.count) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw systemError("cannot read", path: "standard input")
+            }
+            if got == 0 { return bytes }
+            guard bytes.count + got <= limit else {
+                throw FormatError("is longer than \(limit / 1_000_000) MB; save it to a file and pass --input FILE", source: "standard input")
+            }
+            bytes += chunk[..<got]
+        }
+    }
+
     /// Writes `bytes` to `path` atomically: a temporary file in the same directory is written,
     /// flushed with `fsync`, then renamed over `path` (and the directory is fsynced).
     /// Readers see either the old file or the complete new one, never a partial write.

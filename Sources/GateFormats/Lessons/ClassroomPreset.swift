@@ -34,8 +34,8 @@ public struct ClassroomPreset: Sendable, Equatable {
     /// Reads a preset file.
     public static func load(path: String) throws(LessonSyntaxError) -> ClassroomPreset {
         let file = path
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw LessonSyntaxError(file: file, line: 0, message: "cannot read the file as UTF-8 text")
+        guard let text = String(validating: try LessonSyntaxError.readBytes(path: path), as: UTF8.self) else {
+            throw LessonSyntaxError(file: file, line: 0, message: "the file is not UTF-8 text")
         }
         return try parse(text: text, file: file)
     }

@@ -10,10 +10,7 @@ public enum LessonParser {
     /// Parses a lesson file; errors name it by `path` as given.
     public static func parse(path: String) throws(LessonSyntaxError) -> Lesson {
         let file = path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw LessonSyntaxError(file: file, line: 0, message: "cannot read the file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: try LessonSyntaxError.readBytes(path: path), as: UTF8.self) else {
             throw LessonSyntaxError(file: file, line: 0, message: "the file is not UTF-8 text")
         }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension

@@ -18,3 +18,17 @@ public struct LessonSyntaxError: Error, Sendable, Equatable, CustomStringConvert
     /// "FILE:LINE: message".
     public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
 }
+
+extension LessonSyntaxError {
+    /// The bytes of the lesson or preset file at `path`; a missing, unreadable or non-regular file (a FIFO is
+    /// refused, not waited on) is an error about the whole file that says why.
+    static func readBytes(path: String) throws(LessonSyntaxError) -> [UInt8] {
+        do {
+            return try FileBytes.read(path: path)
+        } catch let error as FormatError {
+            throw LessonSyntaxError(file: path, line: 0, message: error.message)
+        } catch {
+            throw LessonSyntaxError(file: path, line: 0, message: "\(error)")
+        }
+    }
+}

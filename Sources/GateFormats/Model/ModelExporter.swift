@@ -41,9 +41,11 @@ public enum ModelExporter {
         }
         var writer = SafeTensorsWriter(metadata: metadata)
         func add(_ name: String, _ matrix: Matrix) throws {
+            try requireFinite(name, matrix.values, columns: matrix.columns)
             try writer.add(name: name, shape: [matrix.rows, matrix.columns], floats: matrix.values)
         }
         func add(_ name: String, _ vector: [Float]) throws {
+            try requireFinite(name, vector, columns: nil)
             try writer.add(name: name, shape: [vector.count], floats: vector)
         }
         for (index, directions) in network.layers.enumerated() {
@@ -80,6 +82,14 @@ public enum ModelExporter {
         }
         if let embedding = network.embedding { try add("embedding.weight", embedding) }
         return writer
+    }
+
+    /// Refuses a tensor holding NaN or ±inf: the importer refuses such a file, so it would be a model no one
+    /// could open again (training with too large a learning rate makes one).
+    static func requireFinite(_ name: String, _ values: [Float], columns: Int?) throws {
+        guard let index = values.firstIndex(where: { !$0.isFinite }) else { return }
+        let position = columns.map { "[\(index / max(1, $0)), \(index % max(1, $0))]" } ?? "[\(index)]"
+        throw FormatError("cannot save the model: tensor '\(name)' holds \(values[index]) at \(position); weights must be finite (did training diverge? try a smaller learning rate)")
     }
 
     /// The file's bytes.

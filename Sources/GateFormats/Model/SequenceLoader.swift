@@ -23,31 +23,45 @@ public enum SequenceLoader {
             throw FormatError("is not an input format gatescope reads; save the sequence as .csv (rows are timesteps) or .npy (T, X)", source: path)
         }
         if lower.hasSuffix(".txt") || network.vocabulary != nil {
-            let bytes = try FileBytes.read(path: path)
-            if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
-                throw FormatError("is not valid UTF-8 text (byte \(offset)); save it as UTF-8", source: path)
-            }
-            let vocabulary = network.vocabulary ?? []
-            var scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars
-            // As for CSV: a byte order mark and Windows line ends are how the file was saved, not text.
-            if scalars.first == "\u{FEFF}", !vocabulary.contains("\u{FEFF}") { scalars.removeFirst() }
-            if !vocabulary.contains("\r"), !vocabulary.contains("\r\n") {
-                var unix = String.UnicodeScalarView()
-                var previousCR = false
-                for scalar in scalars {
-                    if previousCR && scalar != "\n" { unix.append("\n") }
-                    previousCR = scalar == "\r"
-                    if !previousCR { unix.append(scalar) }
-                }
-                if previousCR { unix.append("\n") }
-                scalars = unix
-            }
-            if scalars.last == "\n", !vocabulary.contains("\n") { scalars.removeLast() }
-            let text = String(scalars)
-            return try self.text(text, for: network, source: path)
+            return try text(bytes: try FileBytes.read(path: path), for: network, source: path)
         }
         let csv = try CSVSequence(path: path)
         return try numeric(csv.matrix, for: network, source: path, name: name, unit: "columns")
+    }
+
+    /// Loads a sequence read whole from standard input (named so in errors): text for a model with a
+    /// vocabulary, else CSV rows.
+    public static func load(standardInput bytes: [UInt8], for network: RecurrentNetwork) throws -> LoadedSequence {
+        let source = "standard input"
+        if network.vocabulary != nil { return try text(bytes: bytes, for: network, source: source) }
+        let csv = try CSVSequence(bytes: bytes, source: source)
+        return try numeric(csv.matrix, for: network, source: source, name: source, unit: "columns")
+    }
+
+    /// Text bytes from `source` (a file, standard input): checked UTF-8, without a byte order mark, Windows
+    /// line ends or a last newline the vocabulary does not hold; tokenised and embedded.
+    static func text(bytes: [UInt8], for network: RecurrentNetwork, source: String) throws -> LoadedSequence {
+        if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
+            throw FormatError("is not valid UTF-8 text (byte \(offset)); save it as UTF-8", source: source)
+        }
+        let vocabulary = network.vocabulary ?? []
+        var scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars
+        // As for CSV: a byte order mark and Windows line ends are how the file was saved, not text.
+        if scalars.first == "\u{FEFF}", !vocabulary.contains("\u{FEFF}") { scalars.removeFirst() }
+        if !vocabulary.contains("\r"), !vocabulary.contains("\r\n") {
+            var unix = String.UnicodeScalarView()
+            var previousCR = false
+            for scalar in scalars {
+                if previousCR && scalar != "\n" { unix.append("\n") }
+                previousCR = scalar == "\r"
+                if !previousCR { unix.append(scalar) }
+            }
+            if previousCR { unix.append("\n") }
+            scalars = unix
+        }
+        if scalars.last == "\n", !vocabulary.contains("\n") { scalars.removeLast() }
+        let text = String(scalars)
+        return try self.text(text, for: network, source: source)
     }
 
     /// Tokenises `text` with the network's vocabulary and embeds it.

@@ -21,7 +21,9 @@ struct DemosCommand: ParsableCommand {
             }
             if tsv {
                 for e in catalog.entries {
-                    print([e.name, e.title, e.modelPath, e.inputPath ?? "-", e.story].joined(separator: "\t"))
+                    // Each field escaped, the separators real tabs (escaping the whole line turned them into ^I).
+                    let fields = [e.name, e.title, e.modelPath, e.inputPath ?? "-", e.story]
+                    Swift.print(fields.map { TerminalText.escaped($0) }.joined(separator: "\t"))
                 }
                 return
             }

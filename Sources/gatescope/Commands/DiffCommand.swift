@@ -29,7 +29,7 @@ struct DiffCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard tolerance >= 0, tolerance.isFinite else { throw ValidationError("--tolerance must be a number ≥ 0") }
+        guard tolerance >= 0, tolerance.isFinite else { throw ValidationError("--tolerance must be a finite number ≥ 0 (e.g. 1e-6)") }
     }
 
     func run() throws {

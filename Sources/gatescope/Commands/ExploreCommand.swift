@@ -71,6 +71,7 @@ struct ExploreCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if let recordTo { try OutputCheck.requireWritable(recordTo) }
             guard let palette = ExplorerPalette(rawValue: palette) else {
                 throw UserError("unknown palette '\(self.palette)'; use standard or cb")
             }
@@ -188,7 +189,7 @@ struct ExploreCommand: ParsableCommand {
         if let text {
             sequence = try SequenceLoader.text(text, for: network)
         } else if let inputPath {
-            sequence = try SequenceLoader.load(path: inputPath, for: network)
+            sequence = try StandardInputSequence.load(path: inputPath, for: network, command: "units")
         } else if let example = try SequenceLoader.taskExample(for: network) {
             sequence = example
         } else {

@@ -59,9 +59,7 @@ struct LessonCommand: ParsableCommand {
                         var checked = 0
                         if problems.isEmpty { (problems, checked) = loader.checkFailures(lesson, file: file) }
                         if problems.isEmpty {
-                            let unchecked = lesson.stops.indices.filter { lesson.stops[$0].checks.isEmpty }.map { String($0 + 1) }
-                            print("\(file): ok — \(lesson.stops.count) stops, \(checked) checks hold"
-                                  + (unchecked.isEmpty ? "" : " (no check: lines in stop " + unchecked.joined(separator: ", ") + ")"))
+                            print("\(file): ok — \(lesson.stops.count) stops, \(checked) checks hold" + Self.uncheckedNote(lesson))
                         } else {
                             failures += problems.count
                             // Compiler-style: one `error: FILE:LINE: …` line per problem, on stderr.
@@ -86,11 +84,11 @@ struct LessonCommand: ParsableCommand {
                 session = TeachingSession(run: try loader.run(demo: demo, input: nil, directory: "."), quiz: quizOn,
                                           presenting: presenting, hiddenPanels: preset.hidden, disabledKeys: disabled)
             } else if let name {
-                let lesson: Lesson
-                do { lesson = try LessonParser.parse(path: try Self.path(of: name, in: library)) } catch let error as LessonSyntaxError {
+                let lesson: Lesson, path = try Self.path(of: name, in: library)
+                do { lesson = try LessonParser.parse(path: path) } catch let error as LessonSyntaxError {
                     throw UserError(error.description)
                 }
-                session = TeachingSession(lesson: try loader.resolve(lesson), quiz: quizOn, presenting: presenting,
+                session = TeachingSession(lesson: try loader.resolve(lesson, file: path), quiz: quizOn, presenting: presenting,
                                           hiddenPanels: preset.hidden, disabledKeys: disabled)
             } else {
                 let shelf = try library()
@@ -108,6 +106,15 @@ struct LessonCommand: ParsableCommand {
             }
             try TeachingLaunch.run(session, commandName: "gatescope lesson")
         }
+    }
+
+    /// " (no check: lines in stop 2, 5)" for the stops without checks, the first ten of a long list; "" when every
+    /// stop has checks.
+    static func uncheckedNote(_ lesson: Lesson) -> String {
+        let unchecked = lesson.stops.indices.filter { lesson.stops[$0].checks.isEmpty }.map { String($0 + 1) }
+        guard !unchecked.isEmpty else { return "" }
+        let shown = unchecked.prefix(10).joined(separator: ", ")
+        return " (no check: lines in stop\(unchecked.count > 1 ? "s" : "") \(shown)\(unchecked.count > 10 ? " … and \(unchecked.count - 10) more" : ""))"
     }
 
     /// A lesson named in the library, or a path to a file.

@@ -13,6 +13,8 @@ final class LessonRunLoader {
     private var located: DemoCatalog?
     private var runs: [String: ExplorerRun] = [:]
     private var spatialRuns: [String: (run: SpatialRun, facts: LessonDemoFacts)] = [:]
+    /// Whether each model file looked at is a ConvLSTM (a lesson of many stops opens each file once).
+    private var convLSTMModels: [String: Bool] = [:]
 
     /// A loader that finds the catalogue with `locate` when a demo is first needed.
     init(locate: @escaping () throws -> DemoCatalog = { try DemoCatalog.require() }) { self.locate = locate }
@@ -47,7 +49,7 @@ final class LessonRunLoader {
 
     /// The ConvLSTM run of `demo` over its frames or `input`, with its facts; nil when `demo` is not a ConvLSTM demo.
     func spatialRun(demo: String, input: String?, directory: String) throws -> (run: SpatialRun, facts: LessonDemoFacts)? {
-        guard let entry = try catalog().entry(named: demo), ConvLSTMExploring.isConvLSTM(path: entry.modelPath) else { return nil }
+        guard let entry = try catalog().entry(named: demo), isConvLSTM(entry.modelPath) else { return nil }
         let inputPath = input.map { $0.hasPrefix("/") ? $0 : (directory as NSString).appendingPathComponent($0) } ?? entry.inputPath
         let key = demo + "|" + (inputPath ?? "")
         if let cached = spatialRuns[key] { return cached }
@@ -60,6 +62,14 @@ final class LessonRunLoader {
         let result = (run: run, facts: LessonDemoFacts(network: network, frames: frames.rows))
         spatialRuns[key] = result
         return result
+    }
+
+    /// Whether the model at `path` is a ConvLSTM, looked at once per path.
+    private func isConvLSTM(_ path: String) -> Bool {
+        if let known = convLSTMModels[path] { return known }
+        let answer = ConvLSTMExploring.isConvLSTM(path: path)
+        convLSTMModels[path] = answer
+        return answer
     }
 
     /// What the validator needs to know about `demo` with `input`.
@@ -130,9 +140,10 @@ final class LessonRunLoader {
         return (failures, checked)
     }
 
-    /// `lesson` with every stop's demo loaded, positions made 0-based and clamps made edits.
-    func resolve(_ lesson: Lesson) throws -> TeachingLesson {
-        let problems = LessonValidator.problems(in: lesson) { try facts(demo: $0, input: $1, directory: lesson.directory) }
+    /// `lesson` (read from `file`, named so in errors) with every stop's demo loaded, positions made 0-based
+    /// and clamps made edits.
+    func resolve(_ lesson: Lesson, file: String) throws -> TeachingLesson {
+        let problems = LessonValidator.problems(in: lesson, file: file) { try facts(demo: $0, input: $1, directory: lesson.directory) }
         if let first = problems.first { throw UserError(first.description + (problems.count > 1 ? " (and \(problems.count - 1) more: gatescope lesson --check)" : "")) }
         var stops: [TeachingStop] = []
         for stop in lesson.stops {

@@ -12,7 +12,7 @@ struct ModelSourceOptions: ParsableArguments {
     @Option(name: .long, help: "A shipped demo (see `gatescope demos`; explore also opens `builtin`): its model, and its input unless --input or --text is given.")
     var demo: String?
 
-    @Option(name: .long, help: "The input sequence: .csv (rows are timesteps), .npy (T, X), or .txt for text models; for explore, `-` reads steps live from standard input (CSV lines, or characters for a text model).")
+    @Option(name: .long, help: "The input sequence: .csv (rows are timesteps), .npy (T, X), or .txt for text models; `-` reads standard input (CSV, or text for a text model): whole for record and units, step by step as it comes for explore.")
     var input: String?
 
     @Option(name: .long, help: "Text to feed a character or word model (instead of --input; needs a vocabulary).")

@@ -31,19 +31,15 @@ struct RecordCommand: ParsableCommand {
     @Option(name: .long, help: "Annotation tracks stored with the trace: a CSV with a header row naming them, one row per step (labels or numbers).")
     var annotate: String?
 
-    var model: String? { source.model }
-    var demo: String? { source.demo }
-    var input: String? { source.input }
-    var text: String? { source.text }
 
     @Flag(name: .long, help: ArgumentHelp("Print where the time went (read, compute, write) to standard error (scripts/bench_record.py).", visibility: .hidden))
     var timing = false
 
     func validate() throws {
-        guard (model == nil) != (demo == nil) else {
+        guard (source.model == nil) != (source.demo == nil) else {
             throw ValidationError("give exactly one of --model FILE or --demo NAME")
         }
-        guard !(input != nil && text != nil), demo != nil || input != nil || text != nil else {
+        guard !(source.input != nil && source.text != nil), source.demo != nil || source.input != nil || source.text != nil else {
             throw ValidationError("give exactly one of --input FILE or --text STRING")
         }
     }
@@ -54,6 +50,7 @@ struct RecordCommand: ParsableCommand {
             if out == "-", isatty(STDOUT_FILENO) == 1 {
                 throw UserError("--out - writes a binary trace to standard output, which is a terminal; redirect it (> trace.safetensors, | python …) or give --out FILE")
             }
+            try OutputCheck.requireWritable(out)
             let (model, input) = try source.resolvedSources()
             if model.hasSuffix(".safetensors"), ConvLSTMImporter.isConvLSTM(try ModelImporter.open(path: model)) {
                 if annotate != nil { throw UserError("--annotate works with LSTM, GRU and RNN traces; a ConvLSTM trace holds frames (drop --annotate)") }
@@ -62,11 +59,11 @@ struct RecordCommand: ParsableCommand {
             }
             let network = try source.options.load(model)
             let sequence: LoadedSequence
-            if let text {
+            if let text = source.text {
                 sequence = try SequenceLoader.text(text, for: network)
             } else {
                 guard let input else { throw UserError("give --input FILE or --text STRING") }
-                sequence = try SequenceLoader.load(path: input, for: network)
+                sequence = try StandardInputSequence.load(path: input, for: network, command: "record")
             }
             let read = ContinuousClock.now - started
             let timings = RecordTiming()
@@ -87,7 +84,8 @@ struct RecordCommand: ParsableCommand {
     func recordConvLSTM(model: String, input: String?) throws {
         guard let input else { throw UserError("a ConvLSTM model takes frames: pass --input frames.csv (one frame per row)") }
         let network = try ConvLSTMImporter.load(path: model)
-        let frames = input.hasSuffix(".npy") ? try NpyArray(path: input).matrix(source: input) : try CSVSequence(path: input).matrix
+        let frames = input == "-" ? try StandardInputSequence.frames()
+            : input.hasSuffix(".npy") ? try NpyArray(path: input).matrix(source: input) : try CSVSequence(path: input).matrix
         guard frames.columns == network.inputShape.count else {
             throw UserError("\(input) has \(frames.columns) values per row but the model takes frames of \(network.inputShape.channels)×\(network.inputShape.height)×\(network.inputShape.width) = \(network.inputShape.count)")
         }

@@ -80,7 +80,7 @@ struct RenderCommand: ParsableCommand {
         guard (10...Self.maxHeight).contains(height) else {
             throw ValidationError("--height must be between 10 and \(Self.maxHeight) rows, not \(height)")
         }
-        guard fps > 0, fps <= 1000 else { throw ValidationError("--fps must be above 0 and at most 1000, not \(fps)") }
+        guard fps >= 0.01, fps <= 1000 else { throw ValidationError("--fps must be between 0.01 (a frame every 100 s) and 1000, not \(fps)") }
         guard (1...Self.maxFramesLimit).contains(maxFrames) else {
             throw ValidationError("--max-frames must be between 1 and \(Self.maxFramesLimit), not \(maxFrames)")
         }

@@ -37,6 +37,7 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if let recordTo { try OutputCheck.requireWritable(recordTo) }
             guard let palette = ExplorerPalette(rawValue: palette) else {
                 throw UserError("unknown palette '\(self.palette)'; use standard or cb")
             }

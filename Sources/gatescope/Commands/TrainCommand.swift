@@ -75,7 +75,7 @@ struct TrainCommand: ParsableCommand {
         if let hidden, hidden < 1 || hidden > 4096 { throw ValidationError("--hidden must be between 1 and 4096") }
         if let steps, steps < 1 { throw ValidationError("--steps must be at least 1") }
         if layers < 1 || layers > 8 { throw ValidationError("--layers must be between 1 and 8") }
-        if let batch, batch < 1 { throw ValidationError("--batch must be at least 1") }
+        if let batch, batch < 1 || batch > 4096 { throw ValidationError("--batch must be between 1 and 4096") }
         if let lr, !(lr > 0 && lr.isFinite) { throw ValidationError("--lr must be a positive number") }
     }
 
@@ -101,7 +101,7 @@ struct TrainCommand: ParsableCommand {
             configuration.layers = layers
             configuration.bidirectional = bidirectional
             var trainer = try Trainer(task: trainingTask, configuration: configuration)
-            try ensureWritable(out)
+            try OutputCheck.requireWritable(out)
             if let exampleOut {
                 try FileBytes.writeAtomically(Array(trainingTask.demoInput().utf8), to: exampleOut)
             }
@@ -113,13 +113,20 @@ struct TrainCommand: ParsableCommand {
             let progress = TrainingProgress(total: configuration.steps, isTerminal: isatty(1) == 1, quiet: quiet)
             let checkpointEvery = max(1, configuration.steps / 4)
             var stopped = false
+            var checkpoint: Int?
             while !trainer.isFinished {
                 if Self.interrupted() { stopped = true; break }
                 let report = trainer.step()
+                guard report.loss.isFinite else {
+                    progress.finish()
+                    let kept = checkpoint.map { "\(out) holds the model as it was at step \($0)" } ?? "nothing was saved"
+                    throw UserError("training diverged at step \(report.step) (the loss became \(report.loss.isNaN ? "NaN" : "infinite")); \(kept); try a smaller --lr than \(configuration.learningRate)")
+                }
                 progress.update(report: report, loss: trainer.smoothedLoss ?? report.loss,
                                 accuracy: trainer.smoothedAccuracy ?? report.accuracy)
                 if report.step % checkpointEvery == 0 && !trainer.isFinished {
                     try save(trainer, configuration: configuration, stoppedEarly: true)
+                    checkpoint = report.step
                 }
             }
             if Self.interrupted() { stopped = true }
@@ -172,14 +179,6 @@ struct TrainCommand: ParsableCommand {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
-    func ensureWritable(_ path: String) throws {
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[..<$0]) } ?? "."
-        guard access(directory.isEmpty ? "/" : directory, W_OK) == 0 else {
-            throw UserError("cannot write \(path): the directory \(directory) does not exist or is not writable")
-        }
-    }
-
     func makeTask() throws -> any TrainingTask {
         if let synthetic = TaskCatalog.syntheticTask(named: task) {
             if data != nil { throw UserError("the \(task) task makes its own data; --data is for text and series") }
@@ -188,7 +187,7 @@ struct TrainCommand: ParsableCommand {
         let path = try data ?? defaultDataPath()
         if task == "text" {
             let bytes = try FileBytes.read(path: path)
-            guard let text = String(validating: bytes, as: UTF8.self), !text.isEmpty else {
+            guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw UserError("\(path) is not UTF-8 text; give --data a plain text file")
             }
             guard text.unicodeScalars.count > 1000 else { throw UserError("\(path) is too short to train on (needs over 1000 characters)") }

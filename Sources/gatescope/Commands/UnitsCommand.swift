@@ -32,7 +32,7 @@ struct UnitsCommand: ParsableCommand {
     @Option(name: .long, help: "token (default), or annotation NAME.")
     var by: String = "token"
 
-    @Option(name: .long, help: "Units listed per token (or per label).")
+    @Option(name: .long, parsing: .unconditional, help: "Units listed per token (or per label).")
     var top: Int = 5
 
     @Option(name: .long, help: "Rank units by |score| (default) or by |z| (significance: favours consistent responses over large ones).")
