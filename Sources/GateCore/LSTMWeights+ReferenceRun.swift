@@ -2,8 +2,7 @@ extension LSTMWeights {
     /// The plain Swift version of `run`, kept as the reference the fast path is tested against.
     public func referenceRun(_ inputs: Matrix, reverse: Bool = false, from initial: RecurrentState? = nil) -> LayerRun {
         let steps = inputs.rows, h = hiddenSize, width = 4 * h, out = outputSize
-        let bias = zip(inputBias, recurrentBias).map { $0 + $1 }
-        let projected = Kernels.plainProjectSequence(weights: inputWeights, bias: bias, inputs: inputs)
+        let projected = Kernels.plainProjectSequence(weights: inputWeights, bias: combinedBias, inputs: inputs)
 
         var inputPre = [Float](repeating: 0, count: steps * h)
         var forgetPre = inputPre, candidatePre = inputPre, outputPre = inputPre

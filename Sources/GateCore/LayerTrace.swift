@@ -18,7 +18,10 @@ public struct LayerTrace: Sendable, Equatable {
     }
 
     /// The tensor-name prefix in trace files: `l0`, `l0_reverse`, `l1`, ….
-    public var key: String { isReverse ? "l\(layer)_reverse" : "l\(layer)" }
+    public var key: String { Self.key(layer: layer, isReverse: isReverse) }
+
+    /// The tensor-name prefix of `layer` in one direction: `l0`, `l0_reverse`, ….
+    public static func key(layer: Int, isReverse: Bool) -> String { isReverse ? "l\(layer)_reverse" : "l\(layer)" }
 
     /// A label for people: "layer 1", "layer 1 ←".
     public var label: String { isReverse ? "layer \(layer + 1) ←" : "layer \(layer + 1)" }

@@ -2,8 +2,7 @@ extension RNNWeights {
     /// The plain Swift version of `run`, kept as the reference the fast path is tested against.
     public func referenceRun(_ inputs: Matrix, reverse: Bool = false, from initial: RecurrentState? = nil) -> LayerRun {
         let steps = inputs.rows, h = hiddenSize
-        let bias = zip(inputBias, recurrentBias).map { $0 + $1 }
-        let projected = Kernels.plainProjectSequence(weights: inputWeights, bias: bias, inputs: inputs)
+        let projected = Kernels.plainProjectSequence(weights: inputWeights, bias: combinedBias, inputs: inputs)
         var preSeries = [Float](repeating: 0, count: steps * h)
         var hiddenSeries = preSeries
         var hidden = (initial ?? RecurrentState.zero(for: .rnn(self))).hidden
@@ -20,10 +19,6 @@ extension RNNWeights {
                 hiddenSeries[row + j] = value
             }
         }
-        let series: [String: Matrix] = [
-            SeriesName.hidden: Matrix(rows: steps, columns: h, values: hiddenSeries),
-            SeriesName.preactivation(SeriesName.hidden): Matrix(rows: steps, columns: h, values: preSeries),
-        ]
-        return LayerRun(series: series, finalState: RecurrentState(hidden: hidden))
+        return layerRun(steps: steps, preactivations: preSeries, hiddens: hiddenSeries, final: hidden)
     }
 }

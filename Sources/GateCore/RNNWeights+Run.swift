@@ -5,8 +5,7 @@ extension RNNWeights {
     public func run(_ inputs: Matrix, reverse: Bool = false, from initial: RecurrentState? = nil) -> LayerRun {
         RunPreconditions.check(.rnn(self), inputs: inputs, state: initial)
         let steps = inputs.rows, h = hiddenSize
-        let bias = zip(inputBias, recurrentBias).map { $0 + $1 }
-        let projected = Kernels.projectSequence(weights: inputWeights, bias: bias, inputs: inputs)
+        let projected = Kernels.projectSequence(weights: inputWeights, bias: combinedBias, inputs: inputs)
         var preSeries = [Float](repeating: 0, count: steps * h)
         var hiddenSeries = preSeries
         var hidden = (initial ?? RecurrentState.zero(for: .rnn(self))).hidden
@@ -19,9 +18,19 @@ extension RNNWeights {
                          preactivations: preOut.baseAddress!, hiddens: hiddenOut.baseAddress!)
             }
         }}}}
+        return layerRun(steps: steps, preactivations: preSeries, hiddens: hiddenSeries, final: hidden)
+    }
+
+    /// b_ih + b_hh, added once in the input projection.
+    var combinedBias: [Float] { zip(inputBias, recurrentBias).map { $0 + $1 } }
+
+    /// A run's result from its step-major buffers (`steps` × H each) and the final hidden state; shared
+    /// by ``run(_:reverse:from:)`` and ``referenceRun(_:reverse:from:)``.
+    func layerRun(steps: Int, preactivations: [Float], hiddens: [Float], final hidden: [Float]) -> LayerRun {
+        let h = hiddenSize
         let series: [String: Matrix] = [
-            SeriesName.hidden: Matrix(rows: steps, columns: h, values: hiddenSeries),
-            SeriesName.preactivation(SeriesName.hidden): Matrix(rows: steps, columns: h, values: preSeries),
+            SeriesName.hidden: Matrix(rows: steps, columns: h, values: hiddens),
+            SeriesName.preactivation(SeriesName.hidden): Matrix(rows: steps, columns: h, values: preactivations),
         ]
         return LayerRun(series: series, finalState: RecurrentState(hidden: hidden))
     }

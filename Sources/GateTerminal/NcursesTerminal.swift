@@ -375,22 +375,17 @@ public final class NcursesTerminal: Terminal {
         }
     }
 
+    /// The function-key codes that stand for one key each.
+    private static let functionKeys: [Int32: Key] = [
+        KEY_UP: .up, KEY_DOWN: .down, KEY_LEFT: .left, KEY_RIGHT: .right, KEY_HOME: .home, KEY_END: .end,
+        KEY_PPAGE: .pageUp, KEY_NPAGE: .pageDown, KEY_BTAB: .backTab, KEY_ENTER: .enter,
+        KEY_BACKSPACE: .backspace, KEY_DC: .delete, KEY_IC: .insert,
+    ]
+
     /// Decodes a function-key code from `wget_wch`.
     private func decode(keyCode: Int32) -> InputEvent? {
+        if let key = Self.functionKeys[keyCode] { return .key(key) }
         switch keyCode {
-        case KEY_UP: return .key(.up)
-        case KEY_DOWN: return .key(.down)
-        case KEY_LEFT: return .key(.left)
-        case KEY_RIGHT: return .key(.right)
-        case KEY_HOME: return .key(.home)
-        case KEY_END: return .key(.end)
-        case KEY_PPAGE: return .key(.pageUp)
-        case KEY_NPAGE: return .key(.pageDown)
-        case KEY_BTAB: return .key(.backTab)
-        case KEY_ENTER: return .key(.enter)
-        case KEY_BACKSPACE: return .key(.backspace)
-        case KEY_DC: return .key(.delete)
-        case KEY_IC: return .key(.insert)
         case KEY_RESIZE:
             needsFullRedraw = true
             let size = self.size

@@ -6,11 +6,4 @@ public struct KeyScore: Sendable, Equatable {
     public var z: Double
     /// Steps that carry the key.
     public var count: Int
-
-    /// A score from its parts.
-    public init(score: Double, z: Double, count: Int) {
-        self.score = score
-        self.z = z
-        self.count = count
-    }
 }

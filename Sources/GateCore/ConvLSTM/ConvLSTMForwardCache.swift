@@ -4,14 +4,8 @@
 struct ConvLSTMForwardCache: Sendable {
     /// Timesteps T.
     var steps: Int
-    /// Frame height H.
-    var height: Int
-    /// Frame width W.
-    var width: Int
-    /// Hidden channels C.
-    var channels: Int
-    /// Input channels Cin.
-    var inputChannels: Int
+    /// The hidden maps: channels C × frame height H × width W.
+    var shape: SpatialShape
     /// im2col of every input frame: (T·P) × (Cin·kh·kw).
     var inputColumns: [Float]
     /// Pre-activations (peephole terms included), (T·P) × 4C, gate blocks i, f, g, o.
@@ -24,7 +18,7 @@ struct ConvLSTMForwardCache: Sendable {
     var hiddens: [Float]
 
     /// Pixels per frame.
-    var pixels: Int { height * width }
+    var pixels: Int { shape.pixels }
 
     /// Pixel-major (T·P × width) values → channel-first T × (width·P).
     static func channelFirst(_ values: [Float], steps: Int, pixels: Int, stride: Int, offset: Int, width: Int) -> Matrix {
@@ -51,7 +45,7 @@ struct ConvLSTMForwardCache: Sendable {
 
     /// The trace series, each T × (C·H·W) channel-first, named as LSTM's (see `SeriesName`).
     func series() -> [String: Matrix] {
-        let c = channels, g = 4 * c, p = pixels
+        let c = shape.channels, g = 4 * c, p = pixels
         var result: [String: Matrix] = [:]
         let gateNames = [SeriesName.inputGate, SeriesName.forgetGate, SeriesName.cellCandidate, SeriesName.outputGate]
         for (q, name) in gateNames.enumerated() {

@@ -12,7 +12,7 @@ extension ConvLSTMNetwork {
         }
         let (_, caches) = forward(frames)
         let top = caches.last!
-        let steps = frames.rows, p = height * width, c = top.channels, o = linear.outputSize
+        let steps = frames.rows, p = height * width, c = top.shape.channels, o = linear.outputSize
         precondition(targets.rows == steps && targets.columns == o * p, "ConvLSTM: targets must be T × (O·H·W)")
         let weights = stepWeights ?? [Float](repeating: 1, count: steps)
         let total = weights.reduce(0, +) * Float(o * p)

@@ -37,7 +37,7 @@ extension ConvLSTMNetwork {
         case .dense(let linear):
             return linear.apply(to: hidden)
         case .pointwise(let linear):
-            let perPixel = linear.apply(to: Matrix(rows: top.steps * top.pixels, columns: top.channels, values: top.hiddens))
+            let perPixel = linear.apply(to: Matrix(rows: top.steps * top.pixels, columns: top.shape.channels, values: top.hiddens))
             return ConvLSTMForwardCache.channelFirst(perPixel.values, steps: top.steps, pixels: top.pixels,
                                                      stride: linear.outputSize, offset: 0, width: linear.outputSize)
         }

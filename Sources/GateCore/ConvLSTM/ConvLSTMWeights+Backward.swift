@@ -9,7 +9,7 @@ extension ConvLSTMWeights {
     func backward(_ cache: ConvLSTMForwardCache, hiddenGradient: [Float], needInputGradient: Bool)
         -> (ConvLSTMLayerGradient, [Float]?) {
         let steps = cache.steps, p = cache.pixels, c = hiddenChannels, g = 4 * c, cin = inputChannels
-        let geometry = geometry(height: cache.height, width: cache.width)
+        let geometry = geometry(height: cache.shape.height, width: cache.shape.width)
         let kx = cin * geometry.taps, kh = c * geometry.taps
         var dWx = [Float](repeating: 0, count: g * kx), dWh = [Float](repeating: 0, count: g * kh)
         var db = [Float](repeating: 0, count: g)

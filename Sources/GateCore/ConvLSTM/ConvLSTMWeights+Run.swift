@@ -15,8 +15,7 @@ extension ConvLSTMWeights {
                      "ConvLSTM: frames have \(frames.columns) columns; expected \(inputChannels)×\(height)×\(width)")
         let input = ConvLSTMForwardCache.pixelMajor(frames, channels: inputChannels, pixels: height * width)
         let cache = forward(pixelMajorInput: input, steps: frames.rows, height: height, width: width)
-        return ConvLSTMLayerRun(series: cache.series(),
-                                shape: SpatialShape(channels: hiddenChannels, height: height, width: width), cache: cache)
+        return ConvLSTMLayerRun(series: cache.series(), shape: cache.shape, cache: cache)
     }
 
     /// The convolution geometry for frames of `height` × `width`.
@@ -86,7 +85,7 @@ extension ConvLSTMWeights {
                 }
             }
         }
-        return ConvLSTMForwardCache(steps: steps, height: height, width: width, channels: c, inputChannels: cin,
+        return ConvLSTMForwardCache(steps: steps, shape: SpatialShape(channels: c, height: height, width: width),
                                     inputColumns: inputColumns.values, preactivations: pre, gates: gates,
                                     cells: cells, hiddens: hiddens)
     }

@@ -54,14 +54,11 @@ public struct AddingTask: TrainingTask {
     }
 
     public func heldOutExamples() -> [TaskExample] {
-        var random = SplitMix64(seed: 0xADD1_4601)
-        return (0..<500).map { _ in sample(length: length, random: &random) }
+        seededExamples(500, seed: 0xADD1_4601) { sample(length: length, random: &$0) }
     }
 
     public func evaluate(_ network: RecurrentNetwork) -> TaskMetric {
-        TaskMetric(key: "accuracy",
-                   description: "fraction of 500 held-out sequences of length \(length) (training \(trainingLengths.lowerBound)–\(trainingLengths.upperBound)) whose sum is predicted within \(TaskMetric.formatSignificant(Double(tolerance), digits: 2))",
-                   value: heldOutAccuracy(network), goal: 0.95, higherIsBetter: true)
+        accuracyMetric(network, description: "fraction of 500 held-out sequences of length \(length) (training \(trainingLengths.lowerBound)–\(trainingLengths.upperBound)) whose sum is predicted within \(TaskMetric.formatSignificant(Double(tolerance), digits: 2))", goal: 0.95)
     }
 
     public func score(outputs: Matrix, example: TaskExample) -> (correct: Int, total: Int) {

@@ -50,17 +50,14 @@ public struct BracketsTask: TrainingTask {
     }
 
     public func heldOutExamples() -> [TaskExample] {
-        var random = SplitMix64(seed: 0xB4AC_4E75)
-        return (0..<200).map { _ in
+        seededExamples(200, seed: 0xB4AC_4E75) { random in
             let (tokens, depths) = sample(length: random.nextInt(in: heldOutLengths), random: &random)
             return .oneHot(tokens, vocabularySize: 2, target: .classes(depths))
         }
     }
 
     public func evaluate(_ network: RecurrentNetwork) -> TaskMetric {
-        TaskMetric(key: "depth_accuracy",
-                   description: "depth accuracy over every step of 200 held-out strings of length \(heldOutLengths.lowerBound)–\(heldOutLengths.upperBound) (training used \(trainingLengths.lowerBound)–\(trainingLengths.upperBound))",
-                   value: heldOutAccuracy(network), goal: 0.99, higherIsBetter: true)
+        accuracyMetric(network, key: "depth_accuracy", description: "depth accuracy over every step of 200 held-out strings of length \(heldOutLengths.lowerBound)–\(heldOutLengths.upperBound) (training used \(trainingLengths.lowerBound)–\(trainingLengths.upperBound))", goal: 0.99)
     }
 
     public func demoInput() -> String { "(()(()))((()())(()))()(((())))" }

@@ -81,8 +81,7 @@ public struct ReberTask: TrainingTask {
     public func trainingExample(random: inout SplitMix64) -> TaskExample { stream(random: &random) }
 
     public func heldOutExamples() -> [TaskExample] {
-        var random = SplitMix64(seed: 0x2EBE_2000)
-        return (0..<100).map { _ in stream(random: &random) }
+        seededExamples(100, seed: 0x2EBE_2000) { stream(random: &$0) }
     }
 
     /// Whether the network's likeliest symbols at `row` are exactly the legal successors.

@@ -45,8 +45,7 @@ public struct SineTask: TrainingTask {
     }
 
     public func heldOutExamples() -> [TaskExample] {
-        var random = SplitMix64(seed: 0x51_4E)
-        return (0..<50).map { _ in sample(phase: random.nextFloat(-160, 160)) }
+        seededExamples(50, seed: 0x51_4E) { sample(phase: $0.nextFloat(-160, 160)) }
     }
 
     public func evaluate(_ network: RecurrentNetwork) -> TaskMetric {

@@ -11,15 +11,6 @@ public struct TaskMetric: Sendable, Equatable {
     /// Whether larger values are better.
     public var higherIsBetter: Bool
 
-    /// A metric from its parts.
-    public init(key: String, description: String, value: Double, goal: Double, higherIsBetter: Bool) {
-        self.key = key
-        self.description = description
-        self.value = value
-        self.goal = goal
-        self.higherIsBetter = higherIsBetter
-    }
-
     /// True when the value meets the goal.
     public var meetsGoal: Bool { higherIsBetter ? value >= goal : value <= goal }
 

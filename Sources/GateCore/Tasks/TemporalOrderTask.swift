@@ -47,14 +47,11 @@ public struct TemporalOrderTask: TrainingTask {
     public func trainingExample(random: inout SplitMix64) -> TaskExample { sample(lengths: trainingLengths, random: &random) }
 
     public func heldOutExamples() -> [TaskExample] {
-        var random = SplitMix64(seed: 0x7E_3B0D)
-        return (0..<400).map { _ in sample(lengths: lengths, random: &random) }
+        seededExamples(400, seed: 0x7E_3B0D) { sample(lengths: lengths, random: &$0) }
     }
 
     public func evaluate(_ network: RecurrentNetwork) -> TaskMetric {
-        TaskMetric(key: "accuracy",
-                   description: "order classified correctly in 400 held-out sequences of length \(lengths.lowerBound)–\(lengths.upperBound)",
-                   value: heldOutAccuracy(network), goal: 0.95, higherIsBetter: true)
+        accuracyMetric(network, description: "order classified correctly in 400 held-out sequences of length \(lengths.lowerBound)–\(lengths.upperBound)", goal: 0.95)
     }
 
     public func demoInput() -> String {

@@ -60,9 +60,7 @@ public struct TextTask: TrainingTask {
 
     /// Next-character accuracy on the held-out tail (state reset every 128 characters).
     public func evaluate(_ network: RecurrentNetwork) -> TaskMetric {
-        TaskMetric(key: "accuracy",
-                   description: "next-character accuracy on the held-out last tenth of the text (\(ids.count - split) characters, state reset every 128)",
-                   value: heldOutAccuracy(network), goal: 0.40, higherIsBetter: true)
+        accuracyMetric(network, description: "next-character accuracy on the held-out last tenth of the text (\(ids.count - split) characters, state reset every 128)", goal: 0.40)
     }
 
     public func demoInput() -> String {

@@ -84,6 +84,18 @@ extension TrainingTask {
         return total == 0 ? 0 : Double(correct) / Double(total)
     }
 
+    /// `count` examples drawn by `draw` from a generator seeded with `seed`: the same set on every call.
+    public func seededExamples(_ count: Int, seed: UInt64, _ draw: (inout SplitMix64) -> TaskExample) -> [TaskExample] {
+        var random = SplitMix64(seed: seed)
+        return (0..<count).map { _ in draw(&random) }
+    }
+
+    /// The pooled held-out accuracy (``heldOutAccuracy(_:)``) as a metric called `key`, held to at least `goal`.
+    public func accuracyMetric(_ network: RecurrentNetwork, key: String = "accuracy", description: String,
+                               goal: Double) -> TaskMetric {
+        TaskMetric(key: key, description: description, value: heldOutAccuracy(network), goal: goal, higherIsBetter: true)
+    }
+
     /// The vocabulary's single-character tokens joined (for token tasks' demo inputs).
     public func render(tokens: [Int]) -> String {
         guard let vocabulary else { return "" }

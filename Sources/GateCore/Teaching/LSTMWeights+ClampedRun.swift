@@ -2,8 +2,7 @@ extension LSTMWeights {
     /// `referenceRun` with gates pinned by `clamps` (peepholes, projection, clip and coupling honoured).
     func clampedRun(_ inputs: Matrix, reverse: Bool, from initial: RecurrentState?, clamps: [GateClamp]) -> LayerRun {
         let steps = inputs.rows, h = hiddenSize, out = outputSize
-        let bias = zip(inputBias, recurrentBias).map { $0 + $1 }
-        let projected = Kernels.plainProjectSequence(weights: inputWeights, bias: bias, inputs: inputs)
+        let projected = Kernels.plainProjectSequence(weights: inputWeights, bias: combinedBias, inputs: inputs)
         var pre = [[Float]](repeating: [Float](repeating: 0, count: steps * h), count: 4)
         var gates = pre
         var cellSeries = [Float](repeating: 0, count: steps * h), unprojected = cellSeries

@@ -23,10 +23,13 @@ public struct CompareWindow: Sendable, Equatable {
 
     /// |A − B| element-wise (0 where both are NaN, infinity where one is).
     public var difference: Matrix {
-        Matrix(rows: a.rows, columns: a.columns, values: zip(a.values, b.values).map { p, q in
-            if p.isNaN || q.isNaN { return p.isNaN == q.isNaN ? 0 : .infinity }
-            return abs(p - q)
-        })
+        Matrix(rows: a.rows, columns: a.columns, values: zip(a.values, b.values).map(Self.distance))
+    }
+
+    /// |p − q|, 0 where both are NaN and infinity where only one is.
+    static func distance(_ p: Float, _ q: Float) -> Float {
+        if p.isNaN || q.isNaN { return p.isNaN == q.isNaN ? 0 : .infinity }
+        return abs(p - q)
     }
 
     /// The largest |A − B| at `step` (0 when the step is outside the window).
@@ -34,11 +37,7 @@ public struct CompareWindow: Sendable, Equatable {
         let row = step - firstStep
         guard row >= 0, row < a.rows else { return 0 }
         var worst: Float = 0
-        for unit in 0..<a.columns {
-            let p = a[row, unit], q = b[row, unit]
-            let delta: Float = p.isNaN || q.isNaN ? (p.isNaN == q.isNaN ? 0 : .infinity) : abs(p - q)
-            worst = max(worst, delta)
-        }
+        for unit in 0..<a.columns { worst = max(worst, Self.distance(a[row, unit], b[row, unit])) }
         return worst
     }
 }

@@ -1,4 +1,5 @@
 import GateCanvas
+import GateCore
 /// Compact, allocation-light number formatting for the explorer's labels (no locale, no Foundation).
 public enum NumberFormat {
     /// `value` with `digits` decimals: "0.91", "-0.15", "12.00"; very large values fall back to
@@ -9,21 +10,7 @@ public enum NumberFormat {
 
     /// `value` with `digits` decimals (see the `Float` version).
     public static func fixed(_ value: Double, _ digits: Int = 2) -> String {
-        guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
-        guard abs(value) < 1e12 else { return "\(value)" }
-        var scale = 1.0
-        for _ in 0..<max(0, digits) { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        let negative = value < 0 && scaled > 0
-        let whole = Int(scaled / scale)
-        var text = (negative ? "-" : "") + String(whole)
-        if digits > 0 {
-            let fraction = Int(scaled - Double(whole) * scale)
-            var digitsText = String(fraction)
-            while digitsText.count < digits { digitsText = "0" + digitsText }
-            text += "." + digitsText
-        }
-        return text
+        TaskMetric.formatFixed(value, decimals: max(0, digits))
     }
 
     /// Like `fixed`, with a leading space for non-negative numbers so columns line up: " 0.91", "-0.15".

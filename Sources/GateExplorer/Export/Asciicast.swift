@@ -33,7 +33,7 @@ public struct Asciicast: Sendable, Equatable {
         header += ", \"env\": {\"TERM\": \"xterm-256color\"}}"
         var out = header + "\n"
         for event in events {
-            out += "[\(ExportNumber.fixed(event.time, 3)), \"o\", \"\(ExportNumber.jsonEscaped(event.text))\"]\n"
+            out += "[\(NumberFormat.fixed(event.time, 3)), \"o\", \"\(ExportNumber.jsonEscaped(event.text))\"]\n"
         }
         return out
     }

@@ -7,24 +7,6 @@ public enum ExportNumber {
         return "\(value)"
     }
 
-    /// `value` with `digits` decimals for labels: "0.50", "-1.25".
-    public static func fixed(_ value: Double, _ digits: Int = 2) -> String {
-        guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
-        var scale = 1.0
-        for _ in 0..<max(0, digits) { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        let negative = value < 0 && scaled > 0
-        let whole = scaled / scale
-        guard whole < 1e15 else { return "\(value)" }
-        var text = (negative ? "-" : "") + String(Int(whole))
-        if digits > 0 {
-            var fraction = String(Int(scaled - Double(Int(whole)) * scale))
-            while fraction.count < digits { fraction = "0" + fraction }
-            text += "." + fraction
-        }
-        return text
-    }
-
     /// XML's character entities.
     private static let xmlEntities: [Unicode.Scalar: String] = [
         "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&apos;",

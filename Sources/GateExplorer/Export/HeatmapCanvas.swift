@@ -80,7 +80,7 @@ public enum HeatmapCanvas {
         // Colour legend: low, 16 swatches, high — fewer swatches (at least 4) when `maximumWidth` is
         // narrower, so the high label does not run into the panel beside it.
         let barY = axisY + 1 + textRows
-        let lowText = ExportNumber.fixed(Double(panel.low)), highText = ExportNumber.fixed(Double(panel.high))
+        let lowText = NumberFormat.fixed(Double(panel.low)), highText = NumberFormat.fixed(Double(panel.high))
         let labels = lowText.count + highText.count + 4
         let samples = maximumWidth.map { max(4, min(16, $0 - labelWidth - labels)) } ?? 16
         let barX = maximumWidth.map { labelWidth + labels + samples > $0 ? x : x + labelWidth - 1 } ?? x + labelWidth - 1

@@ -97,7 +97,7 @@ public enum HeatmapSVG {
         out += "<rect x=\"\(barX)\" y=\"\(gridTop)\" width=\"\(barWidth)\" height=\"\(barHeight)\" fill=\"none\" stroke=\"#444444\" stroke-width=\"0.5\"/>\n"
         let middle = (Double(panel.low) + Double(panel.high)) / 2
         for (value, py) in [(Double(panel.high), gridTop + 8), (middle, gridTop + barHeight / 2 + 4), (Double(panel.low), gridTop + barHeight)] {
-            out += "<text x=\"\(barX + barWidth + 4)\" y=\"\(py)\" font-size=\"9\">\(ExportNumber.fixed(value))</text>\n"
+            out += "<text x=\"\(barX + barWidth + 4)\" y=\"\(py)\" font-size=\"9\">\(NumberFormat.fixed(value))</text>\n"
         }
         out += "</g>\n"
         return out

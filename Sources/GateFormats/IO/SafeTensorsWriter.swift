@@ -102,4 +102,14 @@ public struct SafeTensorsWriter: Sendable {
     public func writeAtomically(to path: String) throws {
         try FileBytes.writeAtomically(serialize(), to: path)
     }
+
+    /// Builds a writer with `make` and writes its file to `path` atomically; an error that names no file
+    /// (a model that cannot be laid out) is reported against `path`. The exporters' `save`.
+    static func save(to path: String, _ make: () throws -> SafeTensorsWriter) throws {
+        do {
+            try make().writeAtomically(to: path)
+        } catch let error as FormatError where error.source == nil {
+            throw FormatError(error.message, source: path)
+        }
+    }
 }

@@ -19,15 +19,8 @@ public enum ConvLSTMExporter {
 
     /// The file's contents as a writer.
     public static func writer(for network: ConvLSTMNetwork) throws -> SafeTensorsWriter {
-        do {
-            try network.validate()
-        } catch {
-            throw FormatError("cannot save the ConvLSTM model: \(error.message)")
-        }
-        var metadata = network.metadata
-        metadata["format"] = ModelExporter.formatName
-        metadata["format_version"] = ModelExporter.formatVersion
-        metadata["cell"] = cellName
+        var metadata = try ModelExporter.fileMetadata(network.metadata, cell: cellName, model: "ConvLSTM model",
+                                                      validate: network.validate)
         metadata["height"] = String(network.height)
         metadata["width"] = String(network.width)
         metadata["head"] = network.head?.kindName ?? "none"
@@ -64,10 +57,6 @@ public enum ConvLSTMExporter {
 
     /// Writes `network` to `path` atomically.
     public static func save(_ network: ConvLSTMNetwork, to path: String) throws {
-        do {
-            try writer(for: network).writeAtomically(to: path)
-        } catch let error as FormatError where error.source == nil {
-            throw FormatError(error.message, source: path)
-        }
+        try SafeTensorsWriter.save(to: path) { try writer(for: network) }
     }
 }

@@ -18,15 +18,8 @@ public enum ModelExporter {
 
     /// The file's contents as a writer (tensors and metadata), for callers that add more.
     public static func writer(for network: RecurrentNetwork) throws -> SafeTensorsWriter {
-        do {
-            try network.validate()
-        } catch {
-            throw FormatError("cannot save the model: \(error.message)")
-        }
-        var metadata = network.metadata
-        metadata["format"] = formatName
-        metadata["format_version"] = formatVersion
-        metadata["cell"] = network.kind.rawValue
+        var metadata = try fileMetadata(network.metadata, cell: network.kind.rawValue, model: "model",
+                                        validate: network.validate)
         if network.kind == .rnnRelu || network.kind == .rnnTanh {
             metadata["nonlinearity"] = network.kind == .rnnRelu ? "relu" : "tanh"
         }
@@ -92,6 +85,23 @@ public enum ModelExporter {
         throw FormatError("cannot save the model: tensor '\(name)' holds \(values[index]) at \(position); weights must be finite (did training diverge? try a smaller learning rate)")
     }
 
+    /// The metadata every gatescope model file starts from, once `validate` has passed (its message
+    /// becomes "cannot save the <model>: …"): the network's own `metadata` with `format`,
+    /// `format_version` and `cell` set. Shared with ``ConvLSTMExporter``.
+    static func fileMetadata(_ metadata: [String: String], cell: String, model: String,
+                             validate: () throws(ShapeError) -> Void) throws -> [String: String] {
+        do {
+            try validate()
+        } catch {
+            throw FormatError("cannot save the \(model): \(error.message)")
+        }
+        var result = metadata
+        result["format"] = formatName
+        result["format_version"] = formatVersion
+        result["cell"] = cell
+        return result
+    }
+
     /// The file's bytes.
     public static func serialize(_ network: RecurrentNetwork) throws -> [UInt8] {
         try writer(for: network).serialize()
@@ -99,10 +109,6 @@ public enum ModelExporter {
 
     /// Writes `network` to `path` atomically (a temporary file renamed into place).
     public static func save(_ network: RecurrentNetwork, to path: String) throws {
-        do {
-            try writer(for: network).writeAtomically(to: path)
-        } catch let error as FormatError where error.source == nil {
-            throw FormatError(error.message, source: path)
-        }
+        try SafeTensorsWriter.save(to: path) { try writer(for: network) }
     }
 }

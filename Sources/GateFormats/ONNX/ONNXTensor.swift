@@ -29,16 +29,7 @@ public struct ONNXTensor: Sendable, Equatable {
     public var externalData: [String: String] = [:]
 
     /// The number of elements the dims describe, or nil on overflow / negative dims.
-    public var elementCount: Int? {
-        var count = 1
-        for dim in dims {
-            guard dim >= 0 else { return nil }
-            let (product, overflow) = count.multipliedReportingOverflow(by: dim)
-            guard !overflow else { return nil }
-            count = product
-        }
-        return count
-    }
+    public var elementCount: Int? { Tensor.elementCount(of: dims) }
 
     /// Decodes a `TensorProto` from `reader`.
     init(reader: ProtobufReader) throws {

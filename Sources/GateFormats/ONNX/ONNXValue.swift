@@ -11,14 +11,8 @@ public struct ONNXValue: Sendable, Equatable {
 
     /// The dimensions, outermost first.
     public var dims: [Int]
-    /// The elements.
+    /// The elements: the product of `dims` of them.
     public var elements: Elements
-
-    /// A value; `elements` must hold the product of `dims` elements.
-    public init(dims: [Int], elements: Elements) {
-        self.dims = dims
-        self.elements = elements
-    }
 
     /// Number of elements.
     public var count: Int {

@@ -11,16 +11,8 @@ public struct TraceLayerInfo: Sendable, Equatable {
     /// Width of each series by name (`input_gate` → H, `hidden` → H or P).
     public var seriesWidths: [String: Int]
 
-    /// A description from its parts.
-    public init(layer: Int, isReverse: Bool, kind: CellKind, seriesWidths: [String: Int]) {
-        self.layer = layer
-        self.isReverse = isReverse
-        self.kind = kind
-        self.seriesWidths = seriesWidths
-    }
-
-    /// The tensor-name prefix: `l0`, `l0_reverse`, ….
-    public var key: String { isReverse ? "l\(layer)_reverse" : "l\(layer)" }
+    /// The tensor-name prefix: `l0`, `l0_reverse`, … (the same as the ``LayerTrace`` it describes).
+    public var key: String { LayerTrace.key(layer: layer, isReverse: isReverse) }
 
     /// Series names, the cell's main series first (in display order), then the rest alphabetically.
     public var seriesNames: [String] {

@@ -73,7 +73,7 @@ struct DiffCommand: ParsableCommand {
         while abs(mantissa) < 1 { mantissa *= 10; exponent -= 1 }
         let sign = exponent < 0 ? "-" : "+"
         let digits = String(abs(exponent))
-        return ExportNumber.fixed(mantissa, 2) + "e" + sign + (digits.count < 2 ? "0" : "") + digits
+        return NumberFormat.fixed(mantissa, 2) + "e" + sign + (digits.count < 2 ? "0" : "") + digits
     }
 }
 
