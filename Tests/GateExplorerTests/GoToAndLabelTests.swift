@@ -34,6 +34,22 @@ import Testing
         #expect(app.handle(.key(.character("q"))) == .continue)
     }
 
+    @Test(arguments: [":-5", ":0", ":u -2", ":u 0"])
+    func zeroOrNegativeNumbersAreRefusedNotTakenAsAnotherStep(typed: String) {
+        var app = ExplorerTestSupport.app(after: Self.keys(":3") + [.enter])
+        #expect(app.state.step == 2)
+        for key in Self.keys(typed) + [.enter] { _ = app.handle(.key(key)) }
+        // Still open, nothing moved, and the prompt line says why.
+        #expect(app.state.goTo != nil)
+        #expect(app.state.step == 2)
+        #expect(app.state.selectedUnit == 0)
+        var buffer = CellBuffer(width: 120, height: 40)
+        app.render(into: &buffer)
+        let what = typed.contains("u") ? "units" : "steps"
+        #expect(buffer.plainText().contains("go to: \(typed)▏"))
+        #expect(buffer.plainText().contains("\(what) are numbered from 1: type 1 or more"))
+    }
+
     @Test func sessionGoesToAStepOfTheWholeRunBeyondTheWindow() throws {
         let network = ExplorerTestSupport.randomNetwork(kind: .lstm, input: 2, hidden: 5)
         let run = try ExplorerTestSupport.sineRun(network, steps: 9000)

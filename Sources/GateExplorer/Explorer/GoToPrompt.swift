@@ -18,14 +18,19 @@ public struct GoToPrompt: Sendable, Equatable {
     /// An empty prompt.
     public init() {}
 
-    /// The target `text` names, or nil: digits are a step, `u` and digits a unit.
+    /// The target `text` names, or nil: digits are a step, `u` and digits a unit, both from 1
+    /// (zero or a negative number names nothing).
     public var target: Target? {
+        guard let (isUnit, number) = typedNumber, number >= 1 else { return nil }
+        return isUnit ? .unit(number) : .step(number)
+    }
+
+    /// The number `text` holds and whether it names a unit, or nil when it holds no number.
+    private var typedNumber: (isUnit: Bool, number: Int)? {
         let trimmed = text.trimmingSpaces
-        if trimmed.hasPrefix("u") {
-            let number = String(trimmed.dropFirst()).trimmingSpaces
-            return Int(number).map(Target.unit)
-        }
-        return Int(trimmed).map(Target.step)
+        let isUnit = trimmed.hasPrefix("u")
+        let digits = isUnit ? String(trimmed.dropFirst()).trimmingSpaces : trimmed
+        return Int(digits).map { (isUnit, $0) }
     }
 
     /// What a key does to the prompt: `.finished(target)` on Enter with a valid text, `.cancelled`
@@ -39,8 +44,13 @@ public struct GoToPrompt: Sendable, Equatable {
             text.removeLast()
         case .enter:
             if let target { return .finished(target) }
-            problem = "type a step number (120) or u and a unit number (u 47)"
-        case .character(let character) where character.isNumber || character == "u" || character == " ":
+            if let typed = typedNumber {
+                problem = "\(typed.isUnit ? "units" : "steps") are numbered from 1: type 1 or more"
+            } else {
+                problem = "type a step number (120) or u and a unit number (u 47)"
+            }
+        case .character(let character)
+            where character.isNumber || character == "u" || character == " " || character == "-":
             if text.count < 12 { text.append(character) }
         default: break
         }
