@@ -184,4 +184,21 @@ import GateFormats
         #expect(throws: SelectionError.self) { try RenderSelection.units("0", count: 8) }
         #expect(throws: SelectionError.self) { try RenderSelection.units("a-b", count: 8) }
     }
+
+    @Test func numbersTooLargeToHoldAreCalledTooLargeWithTheValidRange() {
+        // 2^64 and more: digits, but more than an Int holds.
+        #expect(throws: SelectionError("--steps '1:99999999999999999999': '99999999999999999999' is too large; the trace's steps are 1:10 (or -1 for the last)")) {
+            try RenderSelection.steps("1:99999999999999999999", count: 10)
+        }
+        #expect(throws: SelectionError("--steps '-18446744073709551616': '-18446744073709551616' is too large; the trace's steps are 1:10 (or -1 for the last)")) {
+            try RenderSelection.steps("-18446744073709551616", count: 10)
+        }
+        #expect(throws: SelectionError("--units '2,3-99999999999999999999': '99999999999999999999' is too large; units are 1-8")) {
+            try RenderSelection.units("2,3-99999999999999999999", count: 8)
+        }
+        // Not digits at all is still "not a whole number".
+        #expect(throws: SelectionError("--steps '1:x': 'x' is not a whole number; write a:b with steps from 1, e.g. 1:100")) {
+            try RenderSelection.steps("1:x", count: 10)
+        }
+    }
 }

@@ -13,7 +13,12 @@ public enum RenderSelection {
         func number(_ part: Substring, _ fallback: Int) throws -> Int {
             let trimmed = part.trimmingSpaces
             if trimmed.isEmpty { return fallback }
-            guard let value = Int(trimmed) else { throw SelectionError("--steps '\(text)': '\(trimmed)' is not a whole number; \(example)") }
+            guard let value = Int(trimmed) else {
+                if isWholeNumber(trimmed) {
+                    throw SelectionError("--steps '\(text)': '\(trimmed)' is too large; the trace's steps are 1:\(count) (or -1 for the last)")
+                }
+                throw SelectionError("--steps '\(text)': '\(trimmed)' is not a whole number; \(example)")
+            }
             guard value != 0 else { throw SelectionError("--steps '\(text)': steps count from 1 (or from the end with −1); \(example)") }
             return value < 0 ? count + 1 + value : value
         }
@@ -44,6 +49,9 @@ public enum RenderSelection {
         for item in text.split(separator: ",") {
             let piece = item.trimmingSpaces
             let ends = piece.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
+            if let huge = ends.map(\.trimmingSpaces).first(where: { isWholeNumber($0) && Int($0) == nil }) {
+                throw SelectionError("--units '\(text)': '\(huge)' is too large; units are 1-\(count)")
+            }
             guard let low = Int(ends[0].trimmingSpaces), let high = ends.count == 2 ? Int(ends[1].trimmingSpaces) : low, low <= high else {
                 throw SelectionError("--units '\(text)': '\(piece)' is not a unit or a range like 5-9")
             }
@@ -54,6 +62,13 @@ public enum RenderSelection {
         }
         guard !result.isEmpty else { throw SelectionError("--units '\(text)' selects no units") }
         return result
+    }
+
+    /// Whether `text` is written as a whole number (an optional minus sign and digits), however
+    /// large: one that `Int` cannot hold is too large rather than not a number.
+    static func isWholeNumber(_ text: String) -> Bool {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 }
 
