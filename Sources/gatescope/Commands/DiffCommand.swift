@@ -10,7 +10,7 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Compare two traces of the same length: per layer and series, then the input and the head's output: the largest and mean |Δ| and where.",
         discussion: """
-            Exit status, as diff(1): 0 when every value agrees within --tolerance, 1 when they differ,
+            Exit status, as diff(1): 0 when every value agrees within --tolerance, 1 when they differ, \
             2 on an error (unreadable file, different lengths or widths).
             Steps and units are numbered from 1, as the explorer shows them.
             """

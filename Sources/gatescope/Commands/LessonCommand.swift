@@ -12,14 +12,17 @@ struct LessonCommand: ParsableCommand {
         commandName: "lesson",
         abstract: "List the lessons, check a lesson file, or run a guided tour in the explorer.",
         discussion: """
-            gatescope lesson                 list the lessons in demos/lessons/
-            gatescope lesson NAME            run one (NAME: file name, or a prefix such as 01)
-            gatescope lesson --check FILE    check a lesson file and its check: claims against the demos (every shipped one without FILE)
-            gatescope lesson --demo NAME     the teaching tools (gradient flow, what-if, quiz, presenter) on one demo
-            Keys besides the explorer's: n/N next/previous stop, A answer, f gradient flow, w what-if, D cell diagram,
-            c/C clamp the focused gate (this step / every step), { } bias −1/+1, u undo, z quiz, P presenter;
-            r records (edits included), b bookmarks. `gatescope explore --present/--quiz/--classroom` opens the
-            same teaching tools on any model or demo.
+            gatescope lesson               list the lessons in demos/lessons/
+            gatescope lesson NAME          run one (NAME: file name or prefix, e.g. 01)
+            gatescope lesson --check FILE  check FILE's check: claims against the demos
+                                           (no FILE: every shipped lesson)
+            gatescope lesson --demo NAME   teaching tools (gradient flow, what-if, quiz,
+                                           presenter) on one demo
+
+            Keys besides the explorer's: n/N next/previous stop, A answer, f gradient flow, w what-if, \
+            D cell diagram, c/C clamp the focused gate (this step / every step), { } bias −1/+1, u undo, \
+            z quiz, P presenter, r records (edits included), b bookmarks.
+            `gatescope explore --present/--quiz/--classroom` opens the same teaching tools on any model or demo.
             """
     )
 

@@ -15,11 +15,10 @@ struct RecordCommand: ParsableCommand {
         commandName: "record",
         abstract: "Run a model over an input and save every gate and state of every layer to a trace file.",
         discussion: """
-            The model is a PyTorch file (torch.save(model.state_dict(), 'm.pt'), a whole pickled module, a
-            training checkpoint dict, or a TorchScript archive from torch.jit.save), a safetensors file (a PyTorch
-            state_dict, Keras-layout weights, or a model saved by gatescope train) or an ONNX model. The trace is a
-            safetensors file;
-            see docs/formats.md to read it from Python.
+            The model is a PyTorch file (torch.save(model.state_dict(), 'm.pt'), a whole pickled module, a \
+            training checkpoint dict, or a TorchScript archive from torch.jit.save), a safetensors file (a PyTorch \
+            state_dict, Keras-layout weights, or a model saved by gatescope train) or an ONNX model. The trace is a \
+            safetensors file; see docs/formats.md to read it from Python.
             """
     )
 

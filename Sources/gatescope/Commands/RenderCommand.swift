@@ -10,12 +10,14 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Export a trace as heatmaps per gate (svg, txt, ansi) or as an asciicast replay (cast).",
         discussion: """
-            Steps and units are numbered from 1, as the explorer shows them; --steps a:b takes steps a
-            through b (either side may be left out; −1 is the last step). SVG cells carry the exact
+            Steps and units are numbered from 1, as the explorer shows them; --steps a:b takes steps a \
+            through b (either side may be left out; −1 is the last step). SVG cells carry the exact \
             recorded values (data-v) and their tensor row and column (data-step, data-unit, from 0).
             Examples:
-              gatescope render trace.safetensors --format svg --out gates.svg --steps 1:200 --units 1-16
-              gatescope render trace.safetensors --format cast --out replay.cast && asciinema play replay.cast
+              gatescope render trace.safetensors --format svg --out gates.svg \\
+                  --steps 1:200 --units 1-16
+              gatescope render trace.safetensors --format cast --out replay.cast \\
+                  && asciinema play replay.cast
             """
     )
 
