@@ -24,9 +24,22 @@ struct ExplorerInputRowsTests {
         #expect(value.contains("▁") && value.contains("█"))
     }
 
-    @Test func aCrampedTerminalSaysHowManyFeaturesAreHidden() throws {
-        let state = ExplorerState(run: try Self.run(features: 3, names: nil, hidden: 32))
+    @Test func featuresBeyondTheRowsShownAreCounted() throws {
+        // 6 features, at most 4 rows: the last row shown says 2 more are hidden.
+        let state = ExplorerState(run: try Self.run(features: 6, names: nil, hidden: 32))
         let text = ExplorerTestSupport.render(state, width: 80, height: 24).plainText()
-        #expect(text.contains(" x₁ +2"))
+        #expect(text.contains(" x₄ +2"))
+    }
+
+    @Test func atEightyByTwentyFourTheMarkerRowTakesAHeatmapRow() throws {
+        // 32 units want 16 text rows a panel; 24 rows leave 3 a panel and none spare, so each panel
+        // gives one up for the marker row (the adding problem's second feature).
+        let state = ExplorerState(run: try Self.run(features: 2, names: "value,marker", hidden: 32))
+        let layout = ExplorerLayout(state: state, width: 80, height: 24, colorMode: .truecolor)
+        #expect(layout.input.height == 2)
+        #expect(layout.rowsPerPanel == 2)
+        let lines = ExplorerTestSupport.render(state, width: 80, height: 24).plainText().split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix(" x₁ value") })
+        #expect(lines.contains { $0.hasPrefix(" x₂ marker") })
     }
 }

@@ -103,6 +103,12 @@ public struct ExplorerLayout: Sendable, Equatable {
         // A few numeric features each get a row when there is room, before the head's row (the adding
         // problem's marker is the whole story, and it is the second feature).
         let features = state.run.hasTextInput ? 1 : min(state.run.trace.input.columns, ExplorerRun.maximumInputRows)
+        // With no row to spare, panels of three or more text rows give one up each so the second
+        // feature shows (two rows a panel are kept: fewer would hide more units than the row shows).
+        if features > 1, spare < 1, rowsPerPanel > 2, !state.showsDiagram {
+            rowsPerPanel -= 1
+            spare += shown.count
+        }
         // Under the cell diagram (which replaces the panels) every feature gets its row.
         let extraInputRows = state.showsDiagram ? max(0, features - 1) : max(0, min(features - 1, spare))
         spare -= extraInputRows
