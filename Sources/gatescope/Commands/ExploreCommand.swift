@@ -178,6 +178,7 @@ struct ExploreCommand: ParsableCommand {
     static func run(network: RecurrentNetwork, name: String, title: String, story: String?,
                     inputPath: String?, text: String?) throws -> ExplorerRun {
         let sequence = try Self.sequence(network: network, inputPath: inputPath, text: text)
+        try WholeRunBudget.check(network, steps: sequence.input.rows, advice: WholeRunBudget.wholeRunAdvice)
         let trace = try network.run(sequence.input, tokens: sequence.tokens)
         return ExplorerRun(name: name, title: title, story: story, trace: trace, network: network,
                            vocabulary: network.vocabulary)
