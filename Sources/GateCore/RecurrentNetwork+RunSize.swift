@@ -4,8 +4,7 @@ extension RecurrentNetwork {
     /// Floats one step of a whole run holds: the input row, every series of every layer and direction
     /// (gates, states, pre-activations) and the head's output, counted from a one-step run.
     public func floatsPerStep() throws -> Int {
-        let width = embedding?.columns ?? inputSize
-        let trace = try run(Matrix(rows: 1, columns: width))
+        let trace = try run(Matrix(rows: 1, columns: inputSize))
         var floats = trace.input.columns + (trace.output?.columns ?? 0)
         for layer in trace.layers { floats += layer.series.values.reduce(0) { $0 + $1.columns } }
         return floats
