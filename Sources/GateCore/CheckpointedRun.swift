@@ -123,9 +123,7 @@ public final class CheckpointedRun {
         for layer in network.layers.indices {
             top = []
             for direction in network.layers[layer].indices {
-                let streamer = compute(layer: layer, direction: direction, chunk: chunk)
-                var series: [String: Matrix] = [:]
-                for (index, name) in streamer.seriesNames.enumerated() { series[name] = streamer.seriesMatrix(index) }
+                let series = self.series(of: compute(layer: layer, direction: direction, chunk: chunk))
                 trace.layers.append(LayerTrace(layer: layer, isReverse: network.isReverse(direction: direction),
                                                kind: network.layers[layer][direction].kind, series: series))
                 top.append(series[SeriesName.hidden]!)
@@ -229,5 +227,118 @@ public final class CheckpointedRun {
             compute(layer: layer, direction: direction, chunk: reverseKnownFrom[layer][direction])
         }
         return reverseStates[layer][direction][chunk]!
+    }
+
+    /// The checkpoints known so far, as a value for ``adopt(_:)``.
+    public var knownCheckpoints: RunCheckpoints {
+        RunCheckpoints(forward: forwardStates, reverse: reverseStates)
+    }
+
+    /// Takes the checkpoints `other` knows and this run does not (from a run of the same network over
+    /// the same input and chunk size, such as a background fill); checkpoints of another shape are a
+    /// precondition failure.
+    public func adopt(_ other: RunCheckpoints) {
+        precondition(other.forward.map { $0.count } == forwardStates.map { $0.count }
+                     && other.reverse.map { $0.map(\.count) } == reverseStates.map { $0.map(\.count) },
+                     "CheckpointedRun.adopt: checkpoints of another run")
+        for layer in forwardStates.indices {
+            for direction in forwardStates[layer].indices {
+                if other.forward[layer][direction].count > forwardStates[layer][direction].count {
+                    forwardStates[layer][direction] = other.forward[layer][direction]
+                }
+                for chunk in reverseStates[layer][direction].indices where reverseStates[layer][direction][chunk] == nil {
+                    reverseStates[layer][direction][chunk] = other.reverse[layer][direction][chunk]
+                }
+                // Known from the lowest chunk with every chunk above it known.
+                var known = reverseKnownFrom[layer][direction]
+                while known > 0, reverseStates[layer][direction][known - 1] != nil { known -= 1 }
+                reverseKnownFrom[layer][direction] = known
+            }
+        }
+    }
+
+    /// Share of the reverse-reading checkpoints known, 0...1 (1 when nothing reads backward).
+    public var reverseCheckpointsKnown: Double {
+        var known = 0, total = 0
+        for layer in network.layers.indices {
+            for direction in network.layers[layer].indices where network.isReverse(direction: direction) {
+                total += max(0, chunkCount - 1)
+                known += max(0, chunkCount - 1 - reverseKnownFrom[layer][direction])
+            }
+        }
+        return total == 0 ? 1 : Double(known) / Double(total)
+    }
+
+    /// Fills every reverse-reading checkpoint down to the first chunk (bottom layer first), calling
+    /// `progress` with ``reverseCheckpointsKnown`` after each chunk; `progress` returning false stops.
+    public func fillReverseCheckpoints(progress: (Double) -> Bool = { _ in true }) {
+        for layer in network.layers.indices {
+            for direction in network.layers[layer].indices where network.isReverse(direction: direction) {
+                while reverseKnownFrom[layer][direction] > 0 {
+                    compute(layer: layer, direction: direction, chunk: reverseKnownFrom[layer][direction])
+                    if !progress(reverseCheckpointsKnown) { return }
+                }
+            }
+        }
+    }
+
+    /// Whether every direction of layer `layer` can compute chunks `chunks` without a reverse-reading
+    /// fill (forward-reading fills are done on the spot): their reverse-reading checkpoints are known,
+    /// and so, below, are those of every chunk a forward fill passes.
+    public func computesWithoutReverseFill(layer: Int, chunks: ClosedRange<Int>) -> Bool {
+        network.layers[layer].indices.allSatisfy { computesWithoutReverseFill(layer: layer, direction: $0, chunks: chunks) }
+    }
+
+    /// ``computesWithoutReverseFill(layer:chunks:)`` for one direction.
+    public func computesWithoutReverseFill(layer: Int, direction: Int, chunks: ClosedRange<Int>) -> Bool {
+        let needed: ClosedRange<Int>
+        if network.isReverse(direction: direction) {
+            guard reverseKnownFrom[layer][direction] <= chunks.lowerBound else { return false }
+            needed = chunks
+        } else {
+            // A forward fill runs from the last checkpoint known up to the chunk before the range.
+            needed = min(chunks.lowerBound, forwardStates[layer][direction].count - 1)...chunks.upperBound
+        }
+        return layer == 0 || computesWithoutReverseFill(layer: layer - 1, chunks: needed)
+    }
+
+    /// Chunk `chunk` as in ``trace(ofChunk:)``, except that a layer and direction that would need a
+    /// reverse-reading fill first is not computed: its series (and the head's output, when it reads
+    /// one) are NaN, "not computed yet". `pending` says whether any was left out.
+    public func traceWithoutReverseFill(ofChunk chunk: Int) -> (trace: NetworkTrace, pending: Bool) {
+        var ready: [[Bool]] = []
+        for layer in network.layers.indices {
+            ready.append(network.layers[layer].indices.map { computesWithoutReverseFill(layer: layer, direction: $0, chunks: chunk...chunk) })
+        }
+        guard ready.contains(where: { $0.contains(false) }) else { return (trace(ofChunk: chunk), false) }
+        let rows = range(ofChunk: chunk)
+        var trace = NetworkTrace(input: input.rows(rows), tokens: tokens.map { Array($0[rows]) }, layers: [])
+        for layer in network.layers.indices {
+            for direction in network.layers[layer].indices {
+                let series: [String: Matrix]
+                if ready[layer][direction] {
+                    series = self.series(of: compute(layer: layer, direction: direction, chunk: chunk))
+                } else {
+                    let streamer = streamer(layer: layer, direction: direction)
+                    series = Dictionary(uniqueKeysWithValues: zip(streamer.seriesNames, streamer.seriesWidths).map {
+                        ($0, Matrix(rows: rows.count, columns: $1, values: Array(repeating: .nan, count: rows.count * $1)))
+                    })
+                }
+                trace.layers.append(LayerTrace(layer: layer, isReverse: network.isReverse(direction: direction),
+                                               kind: network.layers[layer][direction].kind, series: series))
+            }
+        }
+        if let head = network.head {
+            trace.output = Matrix(rows: rows.count, columns: head.outputSize,
+                                  values: Array(repeating: .nan, count: rows.count * head.outputSize))
+        }
+        return (trace, true)
+    }
+
+    /// Every series `streamer` holds from its last run, by name (copies).
+    func series(of streamer: LayerStreamer) -> [String: Matrix] {
+        var series: [String: Matrix] = [:]
+        for (index, name) in streamer.seriesNames.enumerated() { series[name] = streamer.seriesMatrix(index) }
+        return series
     }
 }

@@ -4,25 +4,53 @@ import GateCore
 /// Rows of a network's run over a long input, computed on demand from checkpoints
 /// (``CheckpointedRun``) rather than run and kept whole: the explorer asks for the window on screen,
 /// and only the chunks under it are computed; the last few chunks are kept for stepping back and forth.
+///
+/// With `fillsInBackground`, a network that reads backward does not make the first window wait for
+/// its reverse-reading directions to read the whole input back from the end: a
+/// ``ReverseCheckpointFill`` computes their checkpoints on a background task, the rows of what needs
+/// them are NaN (drawn ×, "not computed yet") meanwhile, ``pendingProgress`` says how far it is,
+/// and ``poll()`` takes the checkpoints in when they are ready.
 public final class CheckpointedRowSource: ExplorerRowSource {
     /// The lazy run.
     public let run: CheckpointedRun
-    /// Chunks computed lately, newest last.
+    /// Chunks computed lately, newest last (complete ones only).
     private var cached: [(chunk: Int, trace: NetworkTrace)] = []
     /// Most chunks kept.
     public let cachedChunks: Int
     public let annotations: [AnnotationTrack]
+    /// The background fill of the reverse-reading checkpoints, while it runs.
+    private var fill: ReverseCheckpointFill?
 
-    /// A source over `run`, keeping up to `cachedChunks` computed chunks; `annotations` cover the whole run.
-    public init(run: CheckpointedRun, annotations: [AnnotationTrack] = [], cachedChunks: Int = 6) {
+    /// A source over `run`, keeping up to `cachedChunks` computed chunks; `annotations` cover the whole
+    /// run; `fillsInBackground` fills the reverse-reading checkpoints on a background task (when the
+    /// network reads backward and they are not known yet).
+    public init(run: CheckpointedRun, annotations: [AnnotationTrack] = [], cachedChunks: Int = 6,
+                fillsInBackground: Bool = false) {
         self.run = run
         self.annotations = annotations
         self.cachedChunks = max(2, cachedChunks)
+        if fillsInBackground, run.reverseCheckpointsKnown < 1 {
+            fill = ReverseCheckpointFill(network: run.network, input: run.input, tokens: run.tokens, chunkSize: run.chunkSize)
+        }
+    }
+
+    deinit {
+        fill?.cancel()
     }
 
     public var steps: Int { run.steps }
 
     public var tokens: [Int]? { run.tokens }
+
+    public var pendingProgress: Double? { fill?.progress }
+
+    public func poll() -> Bool {
+        guard let done = fill?.take() else { return false }
+        run.adopt(done)
+        fill = nil
+        cached.removeAll()
+        return true
+    }
 
     public func rows(_ range: Range<Int>) throws -> NetworkTrace {
         let range = range.clamped(to: 0..<steps)
@@ -38,14 +66,22 @@ public final class CheckpointedRowSource: ExplorerRowSource {
         return result
     }
 
-    /// Chunk `index` of the run, from the cache or computed.
+    /// Chunk `index` of the run, from the cache or computed (while the background fill runs, what
+    /// needs it is left NaN, and such a chunk is not kept).
     func chunk(_ index: Int) -> NetworkTrace {
         if let hit = cached.firstIndex(where: { $0.chunk == index }) {
             let entry = cached.remove(at: hit)
             cached.append(entry)
             return entry.trace
         }
-        let trace = run.trace(ofChunk: index)
+        let trace: NetworkTrace
+        if fill != nil {
+            let (part, pending) = run.traceWithoutReverseFill(ofChunk: index)
+            if pending { return part }
+            trace = part
+        } else {
+            trace = run.trace(ofChunk: index)
+        }
         cached.append((index, trace))
         if cached.count > cachedChunks { cached.removeFirst() }
         return trace

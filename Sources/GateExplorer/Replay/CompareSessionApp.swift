@@ -102,7 +102,21 @@ public struct CompareSessionApp: PlaybackApp {
     }
 
     public mutating func tick() {
+        // Rows computed in the background (a long run's reverse direction) are read again on render.
+        _ = a.poll()
+        _ = b.poll()
         playback.tick(total: totalSteps)
+    }
+
+    /// Ticks while playing, and while rows are computed in the background (to take them in).
+    public var tickInterval: Duration? {
+        playback.tickInterval ?? (pendingPercent == nil ? nil : ExplorerSessionApp.pendingPollInterval)
+    }
+
+    /// How far the slower of A's and B's background computations is, in whole percent; nil when none runs.
+    var pendingPercent: Int? {
+        let progress = [a.pendingProgress, b.pendingProgress].compactMap { $0 }
+        return progress.min().map { Int((min(max($0, 0), 1) * 100).rounded(.down)) }
     }
 
     /// The screen area the view is drawn in (all but the hint line) at the last rendered size.
@@ -160,6 +174,7 @@ public struct CompareSessionApp: PlaybackApp {
             buffer.put("cannot read steps: \(error)", x: 0, y: 0, style: ExplorerTheme.notice)
         }
         var hints = "←/→ step · space \(isPlaying ? "pause" : "play") · g/G first/last · </> a screen"
+        if let percent = pendingPercent { hints = "← reverse direction computing \(percent) % (× until then) · " + hints }
         if layers.count > 1 { hints += " · [ ] layer \(layerPosition + 1)/\(layers.count)" }
         if hasReverse { hints += " · d direction (\(isReverse ? "←" : "→"))" }
         if let view = try? view(width: buffer.width) {

@@ -14,6 +14,12 @@ public protocol ExplorerRowSource {
     var tokens: [Int]? { get }
     /// Annotation tracks of the whole run.
     var annotations: [AnnotationTrack] { get }
+    /// How far the background computation of rows not computed yet (NaN meanwhile: the reverse-reading
+    /// directions of a long run) is, 0...1; nil when every row can be read.
+    var pendingProgress: Double? { get }
+    /// Takes in what a background computation finished; true when rows read before may have changed
+    /// (read them again).
+    func poll() -> Bool
 }
 
 extension ExplorerRowSource {
@@ -21,4 +27,8 @@ extension ExplorerRowSource {
     public var tokens: [Int]? { nil }
     /// Annotation tracks of the whole run.
     public var annotations: [AnnotationTrack] { [] }
+    /// Nothing is computed in the background.
+    public var pendingProgress: Double? { nil }
+    /// Nothing is computed in the background.
+    public func poll() -> Bool { false }
 }

@@ -22,11 +22,13 @@ extension ExploreCommand {
         return (ExplorerRun(name: name, title: model, trace: first, network: network, vocabulary: network.vocabulary), source)
     }
 
-    /// A source computing `sequence`'s run from checkpoints, when the run is too long to hold whole; nil otherwise.
+    /// A source computing `sequence`'s run from checkpoints, when the run is too long to hold whole; nil
+    /// otherwise. A network that reads backward fills its reverse-reading checkpoints in the background
+    /// (the forward direction shows at once).
     static func lazySource(network: RecurrentNetwork, sequence: LoadedSequence,
                            annotations: [AnnotationTrack] = []) throws -> CheckpointedRowSource? {
         guard sequence.input.rows > StepWindowPlan.wholeRunLimit else { return nil }
         let run = try CheckpointedRun(network: network, input: sequence.input, tokens: sequence.tokens)
-        return CheckpointedRowSource(run: run, annotations: annotations)
+        return CheckpointedRowSource(run: run, annotations: annotations, fillsInBackground: true)
     }
 }

@@ -15,4 +15,8 @@ struct PrefixRowSource: ExplorerRowSource {
     var tokens: [Int]? { base.tokens.map { Array($0.prefix(steps)) } }
 
     var annotations: [AnnotationTrack] { base.annotations.map { $0.rows(0..<steps) } }
+
+    var pendingProgress: Double? { base.pendingProgress }
+
+    func poll() -> Bool { base.poll() }
 }

@@ -1,0 +1,61 @@
+import Testing
+@testable import GateCore
+
+/// Reverse-reading checkpoints filled by another run (as the explorer's background fill does) and
+/// adopted give bit-identical values to the whole run; until then, what needs them is left NaN and
+/// nothing else is.
+struct CheckpointedRunFillTests {
+    @Test(arguments: 0..<8, 0..<5)
+    func adoptedCheckpointsGiveTheWholeRun(cellIndex: Int, shape: Int) throws {
+        let (label, network, whole, lazy) = try CheckpointedRunTests.runs(cell: cellIndex, shape: shape, steps: 87)
+        let filler = try CheckpointedRun(network: network, input: whole.input, chunkSize: 16)
+        var reported: [Double] = []
+        filler.fillReverseCheckpoints { reported.append($0); return true }
+        #expect(filler.reverseCheckpointsKnown == 1, "\(label)")
+        #expect(reported == reported.sorted() && (reported.isEmpty || reported.last == 1), "\(label) progress \(reported)")
+        // Nothing reads backward: nothing to fill, and the share known is already 1.
+        #expect(reported.isEmpty == !network.needsWholeSequence, "\(label)")
+        lazy.adopt(filler.knownCheckpoints)
+        #expect(lazy.reverseCheckpointsKnown == 1, "\(label)")
+        // With the reverse-reading checkpoints adopted, the first chunk takes one run per layer and
+        // direction: no fill.
+        let perChunk = network.layers.reduce(0) { $0 + $1.count }
+        for chunk in [0, 3, 1] {
+            let before = lazy.chunkRunsComputed
+            let (part, pending) = lazy.traceWithoutReverseFill(ofChunk: chunk)
+            if chunk == 0 { #expect(lazy.chunkRunsComputed - before == perChunk, "\(label)") }
+            #expect(!pending, "\(label) chunk \(chunk)")
+            CheckpointedRunTests.expect(part, equals: whole, rows: lazy.range(ofChunk: chunk), "\(label) chunk \(chunk)")
+        }
+    }
+
+    @Test(arguments: 0..<5)
+    func beforeTheFillWhatNeedsItIsNaN(shape: Int) throws {
+        let (label, network, whole, lazy) = try CheckpointedRunTests.runs(cell: 0, shape: shape, steps: 87)
+        let (part, pending) = lazy.traceWithoutReverseFill(ofChunk: 0)
+        #expect(pending == network.needsWholeSequence, "\(label)")
+        #expect(part.input == whole.input.rows(0..<16))
+        for (got, want) in zip(part.layers, whole.layers) {
+            #expect(got.key == want.key)
+            // Layer 0's forward direction never waits; everything reading backward or above it does.
+            let waits = network.needsWholeSequence && (got.isReverse || got.layer > 0)
+            for (name, matrix) in want.series {
+                let values = try #require(got.series[name]).values
+                if waits {
+                    #expect(values.allSatisfy { $0.isNaN }, "\(label) \(got.key).\(name)")
+                } else {
+                    #expect(values == matrix.rows(0..<16).values, "\(label) \(got.key).\(name)")
+                }
+            }
+        }
+        let output = try #require(part.output)
+        #expect(pending ? output.values.allSatisfy { $0.isNaN } : output == whole.output?.rows(0..<16), "\(label) output")
+        // The last chunk's reverse-reading states are known from the start: it never waits.
+        let last = lazy.chunkCount - 1
+        let (end, endPending) = lazy.traceWithoutReverseFill(ofChunk: last)
+        #expect(!endPending || shape == 3, "\(label)")
+        if !endPending { CheckpointedRunTests.expect(end, equals: whole, rows: lazy.range(ofChunk: last), "\(label) last chunk") }
+        // No fill was run for any of it: no reverse-reading checkpoint below the last chunk is known.
+        #expect(lazy.reverseCheckpointsKnown < 1 || !network.needsWholeSequence, "\(label)")
+    }
+}
