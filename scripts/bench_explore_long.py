@@ -11,7 +11,10 @@ RNN tanh 8→32, a bidirectional LSTM 8→32 and one with 2 bidirectional layers
     tmux new-session -d -x 120 -y 40 '/usr/bin/time -v -o TIME gatescope explore --model M --input X'
 
 then polls `tmux capture-pane` every 5 ms: first frame = start until the status line shows
-`t=1/<steps>` and the key line is drawn; End = from sending End until it shows `t=<steps>/<steps>`;
+`t=1/<steps>` and the key line is drawn; with --reverse (bidirectional models), `d` then shows the
+reverse direction and "reverse ready" = start until its values are drawn (no "reading the input back"
+note: its checkpoints fill in the background), and `d` goes back; End = from sending End until it
+shows `t=<steps>/<steps>`;
 then q, and the peak resident set ("Maximum resident set size") and the CPU time (user + system) from
 /usr/bin/time -v. Prints one line per run, and the best and worst per model.
 """
@@ -50,17 +53,17 @@ def screen(sock):
     return subprocess.run(["tmux", "-L", sock, "capture-pane", "-p"], capture_output=True, text=True).stdout
 
 
-def wait_for(sock, pattern, limit=120.0):
+def wait_for(sock, pattern, limit=120.0, absent=None):
     start = time.perf_counter()
     while time.perf_counter() - start < limit:
         text = screen(sock)
-        if re.search(pattern, text) and "q quit" in text:
+        if re.search(pattern, text) and ("q quit" in text or absent) and not (absent and absent in text):
             return time.perf_counter()
         time.sleep(0.005)
     raise SystemExit(f"timed out waiting for {pattern!r}; screen:\n{screen(sock)}")
 
 
-def run_once(binary, directory, model, steps, number):
+def run_once(binary, directory, model, steps, number, reverse=False):
     sock = f"bench-explore-{os.getpid()}-{number}"
     timing = os.path.join(directory, "time.txt")
     done = os.path.join(directory, "done")
@@ -74,6 +77,12 @@ def run_once(binary, directory, model, steps, number):
         started = time.perf_counter()
         subprocess.run(["tmux", "-L", sock, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", command], check=True)
         first = wait_for(sock, rf"t=1/{total}\b") - started
+        ready = None
+        if reverse:
+            subprocess.run(["tmux", "-L", sock, "send-keys", "d"], check=True)
+            ready = wait_for(sock, r"← reverse", absent="reading the input back") - started
+            subprocess.run(["tmux", "-L", sock, "send-keys", "d"], check=True)
+            wait_for(sock, r"→ forward")
         sent = time.perf_counter()
         subprocess.run(["tmux", "-L", sock, "send-keys", "End"], check=True)
         end = wait_for(sock, rf"t={total}/{total}\b") - sent
@@ -87,7 +96,7 @@ def run_once(binary, directory, model, steps, number):
         report = f.read()
     peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", report).group(1))
     cpu = sum(float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", report).group(1)) for kind in ("User", "System"))
-    return first, end, peak / 1024, cpu
+    return first, end, peak / 1024, cpu, ready
 
 
 def main():
@@ -97,6 +106,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--models", default="lstm,gru,rnn,lstm-bi,lstm-bi2")
     parser.add_argument("--keep", help="make the inputs in (and keep) this directory")
+    parser.add_argument("--reverse", action="store_true", help="also time until the reverse direction is drawn (bidirectional models)")
     args = parser.parse_args()
     binary = os.path.abspath(args.gatescope)
     models = args.models.split(",")
@@ -105,9 +115,10 @@ def main():
     make_inputs(directory, args.steps, models)
     print(f"{args.steps:,} steps × 8 features, 120×40 under tmux, {binary}")
     for model in models:
-        runs = [run_once(binary, directory, model, args.steps, n) for n in range(args.repeat)]
-        for first, end, peak, cpu in runs:
-            print(f"  {model:9s} first frame {first:6.3f} s   End → last step {end:6.3f} s   peak RSS {peak:6.1f} MB"
+        runs = [run_once(binary, directory, model, args.steps, n, args.reverse) for n in range(args.repeat)]
+        for first, end, peak, cpu, ready in runs:
+            shown = "" if ready is None else f"   reverse ready {ready:6.3f} s"
+            print(f"  {model:9s} first frame {first:6.3f} s{shown}   End → last step {end:6.3f} s   peak RSS {peak:6.1f} MB"
                   f"   CPU (user+sys, whole session) {cpu:6.2f} s")
         print(f"{model:9s} best/worst of {len(runs)}: first frame {min(r[0] for r in runs):.3f}/{max(r[0] for r in runs):.3f} s, "
               f"End {min(r[1] for r in runs):.3f}/{max(r[1] for r in runs):.3f} s, peak RSS {max(r[2] for r in runs):.1f} MB")

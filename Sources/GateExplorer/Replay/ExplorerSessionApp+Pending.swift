@@ -24,9 +24,11 @@ extension ExplorerSessionApp {
         pendingPercent.map { "← computing \($0) %" }
     }
 
-    /// The whole note on the bottom line while the layer shown is not computed yet (its rows are NaN).
+    /// The whole note on the bottom line while the layer shown, or a band of every layer, is not
+    /// computed yet (its rows are NaN).
     var pendingLine: String? {
-        guard let percent = pendingPercent, state.layer.hidden.values.first?.isNaN == true else { return nil }
+        guard let percent = pendingPercent,
+              state.showsAllLayers || state.layer.hidden.values.first?.isNaN == true else { return nil }
         return "← reverse direction: reading the input back from its last step, \(percent) % · its rows show × until then"
     }
 }
