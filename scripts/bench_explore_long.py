@@ -57,7 +57,7 @@ def wait_for(sock, pattern, limit=120.0, absent=None):
     start = time.perf_counter()
     while time.perf_counter() - start < limit:
         text = screen(sock)
-        if re.search(pattern, text) and ("q quit" in text or absent) and not (absent and absent in text):
+        if re.search(pattern, text) and "q quit" in text and not (absent and absent in text):
             return time.perf_counter()
         time.sleep(0.005)
     raise SystemExit(f"timed out waiting for {pattern!r}; screen:\n{screen(sock)}")
