@@ -55,10 +55,16 @@ def screen(sock):
 
 def wait_for(sock, pattern, limit=120.0, absent=None):
     start = time.perf_counter()
+    seen = None
     while time.perf_counter() - start < limit:
         text = screen(sock)
         if re.search(pattern, text) and "q quit" in text and not (absent and absent in text):
-            return time.perf_counter()
+            # With `absent`, the screen must say so twice 30 ms apart (not a capture between two draws).
+            if not absent or (seen and time.perf_counter() - seen >= 0.03):
+                return seen or time.perf_counter()
+            seen = seen or time.perf_counter()
+        else:
+            seen = None
         time.sleep(0.005)
     raise SystemExit(f"timed out waiting for {pattern!r}; screen:\n{screen(sock)}")
 
