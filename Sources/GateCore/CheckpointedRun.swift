@@ -289,6 +289,22 @@ public final class CheckpointedRun {
         }
     }
 
+    /// Fills every forward-reading checkpoint up to the last chunk, every layer in step from the start
+    /// (a layer above reads the chunk the one below has just computed), calling `progress` with the
+    /// share done after each chunk; `progress` returning false stops. After it, End computes one chunk.
+    public func fillForwardCheckpoints(progress: (Double) -> Bool = { _ in true }) {
+        let last = chunkCount - 1
+        for chunk in 0..<max(0, last) {
+            for layer in network.layers.indices {
+                for direction in network.layers[layer].indices
+                where !network.isReverse(direction: direction) && forwardStates[layer][direction].count == chunk + 1 {
+                    compute(layer: layer, direction: direction, chunk: chunk)
+                }
+            }
+            if !progress(Double(chunk + 1) / Double(last)) { return }
+        }
+    }
+
     /// Whether every direction of layer `layer` can compute chunks `chunks` without a reverse-reading
     /// fill (forward-reading fills are done on the spot): their reverse-reading checkpoints are known,
     /// and so, below, are those of every chunk a forward fill passes.

@@ -58,4 +58,28 @@ struct CheckpointedRunFillTests {
         // No fill was run for any of it: no reverse-reading checkpoint below the last chunk is known.
         #expect(lazy.reverseCheckpointsKnown < 1 || !network.needsWholeSequence, "\(label)")
     }
+
+    @Test(arguments: 0..<8, 0..<5)
+    func forwardFillAfterTheReverseOneLeavesOneChunkForTheEnd(cellIndex: Int, shape: Int) throws {
+        let (label, network, whole, lazy) = try CheckpointedRunTests.runs(cell: cellIndex, shape: shape, steps: 87)
+        let filler = try CheckpointedRun(network: network, input: whole.input, chunkSize: 16)
+        filler.fillReverseCheckpoints()
+        var reported: [Double] = []
+        filler.fillForwardCheckpoints { reported.append($0); return true }
+        #expect(reported == reported.sorted() && reported.last == 1, "\(label) progress \(reported)")
+        #expect(filler.forwardCheckpointsKnown == filler.chunkCount, "\(label)")
+        lazy.adopt(filler.knownCheckpoints)
+        #expect(lazy.forwardCheckpointsKnown == lazy.chunkCount && lazy.reverseCheckpointsKnown == 1, "\(label)")
+        // The last chunk (End) then takes one run per layer and direction.
+        let before = lazy.chunkRunsComputed
+        let last = lazy.chunkCount - 1
+        let part = lazy.trace(ofChunk: last)
+        #expect(lazy.chunkRunsComputed - before == network.layers.reduce(0) { $0 + $1.count }, "\(label)")
+        CheckpointedRunTests.expect(part, equals: whole, rows: lazy.range(ofChunk: last), "\(label) last chunk")
+        // Its checkpoints are the ones a lazy run finds on its own.
+        let own = try CheckpointedRun(network: network, input: whole.input, chunkSize: 16)
+        _ = own.trace(ofChunk: last)
+        _ = own.trace(ofChunk: 0)
+        #expect(own.knownCheckpoints == filler.knownCheckpoints, "\(label)")
+    }
 }

@@ -9,7 +9,8 @@ import GateCore
 /// its reverse-reading directions to read the whole input back from the end: a
 /// ``ReverseCheckpointFill`` computes their checkpoints on a background task, the rows of what needs
 /// them are NaN (drawn ×, "not computed yet") meanwhile, ``pendingProgress`` says how far it is,
-/// and ``poll()`` takes the checkpoints in when they are ready.
+/// and ``poll()`` takes the checkpoints in when they are ready (then the forward-reading ones, so that
+/// End computes one chunk).
 public final class CheckpointedRowSource: ExplorerRowSource {
     /// The lazy run.
     public let run: CheckpointedRun
@@ -42,12 +43,21 @@ public final class CheckpointedRowSource: ExplorerRowSource {
 
     public var tokens: [Int]? { run.tokens }
 
-    public var pendingProgress: Double? { fill?.progress }
+    /// The reverse-reading fill's progress, until its checkpoints are taken in.
+    public var pendingProgress: Double? {
+        guard let fill, run.reverseCheckpointsKnown < 1 else { return nil }
+        return fill.progress
+    }
 
+    /// Takes in the checkpoints the background fill handed over; true when they were the reverse-reading
+    /// ones (rows change from NaN to values), false for none or for forward-reading ones (values as before).
     public func poll() -> Bool {
-        guard let done = fill?.take() else { return false }
-        run.adopt(done)
-        fill = nil
+        guard let fill else { return false }
+        let finished = fill.isFinished
+        let waiting = run.reverseCheckpointsKnown < 1
+        if let done = fill.take() { run.adopt(done) }
+        if finished { self.fill = nil }
+        guard waiting, run.reverseCheckpointsKnown == 1 else { return false }
         cached.removeAll()
         return true
     }

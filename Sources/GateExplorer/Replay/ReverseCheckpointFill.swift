@@ -4,15 +4,19 @@ import Synchronization
 /// Fills a lazy run's reverse-reading checkpoints on a background task, so the explorer can draw the
 /// forward direction at once: the task computes them in a ``CheckpointedRun`` of its own (nothing is
 /// shared but the network and the input, both values), publishes its progress, and hands over the
-/// finished checkpoints as a value (``RunCheckpoints``) that the explorer's run adopts on a tick.
+/// finished checkpoints as a value (``RunCheckpoints``) that the explorer's run adopts on a tick. It
+/// then goes on to the forward-reading checkpoints to the end (so that End computes one chunk) and
+/// hands those over too.
 public final class ReverseCheckpointFill: Sendable {
-    /// Progress (0...1), the finished checkpoints once known, and whether to stop.
-    private let state = Mutex<(progress: Double, result: RunCheckpoints?, cancelled: Bool)>((0, nil, false))
+    /// Progress of the reverse-reading fill (0...1), checkpoints not taken yet, whether the forward
+    /// fill after it is done too, and whether to stop.
+    private let state = Mutex<(progress: Double, result: RunCheckpoints?, finished: Bool, cancelled: Bool)>((0, nil, false, false))
 
-    /// Starts filling the reverse-reading checkpoints of `network` over `input` in chunks of `chunkSize`.
+    /// Starts filling the checkpoints of `network` over `input` in chunks of `chunkSize`.
     public init(network: RecurrentNetwork, input: Matrix, tokens: [Int]?, chunkSize: Int) {
         Task.detached(priority: .userInitiated) { [self] in
             guard let run = try? CheckpointedRun(network: network, input: input, tokens: tokens, chunkSize: chunkSize) else {
+                state.withLock { $0.finished = true }
                 return
             }
             run.fillReverseCheckpoints { progress in
@@ -21,17 +25,28 @@ public final class ReverseCheckpointFill: Sendable {
                     return !state.cancelled
                 }
             }
-            let checkpoints = run.knownCheckpoints
+            let reverse = run.knownCheckpoints
+            let going = state.withLock { state -> Bool in
+                if !state.cancelled { state.result = reverse }
+                return !state.cancelled
+            }
+            guard going else { return }
+            run.fillForwardCheckpoints { _ in state.withLock { !$0.cancelled } }
+            let all = run.knownCheckpoints
             state.withLock { state in
-                if !state.cancelled { state.result = checkpoints }
+                if !state.cancelled { state.result = all }
+                state.finished = true
             }
         }
     }
 
-    /// How far the fill is, 0...1.
+    /// How far the reverse-reading fill is, 0...1.
     public var progress: Double { state.withLock { $0.progress } }
 
-    /// The finished checkpoints, once (nil before the fill ends, and after they were taken).
+    /// Whether the fill has ended (every checkpoint handed over, or stopped).
+    public var isFinished: Bool { state.withLock { $0.finished } }
+
+    /// Checkpoints handed over since the last call (nil when none), newest only.
     public func take() -> RunCheckpoints? {
         state.withLock { state in
             defer { state.result = nil }
