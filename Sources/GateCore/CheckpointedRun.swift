@@ -306,32 +306,41 @@ public final class CheckpointedRun {
     }
 
     /// Whether every direction of layer `layer` can compute chunks `chunks` without a reverse-reading
-    /// fill (forward-reading fills are done on the spot): their reverse-reading checkpoints are known,
-    /// and so, below, are those of every chunk a forward fill passes.
-    public func computesWithoutReverseFill(layer: Int, chunks: ClosedRange<Int>) -> Bool {
-        network.layers[layer].indices.allSatisfy { computesWithoutReverseFill(layer: layer, direction: $0, chunks: chunks) }
+    /// fill, and without forward-reading fills of more than `forwardFillLimit` chunks (shorter ones are
+    /// done on the spot): their reverse-reading checkpoints are known, and so, below, are those of
+    /// every chunk a forward fill passes.
+    public func computesWithoutReverseFill(layer: Int, chunks: ClosedRange<Int>, forwardFillLimit: Int = .max) -> Bool {
+        network.layers[layer].indices.allSatisfy {
+            computesWithoutReverseFill(layer: layer, direction: $0, chunks: chunks, forwardFillLimit: forwardFillLimit)
+        }
     }
 
     /// ``computesWithoutReverseFill(layer:chunks:)`` for one direction.
-    public func computesWithoutReverseFill(layer: Int, direction: Int, chunks: ClosedRange<Int>) -> Bool {
+    public func computesWithoutReverseFill(layer: Int, direction: Int, chunks: ClosedRange<Int>,
+                                           forwardFillLimit: Int = .max) -> Bool {
         let needed: ClosedRange<Int>
         if network.isReverse(direction: direction) {
             guard reverseKnownFrom[layer][direction] <= chunks.lowerBound else { return false }
             needed = chunks
         } else {
             // A forward fill runs from the last checkpoint known up to the chunk before the range.
-            needed = min(chunks.lowerBound, forwardStates[layer][direction].count - 1)...chunks.upperBound
+            let known = forwardStates[layer][direction].count - 1
+            guard chunks.lowerBound - known <= forwardFillLimit else { return false }
+            needed = min(chunks.lowerBound, known)...chunks.upperBound
         }
-        return layer == 0 || computesWithoutReverseFill(layer: layer - 1, chunks: needed)
+        return layer == 0 || computesWithoutReverseFill(layer: layer - 1, chunks: needed, forwardFillLimit: forwardFillLimit)
     }
 
     /// Chunk `chunk` as in ``trace(ofChunk:)``, except that a layer and direction that would need a
-    /// reverse-reading fill first is not computed: its series (and the head's output, when it reads
-    /// one) are NaN, "not computed yet". `pending` says whether any was left out.
-    public func traceWithoutReverseFill(ofChunk chunk: Int) -> (trace: NetworkTrace, pending: Bool) {
+    /// reverse-reading fill first (or a forward-reading one of more than `forwardFillLimit` chunks) is
+    /// not computed: its series (and the head's output) are NaN, "not computed yet". `pending` says
+    /// whether any was left out.
+    public func traceWithoutReverseFill(ofChunk chunk: Int, forwardFillLimit: Int = .max) -> (trace: NetworkTrace, pending: Bool) {
         var ready: [[Bool]] = []
         for layer in network.layers.indices {
-            ready.append(network.layers[layer].indices.map { computesWithoutReverseFill(layer: layer, direction: $0, chunks: chunk...chunk) })
+            ready.append(network.layers[layer].indices.map {
+                computesWithoutReverseFill(layer: layer, direction: $0, chunks: chunk...chunk, forwardFillLimit: forwardFillLimit)
+            })
         }
         guard ready.contains(where: { $0.contains(false) }) else { return (trace(ofChunk: chunk), false) }
         let rows = range(ofChunk: chunk)

@@ -68,6 +68,32 @@ struct CheckpointedRunFillTests {
         filler.fillForwardCheckpoints { reported.append($0); return true }
         #expect(reported == reported.sorted() && reported.last == 1, "\(label) progress \(reported)")
         #expect(filler.forwardCheckpointsKnown == filler.chunkCount, "\(label)")
+        // With the reverse-reading checkpoints only, a forward fill longer than the limit waits (NaN):
+        // the last chunk is 4 chunks from the first checkpoint; chunk 2 is within 2.
+        let reverseOnly = try CheckpointedRun(network: network, input: whole.input, chunkSize: 16)
+        reverseOnly.fillReverseCheckpoints()
+        let waiting = try CheckpointedRun(network: network, input: whole.input, chunkSize: 16)
+        waiting.adopt(reverseOnly.knownCheckpoints)
+        let unknownForward = network.layers.indices.contains { layer in
+            network.layers[layer].indices.contains {
+                !network.isReverse(direction: $0) && waiting.checkpoint(layer: layer, direction: $0, chunk: 4) == nil
+            }
+        }
+        let (far, farPending) = waiting.traceWithoutReverseFill(ofChunk: 4, forwardFillLimit: 2)
+        #expect(farPending == unknownForward, "\(label)")
+        let wanted = waiting.range(ofChunk: 4)
+        for (got, want) in zip(far.layers, whole.layers) {
+            // Each layer either waits (every value NaN) or is the whole run's.
+            let waits = got.hidden.values.allSatisfy { $0.isNaN }
+            #expect(waits || got.hidden == want.hidden.rows(wanted), "\(label) \(got.key)")
+            #expect(!waits || farPending, "\(label) \(got.key)")
+        }
+        let (near, nearPending) = waiting.traceWithoutReverseFill(ofChunk: 2, forwardFillLimit: 2)
+        #expect(!nearPending, "\(label)")
+        CheckpointedRunTests.expect(near, equals: whole, rows: waiting.range(ofChunk: 2), "\(label) chunk 2")
+        let (all, allPending) = waiting.traceWithoutReverseFill(ofChunk: 4)
+        #expect(!allPending, "\(label)")
+        CheckpointedRunTests.expect(all, equals: whole, rows: wanted, "\(label) chunk 4 without a limit")
         lazy.adopt(filler.knownCheckpoints)
         #expect(lazy.forwardCheckpointsKnown == lazy.chunkCount && lazy.reverseCheckpointsKnown == 1, "\(label)")
         // The last chunk (End) then takes one run per layer and direction.

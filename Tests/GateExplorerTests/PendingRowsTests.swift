@@ -16,6 +16,7 @@ import Testing
         init(run: CheckpointedRun) { self.run = run }
         var steps: Int { run.steps }
         var pendingProgress: Double? { delivered ? nil : 0.37 }
+        var pendingNote: String? { delivered ? nil : "← reverse direction: reading the input back from its last step" }
         func release() { released = true }
         func poll() -> Bool {
             guard released, !delivered, let filler = try? CheckpointedRun(network: run.network, input: run.input, chunkSize: run.chunkSize) else {
@@ -82,20 +83,14 @@ import Testing
         #expect(source.pendingProgress != nil)
         // Whatever the fill has reached, the first rows of layer 0's forward direction are the whole run's.
         #expect(try source.rows(0..<300).layer(0, reverse: false) == eager.rows(0..<300).layer(0, reverse: false))
-        // Wait for the hand-over (a bound on waiting, not an assertion on speed).
-        var delivered = false
-        for _ in 0..<6000 where !delivered {
-            delivered = source.poll()
-            if !delivered { try await Task.sleep(for: .milliseconds(10)) }
+        // Wait for both fills to be handed over (a bound on waiting, not an assertion on speed).
+        for _ in 0..<6000 where source.isFillingInBackground {
+            _ = source.poll()
+            if source.isFillingInBackground { try await Task.sleep(for: .milliseconds(10)) }
         }
-        #expect(delivered)
-        #expect(source.pendingProgress == nil)
-        // Then the forward-reading checkpoints to the end, taken in without changing any row.
-        for _ in 0..<6000 where source.run.forwardCheckpointsKnown < source.run.chunkCount {
-            #expect(!source.poll())
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        #expect(source.run.forwardCheckpointsKnown == source.run.chunkCount)
+        #expect(!source.isFillingInBackground)
+        #expect(source.pendingProgress == nil && source.pendingNote == nil)
+        #expect(source.run.forwardCheckpointsKnown == source.run.chunkCount && source.run.reverseCheckpointsKnown == 1)
         for range in [0..<300, 2000..<3100, 5900..<6000] {
             #expect(try source.rows(range) == eager.rows(range), "rows \(range)")
         }

@@ -9,8 +9,9 @@ import GateCore
 /// its reverse-reading directions to read the whole input back from the end: a
 /// ``ReverseCheckpointFill`` computes their checkpoints on a background task, the rows of what needs
 /// them are NaN (drawn ×, "not computed yet") meanwhile, ``pendingProgress`` says how far it is,
-/// and ``poll()`` takes the checkpoints in when they are ready (then the forward-reading ones, so that
-/// End computes one chunk).
+/// and ``poll()`` takes the checkpoints in when they are ready. The fill then goes on to the
+/// forward-reading checkpoints to the end (so that End computes one chunk); meanwhile a jump far ahead
+/// waits for it the same way instead of computing the same fill a second time.
 public final class CheckpointedRowSource: ExplorerRowSource {
     /// The lazy run.
     public let run: CheckpointedRun
@@ -21,6 +22,8 @@ public final class CheckpointedRowSource: ExplorerRowSource {
     public let annotations: [AnnotationTrack]
     /// The background fill of the reverse-reading checkpoints, while it runs.
     private var fill: ReverseCheckpointFill?
+    /// Whether the rows read last had some waiting for the background fill.
+    private var lastReadPending = false
 
     /// A source over `run`, keeping up to `cachedChunks` computed chunks; `annotations` cover the whole
     /// run; `fillsInBackground` fills the reverse-reading checkpoints on a background task (when the
@@ -43,26 +46,50 @@ public final class CheckpointedRowSource: ExplorerRowSource {
 
     public var tokens: [Int]? { run.tokens }
 
-    /// The reverse-reading fill's progress, until its checkpoints are taken in.
+    /// While the background fill runs on to the forward-reading checkpoints, chunks further than this
+    /// from the last one known wait for it (rows ×) rather than compute the same fill a second time.
+    static let forwardFillLimit = 2
+
+    /// Whether the background fill still runs.
+    public var isFillingInBackground: Bool { fill != nil }
+
+    /// The background fill's progress while the last rows read wait for it (always, until the
+    /// reverse-reading checkpoints are taken in).
     public var pendingProgress: Double? {
-        guard let fill, run.reverseCheckpointsKnown < 1 else { return nil }
-        return fill.progress
+        guard let fill else { return nil }
+        if run.reverseCheckpointsKnown < 1 { return fill.isFillingForward ? 1 : fill.progress }
+        return lastReadPending ? fill.progress : nil
     }
 
-    /// Takes in the checkpoints the background fill handed over; true when they were the reverse-reading
-    /// ones (rows change from NaN to values), false for none or for forward-reading ones (values as before).
+    /// What the rows marked × wait for.
+    public var pendingNote: String? {
+        guard fill != nil else { return nil }
+        return run.reverseCheckpointsKnown < 1 ? "← reverse direction: reading the input back from its last step"
+            : "→ forward from the first step to here"
+    }
+
     public func poll() -> Bool {
+        absorb()
+    }
+
+    /// Takes in the checkpoints the background fill handed over (and lets the fill go when it has
+    /// ended); true when rows read last waited for it and may now be computed.
+    @discardableResult
+    private func absorb() -> Bool {
         guard let fill else { return false }
         let finished = fill.isFinished
-        let waiting = run.reverseCheckpointsKnown < 1
-        if let done = fill.take() { run.adopt(done) }
+        var adopted = false
+        if let done = fill.take() {
+            run.adopt(done)
+            adopted = true
+        }
         if finished { self.fill = nil }
-        guard waiting, run.reverseCheckpointsKnown == 1 else { return false }
-        cached.removeAll()
-        return true
+        return lastReadPending && (adopted || finished)
     }
 
     public func rows(_ range: Range<Int>) throws -> NetworkTrace {
+        absorb()
+        lastReadPending = false
         let range = range.clamped(to: 0..<steps)
         guard !range.isEmpty else { return chunk(0).rows(0..<0) }
         var result = NetworkTrace(input: Matrix(rows: 0, columns: 0), layers: [])
@@ -85,9 +112,13 @@ public final class CheckpointedRowSource: ExplorerRowSource {
             return entry.trace
         }
         let trace: NetworkTrace
-        if fill != nil {
-            let (part, pending) = run.traceWithoutReverseFill(ofChunk: index)
-            if pending { return part }
+        if let fill {
+            let limit = run.reverseCheckpointsKnown < 1 || !fill.isFillingForward ? Int.max : Self.forwardFillLimit
+            let (part, pending) = run.traceWithoutReverseFill(ofChunk: index, forwardFillLimit: limit)
+            if pending {
+                lastReadPending = true
+                return part
+            }
             trace = part
         } else {
             trace = run.trace(ofChunk: index)

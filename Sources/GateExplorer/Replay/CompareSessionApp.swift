@@ -174,7 +174,7 @@ public struct CompareSessionApp: PlaybackApp {
             buffer.put("cannot read steps: \(error)", x: 0, y: 0, style: ExplorerTheme.notice)
         }
         var hints = "←/→ step · space \(isPlaying ? "pause" : "play") · g/G first/last · </> a screen"
-        if let percent = pendingPercent { hints = "← reverse direction computing \(percent) % (× until then) · " + hints }
+        if let percent = pendingPercent { hints = "computing \(percent) % (× until then) · " + hints }
         if layers.count > 1 { hints += " · [ ] layer \(layerPosition + 1)/\(layers.count)" }
         if hasReverse { hints += " · d direction (\(isReverse ? "←" : "→"))" }
         if let view = try? view(width: buffer.width) {

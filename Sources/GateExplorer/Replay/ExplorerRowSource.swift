@@ -17,6 +17,9 @@ public protocol ExplorerRowSource {
     /// How far the background computation of rows not computed yet (NaN meanwhile: the reverse-reading
     /// directions of a long run) is, 0...1; nil when every row can be read.
     var pendingProgress: Double? { get }
+    /// What the rows not computed yet wait for, in a few words ("← reverse direction: …"), while
+    /// ``pendingProgress`` is not nil.
+    var pendingNote: String? { get }
     /// Takes in what a background computation finished; true when rows read before may have changed
     /// (read them again).
     func poll() -> Bool
@@ -29,6 +32,8 @@ extension ExplorerRowSource {
     public var annotations: [AnnotationTrack] { [] }
     /// Nothing is computed in the background.
     public var pendingProgress: Double? { nil }
+    /// Nothing is computed in the background.
+    public var pendingNote: String? { nil }
     /// Nothing is computed in the background.
     public func poll() -> Bool { false }
 }

@@ -29,6 +29,6 @@ extension ExplorerSessionApp {
     var pendingLine: String? {
         guard let percent = pendingPercent,
               state.showsAllLayers || state.layer.hidden.values.first?.isNaN == true else { return nil }
-        return "← reverse direction: reading the input back from its last step, \(percent) % · its rows show × until then"
+        return "\(source?.pendingNote ?? "computing in the background"), \(percent) % · its rows show × until then"
     }
 }

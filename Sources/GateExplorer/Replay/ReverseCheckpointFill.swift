@@ -8,9 +8,10 @@ import Synchronization
 /// then goes on to the forward-reading checkpoints to the end (so that End computes one chunk) and
 /// hands those over too.
 public final class ReverseCheckpointFill: Sendable {
-    /// Progress of the reverse-reading fill (0...1), checkpoints not taken yet, whether the forward
-    /// fill after it is done too, and whether to stop.
-    private let state = Mutex<(progress: Double, result: RunCheckpoints?, finished: Bool, cancelled: Bool)>((0, nil, false, false))
+    /// Progress of the fill under way (0...1), whether that is the forward-reading one, checkpoints
+    /// not taken yet, whether both fills are done, and whether to stop.
+    private let state = Mutex<(progress: Double, forward: Bool, result: RunCheckpoints?, finished: Bool, cancelled: Bool)>(
+        (0, false, nil, false, false))
 
     /// Starts filling the checkpoints of `network` over `input` in chunks of `chunkSize`.
     public init(network: RecurrentNetwork, input: Matrix, tokens: [Int]?, chunkSize: Int) {
@@ -28,10 +29,17 @@ public final class ReverseCheckpointFill: Sendable {
             let reverse = run.knownCheckpoints
             let going = state.withLock { state -> Bool in
                 if !state.cancelled { state.result = reverse }
+                state.forward = true
+                state.progress = 0
                 return !state.cancelled
             }
             guard going else { return }
-            run.fillForwardCheckpoints { _ in state.withLock { !$0.cancelled } }
+            run.fillForwardCheckpoints { progress in
+                state.withLock { state in
+                    state.progress = progress
+                    return !state.cancelled
+                }
+            }
             let all = run.knownCheckpoints
             state.withLock { state in
                 if !state.cancelled { state.result = all }
@@ -40,8 +48,11 @@ public final class ReverseCheckpointFill: Sendable {
         }
     }
 
-    /// How far the reverse-reading fill is, 0...1.
+    /// How far the fill under way is, 0...1.
     public var progress: Double { state.withLock { $0.progress } }
+
+    /// Whether the reverse-reading fill is done and the forward-reading one under way.
+    public var isFillingForward: Bool { state.withLock { $0.forward } }
 
     /// Whether the fill has ended (every checkpoint handed over, or stopped).
     public var isFinished: Bool { state.withLock { $0.finished } }

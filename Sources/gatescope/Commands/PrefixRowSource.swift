@@ -18,5 +18,7 @@ struct PrefixRowSource: ExplorerRowSource {
 
     var pendingProgress: Double? { base.pendingProgress }
 
+    var pendingNote: String? { base.pendingNote }
+
     func poll() -> Bool { base.poll() }
 }
