@@ -14,7 +14,8 @@ then polls `tmux capture-pane` every 5 ms: first frame = start until the status 
 `t=1/<steps>` and the key line is drawn; with --reverse (bidirectional models), `d` then shows the
 reverse direction and "reverse ready" = start until its values are drawn (no "reading the input back"
 note: its checkpoints fill in the background), and `d` goes back; End = from sending End until it
-shows `t=<steps>/<steps>`;
+shows `t=<steps>/<steps>` (the layer shown); with --reverse and 2 layers, `]` then shows layer 2 and
+"End → layer 2 drawn" = from End until its values are drawn;
 then q, and the peak resident set ("Maximum resident set size") and the CPU time (user + system) from
 /usr/bin/time -v. Prints one line per run, and the best and worst per model.
 """
@@ -86,12 +87,16 @@ def run_once(binary, directory, model, steps, number, reverse=False):
         ready = None
         if reverse:
             subprocess.run(["tmux", "-L", sock, "send-keys", "d"], check=True)
-            ready = wait_for(sock, r"← reverse", absent="reading the input back") - started
+            ready = wait_for(sock, r"← reverse", absent="its rows show ×") - started
             subprocess.run(["tmux", "-L", sock, "send-keys", "d"], check=True)
             wait_for(sock, r"→ forward")
         sent = time.perf_counter()
         subprocess.run(["tmux", "-L", sock, "send-keys", "End"], check=True)
         end = wait_for(sock, rf"t={total}/{total}\b") - sent
+        top = None
+        if reverse and re.search(r"layer 1/2", screen(sock)):
+            subprocess.run(["tmux", "-L", sock, "send-keys", "]"], check=True)
+            top = wait_for(sock, r"layer 2/2", absent="its rows show ×") - sent
         subprocess.run(["tmux", "-L", sock, "send-keys", "q"], check=True)
         limit = time.perf_counter() + 30
         while not os.path.exists(done) and time.perf_counter() < limit:
@@ -102,7 +107,7 @@ def run_once(binary, directory, model, steps, number, reverse=False):
         report = f.read()
     peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", report).group(1))
     cpu = sum(float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", report).group(1)) for kind in ("User", "System"))
-    return first, end, peak / 1024, cpu, ready
+    return first, end, peak / 1024, cpu, ready, top
 
 
 def main():
@@ -122,8 +127,9 @@ def main():
     print(f"{args.steps:,} steps × 8 features, 120×40 under tmux, {binary}")
     for model in models:
         runs = [run_once(binary, directory, model, args.steps, n, args.reverse) for n in range(args.repeat)]
-        for first, end, peak, cpu, ready in runs:
+        for first, end, peak, cpu, ready, top in runs:
             shown = "" if ready is None else f"   reverse ready {ready:6.3f} s"
+            shown += "" if top is None else f"   End → layer 2 drawn {top:6.3f} s"
             print(f"  {model:9s} first frame {first:6.3f} s{shown}   End → last step {end:6.3f} s   peak RSS {peak:6.1f} MB"
                   f"   CPU (user+sys, whole session) {cpu:6.2f} s")
         print(f"{model:9s} best/worst of {len(runs)}: first frame {min(r[0] for r in runs):.3f}/{max(r[0] for r in runs):.3f} s, "
