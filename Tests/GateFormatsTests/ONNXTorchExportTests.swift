@@ -14,7 +14,19 @@ import GateCore
         "char_lstm2_dynamo", "char_lstm2_legacy", "bigru_tokens_dynamo", "bigru_tokens_legacy",
         "bilstm2_tokens_dynamo", "bilstm2_tokens_legacy", "birnn2_features_legacy", "birnn2_features_dynamo",
         "rnn_relu_tokens_dynamo", "rnn_relu_tokens_legacy", "rnn_nobias_features_legacy",
+        "lstm_softmax_features_dynamo", "lstm_softmax_features_legacy",
+        "bigru_sigmoid_features_dynamo", "bigru_sigmoid_features_legacy",
     ]
+
+    @Test func theFunctionAfterTheHeadIsApplied() throws {
+        for (name, activation) in [("lstm_softmax_features", HeadActivation.softmax), ("bigru_sigmoid_features", .sigmoid)] {
+            for flavour in ["dynamo", "legacy"] {
+                let network = try ModelImporter.load(path: Self.path("\(name)_\(flavour).onnx"))
+                #expect(network.head?.activation == activation, "\(name)_\(flavour)")
+            }
+        }
+        #expect(try ModelImporter.load(path: Self.path("char_lstm2_legacy.onnx")).head?.activation == .linear)
+    }
 
     @Test(arguments: exports)
     func outputsMatchTorch(name: String) throws {

@@ -121,7 +121,10 @@ public enum ModelImporter {
 
         let outputWidth = layers.last!.reduce(0) { $0 + $1.outputSize }
         let vocabulary = try parseVocabulary(metadata["vocab"], source: source)
-        let head = try findHead(in: weights, outputWidth: outputWidth, option: options.head, module: info)
+        var head = try findHead(in: weights, outputWidth: outputWidth, option: options.head, module: info)
+        if let prefix = head.chosen?.prefix {
+            head.chosen?.head.activation = try headActivation(prefix: prefix, in: weights, metadata: metadata)
+        }
         let embedding = try findEmbedding(in: weights, inputSize: info.inputSize, option: options.embedding,
                                           vocabularySize: vocabulary?.count, exclude: head.chosen?.tensors ?? [])
 
@@ -129,7 +132,8 @@ public enum ModelImporter {
         networkMetadata["vocab"] = nil
         networkMetadata[KerasModelConfig.metadataKey] = nil
         if metadata["format"] == ModelExporter.formatName {
-            for key in ["format", "format_version", "cell", "nonlinearity", "reset_after", "clip", "input_forget"] { networkMetadata[key] = nil }
+            for key in ["format", "format_version", "cell", "nonlinearity", "reset_after", "clip", "input_forget",
+                        Self.headActivationKey] { networkMetadata[key] = nil }
         }
         let network = RecurrentNetwork(layers: layers, embedding: embedding?.matrix, head: head.chosen?.head,
                                        vocabulary: vocabulary, metadata: networkMetadata)

@@ -151,6 +151,7 @@ public enum ONNXImporter {
             network.head = found.value
             headNode = found.node
             used += found.tensors
+            if let note = found.note { notes.append(note) }
         }
         do {
             try network.validate()
