@@ -55,6 +55,20 @@ import GateCore
         try Self.check(name: name, file: "\(name).\(suffix)")
     }
 
+    @Test func bareWeightsSayTheHeadsActivationIsUnknown() throws {
+        // The configuration says what the Dense applies; bare weights cannot, and a note says so.
+        #expect(try ModelImporter.importModel(path: Self.path("lstm.keras")).notes.isEmpty)
+        #expect(try ModelImporter.importModel(path: Self.path("lstm.tf2.h5")).notes.isEmpty)
+        for file in ["lstm.weights.h5", "lstm.dump.safetensors", "lstm.paths.safetensors"] {
+            let imported = try ModelImporter.importModel(path: Self.path(file))
+            #expect(imported.network.head?.activation == .linear)
+            #expect(imported.notes.count == 1 && imported.notes[0].hasPrefix("note: these Keras weights come without the model's configuration")
+                    && imported.notes[0].contains("shown as logits"), "\(file): \(imported.notes)")
+        }
+        // No head, nothing to say.
+        #expect(try ModelImporter.importModel(path: Self.path("gru_reset_after.weights.h5")).notes.isEmpty)
+    }
+
     @Test func unsupportedHeadActivationIsRefusedWithWhatToDo() throws {
         let path = Self.path("unsupported_head_gelu.keras")
         #expect {

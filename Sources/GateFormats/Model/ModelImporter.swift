@@ -147,9 +147,13 @@ public enum ModelImporter {
         }
         let used = weights.names.filter { weights.used.contains($0) }.map(weights.original)
         let ignored = weights.names.filter { !weights.used.contains($0) }.map(weights.original)
-        return ImportedModel(network: network, module: info, modules: modules, headPrefix: head.chosen?.prefix,
-                             otherHeadCandidates: head.others, embeddingName: embedding?.name,
-                             usedTensors: used, ignoredTensors: ignored, fileMetadata: metadata)
+        var imported = ImportedModel(network: network, module: info, modules: modules, headPrefix: head.chosen?.prefix,
+                                     otherHeadCandidates: head.others, embeddingName: embedding?.name,
+                                     usedTensors: used, ignoredTensors: ignored, fileMetadata: metadata)
+        if kerasStack != nil, weights.kerasConfig == nil, metadata[Self.headActivationKey] == nil, let prefix = head.chosen?.prefix {
+            imported.notes.append("note: these Keras weights come without the model's configuration, so what head '\(Escaped.text(prefix))' applies after its Dense (softmax, sigmoid, …) is unknown: its output is shown as logits; open the .keras file (model.save) to have it applied")
+        }
+        return imported
     }
 
     /// `encoder/lstm/` → `encoder.lstm`.
