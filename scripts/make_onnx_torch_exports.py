@@ -17,8 +17,9 @@ checked here) and `hidden` [T, D·H] (the top layer's output).
     pip install torch onnx onnxruntime onnxscript safetensors numpy
     python3 scripts/make_onnx_torch_exports.py [--head-activations]
 
-Two models end in a function after the head (lstm_softmax_features: softmax over the outputs;
-bigru_sigmoid_features: sigmoid); their `output` is after it. --head-activations makes only those two.
+Four models end in a function after the head (lstm_softmax_features: softmax over the outputs;
+bigru_sigmoid_features, rnn_sigmoid_features: sigmoid; rnn_logsoftmax_features: log-softmax, which
+gatescope does not apply); their `output` is after it. --head-activations makes only those four.
 """
 import os
 import sys
@@ -100,6 +101,13 @@ def head_activation_exports():
     model = FeatureModel(nn.GRU, features=2, hidden=4, layers=1, bidirectional=True, out=3,
                          activation=nn.Sigmoid()).eval()
     export("bigru_sigmoid_features", model, torch.randn(1, 6, 2), "x")
+    # nn.RNN: the dynamo exporter unrolls it, so these reach the head through the rebuilt layers.
+    model = FeatureModel(nn.RNN, features=2, hidden=3, layers=1, bidirectional=False, out=2,
+                         activation=nn.Sigmoid()).eval()
+    export("rnn_sigmoid_features", model, torch.randn(1, 5, 2), "x")
+    model = FeatureModel(nn.RNN, features=2, hidden=3, layers=1, bidirectional=False, out=3,
+                         activation=nn.LogSoftmax(dim=-1)).eval()
+    export("rnn_logsoftmax_features", model, torch.randn(1, 5, 2), "x")
 
 
 def main():
