@@ -26,11 +26,12 @@ extension ExploreCommand {
         let sink = TraceRecordingSink(network: run.network, templateMetadata: nil, requestedPath: recordTo,
                                       name: run.name, model: model, input: input == "-" ? "standard input" : (input ?? text.map { "text: \($0)" }),
                                       report: report)
+        let history = input == "-" ? try Self.liveHistoryOverride() : nil
         let feed: StandardInputFeed? = input == "-" ? StandardInputFeed() : nil
         // Live input keeps its rows and checkpoints in temporary files (deleted on quit, error or signal).
         var app = ExplorerSessionApp(run: run, source: source, palette: palette, recordingSink: sink, feed: feed,
                                      liveStore: feed == nil ? nil : { name, columns in try SpooledRowStore(name: name, columns: columns) })
-        if feed != nil, let steps = try Self.liveHistoryOverride() { app.liveHistoryLimit = steps }
+        if let history { app.liveHistoryLimit = history }
         // Also after a signal (Ctrl-C): the session saved its recording, the terminal is restored.
         defer { report.print(saved: app.savedRecordings) }
         try GateTerminal.run(app: &app, commandName: "gatescope explore")
