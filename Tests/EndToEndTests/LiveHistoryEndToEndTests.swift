@@ -11,11 +11,7 @@ import Testing
 struct LiveHistoryEndToEndTests {
     static let binary = TmuxSession.builtProduct(named: "gatescope")
     /// The adding demo's model (LSTM 2→8 with a head): rows are `value,marker`.
-    static let model: String = {
-        var path = #filePath
-        for _ in 0..<3 { path = (path as NSString).deletingLastPathComponent }
-        return path + "/demos/adding/model.safetensors"
-    }()
+    static let model = ReplayEndToEndTests.model
     /// Rows piped in: step 1 is `0.8125,1`, then 5999 more.
     static let steps = 6000
 
