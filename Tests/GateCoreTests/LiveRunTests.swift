@@ -41,6 +41,23 @@ struct LiveRunTests {
         #expect(live.chunksRecomputed > 0)
     }
 
+    @Test func withLargeInputWeightsRecomputedStepsMatchTheStepsAsTheyArrived() throws {
+        // 4 · 128 × 600 = 307,200 input weights: over the tiled kernel's limit, so another kernel path.
+        let network = RecurrentNetwork(layers: [[.lstm(FastPathTests.lstm(input: 600, hidden: 128, seed: 3))]])
+        let input = KernelTests.matrix(rows: 203, columns: 600, seed: 8)
+        let heldWhole = try Self.fed(network, input, keep: 10_000, every: 64)
+        #expect(heldWhole.recentFrom == 0, "every step held as it was computed")
+        // Rows arriving one at a time, most of them let go and recomputed.
+        let live = try LiveRun(network: network, input: input.rows(0..<0), checkpointInterval: 64,
+                               makeStore: { MemoryRowStore(columns: $1) })
+        for t in 0..<203 {
+            try live.append(input.rows(t..<(t + 1)))
+            live.trim(keeping: 20)
+        }
+        #expect(live.recentFrom > 150)
+        #expect(try live.rows(0..<203) == heldWhole.recent)
+    }
+
     @Test func tokensOfOlderStepsComeBackFromTheStore() throws {
         var network = CheckpointedRunTests.network(cell: 0, shape: 0)
         network.embedding = KernelTests.matrix(rows: 6, columns: 3, seed: 4)
