@@ -21,3 +21,16 @@ extension [String: Matrix] {
         }
     }
 }
+
+extension CellWeights {
+    /// The reference loop with `clamps` pinned, even when none falls in `inputs` (a chunk of a clamped
+    /// run past its clamps is computed the way the whole run computes it); a plain RNN, which has
+    /// no gate to clamp, runs the kernels.
+    func referenceClampedRun(_ inputs: Matrix, reverse: Bool, from initial: RecurrentState?, clamps: [GateClamp]) -> LayerRun {
+        switch self {
+        case .lstm(let w): w.clampedRun(inputs, reverse: reverse, from: initial, clamps: clamps)
+        case .gru(let w): w.clampedRun(inputs, reverse: reverse, from: initial, clamps: clamps)
+        case .rnn: run(inputs, reverse: reverse, from: initial)
+        }
+    }
+}
