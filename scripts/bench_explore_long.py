@@ -3,7 +3,7 @@ long input"): time to the first frame, time for End to show the last step, and p
 
     python3 scripts/bench_explore_long.py [--gatescope .build/release/gatescope] [--steps 1000000]
                                           [--repeat 3] [--models lstm,lstm-bi2,gru,rnn] [--keep DIR]
-                                          [--flags "--present"] [--edit c]
+                                          [--flags=--present] [--edit c] [--edit-at start]
 
 Makes the models with torch (torch.manual_seed(0), safetensors state dicts): LSTM 8→32, GRU 8→32,
 RNN tanh 8→32, a bidirectional LSTM 8→32 and one with 2 bidirectional layers, and a steps × 8 float32 standard-normal input
@@ -18,7 +18,9 @@ then q, and the peak resident set ("Maximum resident set size") and the CPU time
 
 `--flags` adds options to the explore command (e.g. "--present", "--quiz": the teaching tools); the
 presenter's title line (`t = 1 / <steps>`) counts as the frame there. `--edit KEYS` then also times a
-what-if edit at the last step: from sending the keys (e.g. `c`, a clamp) until the edit's message shows.
+what-if edit at the last step: from sending the keys (e.g. `c`, a clamp) until the edit's message shows;
+with `--edit-at start` the edit is made at the first step instead, before End (which then computes the
+whole edited run, lazily, to reach the last step).
 """
 import argparse
 import os
@@ -65,7 +67,7 @@ def wait_for(sock, pattern, limit=120.0, ready="q quit"):
     raise SystemExit(f"timed out waiting for {pattern!r}; screen:\n{screen(sock)}")
 
 
-def run_once(binary, directory, model, steps, number, flags="", edit=None):
+def run_once(binary, directory, model, steps, number, flags="", edit=None, edit_at="end"):
     sock = f"bench-explore-{os.getpid()}-{number}"
     timing = os.path.join(directory, "time.txt")
     done = os.path.join(directory, "done")
@@ -82,10 +84,14 @@ def run_once(binary, directory, model, steps, number, flags="", edit=None):
         started = time.perf_counter()
         subprocess.run(["tmux", "-L", sock, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", command], check=True)
         first = wait_for(sock, rf"t ?= ?1 ?/ ?{total}\b", ready=ready) - started
+        if edit and edit_at == "start":
+            sent = time.perf_counter()
+            subprocess.run(["tmux", "-L", sock, "send-keys", edit], check=True)
+            edited = wait_for(sock, r"u undoes", ready=ready) - sent
         sent = time.perf_counter()
         subprocess.run(["tmux", "-L", sock, "send-keys", "End"], check=True)
         end = wait_for(sock, rf"t ?= ?{total} ?/ ?{total}\b", ready=ready) - sent
-        if edit:
+        if edit and edit_at == "end":
             sent = time.perf_counter()
             subprocess.run(["tmux", "-L", sock, "send-keys", edit], check=True)
             edited = wait_for(sock, r"u undoes", ready=ready) - sent
@@ -111,6 +117,7 @@ def main():
     parser.add_argument("--keep", help="make the inputs in (and keep) this directory")
     parser.add_argument("--flags", default="", help='more explore options, e.g. "--present"')
     parser.add_argument("--edit", help="keys of a what-if edit to time at the last step, e.g. c")
+    parser.add_argument("--edit-at", choices=["start", "end"], default="end", help="make the edit at the first step, before End")
     args = parser.parse_args()
     binary = os.path.abspath(args.gatescope)
     models = args.models.split(",")
@@ -119,9 +126,9 @@ def main():
     make_inputs(directory, args.steps, models)
     print(f"{args.steps:,} steps × 8 features, 120×40 under tmux, {binary} {args.flags}".rstrip())
     for model in models:
-        runs = [run_once(binary, directory, model, args.steps, n, args.flags, args.edit) for n in range(args.repeat)]
+        runs = [run_once(binary, directory, model, args.steps, n, args.flags, args.edit, args.edit_at) for n in range(args.repeat)]
         for first, end, peak, cpu, edited in runs:
-            edit = f"   edit '{args.edit}' shown {edited:6.3f} s" if edited is not None else ""
+            edit = f"   edit '{args.edit}' at the {args.edit_at} shown {edited:6.3f} s" if edited is not None else ""
             print(f"  {model:9s} first frame {first:6.3f} s   End → last step {end:6.3f} s{edit}   peak RSS {peak:6.1f} MB"
                   f"   CPU (user+sys, whole session) {cpu:6.2f} s")
         print(f"{model:9s} best/worst of {len(runs)}: first frame {min(r[0] for r in runs):.3f}/{max(r[0] for r in runs):.3f} s, "

@@ -1,6 +1,8 @@
 extension CellWeights {
     /// Runs this layer and direction like `run`, with some gates pinned to values. Without clamps this
-    /// is `run` itself (the fast path); with clamps, a plain Swift loop with PyTorch's equations.
+    /// is `run` itself (the fast path); with clamps, a Swift step loop with PyTorch's equations (its
+    /// products by the fast mat-vec kernel, one row at a time: a row's values do not depend on where
+    /// the rows run start, so a run cut into chunks gives the same values).
     func clampedRun(_ inputs: Matrix, reverse: Bool, from initial: RecurrentState?, clamps: [GateClamp]) -> LayerRun {
         if clamps.isEmpty { return run(inputs, reverse: reverse, from: initial) }
         switch self {
@@ -32,5 +34,23 @@ extension CellWeights {
         case .gru(let w): w.clampedRun(inputs, reverse: reverse, from: initial, clamps: clamps)
         case .rnn: run(inputs, reverse: reverse, from: initial)
         }
+    }
+}
+
+extension CellWeights {
+    /// Y[t] = W X[t] + b one row at a time by the mat-vec kernel: unlike the sequence kernels, whose
+    /// path depends on how many rows they are given, each row's values depend on that row alone.
+    static func projectRows(weights: Matrix, bias: [Float], inputs: Matrix) -> Matrix {
+        var result = Matrix(rows: inputs.rows, columns: weights.rows)
+        guard weights.columns > 0 else {
+            for t in 0..<inputs.rows { result.setRow(t, bias) }
+            return result
+        }
+        for t in 0..<inputs.rows {
+            var y = bias
+            Kernels.matVecAccumulate(weights, inputs.row(t), into: &y)
+            result.setRow(t, y)
+        }
+        return result
     }
 }
