@@ -21,7 +21,7 @@ public struct ExplorerSessionApp: TerminalApp {
     /// The template run: names, network, vocabulary (its trace is the first window).
     var base: ExplorerRun
     /// Rows of a run read window by window (a mapped trace file), when not in memory.
-    let source: (any ExplorerRowSource)?
+    var source: (any ExplorerRowSource)?
     /// The whole run in memory when there is no live run and no source.
     var memoryTrace: NetworkTrace
     /// The run as it grows (live input, typing), every step in reach.
