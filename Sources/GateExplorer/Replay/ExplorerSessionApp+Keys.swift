@@ -89,7 +89,7 @@ extension ExplorerSessionApp {
         if ended {
             feedEnded = true
             message = "input ended after \(totalSteps) steps" + (skippedInput > 0 ? " (\(skippedInput) unreadable lines or characters skipped)" : "")
-                + (heldFrom > 0 ? "; steps 1–\(heldFrom) are no longer held" : "")
+                + (live?.storeError != nil ? "; " + forgottenNote : "")
         }
     }
 
