@@ -51,6 +51,7 @@ time_jump() {
   echo "jump to step $step of $lines ($*): $(( (t1 - t0) / 1000000 )) ms  RSS $(( $(ps -o rss= -p "$pid") / 1024 )) MB"
 }
 time_jump 1 Home
+time_jump 2 Right    # a plain step, for comparison: the key-to-screen time without a new window
 time_jump $((lines / 2)) : $((lines / 2)) Enter
 time_jump $lines End
 time_jump 1 Home

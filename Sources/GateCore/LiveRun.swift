@@ -33,10 +33,12 @@ public final class LiveRun {
     private var tokenStore: (any RowStore)?
     /// Checkpoint k − 1: every layer's state before step k · ``checkpointInterval``, side by side.
     private var checkpoints: (any RowStore)?
-    /// Chunks recomputed lately, newest last (at most ``cachedChunks``).
+    /// Chunks recomputed lately, newest last (at most ``cachedChunks``, and ``cacheBytes``).
     private var cache: [(chunk: Int, trace: NetworkTrace)] = []
     /// Most recomputed chunks kept.
     static let cachedChunks = 3
+    /// Most bytes of recomputed chunks kept beyond the newest one (wide models keep fewer chunks).
+    public var cacheBytes = 24 << 20
 
     /// A live run of `network` (forward-reading) that keeps its rows in stores made by `makeStore`
     /// (a name — `input`, `tokens`, `checkpoints` — and a width), starting with `input` and its
@@ -142,7 +144,10 @@ public final class LiveRun {
         // A chunk still growing is not kept (its later steps would be missing).
         if rows.count == checkpointInterval {
             cache.append((chunk, trace))
-            if cache.count > Self.cachedChunks { cache.removeFirst() }
+            while cache.count > Self.cachedChunks
+                    || (cache.count > 1 && cache.reduce(0, { $0 + Self.bytes(of: $1.trace) }) > cacheBytes) {
+                cache.removeFirst()
+            }
         }
         return trace
     }

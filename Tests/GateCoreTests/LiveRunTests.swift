@@ -90,6 +90,10 @@ struct LiveRunTests {
         #expect(live.recent.steps <= 500 + 125)
         #expect(live.heldBytes <= stepBytes * (500 + 125 + 3 * 256), "\(live.heldBytes) bytes held")
         #expect(live.heldBytes == stepBytes * (live.recent.steps + 3 * 256), "the held steps and three chunks, counted")
+        // A tighter budget for recomputed chunks keeps fewer of them (never fewer than the newest).
+        live.cacheBytes = stepBytes * 256
+        for start in [0, 9_000, 20_100] { _ = try live.rows(start..<(start + 10)) }
+        #expect(live.heldBytes == stepBytes * (live.recent.steps + 256))
         // On disk: every input row, and one checkpoint (h and c of 5 units) per 256 steps.
         let sizes = try paths.map { try FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int }
         #expect(sizes == [30_000 * 3 * 4, 30_000 / 256 * 10 * 4])

@@ -71,6 +71,9 @@ struct LiveFloodTests {
         #expect(app.message == "steps 1–\(app.heldFrom) are no longer held: they could not be kept on disk (no space left on device); the newest 30 steps stay in memory")
         _ = app.handle(.key(.home))
         #expect(app.step == app.heldFrom)
+        feed.ended = true
+        _ = app.handle(.tick)
+        #expect(app.message == "input ended after 120 steps; steps 1–\(app.heldFrom) are no longer held: they could not be kept on disk (no space left on device); the newest 30 steps stay in memory")
     }
 
     @Test func unreadableLinesAreCountedWithTheLastOneShown() throws {

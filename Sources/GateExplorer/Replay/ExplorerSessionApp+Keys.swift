@@ -89,7 +89,7 @@ extension ExplorerSessionApp {
         if ended {
             feedEnded = true
             message = "input ended after \(totalSteps) steps" + (skippedInput > 0 ? " (\(skippedInput) unreadable lines or characters skipped)" : "")
-                + (heldFrom > 0 ? "; steps 1–\(heldFrom) are no longer held" : "")
+                + (live?.storeError != nil ? "; " + forgottenNote : "")
         }
     }
 
@@ -99,7 +99,8 @@ extension ExplorerSessionApp {
     /// The note on live input that could not be read: how many lines (or characters) so far, what
     /// a row must be, and the last one skipped (escaped, cut short).
     func skippedNote(last: String, parser: LiveRowParser) -> String {
-        let shown = Self.shown(String(last.prefix(24))) + (last.count > 24 ? "…" : "")
+        // Bytes that are not UTF-8 (binary input) show as `?`.
+        let shown = Self.shown(String(last.prefix(24))).replacingOccurrences(of: "\u{FFFD}", with: "?") + (last.count > 24 ? "…" : "")
         let lines = skippedInput == 1 ? "1 line that is not" : "\(skippedInput) lines that are not"
         let what: String
         if parser.readsCharacters {
