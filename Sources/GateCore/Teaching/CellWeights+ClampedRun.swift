@@ -1,6 +1,8 @@
 extension CellWeights {
     /// Runs this layer and direction like `run`, with some gates pinned to values. Without clamps this
-    /// is `run` itself (the fast path); with clamps, a plain Swift loop with PyTorch's equations.
+    /// is `run` itself (the fast path); with clamps, a Swift step loop with PyTorch's equations (its
+    /// products by the fast mat-vec kernel, one row at a time: a row's values do not depend on where
+    /// the rows run start, so a run cut into chunks gives the same values).
     func clampedRun(_ inputs: Matrix, reverse: Bool, from initial: RecurrentState?, clamps: [GateClamp]) -> LayerRun {
         if clamps.isEmpty { return run(inputs, reverse: reverse, from: initial) }
         switch self {
@@ -19,5 +21,36 @@ extension [String: Matrix] {
             self[name] = Matrix(rows: rows, columns: columns, values: values[k])
             self[SeriesName.preactivation(name)] = Matrix(rows: rows, columns: columns, values: preactivations[k])
         }
+    }
+}
+
+extension CellWeights {
+    /// The reference loop with `clamps` pinned, even when none falls in `inputs` (a chunk of a clamped
+    /// run past its clamps is computed the way the whole run computes it); a plain RNN, which has
+    /// no gate to clamp, runs the kernels.
+    func referenceClampedRun(_ inputs: Matrix, reverse: Bool, from initial: RecurrentState?, clamps: [GateClamp]) -> LayerRun {
+        switch self {
+        case .lstm(let w): w.clampedRun(inputs, reverse: reverse, from: initial, clamps: clamps)
+        case .gru(let w): w.clampedRun(inputs, reverse: reverse, from: initial, clamps: clamps)
+        case .rnn: run(inputs, reverse: reverse, from: initial)
+        }
+    }
+}
+
+extension CellWeights {
+    /// Y[t] = W X[t] + b one row at a time by the mat-vec kernel: unlike the sequence kernels, whose
+    /// path depends on how many rows they are given, each row's values depend on that row alone.
+    static func projectRows(weights: Matrix, bias: [Float], inputs: Matrix) -> Matrix {
+        var result = Matrix(rows: inputs.rows, columns: weights.rows)
+        guard weights.columns > 0 else {
+            for t in 0..<inputs.rows { result.setRow(t, bias) }
+            return result
+        }
+        for t in 0..<inputs.rows {
+            var y = bias
+            Kernels.matVecAccumulate(weights, inputs.row(t), into: &y)
+            result.setRow(t, y)
+        }
+        return result
     }
 }

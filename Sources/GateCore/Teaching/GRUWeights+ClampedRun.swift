@@ -1,8 +1,8 @@
 extension GRUWeights {
-    /// `referenceRun` with gates pinned by `clamps` (r, z or the candidate n).
+    /// The step loop of `referenceRun` (the fast mat-vec kernel for the products) with gates pinned by `clamps` (r, z or the candidate n).
     func clampedRun(_ inputs: Matrix, reverse: Bool, from initial: RecurrentState?, clamps: [GateClamp]) -> LayerRun {
         let steps = inputs.rows, h = hiddenSize
-        let projected = Kernels.plainProjectSequence(weights: inputWeights, bias: inputBias, inputs: inputs)
+        let projected = CellWeights.projectRows(weights: inputWeights, bias: inputBias, inputs: inputs)
         var pre = [[Float]](repeating: [Float](repeating: 0, count: steps * h), count: 3)
         var values = pre
         var recurrentTerm = [Float](repeating: 0, count: steps * h), hiddenSeries = recurrentTerm
@@ -14,9 +14,9 @@ extension GRUWeights {
             let base = t * 3 * h
             for k in 0..<(3 * h) { gates[k] = recurrentBias[k] }
             if resetAfter {
-                Kernels.plainMatVecAccumulate(recurrentWeights, hidden, into: &gates)
+                Kernels.matVecAccumulate(recurrentWeights, hidden, into: &gates)
             } else {
-                Kernels.plainMatVecAccumulate(recurrentWeights, hidden, into: &gates, rowOffset: 0, rowCount: 2 * h)
+                Kernels.matVecAccumulate(recurrentWeights, hidden, into: &gates, rowOffset: 0, rowCount: 2 * h)
             }
             var updates = term
             for j in 0..<h {
@@ -31,7 +31,7 @@ extension GRUWeights {
                 for j in 0..<h { term[j] = gates[2 * h + j] }
             } else {
                 for j in 0..<h { resetHidden[j] = resets[j] * hidden[j]; term[j] = recurrentBias[2 * h + j] }
-                Kernels.plainMatVecAccumulate(recurrentWeights, resetHidden, into: &term, rowOffset: 2 * h, rowCount: h)
+                Kernels.matVecAccumulate(recurrentWeights, resetHidden, into: &term, rowOffset: 2 * h, rowCount: h)
             }
             for j in 0..<h {
                 let zn = resetAfter ? projected.values[base + 2 * h + j] + resets[j] * term[j]

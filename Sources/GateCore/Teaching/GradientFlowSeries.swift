@@ -22,6 +22,20 @@ public struct GradientFlowSeries: Sendable, Equatable {
     /// T × H: ∂y/∂c_t[j] (LSTM) or ∂y/∂h_t[j] (GRU, RNN).
     public var unitGradients: Matrix
 
+    /// A series from its parts.
+    public init(outputStep: Int, outputUnit: Int, layer: Int, isReverse: Bool, kind: CellKind, cellPath: Matrix?,
+                hiddenNorms: [Float], cellNorms: [Float], unitGradients: Matrix) {
+        self.outputStep = outputStep
+        self.outputUnit = outputUnit
+        self.layer = layer
+        self.isReverse = isReverse
+        self.kind = kind
+        self.cellPath = cellPath
+        self.hiddenNorms = hiddenNorms
+        self.cellNorms = cellNorms
+        self.unitGradients = unitGradients
+    }
+
     /// The state-gradient norm the view calls "the gradient": ‖∂y/∂c_t‖ for an LSTM, ‖∂y/∂h_t‖ otherwise.
     public var stateNorms: [Float] { cellNorms.isEmpty ? hiddenNorms : cellNorms }
 

@@ -1,8 +1,8 @@
 extension LSTMWeights {
-    /// `referenceRun` with gates pinned by `clamps` (peepholes, projection, clip and coupling honoured).
+    /// The step loop of `referenceRun` (the fast mat-vec kernel for the products) with gates pinned by `clamps` (peepholes, projection, clip and coupling honoured).
     func clampedRun(_ inputs: Matrix, reverse: Bool, from initial: RecurrentState?, clamps: [GateClamp]) -> LayerRun {
         let steps = inputs.rows, h = hiddenSize, out = outputSize
-        let projected = Kernels.plainProjectSequence(weights: inputWeights, bias: combinedBias, inputs: inputs)
+        let projected = CellWeights.projectRows(weights: inputWeights, bias: combinedBias, inputs: inputs)
         var pre = [[Float]](repeating: [Float](repeating: 0, count: steps * h), count: 4)
         var gates = pre
         var cellSeries = [Float](repeating: 0, count: steps * h), unprojected = cellSeries
@@ -17,7 +17,7 @@ extension LSTMWeights {
         for s in 0..<steps {
             let t = reverse ? steps - 1 - s : s
             for k in 0..<(4 * h) { z[k] = projected.values[t * 4 * h + k] }
-            Kernels.plainMatVecAccumulate(recurrentWeights, hidden, into: &z)
+            Kernels.matVecAccumulate(recurrentWeights, hidden, into: &z)
             for j in 0..<h {
                 var zi = z[j], zf = z[h + j], zg = z[2 * h + j], zo = z[3 * h + j]
                 if let peepholes {

@@ -44,64 +44,45 @@ extension RecurrentNetwork {
     }
 
     /// Runs the network with what-if edits applied. With `original` (this network's unedited trace of
-    /// the same input), a forward direction whose input and weights are unchanged before some step
-    /// starts there from the original's state instead of from step 1, and untouched layers are reused.
+    /// the same input), rows that cannot have changed are taken from it: a forward direction starts
+    /// computing at the first step its edits or the layer below may change (``EditPlan``), from the
+    /// original's state there, and untouched directions are reused whole. Values are bit-identical to
+    /// ``EditedCheckpointedRun``'s, which follows the same plans chunk by chunk.
     public func run(_ input: Matrix, tokens: [Int]? = nil, interventions: [Intervention],
                     reusing original: NetworkTrace? = nil) throws(ShapeError) -> NetworkTrace {
         try checkInput(input)
         try check(interventions, steps: input.rows)
+        let original = original.flatMap { $0.steps == input.rows && $0.layers.count == layers.reduce(0) { $0 + $1.count } ? $0 : nil }
         let edited = applyingBiasShifts(interventions)
         let steps = input.rows
+        let plans = EditPlan.plans(network: self, interventions: interventions, steps: steps, reusing: original != nil)
         var trace = NetworkTrace(input: input, tokens: tokens, layers: [])
         var current = input
-        var inputChangedFrom = 0  // first row of the current layer's input that may differ from the original
-        if original != nil { inputChangedFrom = steps }
         for (index, directions) in edited.layers.enumerated() {
             var outputs: [Matrix] = []
-            var outputChangedFrom = steps
             for (direction, weights) in directions.enumerated() {
                 let reverse = isReverse(direction: direction)
+                let plan = plans[index][direction]
                 let start0 = initialState(layer: index, direction: direction)
-                let mine = interventions.filter { $0.layer == index && $0.isReverse == reverse }
-                let biasShifted = mine.contains { if case .shiftBias = $0.action { true } else { false } }
-                let gate = { (edit: Intervention) in Intervention.gateIndex(of: edit.gate, in: weights.kind) ?? 0 }
-                var clamps: [GateClamp] = []
-                for edit in mine {
-                    if case .clamp(let value, let step) = edit.action {
-                        clamps.append(GateClamp(gate: gate(edit), unit: edit.unit, step: step, value: value))
-                    }
-                }
                 let before = original?.layer(index, reverse: reverse)
                 var series: [String: Matrix]
-                if let before, !biasShifted, !reverse {
-                    let firstClamp = clamps.map { $0.step ?? 0 }.min() ?? steps
-                    let start = min(inputChangedFrom, firstClamp)
-                    if start >= steps {
-                        series = before.series
-                    } else {
-                        let initial = start == 0 ? start0 : Self.state(of: before, at: start - 1)
-                        let shifted = clamps.map { c in
-                            GateClamp(gate: c.gate, unit: c.unit, step: c.step.map { $0 - start }, value: c.value)
-                        }.filter { $0.step.map { $0 >= 0 } ?? true }
-                        let tail = weights.clampedRun(current.rows(start..<steps), reverse: false, from: initial,
-                                                      clamps: shifted)
-                        series = Self.splice(before.series, tail.series, at: start)
-                    }
-                } else if let before, !biasShifted, reverse, inputChangedFrom >= steps, clamps.isEmpty {
-                    series = before.series
-                } else {
-                    series = weights.clampedRun(current, reverse: reverse, from: start0, clamps: clamps).series
+                switch plan.source {
+                case .original where before != nil:
+                    series = before!.series
+                case .reference where !reverse && plan.from > 0 && before != nil:
+                    let tail = weights.referenceClampedRun(current.rows(plan.from..<steps), reverse: false,
+                                                           from: Self.state(of: before!, at: plan.from - 1),
+                                                           clamps: plan.clamps(in: plan.from..<steps))
+                    series = Self.splice(before!.series, tail.series, at: plan.from)
+                case .reference:
+                    series = weights.referenceClampedRun(current, reverse: reverse, from: start0, clamps: plan.clamps).series
+                case .original, .kernels:
+                    series = weights.run(current, reverse: reverse, from: start0).series
                 }
                 let hidden = series[SeriesName.hidden] ?? Matrix(rows: steps, columns: weights.outputSize)
-                if let before {
-                    outputChangedFrom = min(outputChangedFrom, Self.firstDifferingRow(hidden, before.hidden))
-                } else {
-                    outputChangedFrom = 0
-                }
                 trace.layers.append(LayerTrace(layer: index, isReverse: reverse, kind: weights.kind, series: series))
                 outputs.append(hidden)
             }
-            inputChangedFrom = outputChangedFrom
             current = outputs.count == 1 ? outputs[0] : Self.concatenateColumns(outputs)
         }
         if let head = edited.head { trace.output = head.apply(to: current) }
@@ -125,13 +106,5 @@ extension RecurrentNetwork {
             result[name] = joined
         }
         return result
-    }
-
-    /// The first row where `a` and `b` differ (their row count when none does).
-    static func firstDifferingRow(_ a: Matrix, _ b: Matrix) -> Int {
-        guard a.rows == b.rows, a.columns == b.columns else { return 0 }
-        let width = max(1, a.columns)
-        for index in a.values.indices where a.values[index] != b.values[index] { return index / width }
-        return a.rows
     }
 }

@@ -13,10 +13,26 @@ extension ExplorerSessionApp {
     /// edited rows from here on; the cursor stays.
     public mutating func replaceRun(_ run: ExplorerRun, describing edit: String) {
         guard source == nil else { return }
+        adoptTemplate(run)
+        replaceRun(run.trace, describing: edit)
+    }
+
+    /// Replaces a run read window by window with an edited one (a what-if edit on a long run, or its
+    /// undo): rows now come from `source`, names and network from `run`. A recording in progress notes
+    /// `edit` and records the edited rows from here on; the cursor stays.
+    public mutating func replaceRun(_ run: ExplorerRun, source: any ExplorerRowSource, describing edit: String) {
+        guard self.source != nil else { return }
+        adoptTemplate(run)
+        self.source = source
+        recording?.noteEdit(edit)
+        reload(force: true)
+    }
+
+    /// Takes `run`'s names, network and vocabulary as the template, keeping the keys listed and disabled.
+    private mutating func adoptTemplate(_ run: ExplorerRun) {
         var next = run
         next.extraKeyHelp = base.extraKeyHelp
         next.disabledKeys = base.disabledKeys
         base = next
-        replaceRun(run.trace, describing: edit)
     }
 }

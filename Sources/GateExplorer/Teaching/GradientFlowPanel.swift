@@ -18,9 +18,12 @@ public struct GradientFlowPanel {
     /// Lowest decade shown: values ≤ 10^floor are drawn as the scale's bottom.
     public static let floorDecade: Float = -8
 
-    /// The gradient flow of `run` at its cursor layer and direction, for the output at `step`.
+    /// The gradient flow of `run` at its cursor layer and direction, for the output at `step`. For a
+    /// window of a longer run (``ExplorerRun/isWindow``) only the cell path over the window is known:
+    /// the gradients need the whole run from its first step, and are left empty.
     public static func series(of run: ExplorerRun, step: Int, layer: Int, reverse: Bool) -> GradientFlowSeries? {
         guard let network = run.network, step >= 0, step < run.steps else { return nil }
+        if run.isWindow { return windowSeries(of: run, step: step, layer: layer, reverse: reverse) }
         let all = try? network.gradientFlowSeries(input: run.trace.input, tokens: run.trace.tokens, trace: run.trace,
                                                   outputStep: step)
         return all?.first { $0.layer == layer && $0.isReverse == reverse } ?? all?.first
@@ -47,7 +50,7 @@ public struct GradientFlowPanel {
             buffer.put(" gradient flow needs the model's weights (a replayed trace has none)", x: rect.x, y: y, style: ExplorerTheme.notice)
             return y
         }
-        var head = " gradient flow into output \(flow.outputUnit + 1) at t=\(flow.outputStep + 1) · log scale"
+        var head = " gradient flow into output \(flow.outputUnit + 1) at t=\(state.run.stepNumber(flow.outputStep)) · log scale"
         let pathName = flow.kind == .lstm ? "Π f (cell)" : (flow.kind == .gru ? "Π z (update)" : "")
         // A narrow gutter (the presenter's) leaves no room for the path's name on its rows: the title says it.
         let nameFitsRows = 1 + GlyphWidth.columns(of: pathName) < heatmapX - rect.x - 4
@@ -92,6 +95,10 @@ public struct GradientFlowPanel {
         } else {
             buffer.put(" a plain RNN has no gated path: only the full gradient below reaches back", x: rect.x, y: y, style: ExplorerTheme.dim)
             y += 1
+        }
+        if flow.stateNorms.isEmpty {
+            drawWindowNote(into: &buffer, rect: rect, y: y)
+            return rect.y
         }
         let norms = flow.stateNorms
         let peak = max(norms.max() ?? 1, 1e-30)

@@ -33,8 +33,9 @@ extension TeachingSession {
             switch key {
             case .up, .character("k"), .down, .character("j"):
                 let up = key == .up || key == .character("k")
+                // Steps of the whole run: a long run's window may move with the jump.
                 explorerSession.jump(to: pending.step + 1)
-                let revealed = explorer.layer.value(pending.series, step: pending.step + 1, unit: pending.unit) ?? pending.value
+                let revealed = explorer.layer.value(pending.series, step: explorer.step, unit: pending.unit) ?? pending.value
                 quiz.answer(guessUp: up, revealed: revealed)
                 return .continue
             case .escape:
@@ -74,9 +75,9 @@ extension TeachingSession {
         case .character("P"):
             isPresenting.toggle()
         case .right, .character("l"):
-            guard quiz.isOn, explorer.step + 1 < explorer.totalSteps, let panel = quizPanel else { return nil }
+            guard quiz.isOn, explorerSession.step + 1 < explorerSession.totalSteps, let panel = quizPanel else { return nil }
             let value = explorer.layer.value(panel.series, step: explorer.step, unit: explorer.selectedUnit) ?? 0
-            quiz.pending = QuizQuestion(step: explorer.step, unit: explorer.selectedUnit, series: panel.series,
+            quiz.pending = QuizQuestion(step: explorerSession.step, unit: explorer.selectedUnit, series: panel.series,
                                         word: panel.word + " " + panel.symbol, value: value)
         default:
             return nil
@@ -135,7 +136,7 @@ extension TeachingSession {
         let current = explorer.layer.value(panel.series, step: explorer.step, unit: explorer.selectedUnit) ?? 0
         let value: Float = panel.isSigned ? 0 : (current >= 0.5 ? 0 : 1)
         edit(Intervention(layer: explorer.layerIndex, isReverse: explorer.isReverse, unit: explorer.selectedUnit,
-                          gate: panel.series, action: .clamp(value: value, step: everyStep ? nil : explorer.step)))
+                          gate: panel.series, action: .clamp(value: value, step: everyStep ? nil : explorerSession.step)))
     }
 
     mutating func shiftBias(by amount: Float) {

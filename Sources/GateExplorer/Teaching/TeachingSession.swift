@@ -21,8 +21,11 @@ public struct TeachingSession {
     public let lesson: TeachingLesson?
     /// The current stop (0-based).
     public internal(set) var stopIndex: Int
-    /// The run before any what-if edit.
+    /// The run before any what-if edit (over a long input: its names and network, and the first window).
     public internal(set) var baseRun: ExplorerRun
+    /// The rows of a long run before any what-if edit, computed window by window from checkpoints
+    /// (nil when the run is held whole in ``baseRun``).
+    public internal(set) var baseSource: CheckpointedRowSource?
     /// The twin run plotted in the gradient view.
     public internal(set) var twin: ExplorerRun?
     /// What-if edits, oldest first (`u` removes the last).
@@ -63,26 +66,28 @@ public struct TeachingSession {
                 hiddenPanels: Set<String> = [], disabledKeys: Set<Key> = []) {
         let run = lesson.stops.first?.run
             ?? ExplorerRun(name: "empty", title: "empty", trace: NetworkTrace(input: Matrix(rows: 0, columns: 0), layers: []))
-        self.init(lesson: lesson, run: run, quiz: quiz, presenting: presenting, hiddenPanels: hiddenPanels,
+        self.init(lesson: lesson, run: run, source: nil, quiz: quiz, presenting: presenting, hiddenPanels: hiddenPanels,
                   disabledKeys: disabledKeys, palette: .standard)
         if !lesson.stops.isEmpty { open(stop: 0) }
     }
 
-    /// Teaching tools on a single run, without a lesson.
-    public init(run: ExplorerRun, quiz: Bool = false, presenting: Bool = false,
+    /// Teaching tools on a single run, without a lesson; a long run's rows come from `source`
+    /// window by window (then `run` holds its names, network and first window).
+    public init(run: ExplorerRun, source: CheckpointedRowSource? = nil, quiz: Bool = false, presenting: Bool = false,
                 hiddenPanels: Set<String> = [], disabledKeys: Set<Key> = [], palette: ExplorerPalette = .standard) {
-        self.init(lesson: nil, run: run, quiz: quiz, presenting: presenting, hiddenPanels: hiddenPanels,
+        self.init(lesson: nil, run: run, source: source, quiz: quiz, presenting: presenting, hiddenPanels: hiddenPanels,
                   disabledKeys: disabledKeys, palette: palette)
     }
 
     /// The state both public initialisers start from: `run` in the explorer, no edits, no overlay.
-    private init(lesson: TeachingLesson?, run: ExplorerRun, quiz: Bool, presenting: Bool,
+    private init(lesson: TeachingLesson?, run: ExplorerRun, source: CheckpointedRowSource?, quiz: Bool, presenting: Bool,
                  hiddenPanels: Set<String>, disabledKeys: Set<Key>, palette: ExplorerPalette) {
-        explorerSession = Self.explorerSession(on: run, palette: palette, lessonKeys: lesson != nil, disabledKeys: disabledKeys,
-                                               sink: nil, bookmarks: [])
+        explorerSession = Self.explorerSession(on: run, source: source, palette: palette, lessonKeys: lesson != nil,
+                                               disabledKeys: disabledKeys, sink: nil, bookmarks: [])
         self.lesson = lesson
         stopIndex = 0
         baseRun = run
+        baseSource = source
         twin = nil
         edits = []
         view = .explorer
@@ -96,13 +101,14 @@ public struct TeachingSession {
         spatialApp = nil
     }
 
-    /// An explorer session on `run` with the teaching keys in its help.
-    static func explorerSession(on run: ExplorerRun, palette: ExplorerPalette, lessonKeys: Bool, disabledKeys: Set<Key>,
-                                sink: (any RecordingSink)?, bookmarks: [StepBookmark]) -> ExplorerSessionApp {
+    /// An explorer session on `run` (rows from `source` for a long run) with the teaching keys in its help.
+    static func explorerSession(on run: ExplorerRun, source: (any ExplorerRowSource)? = nil, palette: ExplorerPalette,
+                                lessonKeys: Bool, disabledKeys: Set<Key>, sink: (any RecordingSink)?,
+                                bookmarks: [StepBookmark]) -> ExplorerSessionApp {
         var run = run
         run.extraKeyHelp = TeachingKeyBinding.help(lesson: lessonKeys, disabled: disabledKeys)
         run.disabledKeys = disabledKeys
-        return ExplorerSessionApp(run: run, palette: palette, recordingSink: sink, bookmarks: bookmarks)
+        return ExplorerSessionApp(run: run, source: source, palette: palette, recordingSink: sink, bookmarks: bookmarks)
     }
 
     /// Gives `r` somewhere to save: `makeSink` makes the sink for each stop's run.
@@ -134,6 +140,7 @@ public struct TeachingSession {
         stopIndex = min(max(0, index), lesson.stops.count - 1)
         let stop = lesson.stops[stopIndex]
         baseRun = stop.run
+        baseSource = nil
         twin = stop.twin
         edits = []
         showsAnswer = false
@@ -202,9 +209,11 @@ public struct TeachingSession {
 
     /// Re-runs the base run's network with the edits and shows the result in the explorer session
     /// (a recording in progress notes `edit`); false (with a message) when the network is unknown or
-    /// refuses an edit.
+    /// refuses an edit. A long run is re-run lazily (``EditedCheckpointedRun``): only the windows
+    /// looked at are computed, from the edited step on.
     @discardableResult
     mutating func rerun(describing edit: String) -> Bool {
+        if let baseSource { return rerunLazily(over: baseSource, describing: edit) }
         var run = baseRun
         if !edits.isEmpty {
             guard let network = baseRun.network else { message = "what-if needs the model's weights (this run is a replayed trace)"; return false }
@@ -240,5 +249,34 @@ public struct TeachingSession {
             }
         }
         return action
+    }
+
+    /// ``rerun(describing:)`` for a long run: the edited rows come from an ``EditedCheckpointedRun``
+    /// over `base` (no edits: from `base` itself, as before the first edit).
+    private mutating func rerunLazily(over base: CheckpointedRowSource, describing edit: String) -> Bool {
+        guard !edits.isEmpty else {
+            explorerSession.replaceRun(baseRun, source: base, describing: edit)
+            return true
+        }
+        do {
+            let edited = try EditedCheckpointedRun(base: base.run, interventions: edits)
+            var run = baseRun
+            run.network = edited.network
+            explorerSession.replaceRun(run, source: ChunkedRowSource(run: edited, annotations: base.annotations),
+                                       describing: edit)
+            return true
+        } catch {
+            message = error.message
+            return false
+        }
+    }
+
+    /// The unedited run's rows of the window the explorer holds (row 0 is the window's first step),
+    /// for views that set the edited run against the original.
+    public var originalRows: NetworkTrace {
+        let window = explorerSession.window
+        if let baseSource, let rows = try? baseSource.rows(window) { return rows }
+        guard window != 0..<baseRun.trace.steps else { return baseRun.trace }
+        return baseRun.trace.rows(window.clamped(to: 0..<baseRun.trace.steps))
     }
 }

@@ -32,7 +32,9 @@ public struct WhatIfPanel {
                 .draw(in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), into: &buffer)
             return
         }
-        let original = session.baseRun.trace.layer(state.layerIndex, reverse: state.isReverse)
+        // The original's rows of the window the explorer holds (a long run is read window by window).
+        let originalTrace = session.originalRows
+        let original = originalTrace.layer(state.layerIndex, reverse: state.isReverse)
         let edited = state.layer
         let sequential = ScaleTable(scale: state.palette.sequential, mode: buffer.colorMode)
         let diverging = ScaleTable(scale: state.palette.diverging, mode: buffer.colorMode)
@@ -68,7 +70,7 @@ public struct WhatIfPanel {
             }
         }
         let t = state.step
-        var summary = StyledText(" at t=\(t + 1): ")
+        var summary = StyledText(" at t=\(state.run.stepNumber(t)): ")
         for (word, series, _) in rows {
             if let a = original?.value(series, step: t, unit: state.selectedUnit), let b = edited.value(series, step: t, unit: state.selectedUnit) {
                 summary.add("\(word) \(String(format2: Double(a))) → \(String(format2: Double(b)))  ", ExplorerTheme.title)
@@ -76,7 +78,10 @@ public struct WhatIfPanel {
         }
         // The head as the explorer states it: the likeliest symbol or class with its probability, or
         // the predicted value — never a raw logit with a class index.
-        if let before = Prediction(run: session.baseRun, step: t, count: 1), let after = Prediction(run: state.run, step: t, count: 1) {
+        var originalRun = state.run
+        originalRun.trace = originalTrace
+        originalRun.network = session.baseRun.network
+        if let before = Prediction(run: originalRun, step: t, count: 1), let after = Prediction(run: state.run, step: t, count: 1) {
             summary.add("output: \(before.summary()) → \(after.summary())", TeachingTheme.answer)
         }
         summary.draw(into: &buffer, x: rect.x, y: rect.maxY - 2, maxX: rect.maxX)

@@ -76,8 +76,11 @@ public enum TraceRecorder {
                         streamer.run(current, steps: count)
                         current = streamer.hidden
                     }
-                    if let head {
-                        output.withUnsafeMutableBufferPointer { head.project(current, rows: count, into: $0.baseAddress!) }
+                    if let head, let activation = network.head?.activation {
+                        output.withUnsafeMutableBufferPointer {
+                            head.project(current, rows: count, into: $0.baseAddress!)
+                            activation.apply(to: $0, rows: count, columns: head.weights.rows)
+                        }
                     }
                     if let tokens {
                         for t in 0..<count { tokenRows[t] = Float(tokens[start + t]) }

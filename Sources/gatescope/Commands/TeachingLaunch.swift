@@ -15,10 +15,11 @@ enum TeachingLaunch {
         do { return try ClassroomPreset.load(path: path) } catch { throw UserError(error.description) }
     }
 
-    /// The teaching tools on one run (no lesson), with the preset's and the flags' modes.
-    static func session(run: ExplorerRun, preset: ClassroomPreset, quiz: Bool, present: Bool,
+    /// The teaching tools on one run (no lesson; a long run's rows from `source`), with the preset's
+    /// and the flags' modes.
+    static func session(run: ExplorerRun, source: CheckpointedRowSource? = nil, preset: ClassroomPreset, quiz: Bool, present: Bool,
                         palette: ExplorerPalette = .standard) -> TeachingSession {
-        TeachingSession(run: run, quiz: preset.quiz ?? quiz, presenting: preset.present ?? present,
+        TeachingSession(run: run, source: source, quiz: preset.quiz ?? quiz, presenting: preset.present ?? present,
                         hiddenPanels: preset.hidden, disabledKeys: disabledKeys(preset), palette: palette)
     }
 

@@ -1,0 +1,102 @@
+import Testing
+@testable import GateCore
+
+/// What-if edits on a run computed chunk by chunk (`EditedCheckpointedRun`): its rows are bit-identical
+/// to the whole re-run with the same edits, for every cell kind, stacked and bidirectional, a clamp
+/// at one step, a clamp at every step and a bias shift, whatever order the chunks are read in; rows
+/// before the edit are the unedited run's; and a late edit computes only the chunks from it on.
+struct EditedCheckpointedRunTests {
+    /// The edits tried on cell `cell`: a clamp at step `step` and at every step (gated cells), a
+    /// bias shift, and a clamp with a bias shift, in `layer` (reverse direction when `reverse`).
+    static func edits(cell: Int, layer: Int, reverse: Bool, step: Int) -> [(String, [Intervention])] {
+        let kind = CheckpointedRunTests.cell(cell, input: 3, seed: 1).kind
+        let gate: String = switch kind {
+        case .lstm: SeriesName.forgetGate
+        case .gru: SeriesName.updateGate
+        case .rnnTanh, .rnnRelu: SeriesName.hidden
+        }
+        let shift = Intervention(layer: layer, isReverse: reverse, unit: 1, gate: gate, action: .shiftBias(1.5))
+        guard kind == .lstm || kind == .gru else { return [("bias shift", [shift])] }
+        let clamp = Intervention(layer: layer, isReverse: reverse, unit: 2, gate: gate, action: .clamp(value: 0, step: step))
+        let always = Intervention(layer: layer, isReverse: reverse, unit: 0, gate: gate, action: .clamp(value: 1, step: nil))
+        return [("clamp at t=\(step + 1)", [clamp]), ("clamp at every step", [always]), ("bias shift", [shift]),
+                ("clamp and bias shift", [clamp, shift])]
+    }
+
+    /// The lazy edited run's rows, chunk by chunk in `order`, joined into one trace.
+    static func rows(of run: EditedCheckpointedRun, order: [Int]) -> NetworkTrace {
+        var chunks: [Int: NetworkTrace] = [:]
+        for chunk in order { chunks[chunk] = run.trace(ofChunk: chunk) }
+        var whole = chunks[0]!
+        for chunk in 1..<run.chunkCount { whole.appendSteps(chunks[chunk]!) }
+        return whole
+    }
+
+    @Test(arguments: 0..<8)
+    func editedChunksEqualTheWholeRerun(cell: Int) throws {
+        // One layer, stacked, bidirectional, stacked bidirectional (shapes 0–3 of CheckpointedRunTests).
+        for shape in 0..<4 {
+            let (label, network, whole, _) = try CheckpointedRunTests.runs(cell: cell, shape: shape, steps: 103)
+            let layers = network.layers.count, directions = network.layers[0].count
+            for (layer, reverse) in [(0, false), (layers - 1, directions == 2)] {
+                for step in [5, 40, 100] {
+                    for (name, edits) in Self.edits(cell: cell, layer: layer, reverse: reverse, step: step) {
+                        let what = "\(label), layer \(layer + 1)\(reverse ? " reverse" : ""), \(name)"
+                        let expected = try network.run(whole.input, interventions: edits, reusing: whole)
+                        let base = try CheckpointedRun(network: network, input: whole.input, chunkSize: 16)
+                        let lazy = try EditedCheckpointedRun(base: base, interventions: edits)
+                        let order = [lazy.chunkCount - 1, 0, 3, 2] + Array(0..<lazy.chunkCount)
+                        let got = Self.rows(of: lazy, order: order)
+                        #expect(got == expected, "\(what)")
+                        // The whole re-run from the first step (reference loop throughout) agrees to rounding.
+                        let full = try network.run(whole.input, interventions: edits)
+                        for (a, b) in zip(got.layers, full.layers) {
+                            for (series, matrix) in a.series {
+                                #expect(matrix.maxAbsDifference(b.series[series]!) <= 1e-4, "\(what) \(series)")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A clamp late in a forward layer leaves every earlier row as the unedited run had it, and
+    /// reading the last chunk computes only the edited chunks (the checkpoints before are the base's).
+    @Test func aLateClampComputesOnlyFromItsChunk() throws {
+        let (_, network, whole, _) = try CheckpointedRunTests.runs(cell: 0, shape: 1, steps: 200)
+        let base = try CheckpointedRun(network: network, input: whole.input, chunkSize: 16)
+        let edit = Intervention(layer: 1, unit: 2, gate: SeriesName.forgetGate, action: .clamp(value: 1, step: 170))
+        let lazy = try EditedCheckpointedRun(base: base, interventions: [edit])
+        let last = lazy.trace(ofChunk: lazy.chunkCount - 1)
+        // Chunk 10 holds steps 161–176, the last chunk 177–200 (the 8 over join it): layers 2 and 3 compute each.
+        #expect(lazy.chunkRunsComputed == 4)
+        #expect(lazy.firstEditedStep == 170)
+        let range = lazy.range(ofChunk: lazy.chunkCount - 1)
+        // Layer 1 is untouched; layer 2 before step 171 is the unedited run's, bit for bit.
+        #expect(last.layer(0)?.series == whole.layer(0)?.series.mapValues { $0.rows(range) })
+        let early = lazy.trace(ofChunk: 3), earlyRange = lazy.range(ofChunk: 3)
+        for layer in whole.layers {
+            #expect(early.layer(layer.layer)?.series == layer.series.mapValues { $0.rows(earlyRange) })
+        }
+        #expect(early.output == whole.output?.rows(earlyRange))
+        let clamped = lazy.trace(ofChunk: lazy.chunk(containing: 170))
+        let edited = try #require(clamped.layer(1)?.series[SeriesName.forgetGate])
+        let original = try #require(whole.layer(1)?.series[SeriesName.forgetGate])
+        let offset = lazy.range(ofChunk: lazy.chunk(containing: 170)).lowerBound
+        #expect(edited[170 - offset, 2] == 1)
+        #expect(original[170, 2] != 1)
+        #expect(edited[169 - offset, 2] == original[169, 2])
+    }
+
+    @Test func refusesAnEditTheNetworkCannotTake() throws {
+        let (_, network, whole, _) = try CheckpointedRunTests.runs(cell: 6, shape: 0, steps: 40)
+        let base = try CheckpointedRun(network: network, input: whole.input, chunkSize: 16)
+        #expect(throws: ShapeError.self) {
+            try EditedCheckpointedRun(base: base, interventions: [Intervention(unit: 0, gate: SeriesName.hidden, action: .clamp(value: 0, step: 1))])
+        }
+        #expect(throws: ShapeError.self) {
+            try EditedCheckpointedRun(base: base, interventions: [Intervention(unit: 0, gate: SeriesName.forgetGate, action: .shiftBias(1))])
+        }
+    }
+}
