@@ -83,6 +83,9 @@ import Testing
         #expect(source.pendingProgress != nil)
         // Whatever the fill has reached, the first rows of layer 0's forward direction are the whole run's.
         #expect(try source.rows(0..<300).layer(0, reverse: false) == eager.rows(0..<300).layer(0, reverse: false))
+        // Recording and pattern search read complete rows: computed now, whatever the fill has reached.
+        #expect(try source.completeRows(0..<300) == eager.rows(0..<300))
+        #expect(try source.completeRows(5000..<5200) == eager.rows(5000..<5200))
         // Wait for both fills to be handed over (a bound on waiting, not an assertion on speed).
         for _ in 0..<6000 where source.isFillingInBackground {
             _ = source.poll()

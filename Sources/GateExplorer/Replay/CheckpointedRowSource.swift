@@ -90,6 +90,20 @@ public final class CheckpointedRowSource: ExplorerRowSource {
     public func rows(_ range: Range<Int>) throws -> NetworkTrace {
         absorb()
         lastReadPending = false
+        return assembled(range) { chunk($0) }
+    }
+
+    /// Rows `range` with every value computed now (a fill the background has not finished is done
+    /// here, as without it); nothing NaN for "not computed yet".
+    public func completeRows(_ range: Range<Int>) throws -> NetworkTrace {
+        absorb()
+        return assembled(range) { index in
+            cached.first(where: { $0.chunk == index })?.trace ?? run.trace(ofChunk: index)
+        }
+    }
+
+    /// Rows `range` of the chunks `chunk` gives, with the annotations.
+    private func assembled(_ range: Range<Int>, chunk: (Int) -> NetworkTrace) -> NetworkTrace {
         let range = range.clamped(to: 0..<steps)
         guard !range.isEmpty else { return chunk(0).rows(0..<0) }
         var result = NetworkTrace(input: Matrix(rows: 0, columns: 0), layers: [])

@@ -23,6 +23,9 @@ public protocol ExplorerRowSource {
     /// Takes in what a background computation finished; true when rows read before may have changed
     /// (read them again).
     func poll() -> Bool
+    /// Rows `range` as ``rows(_:)`` gives them, but with nothing left to the background: what is not
+    /// computed yet is computed now (for recording and pattern search, which keep the values).
+    func completeRows(_ range: Range<Int>) throws -> NetworkTrace
 }
 
 extension ExplorerRowSource {
@@ -36,4 +39,6 @@ extension ExplorerRowSource {
     public var pendingNote: String? { nil }
     /// Nothing is computed in the background.
     public func poll() -> Bool { false }
+    /// Nothing is computed in the background: the rows.
+    public func completeRows(_ range: Range<Int>) throws -> NetworkTrace { try rows(range) }
 }

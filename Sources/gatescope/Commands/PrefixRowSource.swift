@@ -21,4 +21,8 @@ struct PrefixRowSource: ExplorerRowSource {
     var pendingNote: String? { base.pendingNote }
 
     func poll() -> Bool { base.poll() }
+
+    func completeRows(_ range: Range<Int>) throws -> NetworkTrace {
+        try base.completeRows(range.clamped(to: 0..<steps))
+    }
 }
