@@ -174,11 +174,12 @@ struct ExploreCommand: ParsableCommand {
                        inputPath: text == nil ? entry.inputPath : nil, text: text)
     }
 
-    /// Runs `network` over the input and wraps it for the explorer.
+    /// Runs `network` over the input and wraps it for the explorer; a run too big to hold whole is
+    /// refused with `advice`.
     static func run(network: RecurrentNetwork, name: String, title: String, story: String?,
-                    inputPath: String?, text: String?) throws -> ExplorerRun {
+                    inputPath: String?, text: String?, advice: String = WholeRunBudget.wholeRunAdvice) throws -> ExplorerRun {
         let sequence = try Self.sequence(network: network, inputPath: inputPath, text: text)
-        try WholeRunBudget.check(network, steps: sequence.input.rows, advice: WholeRunBudget.wholeRunAdvice)
+        try WholeRunBudget.check(network, steps: sequence.input.rows, advice: advice)
         let trace = try network.run(sequence.input, tokens: sequence.tokens)
         return ExplorerRun(name: name, title: title, story: story, trace: trace, network: network,
                            vocabulary: network.vocabulary)

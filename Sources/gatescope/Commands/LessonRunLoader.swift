@@ -42,7 +42,7 @@ final class LessonRunLoader {
         let network = try ModelImporter.load(path: entry.modelPath)
         let run = try ExploreCommand.run(network: network, name: entry.name, title: entry.title,
                                          story: entry.story.isEmpty ? nil : entry.story,
-                                         inputPath: inputPath ?? entry.inputPath, text: nil)
+                                         inputPath: inputPath ?? entry.inputPath, text: nil, advice: WholeRunBudget.lessonAdvice)
         runs[key] = run
         return run
     }

@@ -23,7 +23,10 @@ enum WholeRunBudget {
     }
 
     /// What to do instead of holding a run whole, for the commands that explore or score one.
-    static let wholeRunAdvice = "explore it without --present, --quiz or --classroom (long inputs are computed window by window), or record it (`gatescope record`) and open the trace with replay or units; or give a shorter input"
+    static let wholeRunAdvice = "open it with --model FILE --input FILE (a long input is computed window by window, with or without --present, --quiz and --classroom), or record it (`gatescope record`) and open the trace with replay or units; or give a shorter input"
+
+    /// What to do instead, for a lesson stop (a lesson holds each stop's run whole).
+    static let lessonAdvice = "a lesson holds each stop's run whole: give the stop a shorter input, or open this one with `gatescope explore --model FILE --input FILE --present` (a long input is computed window by window there)"
 
     /// `bytes` as "12.3 GB".
     static func gigabytes(_ bytes: Int) -> String {
