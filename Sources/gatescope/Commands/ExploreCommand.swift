@@ -174,12 +174,11 @@ struct ExploreCommand: ParsableCommand {
                        inputPath: text == nil ? entry.inputPath : nil, text: text)
     }
 
-    /// Runs `network` over the input and wraps it for the explorer; a run too big to hold whole is
-    /// refused with `advice`.
+    /// Runs `network` over the input and wraps it for the explorer.
     static func run(network: RecurrentNetwork, name: String, title: String, story: String?,
-                    inputPath: String?, text: String?, advice: String = WholeRunBudget.wholeRunAdvice) throws -> ExplorerRun {
+                    inputPath: String?, text: String?) throws -> ExplorerRun {
         let sequence = try Self.sequence(network: network, inputPath: inputPath, text: text)
-        try WholeRunBudget.check(network, steps: sequence.input.rows, advice: advice)
+        try WholeRunBudget.check(network, steps: sequence.input.rows, advice: WholeRunBudget.wholeRunAdvice)
         let trace = try network.run(sequence.input, tokens: sequence.tokens)
         return ExplorerRun(name: name, title: title, story: story, trace: trace, network: network,
                            vocabulary: network.vocabulary)

@@ -1,5 +1,6 @@
 import Foundation
 import GateCore
+import GateExplorer
 
 /// The memory a command may spend on a run held whole (teaching tools, bidirectional record, short
 /// inputs): half of this machine's memory, at most 8 GiB. Past it the command stops with advice before
@@ -25,8 +26,8 @@ enum WholeRunBudget {
     /// What to do instead of holding a run whole, for the commands that explore or score one.
     static let wholeRunAdvice = "open it with --model FILE --input FILE (a long input is computed window by window, with or without --present, --quiz and --classroom), or record it (`gatescope record`) and open the trace with replay or units; or give a shorter input"
 
-    /// What to do instead, for a lesson stop (a lesson holds each stop's run whole).
-    static let lessonAdvice = "a lesson holds each stop's run whole: give the stop a shorter input, or open this one with `gatescope explore --model FILE --input FILE --present` (a long input is computed window by window there)"
+    /// What to do instead, for a lesson stop of at most ``StepWindowPlan/wholeRunLimit`` steps (held whole).
+    static let lessonAdvice = "a lesson stop of up to \(StepWindowPlan.wholeRunLimit) steps is held whole; give the stop a smaller model or a shorter input"
 
     /// `bytes` as "12.3 GB".
     static func gigabytes(_ bytes: Int) -> String {
