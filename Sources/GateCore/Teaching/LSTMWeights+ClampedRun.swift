@@ -1,3 +1,5 @@
+import CGateKernels
+
 extension LSTMWeights {
     /// The run with gates pinned by `clamps` (peepholes, projection, clip and coupling honoured): steps
     /// where no clamp applies run in the C kernels as ``run(_:reverse:from:)`` does, a step where one
@@ -62,7 +64,9 @@ extension LSTMWeights {
                              hidden: UnsafeMutablePointer<Float>) {
         let h = hiddenSize, out = outputSize
         var z = Array(UnsafeBufferPointer(start: projected, count: 4 * h))
-        Kernels.matVecAccumulate(recurrentWeights, Array(UnsafeBufferPointer(start: state, count: out)), into: &z)
+        recurrentWeights.values.withUnsafeBufferPointer { w in
+            z.withUnsafeMutableBufferPointer { gk_matvec_accumulate(w.baseAddress!, 4 * h, out, state, $0.baseAddress!) }
+        }
         let limit = clip ?? .infinity
         func pin(_ v: Float, _ gate: Int, _ j: Int) -> Float { GateClamp.value(v, gate: gate, unit: j, row: t, in: clamps) }
         for j in 0..<h {
@@ -84,13 +88,13 @@ extension LSTMWeights {
             let hv = o * Activation.tanh(c)
             cell[j] = c
             unprojected[j] = hv
-            for (k, value) in [zi, zf, zg, zo, i, f, g, o, c].enumerated() { series[k][j] = value }
+            series[0][j] = zi; series[1][j] = zf; series[2][j] = zg; series[3][j] = zo
+            series[4][j] = i; series[5][j] = f; series[6][j] = g; series[7][j] = o; series[8][j] = c
             if series.count > 9 { series[9][j] = hv }
         }
         if let projection {
-            var projectedHidden = [Float](repeating: 0, count: out)
-            Kernels.matVecAccumulate(projection, Array(UnsafeBufferPointer(start: unprojected, count: h)), into: &projectedHidden)
-            for k in 0..<out { state[k] = projectedHidden[k] }
+            state.update(repeating: 0, count: out)
+            projection.values.withUnsafeBufferPointer { gk_matvec_accumulate($0.baseAddress!, out, h, unprojected, state) }
         } else {
             state.update(from: unprojected, count: h)
         }
