@@ -135,4 +135,38 @@ struct EditedCheckpointedRunTests {
         #expect(hidden.rows(after).maxAbsDifference(last.series[SeriesName.hidden]!) <= 1e-4)
         #expect(got.finalState.cell.indices.allSatisfy { abs(got.finalState.cell[$0] - last.finalState.cell[$0]) <= 1e-4 })
     }
+
+    /// The same for a GRU (PyTorch's reset-after form), with the update gate z pinned to 1 at the clamp:
+    /// the state passes through that step unchanged.
+    @Test(arguments: [false, true])
+    func aClampedGRUStepBetweenReferenceRuns(reverse: Bool) throws {
+        guard case .gru(let w) = CheckpointedRunTests.cell(4, input: 3, seed: 5) else { Issue.record("not a GRU"); return }
+        let steps = 40, s = 23, unit = 1
+        let input = KernelTests.matrix(rows: steps, columns: 3, seed: 13)
+        let got = w.clampedRun(input, reverse: reverse, from: nil, clamps: [GateClamp(gate: 1, unit: unit, step: s, value: 1)])
+        let before = reverse ? (s + 1)..<steps : 0..<s, after = reverse ? 0..<s : (s + 1)..<steps
+        let first = w.referenceRun(input.rows(before), reverse: reverse)
+        let hPrev = first.finalState.hidden
+        var h = hPrev
+        for j in 0..<5 {
+            func product(_ k: Int) -> (input: Float, recurrent: Float) {
+                var x = w.inputBias[k * 5 + j], r = w.recurrentBias[k * 5 + j]
+                for c in 0..<3 { x += w.inputWeights[k * 5 + j, c] * input[s, c] }
+                for c in 0..<5 { r += w.recurrentWeights[k * 5 + j, c] * hPrev[c] }
+                return (x, r)
+            }
+            let sigmoid = { (v: Float) in 1 / (1 + exp(-v)) }
+            let reset = sigmoid(product(0).input + product(0).recurrent)
+            let update = j == unit ? 1 : sigmoid(product(1).input + product(1).recurrent)
+            let n = tanh(product(2).input + reset * product(2).recurrent)
+            h[j] = (1 - update) * n + update * hPrev[j]
+        }
+        let last = w.referenceRun(input.rows(after), reverse: reverse, from: RecurrentState(hidden: h))
+        let hidden = try #require(got.series[SeriesName.hidden])
+        #expect(hidden.rows(before).maxAbsDifference(first.series[SeriesName.hidden]!) <= 1e-5)
+        // z = 1 keeps the unit's state: exactly the row before it in reading order.
+        #expect(hidden[s, unit] == hidden[reverse ? s + 1 : s - 1, unit])
+        #expect(Matrix(rows: 1, columns: 5, values: hidden.row(s)).maxAbsDifference(Matrix(rows: 1, columns: 5, values: h)) <= 1e-5)
+        #expect(hidden.rows(after).maxAbsDifference(last.series[SeriesName.hidden]!) <= 1e-4)
+    }
 }

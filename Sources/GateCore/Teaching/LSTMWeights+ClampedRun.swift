@@ -27,24 +27,15 @@ extension LSTMWeights {
         let pinned = { (t: Int) in clamps.contains { $0.step == nil || $0.step == t } }
         projected.values.withUnsafeBufferPointer { pre in
             guard let pre = pre.baseAddress, steps > 0 else { return }
-            // Rows in reading order, in runs of unclamped rows (the kernels) and single clamped rows (Swift).
-            var position = 0
-            while position < steps {
-                let t = reverse ? steps - 1 - position : position
-                if pinned(t) {
-                    clampedStep(pre + t * width, row: t, clamps: clamps, state: state, cell: cell, unprojected: unprojected,
-                                series: series.map { $0 + t * h }, hidden: hiddenOut + t * out)
-                    position += 1
-                    continue
-                }
-                var end = position + 1
-                while end < steps && !pinned(reverse ? steps - 1 - end : end) { end += 1 }
-                let low = reverse ? steps - end : position
-                runSteps(projected: pre + low * width, steps: end - position, reverse: reverse, state: state, cell: cell,
+            // Runs of unclamped rows in the kernels, each clamped row in Swift.
+            CellWeights.walk(steps: steps, reverse: reverse, pinned: pinned, step: { t in
+                clampedStep(pre + t * width, row: t, clamps: clamps, state: state, cell: cell, unprojected: unprojected,
+                            series: series.map { $0 + t * h }, hidden: hiddenOut + t * out)
+            }, kernel: { low, count in
+                runSteps(projected: pre + low * width, steps: count, reverse: reverse, state: state, cell: cell,
                          unprojected: unprojected, series: series.map { $0 + low * h }, scratch: scratch,
                          hiddenOut: hiddenOut + low * out)
-                position = end
-            }
+            })
         }
         var result: [String: Matrix] = [:]
         for k in 0..<kinds {
