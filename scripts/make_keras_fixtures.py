@@ -17,6 +17,9 @@ gatescope must ignore), then saves it the ways Keras users do:
                       safetensors.numpy.save_file({w.path: w.numpy() for w in model.weights}) writes it.
   unsupported_hard_sigmoid.keras
                       an LSTM with recurrent_activation="hard_sigmoid", which gatescope must refuse.
+  unsupported_head_gelu.keras
+                      a Dense head with activation="gelu", which gatescope must refuse (it applies linear,
+                      softmax, sigmoid, tanh and relu after a head).
   unallocated.weights.h5
                       a dataset claiming 400 million floats with no storage (h5py without data), which
                       gatescope must refuse without allocating them.
@@ -27,8 +30,14 @@ gatescope must ignore), then saves it the ways Keras users do:
                       l{k}.final_c), and the model's prediction (output: all steps when the last
                       recurrent layer returns sequences, else the last step only).
 
-Usage: KERAS_BACKEND=torch python3 scripts/make_keras_fixtures.py [OUTPUT_DIR]
-(default Tests/GateFormatsTests/Fixtures/keras). Deterministic for a given Keras/torch version.
+The head_* cases have a Dense head with its own activation (softmax, sigmoid, tanh, relu, or a linear Dense
+followed by a Softmax or Activation layer): their `output` is model.predict, after the activation. Only their
+files that carry the model configuration (.keras, .legacy.h5, .tf2.h5) and .expected are committed: bare
+weights cannot say what the head applies.
+
+Usage: KERAS_BACKEND=torch python3 scripts/make_keras_fixtures.py [OUTPUT_DIR [CASE ...]]
+(default Tests/GateFormatsTests/Fixtures/keras; with CASE names, only those cases and no extra files).
+Deterministic for a given Keras/torch version.
 """
 import json
 import os
@@ -70,6 +79,27 @@ def cases():
         ("embedding_lstm", lambda: [L.Embedding(12, 6), L.LSTM(8, return_sequences=True), L.Dense(12)], 12, True,
          {"kind": "lstm", "layers": "1", "bidirectional": "false", "head": "dense", "prefix": "lstm",
           "embedding": "embedding"}),
+        ("head_softmax", lambda: [L.LSTM(5, return_sequences=True), L.Dense(4, activation="softmax")], 3, False,
+         {"kind": "lstm", "layers": "1", "bidirectional": "false", "head": "dense", "prefix": "lstm",
+          "head_activation": "softmax"}),
+        ("head_sigmoid", lambda: [L.GRU(4), L.Dense(3, activation="sigmoid")], 3, False,
+         {"kind": "gru", "layers": "1", "bidirectional": "false", "head": "dense", "prefix": "gru",
+          "head_activation": "sigmoid"}),
+        ("head_tanh", lambda: [L.Bidirectional(L.SimpleRNN(3, return_sequences=True)),
+                               L.TimeDistributed(L.Dense(2, activation="tanh"))], 3, False,
+         {"kind": "rnn_tanh", "layers": "1", "bidirectional": "true", "head": "time_distributed",
+          "prefix": "bidirectional", "head_activation": "tanh"}),
+        ("head_relu", lambda: [L.LSTM(4, return_sequences=True), L.Dense(3, activation="relu")], 3, False,
+         {"kind": "lstm", "layers": "1", "bidirectional": "false", "head": "dense", "prefix": "lstm",
+          "head_activation": "relu"}),
+        ("head_softmax_layer", lambda: [L.Embedding(9, 4), L.LSTM(6, return_sequences=True), L.Dense(9), L.Softmax()],
+         9, True,
+         {"kind": "lstm", "layers": "1", "bidirectional": "false", "head": "dense", "prefix": "lstm",
+          "embedding": "embedding", "head_activation": "softmax"}),
+        ("head_activation_layer", lambda: [L.GRU(5, return_sequences=True), L.Dense(2), L.Activation("sigmoid")],
+         3, False,
+         {"kind": "gru", "layers": "1", "bidirectional": "false", "head": "dense", "prefix": "gru",
+          "head_activation": "sigmoid"}),
     ]
 
 
@@ -209,7 +239,10 @@ def dump_to_safetensors(weights_path, path):
 
 def main():
     os.makedirs(OUT, exist_ok=True)
+    only = set(sys.argv[2:])
     for name, make_layers, features, tokens, meta in cases():
+        if only and name not in only:
+            continue
         keras.backend.clear_session()  # layer names restart at lstm, dense, … as in a fresh session
         keras.utils.set_random_seed(1)
         model = build(make_layers(), features, tokens)
@@ -226,6 +259,12 @@ def main():
         metadata = dict(meta, keras_version=keras.__version__, backend=keras.backend.backend(), case=name)
         save_file(tensors, base + ".expected.safetensors", metadata=metadata)
         print(name, {k: list(v.shape) for k, v in tensors.items()})
+    if only:
+        return
+    keras.backend.clear_session()
+    keras.utils.set_random_seed(1)
+    model = build([keras.layers.LSTM(4), keras.layers.Dense(2, activation="gelu")], 3, False)
+    model.save(os.path.join(OUT, "unsupported_head_gelu.keras"))
     keras.backend.clear_session()
     keras.utils.set_random_seed(1)
     model = build([keras.layers.LSTM(4, recurrent_activation="hard_sigmoid")], 3, False)

@@ -9,10 +9,11 @@ intermediate Y / Y_c outputs of every recurrent node. ONNXImportTests compares g
 
 Models: torch nn.LSTM (1 layer; 2 layers; bidirectional) and nn.GRU exported with torch.onnx.export,
 plus hand-built onnx.helper graphs for what torch never emits: peepholes, clip, input_forget, a GRU with
-linear_before_reset=0, an RNN with Relu, and a two-node stack picked by --prefix.
+linear_before_reset=0, an RNN with Relu, and a two-node stack picked by --prefix; and two heads followed by
+a function (onnx_head_softmax_gemm, onnx_head_logsoftmax: see head_function_fixtures).
 
     pip install onnx onnxruntime   # torch too
-    python3 scripts/make_onnx_fixtures.py
+    python3 scripts/make_onnx_fixtures.py [--head-functions]   (that flag: only the two head cases)
 """
 import os
 import numpy as np
@@ -194,7 +195,47 @@ def handmade_fixtures():
     onnx.save(model, os.path.join(OUT, "onnx_two_modules.onnx"))
 
 
+def head_function_fixtures():
+    """An LSTM → Squeeze → Gemm head followed by a function, opset 11: Softmax with its default axis 1 (the
+    last of the Gemm's 2-D output: applied) and LogSoftmax (not applied: a note). NAME.expected.safetensors
+    holds `x` [T, X], onnxruntime's `logits` (the Gemm's output) and `output` (after the function)."""
+    local = np.random.default_rng(21)
+    t, x_size, h, o = 9, 3, 4, 3
+    for name, function in (("onnx_head_softmax_gemm", "Softmax"), ("onnx_head_logsoftmax", "LogSoftmax")):
+        s = 0.6
+        inits = [
+            numpy_helper.from_array(local.uniform(-s, s, (1, 4 * h, x_size)).astype(np.float32), "W"),
+            numpy_helper.from_array(local.uniform(-s, s, (1, 4 * h, h)).astype(np.float32), "R"),
+            numpy_helper.from_array(local.uniform(-s, s, (1, 8 * h)).astype(np.float32), "B"),
+            numpy_helper.from_array(local.uniform(-1, 1, (o, h)).astype(np.float32), "head_W"),
+            numpy_helper.from_array(local.uniform(-1, 1, (o,)).astype(np.float32), "head_b"),
+        ]
+        nodes = [
+            helper.make_node("LSTM", ["X", "W", "R", "B"], ["Y"], name="lstm", hidden_size=h),
+            helper.make_node("Squeeze", ["Y"], ["Y2"], name="squeeze", axes=[1, 2]),
+            helper.make_node("Gemm", ["Y2", "head_W", "head_b"], ["logits"], name="head", transB=1),
+            helper.make_node(function, ["logits"], ["output"], name="after_head"),
+        ]
+        graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("X", TensorProto.FLOAT, [t, 1, x_size])],
+                                  [helper.make_tensor_value_info("logits", TensorProto.FLOAT, [t, o]),
+                                   helper.make_tensor_value_info("output", TensorProto.FLOAT, [t, o])], initializer=inits)
+        model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 11)], producer_name="gatescope-fixtures")
+        model.ir_version = 6
+        onnx.checker.check_model(model)
+        onnx.save(model, os.path.join(OUT, f"{name}.onnx"))
+        x = local.standard_normal((t, x_size)).astype(np.float32)
+        session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+        logits, output = session.run(["logits", "output"], {"X": x[:, None, :]})
+        save_file({"x": x, "logits": np.ascontiguousarray(logits), "output": np.ascontiguousarray(output)},
+                  os.path.join(OUT, f"{name}.expected.safetensors"))
+
+
 if __name__ == "__main__":
-    torch_fixtures()
-    handmade_fixtures()
+    import sys
+    if sys.argv[1:] == ["--head-functions"]:
+        head_function_fixtures()
+    else:
+        torch_fixtures()
+        handmade_fixtures()
+        head_function_fixtures()
     print("wrote", sorted(os.listdir(OUT)))

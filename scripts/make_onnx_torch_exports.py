@@ -15,9 +15,14 @@ writes one), NAME_legacy.onnx, and NAME.expected.safetensors: `tokens` [T] (toke
 checked here) and `hidden` [T, D·H] (the top layer's output).
 
     pip install torch onnx onnxruntime onnxscript safetensors numpy
-    python3 scripts/make_onnx_torch_exports.py
+    python3 scripts/make_onnx_torch_exports.py [--head-activations]
+
+Four models end in a function after the head (lstm_softmax_features: softmax over the outputs;
+bigru_sigmoid_features, rnn_sigmoid_features: sigmoid; rnn_logsoftmax_features: log-softmax, which
+gatescope does not apply); their `output` is after it. --head-activations makes only those four.
 """
 import os
+import sys
 import warnings
 import numpy as np
 import onnxruntime as ort
@@ -45,16 +50,18 @@ class TokenModel(nn.Module):
 
 
 class FeatureModel(nn.Module):
-    """Recurrent layer(s) on float features → Linear at every step."""
+    """Recurrent layer(s) on float features → Linear at every step (→ an activation, when given)."""
 
-    def __init__(self, cell, features, hidden, layers, bidirectional, out, **options):
+    def __init__(self, cell, features, hidden, layers, bidirectional, out, activation=None, **options):
         super().__init__()
         self.rnn = cell(features, hidden, num_layers=layers, bidirectional=bidirectional, batch_first=True, **options)
         self.fc = nn.Linear(hidden * (2 if bidirectional else 1), out)
+        self.activation = activation
 
     def forward(self, x):
         y, _ = self.rnn(x)
-        return self.fc(y), y
+        out = self.fc(y)
+        return (self.activation(out) if self.activation is not None else out), y
 
 
 def export(name, model, example, feed_name):
@@ -85,7 +92,28 @@ def export(name, model, example, feed_name):
     save_file({k: np.ascontiguousarray(v) for k, v in tensors.items()}, os.path.join(OUT, f"{name}.expected.safetensors"))
 
 
+def head_activation_exports():
+    """Heads followed by a function in the graph: softmax over the outputs, sigmoid."""
+    torch.manual_seed(5)
+    model = FeatureModel(nn.LSTM, features=3, hidden=5, layers=1, bidirectional=False, out=4,
+                         activation=nn.Softmax(dim=-1)).eval()
+    export("lstm_softmax_features", model, torch.randn(1, 7, 3), "x")
+    model = FeatureModel(nn.GRU, features=2, hidden=4, layers=1, bidirectional=True, out=3,
+                         activation=nn.Sigmoid()).eval()
+    export("bigru_sigmoid_features", model, torch.randn(1, 6, 2), "x")
+    # nn.RNN: the dynamo exporter unrolls it, so these reach the head through the rebuilt layers.
+    model = FeatureModel(nn.RNN, features=2, hidden=3, layers=1, bidirectional=False, out=2,
+                         activation=nn.Sigmoid()).eval()
+    export("rnn_sigmoid_features", model, torch.randn(1, 5, 2), "x")
+    model = FeatureModel(nn.RNN, features=2, hidden=3, layers=1, bidirectional=False, out=3,
+                         activation=nn.LogSoftmax(dim=-1)).eval()
+    export("rnn_logsoftmax_features", model, torch.randn(1, 5, 2), "x")
+
+
 def main():
+    if sys.argv[1:] == ["--head-activations"]:
+        head_activation_exports()
+        return
     torch.manual_seed(11)
     tokens = torch.randint(0, 12, (1, 9))
     model = TokenModel(nn.LSTM, vocab=12, embed=6, hidden=8, layers=2, bidirectional=False, out=12).eval()
@@ -100,6 +128,7 @@ def main():
     export("rnn_relu_tokens", model, torch.randint(0, 7, (1, 9)), "tokens")
     model = FeatureModel(nn.RNN, features=2, hidden=3, layers=1, bidirectional=False, out=1, bias=False).eval()
     export("rnn_nobias_features", model, torch.randn(1, 5, 2), "x")
+    head_activation_exports()
 
 
 if __name__ == "__main__":

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// Conversions from 24-bit colour to the xterm 256-colour palette and the 16 ANSI colours.
 public enum ColorQuantizer {
     /// Channel levels of the xterm 6×6×6 colour cube (palette entries 16–231).
@@ -21,6 +29,40 @@ public enum ColorQuantizer {
         let greyLevel = UInt8(8 + 10 * greyStep)
         let grey = (greyLevel, greyLevel, greyLevel)
         return distance((r, g, b), grey) < distance((r, g, b), cube) ? UInt8(232 + greyStep) : cubeEntry
+    }
+
+    /// Largest minus smallest channel at or under which a colour counts as grey (a neutral colour may
+    /// be shown by a grey entry; a coloured one may not).
+    public static let neutralChroma = 16
+
+    /// Whether palette entry `index` is a grey: the grey ramp (232–255) or the cube's diagonal.
+    public static func isGrey(index: UInt8) -> Bool {
+        let (r, g, b) = rgb(forIndex: index)
+        return index >= 232 || (index >= 16 && r == g && g == b)
+    }
+
+    /// Like ``xterm256(_:_:_:)``, but a coloured value (channels more than ``neutralChroma`` apart) never
+    /// becomes a grey: the nearest cube entry off the grey diagonal. For colour scales, where a grey step
+    /// in the middle of a hue breaks the scale ("purple, grey, blue").
+    public static func xterm256KeepingHue(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt8 {
+        guard Int(max(r, g, b)) - Int(min(r, g, b)) > neutralChroma else { return xterm256(r, g, b) }
+        var best: UInt8 = 16, bestDistance = Int.max
+        for index in UInt8(16)...UInt8(231) where !isGrey(index: index) {
+            let d = distance((r, g, b), rgb(forIndex: index))
+            if d < bestDistance { (best, bestDistance) = (index, d) }
+        }
+        return best
+    }
+
+    /// CIE L* lightness (0–100) of palette entry `index` as xterm shows it by default (sRGB, D65).
+    public static func lightness(ofIndex index: UInt8) -> Double {
+        let (r, g, b) = rgb(forIndex: index)
+        func linear(_ v: UInt8) -> Double {
+            let c = Double(v) / 255
+            return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+        }
+        let y = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+        return y > 216.0 / 24389.0 ? 116 * cbrt(y) - 16 : y * 24389.0 / 27.0
     }
 
     /// The nearest of the 16 ANSI colours, measured against xterm's default palette.

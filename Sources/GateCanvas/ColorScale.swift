@@ -62,8 +62,10 @@ public enum ColorScale: String, CaseIterable, Hashable, Sendable {
     /// truecolor and monochrome). Sequential ladders rise in luminance; diverging ones fall in
     /// luminance from a light middle towards both ends, cold (blue, cyan) below 0 and warm (yellow,
     /// red) above, and never use black, the usual background. The 256-colour ladder is the nearest
-    /// palette entry of 64 evenly spaced values, where a step against the luminance order keeps the
-    /// previous entry (nearest-colour rounding alone goes back and forth).
+    /// palette entry of 64 evenly spaced values that keeps the value's hue (a coloured value never
+    /// becomes a grey entry: viridis went purple, grey, blue), where a step against the order in
+    /// luminance or in CIE L* lightness keeps the previous entry (nearest-colour rounding alone goes
+    /// back and forth).
     public func ladder(for mode: ColorMode) -> [UInt8] {
         switch (mode, self) {
         case (.palette256, _): Self.ladders256[self] ?? []
@@ -97,25 +99,29 @@ public enum ColorScale: String, CaseIterable, Hashable, Sendable {
         return result
     }()
 
-    /// The nearest 256-colour entries of `steps` values, made monotone in luminance.
+    /// The nearest hue-keeping 256-colour entries of `steps` values, made monotone in luminance and lightness.
     private func monotoneLadder256(steps: Int) -> [UInt8] {
         let lower = domain.lowerBound, upper = domain.upperBound
         var entries = (0..<steps).map { k -> UInt8 in
             let (r, g, b) = rgb(for: lower + (upper - lower) * (Double(k) + 0.5) / Double(steps))
-            return ColorQuantizer.xterm256(r, g, b)
+            return ColorQuantizer.xterm256KeepingHue(r, g, b)
         }
-        func light(_ index: UInt8) -> Double { ColorQuantizer.luminance(ofIndex: index) }
+        /// Whether `a` is darker than `b` by either measure.
+        func darker(_ a: UInt8, _ b: UInt8) -> Bool {
+            ColorQuantizer.luminance(ofIndex: a) < ColorQuantizer.luminance(ofIndex: b)
+                || ColorQuantizer.lightness(ofIndex: a) < ColorQuantizer.lightness(ofIndex: b)
+        }
         if isDiverging {
             // Outwards from the middle, each entry no lighter than the one nearer the middle.
             let middle = steps / 2
-            for k in stride(from: middle - 2, through: 0, by: -1) where light(entries[k]) > light(entries[k + 1]) {
+            for k in stride(from: middle - 2, through: 0, by: -1) where darker(entries[k + 1], entries[k]) {
                 entries[k] = entries[k + 1]
             }
-            for k in (middle + 1)..<steps where light(entries[k]) > light(entries[k - 1]) {
+            for k in (middle + 1)..<steps where darker(entries[k - 1], entries[k]) {
                 entries[k] = entries[k - 1]
             }
         } else {
-            for k in 1..<steps where light(entries[k]) < light(entries[k - 1]) { entries[k] = entries[k - 1] }
+            for k in 1..<steps where darker(entries[k], entries[k - 1]) { entries[k] = entries[k - 1] }
         }
         return entries
     }

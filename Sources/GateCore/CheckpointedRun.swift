@@ -72,7 +72,7 @@ public final class CheckpointedRun {
 
     /// The chunk boundaries for a `steps`-step input: multiples of `chunkSize`, then `steps`; a last
     /// chunk shorter than 16 steps is merged into the one before.
-    static func boundaries(steps: Int, chunkSize: Int) -> [Int] {
+    public static func boundaries(steps: Int, chunkSize: Int) -> [Int] {
         guard steps > 0 else { return [0] }
         var result = Array(stride(from: 0, to: steps, by: chunkSize))
         if result.count > 1, steps - result.last! < 16 { result.removeLast() }

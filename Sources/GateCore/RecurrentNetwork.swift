@@ -104,7 +104,7 @@ public struct RecurrentNetwork: Sendable, Equatable {
         }
     }
 
-    /// A one-line summary: "LSTM 1→16, 2 layers, bidirectional, head 16→3".
+    /// A one-line summary: "LSTM 1→16, 2 layers, bidirectional, head 16→3 softmax".
     public var summary: String {
         var parts = ["\(kind.displayName) \(inputSize)→\(hiddenSize)"]
         if layers.count > 1 { parts.append("\(layers.count) layers") }
@@ -114,7 +114,7 @@ public struct RecurrentNetwork: Sendable, Equatable {
         if case .lstm(let w)? = layers.first?.first, let p = w.projection { parts.append("projection \(p.rows)") }
         if case .lstm(let w)? = layers.first?.first, w.peepholes != nil { parts.append("peepholes") }
         if let embedding { parts.append("embedding \(embedding.rows)×\(embedding.columns)") }
-        if let head { parts.append("head \(head.inputSize)→\(head.outputSize)") }
+        if let head { parts.append("head " + head.shapeDescription) }
         return parts.joined(separator: ", ")
     }
 }

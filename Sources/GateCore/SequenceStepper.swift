@@ -13,8 +13,6 @@ public struct SequenceStepper: Sendable {
     public private(set) var position: Int
     /// The state of each layer (forward direction) after the last computed step, for live input.
     private var finalStates: [RecurrentState]
-    /// Steps forgotten from the start (``forget(before:)``): ``trace`` row 0 is this step.
-    public private(set) var forgottenSteps = 0
 
     /// A stepper over a whole input sequence, positioned at the first step.
     public init(network: RecurrentNetwork, input: Matrix, tokens: [Int]? = nil) throws(ShapeError) {
@@ -43,23 +41,8 @@ public struct SequenceStepper: Sendable {
         self.finalStates = []
     }
 
-    /// Number of steps computed (forgotten ones included).
-    public var steps: Int { forgottenSteps + trace.steps }
-
-    /// Forgets the steps before `step` (a live run keeps a bounded history): ``trace`` then starts at
-    /// `step`, and the position moves up to it if it was earlier. Stepping on is unaffected.
-    public mutating func forget(before step: Int) {
-        let cut = min(max(0, step - forgottenSteps), trace.steps)
-        guard cut > 0 else { return }
-        trace = trace.slice(cut..<trace.steps)
-        forgottenSteps += cut
-        position = max(position, forgottenSteps)
-    }
-
-    /// Rows `range` of the steps held (absolute step numbers; forgotten steps are not held).
-    public func heldRows(_ range: Range<Int>) -> NetworkTrace {
-        trace.slice((range.lowerBound - forgottenSteps)..<(range.upperBound - forgottenSteps))
-    }
+    /// Number of steps computed.
+    public var steps: Int { trace.steps }
 
     /// Moves one step forward; false at the last step.
     @discardableResult
@@ -79,7 +62,7 @@ public struct SequenceStepper: Sendable {
 
     /// Jumps to step `t` (clamped to the sequence).
     public mutating func jump(to t: Int) {
-        position = steps == 0 ? -1 : min(max(t, forgottenSteps), steps - 1)
+        position = steps == 0 ? -1 : min(max(t, 0), steps - 1)
     }
 
     /// Appends input rows (live input) and computes their steps; unidirectional networks only.

@@ -33,6 +33,23 @@ struct HelpTextTests {
         }
     }
 
+    /// `explore --help`'s key line came out as "… ? help, q" and "quit." at 80 columns: now two whole lines
+    /// at every width.
+    @Test(arguments: ["80", "120", "200"])
+    func exploreHelpKeepsEachKeyWithWhatItDoes(columns: String) throws {
+        let result = try HardeningEndToEndTests.run(["explore", "--help"], environment: ["COLUMNS": columns])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").map(String.init)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("Keys:") }, "\(lines)")
+        #expect(Array(lines[start...].prefix(3)) == [
+            "Keys: ←/→ step, space play, ↑/↓ unit, s sort, tab panel, i inspector,",
+            "? help (every key), q quit.",
+            "USAGE: gatescope explore <options>",
+        ])
+        let discussion = lines.prefix { !$0.hasPrefix("USAGE:") }
+        #expect(discussion.allSatisfy { $0.count <= Int(columns)! }, "\(discussion)")
+    }
+
     @Test func lessonHelpAtEightyColumnsHasTheKeysAsOneParagraph() throws {
         let result = try HardeningEndToEndTests.run(["lesson", "--help"], environment: ["COLUMNS": "80"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -1,3 +1,4 @@
+import Foundation
 import GateCanvas
 import Testing
 @testable import GateExplorer
@@ -34,6 +35,58 @@ import Testing
             for k in middle..<(values.count - 1) { #expect(light[k] >= light[k + 1] - 1e-9, "\(mode) \(scale) at \(values[k])") }
         } else {
             for k in 0..<(values.count - 1) { #expect(light[k] <= light[k + 1] + 1e-9, "\(mode) \(scale) at \(values[k])") }
+        }
+    }
+
+    /// CIE L* (0–100) of an sRGB colour, computed here from the sRGB and CIE formulas.
+    static func lightness(_ rgb: (UInt8, UInt8, UInt8)) -> Double {
+        func linear(_ v: UInt8) -> Double {
+            let c = Double(v) / 255
+            return c <= 0.04045 ? c / 12.92 : Foundation.pow((c + 0.055) / 1.055, 2.4)
+        }
+        let y = 0.2126 * linear(rgb.0) + 0.7152 * linear(rgb.1) + 0.0722 * linear(rgb.2)
+        return y > 216.0 / 24389.0 ? 116 * Foundation.cbrt(y) - 16 : y * 24389.0 / 27.0
+    }
+
+    /// xterm's default RGB of a 256-colour entry, from the xterm palette's definition: the 6×6×6 cube
+    /// (levels 0, 95, 135, …, 255) and the grey ramp 8, 18, …, 238.
+    static func xtermRGB(_ index: UInt8) -> (UInt8, UInt8, UInt8) {
+        let levels: [UInt8] = [0, 95, 135, 175, 215, 255]
+        if index >= 232 { let v = UInt8(8 + 10 * (Int(index) - 232)); return (v, v, v) }
+        let n = Int(index) - 16
+        return (levels[n / 36], levels[(n / 6) % 6], levels[n % 6])
+    }
+
+    /// The 256-colour ladders (viridis went purple, grey 239, blue): monotone in CIE L* lightness, and
+    /// in a sequential ladder a grey entry appears only where the scale's own colour is a grey.
+    @Test(arguments: ColorScale.allCases)
+    func ladder256RisesInLightnessAndKeepsItsHue(scale: ColorScale) {
+        let ladder = scale.ladder(for: .palette256)
+        #expect(ladder.count == 64)
+        let light = ladder.map { Self.lightness(Self.xtermRGB($0)) }
+        let domain = scale.domain
+        for (k, entry) in ladder.enumerated() {
+            #expect((16...255).contains(entry), "\(scale): entry \(entry) is one of the 16 redefinable colours")
+            if k > 0 {
+                // Sequential: never darker than the step below. Diverging: lighter towards the middle from
+                // −1, darker from the middle towards +1 (the two middle steps may differ either way).
+                let middle = ladder.count / 2
+                if !scale.isDiverging || k < middle {
+                    #expect(light[k] >= light[k - 1] - 1e-9, "\(scale): step \(k) (\(entry)) L* \(light[k]) after \(light[k - 1])")
+                } else if k > middle {
+                    #expect(light[k] <= light[k - 1] + 1e-9, "\(scale): step \(k) (\(entry)) L* \(light[k]) after \(light[k - 1])")
+                }
+            }
+            let rgb = Self.xtermRGB(entry)
+            guard !scale.isDiverging, rgb.0 == rgb.1 && rgb.1 == rgb.2 else { continue }
+            // A grey step: the scale's colour there must itself be (nearly) grey.
+            let value = domain.lowerBound + (domain.upperBound - domain.lowerBound) * (Double(k) + 0.5) / Double(ladder.count)
+            let (r, g, b) = scale.rgb(for: value)
+            #expect(Int(max(r, g, b)) - Int(min(r, g, b)) <= 16,
+                    "\(scale): step \(k) is grey \(entry) but the scale is (\(r), \(g), \(b)) there")
+        }
+        if !scale.isDiverging {
+            #expect(light[ladder.count - 1] - light[0] > 50, "\(scale): the ladder spans too little lightness")
         }
     }
 

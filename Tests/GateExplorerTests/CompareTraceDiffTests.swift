@@ -32,4 +32,20 @@ import GateFormats
         #expect(!comparison.isIdentical(tolerance: 1e9))
         #expect(throws: FormatError.self) { try TraceComparison(nan, Self.trace([0, 1])) }
     }
+
+    @Test(arguments: [false, true])
+    func aNaNOnEitherSideIsANaNDifferenceNotInfinity(nanInB: Bool) throws {
+        // A large numeric difference at step 1 and NaN against 5 at step 2: the NaN is what is reported.
+        let numbers = Self.trace([0, 1, 2, 3, 4, 5]), changed = Self.trace([0, 101, 2, 3, 4, .nan])
+        let comparison = try TraceComparison(nanInB ? numbers : changed, nanInB ? changed : numbers, chunkRows: 1)
+        let d = try #require(comparison.differences.first { $0.series == SeriesName.hidden })
+        #expect(d.maxAbs.isNaN && d.step == 2 && d.unit == 1 && d.nanMismatches == 1)
+        #expect(nanInB ? (d.values.0 == 5 && d.values.1.isNaN) : (d.values.0.isNaN && d.values.1 == 5))
+        #expect(abs(d.meanAbs - 100.0 / 6) < 1e-9)
+        #expect(comparison.maxAbs.isNaN)
+        #expect(!comparison.isIdentical(tolerance: 1e9))
+        // Infinity stays for what is infinite: +inf against a number.
+        let infinite = try TraceComparison(Self.trace([0, .infinity]), Self.trace([0, 1]))
+        #expect(infinite.differences[0].maxAbs == .infinity && infinite.differences[0].nanMismatches == 0)
+    }
 }

@@ -58,8 +58,9 @@ struct TypingPasteTests {
         #expect(pasted.totalSteps == keyByKey.totalSteps)
         #expect(pasted.totalSteps == BuiltInDemo.run().trace.steps + text.count)
         #expect(terminal.frames.count == 2, "one frame for the whole paste")
-        let a = try #require(pasted.stepper?.trace.layers.first?.series[SeriesName.hidden])
-        let b = try #require(keyByKey.stepper?.trace.layers.first?.series[SeriesName.hidden])
-        #expect(a.maxAbsDifference(b) <= 1e-6, "the same hidden states")
+        let a = try #require(pasted.live?.recent.layers.first?.series[SeriesName.hidden])
+        let b = try #require(keyByKey.live?.recent.layers.first?.series[SeriesName.hidden])
+        // Live steps do not depend on how the input was batched (RecurrentNetwork.stepRows): bit for bit.
+        #expect(a == b, "the same hidden states")
     }
 }

@@ -41,6 +41,47 @@ import GateCore
         try Self.check(name: name, file: "\(name).paths.safetensors")
     }
 
+    /// Dense heads with their own activation (or a Softmax/Activation layer after a linear Dense): only the
+    /// files that carry the configuration, which alone says what the head applies.
+    static let headActivationCases = ["head_softmax", "head_sigmoid", "head_tanh", "head_relu", "head_softmax_layer",
+                                      "head_activation_layer"]
+
+    @Test(arguments: headActivationCases.flatMap { name in ["keras", "legacy.h5", "tf2.h5"].map { (name, $0) } })
+    func headActivationsMatchKerasPredict(name: String, suffix: String) throws {
+        let expected = try SafeTensors(path: Self.path("\(name).expected.safetensors"))
+        let network = try ModelImporter.load(path: Self.path("\(name).\(suffix)"))
+        #expect(network.head?.activation.rawValue == expected.metadata["head_activation"], "\(name).\(suffix)")
+        #expect(network.summary.hasSuffix(" " + (expected.metadata["head_activation"] ?? "?")), "\(network.summary)")
+        try Self.check(name: name, file: "\(name).\(suffix)")
+    }
+
+    @Test func bareWeightsSayTheHeadsActivationIsUnknown() throws {
+        // The configuration says what the Dense applies; bare weights cannot, and a note says so.
+        #expect(try ModelImporter.importModel(path: Self.path("lstm.keras")).notes.isEmpty)
+        #expect(try ModelImporter.importModel(path: Self.path("lstm.tf2.h5")).notes.isEmpty)
+        for file in ["lstm.weights.h5", "lstm.dump.safetensors", "lstm.paths.safetensors"] {
+            let imported = try ModelImporter.importModel(path: Self.path(file))
+            #expect(imported.network.head?.activation == .linear)
+            #expect(imported.notes.count == 1 && imported.notes[0].hasPrefix("note: these Keras weights come without the model's configuration")
+                    && imported.notes[0].contains("shown as logits"), "\(file): \(imported.notes)")
+        }
+        // No head, nothing to say.
+        #expect(try ModelImporter.importModel(path: Self.path("gru_reset_after.weights.h5")).notes.isEmpty)
+    }
+
+    @Test func unsupportedHeadActivationIsRefusedWithWhatToDo() throws {
+        let path = Self.path("unsupported_head_gelu.keras")
+        #expect {
+            try ModelImporter.load(path: path)
+        } throws: { error in
+            let text = String(describing: error)
+            return text.contains("head layer 'dense' uses activation 'gelu'") && text.contains("--head none")
+                && !text.contains("\n")
+        }
+        // What the message suggests works: the recurrent output alone.
+        #expect(try ModelImporter.load(path: path, options: ModelImportOptions(head: "none")).head == nil)
+    }
+
     @Test func configurationTellsWhatWeightsCannot() throws {
         // SimpleRNN's activation: relu from config.json, tanh (the default) from the bare weights.
         #expect(try ModelImporter.load(path: Self.path("simple_rnn_relu.keras")).kind == .rnnRelu)

@@ -54,6 +54,22 @@ import GateCore
         #expect(try ModelImporter.load(path: Self.path("onnx_rnn_relu.onnx")).kind == .rnnRelu)
     }
 
+    /// A Softmax (opset 11, default axis 1 on the Gemm's 2-D output) after the head is applied; a
+    /// LogSoftmax is not, and a note says the output shown is the head's value before it.
+    @Test(arguments: [("onnx_head_softmax_gemm", true), ("onnx_head_logsoftmax", false)])
+    func functionsAfterTheHeadMatchOnnxruntime(name: String, applied: Bool) throws {
+        let imported = try ModelImporter.importModel(path: Self.path("\(name).onnx"))
+        let expected = try SafeTensors(path: Self.path("\(name).expected.safetensors"))
+        func matrix(_ tensor: String) throws -> Matrix {
+            let t = try expected.tensor(named: tensor)
+            return Matrix(rows: t.shape[0], columns: t.shape[1], values: try t.floats())
+        }
+        let output = try #require(try imported.network.run(try matrix("x")).output)
+        #expect(imported.network.head?.activation == (applied ? .softmax : .linear))
+        #expect(output.maxAbsDifference(try matrix(applied ? "output" : "logits")) <= 1e-5)
+        #expect(imported.notes == (applied ? [] : ["note: the head's output goes through LogSoftmax node 'after_head', which gatescope does not apply: the output shown is the head's value before it"]))
+    }
+
     @Test func refusesOtherActivations() {
         #expect {
             try ModelImporter.load(path: Self.path("onnx_lstm_relu_activation.onnx"))

@@ -14,7 +14,40 @@ import GateCore
         "char_lstm2_dynamo", "char_lstm2_legacy", "bigru_tokens_dynamo", "bigru_tokens_legacy",
         "bilstm2_tokens_dynamo", "bilstm2_tokens_legacy", "birnn2_features_legacy", "birnn2_features_dynamo",
         "rnn_relu_tokens_dynamo", "rnn_relu_tokens_legacy", "rnn_nobias_features_legacy",
+        "lstm_softmax_features_dynamo", "lstm_softmax_features_legacy",
+        "bigru_sigmoid_features_dynamo", "bigru_sigmoid_features_legacy",
+        "rnn_sigmoid_features_dynamo", "rnn_sigmoid_features_legacy",
     ]
+
+    @Test func theFunctionAfterTheHeadIsApplied() throws {
+        for (name, activation) in [("lstm_softmax_features", HeadActivation.softmax), ("bigru_sigmoid_features", .sigmoid)] {
+            for flavour in ["dynamo", "legacy"] {
+                let network = try ModelImporter.load(path: Self.path("\(name)_\(flavour).onnx"))
+                #expect(network.head?.activation == activation, "\(name)_\(flavour)")
+            }
+        }
+        #expect(try ModelImporter.load(path: Self.path("char_lstm2_legacy.onnx")).head?.activation == .linear)
+    }
+
+    /// A LogSoftmax after the head is not applied: the output is the logits (their log-softmax is
+    /// torch's output) and a note says so, also when the exporter unrolled the nn.RNN.
+    @Test(arguments: ["dynamo", "legacy"])
+    func aLogSoftmaxAfterTheHeadIsNamedNotApplied(flavour: String) throws {
+        let imported = try ModelImporter.importModel(path: Self.path("rnn_logsoftmax_features_\(flavour).onnx"))
+        #expect(imported.network.head?.activation == .linear)
+        #expect(imported.notes.last?.hasPrefix("note: the head's output goes through LogSoftmax node") == true, "\(imported.notes)")
+        #expect(imported.notes.last?.hasSuffix("which gatescope does not apply: the output shown is the head's value before it") == true)
+        let expected = try SafeTensors(path: Self.path("rnn_logsoftmax_features.expected.safetensors"))
+        let x = try expected.tensor(named: "x"), want = try expected.tensor(named: "output")
+        let logits = try #require(try imported.network.run(Matrix(rows: x.shape[0], columns: x.shape[1], values: try x.floats())).output)
+        let wanted = try want.floats()
+        for t in 0..<logits.rows {
+            let row = logits.row(t)
+            let largest = row.max()!
+            let logTotal = largest + Float(Foundation.log(Double(row.map { Foundation.exp(Double($0 - largest)) }.reduce(0, +))))
+            for (k, value) in row.enumerated() { #expect(abs(value - logTotal - wanted[t * row.count + k]) <= 1e-5) }
+        }
+    }
 
     @Test(arguments: exports)
     func outputsMatchTorch(name: String) throws {

@@ -43,7 +43,7 @@ struct TraceRecorderTests {
         }
     }
 
-    @Test func bidirectionalNetworksAreRecordedWhole() throws {
+    @Test func bidirectionalNetworksRecordedInChunksMatchTheWholeRun() throws {
         let network = ModelTestSupport.network(.lstm, input: 2, hidden: 3, bidirectional: true)
         let input = ModelTestSupport.matrix(20, 2, seed: 4)
         let path = ModelTestSupport.temporaryDirectory() + "/bidir.safetensors"

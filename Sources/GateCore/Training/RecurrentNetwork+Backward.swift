@@ -28,7 +28,9 @@ extension RecurrentNetwork {
             current = outputs.count == 1 ? outputs[0] : Self.concatenateColumns(outputs)
         }
         let top = current
-        let outputs = head?.apply(to: top) ?? top
+        // Gradients start from the head's logits (W h + b): training heads are linear, and for an
+        // imported head with an activation the flow is shown into its pre-activation.
+        let outputs = head?.logits(of: top) ?? top
         let (loss, outputGradient) = lossOf(outputs)
 
         var headGradient: [Float] = []

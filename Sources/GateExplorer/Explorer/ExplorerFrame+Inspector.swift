@@ -180,7 +180,10 @@ extension ExplorerFrame {
         }
         if let prediction = Prediction(run: state.run, step: t, count: 5), layer.layer == state.run.layerIndices.last {
             lines.append(StyledText())
-            lines.append(StyledText("head · " + prediction.summary(decimals: d), ExplorerTheme.title))
+            // A head with its own activation (Keras softmax, sigmoid, …) says so: its output is after it.
+            let activation = state.run.headActivation
+            let label = activation == .linear ? "head · " : "head (\(activation.rawValue)) · "
+            lines.append(StyledText(label + prediction.summary(decimals: d), ExplorerTheme.title))
         }
         return lines
     }

@@ -30,6 +30,9 @@ public struct ExplorerRun: Sendable {
     /// Which steps the per-unit statistics (saturation, τ, activity) cover, when not the whole run
     /// ("steps 1,025–2,048 on screen"); shown in the inspector.
     public var statisticsScope: String?
+    /// The activation a recorded head applied, for a replayed trace without its network (from the
+    /// trace's metadata); ignored when ``network`` is known.
+    public var recordedHeadActivation: HeadActivation?
     /// Keys added by the app around the explorer (recording, bookmarks, typing), listed in the help.
     public var extraKeyHelp: [ExplorerKeyHelp] = []
     /// Keys that do nothing here (a classroom preset disables them): the help leaves them out.
@@ -69,6 +72,10 @@ public struct ExplorerRun: Sendable {
         let width = trace.layers.first?.hiddenSize ?? 0
         return "\(kind.displayName) \(trace.input.columns)→\(width) (trace)"
     }
+
+    /// What the head applied to its logits, so the output rows are what the model gives: the network's
+    /// head, else what the trace recorded, else none (logits).
+    public var headActivation: HeadActivation { network?.head?.activation ?? recordedHeadActivation ?? .linear }
 
     /// Whether the input is text (token ids with strings to show).
     public var hasTextInput: Bool { trace.tokens != nil && vocabulary != nil }

@@ -2,8 +2,9 @@ import GateCanvas
 import Foundation
 import GateCore
 
-/// What the head says at one step: the likeliest next tokens (softmax of the logits) for text
-/// models, or the predicted values beside their targets for series.
+/// What the head says at one step: the likeliest next tokens (softmax of the logits, or the head's own
+/// softmax or sigmoid probabilities as they are) for text models and classifiers, or the predicted values
+/// beside their targets for series.
 public struct Prediction: Sendable, Equatable {
     /// Token strings with probabilities, likeliest first (text models).
     public var topTokens: [(token: String, probability: Float)]
@@ -31,11 +32,11 @@ public struct Prediction: Sendable, Equatable {
         let row = output.row(step)
         let classes = Self.classLabels(run: run, count: row.count)
         if let labels = classes ?? run.vocabulary.flatMap({ $0.count == row.count && row.count > 1 ? $0 : nil }) {
-            let largest = row.max() ?? 0
-            let exps = row.map { Activation.exp($0 - largest) }
-            let total = exps.reduce(0, +)
-            let ranked = exps.indices.sorted { exps[$0] != exps[$1] ? exps[$0] > exps[$1] : $0 < $1 }
-            topTokens = ranked.prefix(count).map { (ExplorerRun.printable(labels[$0]), exps[$0] / total) }
+            let probabilities = Self.probabilities(row, activation: run.headActivation)
+            let ranked = probabilities.indices.sorted {
+                probabilities[$0] != probabilities[$1] ? probabilities[$0] > probabilities[$1] : $0 < $1
+            }
+            topTokens = ranked.prefix(count).map { (ExplorerRun.printable(labels[$0]), probabilities[$0]) }
             isClassifier = classes != nil
             values = []
             targets = []
@@ -49,6 +50,15 @@ public struct Prediction: Sendable, Equatable {
                 targets = []
             }
         }
+    }
+
+    /// Per output, its probability: the row itself when the head already gave probabilities (softmax,
+    /// sigmoid: each output its own), else the softmax of the row taken as logits.
+    static func probabilities(_ row: [Float], activation: HeadActivation) -> [Float] {
+        if activation.givesProbabilities { return row }
+        var values = row
+        values.withUnsafeMutableBufferPointer { HeadActivation.softmax.apply(to: $0, rows: 1, columns: row.count) }
+        return values
     }
 
     /// The likeliest token (text models).

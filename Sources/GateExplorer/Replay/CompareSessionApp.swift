@@ -159,14 +159,17 @@ public struct CompareSessionApp: PlaybackApp {
         } catch {
             buffer.put("cannot read steps: \(error)", x: 0, y: 0, style: ExplorerTheme.notice)
         }
-        var hints = "←/→ step · space \(isPlaying ? "pause" : "play") · g/G first/last · </> a screen"
-        if layers.count > 1 { hints += " · [ ] layer \(layerPosition + 1)/\(layers.count)" }
-        if hasReverse { hints += " · d direction (\(isReverse ? "←" : "→"))" }
+        // Whole hints in priority order, as many as fit (a narrow terminal drops the last ones, never cuts
+        // one); scrolling to the series off screen comes before the conveniences.
+        var hints = ["←/→ step", "space \(isPlaying ? "pause" : "play")"]
         if let view = try? view(width: buffer.width) {
             let (all, visible) = view.blocks(area: area, mode: buffer.colorMode)
-            if visible.count < all.count { hints += " · ↑/↓ PgUp/PgDn series" }
+            if visible.count < all.count { hints.append("↑/↓ PgUp/PgDn series") }
         }
-        hints += " · q quit"
-        _ = StyledText(" " + hints, ExplorerTheme.dim).draw(into: &buffer, x: 0, y: buffer.height - 1, maxX: buffer.width)
+        if layers.count > 1 { hints.append("[ ] layer \(layerPosition + 1)/\(layers.count)") }
+        if hasReverse { hints.append("d direction (\(isReverse ? "←" : "→"))") }
+        hints += ["g/G first/last", "</> a screen"]
+        StatusBar.hints(hints, pinned: ["q quit"], style: ExplorerTheme.dim)
+            .draw(in: Rect(x: 0, y: buffer.height - 1, width: buffer.width, height: 1), into: &buffer)
     }
 }

@@ -69,24 +69,48 @@ extension ExplorerSessionApp {
         _ = passDown(.tick, recordsPassed: true)
     }
 
-    /// Lines that arrived on the live feed become steps.
+    /// Lines that arrived on the live feed become steps; lines that are not rows are skipped, and the
+    /// bottom line says how many and shows the last one.
     mutating func pollFeed() {
         guard let feed, !feedEnded else { return }
-        // Memory stays bounded under a flood (`yes | gatescope explore --input -`): the oldest steps are
-        // forgotten beyond ``liveHistoryLimit`` (``appendRows(_:tokens:)``).
+        // A flood is taken in bites (keys stay prompt); memory stays flat (``LiveRun``).
         let room = Self.liveLinesPerTick
         let (taken, ended) = feed.take(atMost: room)
         let lines = taken.count > room ? Array(taken.prefix(room)) : taken
         if !lines.isEmpty, let network = base.network {
-            let parsed = LiveRowParser(network: network).parse(lines)
+            let parser = LiveRowParser(network: network)
+            let parsed = parser.parse(lines)
             skippedInput += parsed.skipped.count
             appendRows(parsed.input, tokens: parsed.tokens)
+            if let last = parsed.skipped.last, message == nil || message?.hasPrefix(Self.skippedNotePrefix) == true {
+                message = skippedNote(last: last, parser: parser)
+            }
         }
         if ended {
             feedEnded = true
             message = "input ended after \(totalSteps) steps" + (skippedInput > 0 ? " (\(skippedInput) unreadable lines or characters skipped)" : "")
-                + (heldFrom > 0 ? "; steps 1–\(heldFrom) are no longer held" : "")
+                + (live?.storeError != nil ? "; " + forgottenNote : "")
         }
+    }
+
+    /// How the note on skipped live input starts (a newer note replaces it, no other message).
+    static let skippedNotePrefix = "input skipped: "
+
+    /// The note on live input that could not be read: how many lines (or characters) so far, what
+    /// a row must be, and the last one skipped (escaped, cut short).
+    func skippedNote(last: String, parser: LiveRowParser) -> String {
+        // Bytes that are not UTF-8 (binary input) show as `?`.
+        let shown = Self.shown(String(last.prefix(24))).replacingOccurrences(of: "\u{FFFD}", with: "?") + (last.count > 24 ? "…" : "")
+        let lines = skippedInput == 1 ? "1 line that is not" : "\(skippedInput) lines that are not"
+        let what: String
+        if parser.readsCharacters {
+            what = "\(skippedInput) character\(skippedInput == 1 ? "" : "s") not in the vocabulary"
+        } else if let embedding = parser.network.embedding {
+            what = "\(lines) one token id (0–\(embedding.rows - 1))"
+        } else {
+            what = "\(lines) \(parser.network.inputSize) numbers"
+        }
+        return Self.skippedNotePrefix + what + " · last: '\(shown)'"
     }
 
     // MARK: Recording
@@ -226,7 +250,7 @@ extension ExplorerSessionApp {
             message = "typing needs a character model (a vocabulary of single characters)"
             return
         }
-        guard makeStepper() else {
+        guard makeLiveRun() else {
             message = source != nil ? "typing needs the model, not a trace file"
                 : "typing needs a one-directional model (a bidirectional one must see the whole sequence)"
             return

@@ -2,9 +2,9 @@ import GateCanvas
 import GateCore
 
 extension ExplorerSessionApp {
-    /// Token ids of the whole run (−1, matching nothing, for steps a growing run no longer holds).
+    /// Token ids of the whole run (−1, matching nothing, for steps a growing run could not keep).
     var runTokens: [Int]? {
-        if let stepper { return stepper.trace.tokens.map { Array(repeating: -1, count: stepper.forgottenSteps) + $0 } }
+        if let live { return (try? live.allTokens()) ?? nil }
         if let source { return source.tokens }
         return memoryTrace.tokens
     }
@@ -12,7 +12,7 @@ extension ExplorerSessionApp {
     /// Annotation tracks of the whole run.
     var runAnnotations: [AnnotationTrack] {
         if let source { return source.annotations }
-        return stepper == nil ? memoryTrace.annotations : []
+        return live == nil ? memoryTrace.annotations : []
     }
 
     /// Searches the whole run for `query` and jumps to the first match after the cursor.

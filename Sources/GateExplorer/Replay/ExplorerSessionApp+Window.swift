@@ -5,12 +5,13 @@ extension ExplorerSessionApp {
     /// Width of the heatmaps on the screen (as the resize events told the explorer).
     var heatmapWidth: Int { explorer.layout.heatmapWidth }
 
-    /// The first step held: a growing run forgets its oldest steps (``liveHistoryLimit``); 0 otherwise.
-    var heldFrom: Int { stepper?.forgottenSteps ?? 0 }
+    /// The first step in reach: 0, unless a growing run could not keep its older steps on disk
+    /// (``LiveRun/reachableFrom``).
+    var heldFrom: Int { live?.reachableFrom ?? 0 }
 
-    /// Rows `range` of the run (for a growing run, of the steps it holds).
+    /// Rows `range` of the run (a growing run's older steps recomputed from its checkpoints).
     func readRows(_ range: Range<Int>) throws -> NetworkTrace {
-        if let stepper { return stepper.heldRows(range.clamped(to: stepper.forgottenSteps..<stepper.steps)) }
+        if let live { return try live.rows(range) }
         if let source { return try source.rows(range) }
         return memoryTrace.rows(range)
     }
@@ -30,7 +31,7 @@ extension ExplorerSessionApp {
     }
 
     /// Makes sure the explorer holds the rows for its cursor (the whole run, or the window around it);
-    /// a cursor on a step a growing run no longer holds goes to the first step held, with a note.
+    /// a cursor on a step a growing run could not keep goes to the first step in reach, with a note.
     mutating func ensureRows() {
         if step < heldFrom {
             explorer.state.seek(to: heldFrom)
@@ -130,37 +131,38 @@ extension ExplorerSessionApp {
     /// progress notes the edit and records the edited rows from here on.
     public mutating func replaceRun(_ trace: NetworkTrace, describing edit: String) {
         guard source == nil else { return }
-        stepper = nil
+        live = nil
         memoryTrace = trace
         recording?.noteEdit(edit)
         reload(force: true)
     }
 
-    /// A stepper for a growing run (typing, live input); nil when the network cannot grow the run.
+    /// The live run for a growing run (typing, live input), from the run so far; false when the
+    /// network cannot grow the run.
     @discardableResult
-    mutating func makeStepper() -> Bool {
-        if stepper != nil { return true }
+    mutating func makeLiveRun() -> Bool {
+        if live != nil { return true }
         guard canGrow, let network = base.network else { return false }
         let trace = memoryTrace
-        guard let made = try? SequenceStepper(network: network, input: trace.input.rows == 0
-            ? Matrix(rows: 0, columns: network.embedding?.columns ?? network.inputSize) : trace.input,
-            tokens: trace.tokens) else { return false }
-        stepper = made
+        let input = trace.input.rows == 0 ? Matrix(rows: 0, columns: network.embedding?.columns ?? network.inputSize) : trace.input
+        let makeStore = makeLiveStore ?? { _, columns in MemoryRowStore(columns: columns) }
+        guard let made = try? LiveRun(network: network, input: input, tokens: trace.tokens, makeStore: makeStore) else { return false }
+        live = made
         memoryTrace = NetworkTrace(input: Matrix(rows: 0, columns: 0), layers: [])
+        if made.storeError != nil { message = forgottenNote }
         return true
     }
 
     /// Appends input rows to the run (live input, typing) and moves the cursor along when following;
-    /// beyond the history the growing run holds, its oldest steps are forgotten (after recording).
+    /// beyond the history held in memory, the oldest steps are let go (``LiveRun/trim(keeping:)``):
+    /// they stay in reach, recomputed from checkpoints.
     mutating func appendRows(_ input: Matrix, tokens: [Int]?) {
-        guard input.rows > 0, makeStepper(), var current = stepper else { return }
-        stepper = nil
+        guard input.rows > 0, makeLiveRun(), let live else { return }
         do {
-            try current.append(input, tokens: tokens)
+            try live.append(input, tokens: tokens)
         } catch {
             message = "cannot step the new input: \(error)"
         }
-        stepper = current
         let wasEmpty = state.totalSteps == 0
         // Before the first step there is no step to have recorded.
         let before = wasEmpty ? -1 : step
@@ -168,26 +170,25 @@ extension ExplorerSessionApp {
         if isFollowing || wasEmpty { explorer.state.seek(to: totalSteps - 1) }
         // Following live rows or typing, every new step is recorded, however many arrived at once.
         if isFollowing, step > before { record((before + 1)..<(step + 1)) } else { recordMove(from: before, passing: true) }
-        let limit = historyLimit(for: current.trace)
-        if current.trace.steps > limit + limit / 4 {
-            // Forget in bites of a quarter of the history, so the copy is paid once per many steps.
-            stepper?.forget(before: current.steps - limit)
-            message = forgottenNote
-        }
+        live.trim(keeping: historyLimit(for: live.recent))
+        if heldFrom > 0 { message = forgottenNote }
         ensureRows()
     }
 
-    /// Steps a growing run holds: about ``liveHistoryBytes`` of rows like `trace`'s (at least 4096,
-    /// at most ``liveHistoryLimit``).
+    /// Steps a growing run holds in memory: about ``liveHistoryBytes`` of rows like `trace`'s (at
+    /// least 4096, at most ``liveHistoryLimit``).
     func historyLimit(for trace: NetworkTrace) -> Int {
         let floats = trace.input.columns + (trace.output?.columns ?? 0) + 2
             + trace.layers.reduce(0) { sum, layer in sum + layer.series.values.reduce(0) { $0 + $1.columns } }
         return min(liveHistoryLimit, max(4096, liveHistoryBytes / (4 * floats)))
     }
 
-    /// What the status line says when steps of a growing run have been forgotten.
+    /// What the status line says when a growing run could not keep its older steps on disk.
     var forgottenNote: String {
-        "steps 1–\(heldFrom) are no longer held: live input keeps the newest \(stepper.map { historyLimit(for: $0.trace) } ?? liveHistoryLimit) steps in memory (r records to disk as it comes)"
+        let reason = live?.storeError.map { " (\($0))" } ?? ""
+        let kept = live.map { historyLimit(for: $0.recent) } ?? liveHistoryLimit
+        let lost = heldFrom > 0 ? "steps 1–\(heldFrom) are no longer held" : "older steps will not stay in reach"
+        return "\(lost): they could not be kept on disk\(reason); the newest \(kept) steps stay in memory"
     }
 }
 

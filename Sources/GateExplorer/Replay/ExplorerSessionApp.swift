@@ -13,7 +13,8 @@ import GateCore
 /// - `T` types characters into a character model (each one a new step); Esc leaves.
 /// - `<` / `>` move a screen of steps back / forward.
 /// - Live input: lines from a ``LiveRowFeed`` are appended as they arrive; the cursor follows the
-///   newest step unless the person has stepped back (End or `G` follows again).
+///   newest step unless the person has stepped back (End or `G` follows again). Every step stays in
+///   reach with flat memory (``LiveRun``: the newest steps held, older ones recomputed from checkpoints).
 public struct ExplorerSessionApp: TerminalApp {
     /// The explorer on the window of the run held now.
     public internal(set) var explorer: ExplorerApp
@@ -21,10 +22,13 @@ public struct ExplorerSessionApp: TerminalApp {
     var base: ExplorerRun
     /// Rows of a run read window by window (a mapped trace file), when not in memory.
     var source: (any ExplorerRowSource)?
-    /// The whole run in memory when there is no stepper and no source.
+    /// The whole run in memory when there is no live run and no source.
     var memoryTrace: NetworkTrace
-    /// The stepper, when the run can grow (live input, typing).
-    var stepper: SequenceStepper?
+    /// The run as it grows (live input, typing), every step in reach.
+    var live: LiveRun?
+    /// Makes the stores a growing run keeps its input rows and checkpoints in (name, width): temporary
+    /// files for live input; in memory when nil.
+    let makeLiveStore: ((String, Int) throws -> any RowStore)?
     /// The rows the explorer holds now.
     public internal(set) var window: Range<Int>
     /// Whether the cursor follows the newest step as live rows arrive.
@@ -63,9 +67,9 @@ public struct ExplorerSessionApp: TerminalApp {
     public internal(set) var tokenUnits: TokenUnitList?
     /// Most live input lines taken per tick: a flood is stepped in bites, so keys (`q`) stay prompt.
     static let liveLinesPerTick = 2000
-    /// Most steps a growing run (live input, typing) holds in memory: older ones are forgotten (a note
-    /// says so), so memory stays flat however long the input runs; `r` records to disk as it goes.
-    var liveHistoryLimit = 1 << 16
+    /// Most steps a growing run (live input, typing) holds in memory: older ones are recomputed from
+    /// checkpoints when shown (``LiveRun``), so memory stays flat however long the input runs.
+    public var liveHistoryLimit = 1 << 16
     /// Bytes of rows a growing run holds at most (fewer steps for wider models; see ``historyLimit(for:)``).
     var liveHistoryBytes = 24 << 20
     /// The last message (saved paths, errors), shown on the bottom line until the next key.
@@ -97,10 +101,13 @@ public struct ExplorerSessionApp: TerminalApp {
     ///   - run: the run; when `source` is given, its trace may be empty (names, network and vocabulary
     ///     are taken from it) and rows come from `source`.
     ///   - source: rows of a long run read window by window (a mapped trace file).
-    ///   - live: whether the run can grow (typing, `feed`): a unidirectional network steps it.
+    ///   - feed: live input; the run grows (as it does when typing) and a unidirectional network steps it.
+    ///   - liveStore: makes the stores (a name and a width) a growing run keeps its input rows and
+    ///     checkpoints in (temporary files, so memory stays flat); in memory when nil.
     public init(run: ExplorerRun, source: (any ExplorerRowSource)? = nil, palette: ExplorerPalette = .standard,
                 recordingSink: (any RecordingSink)? = nil, bookmarks: [StepBookmark] = [],
-                bookmarkStore: (any BookmarkStore)? = nil, feed: (any LiveRowFeed)? = nil) {
+                bookmarkStore: (any BookmarkStore)? = nil, feed: (any LiveRowFeed)? = nil,
+                liveStore: ((String, Int) throws -> any RowStore)? = nil) {
         base = run
         self.source = source
         memoryTrace = source == nil ? run.trace : NetworkTrace(input: Matrix(rows: 0, columns: 0), layers: [])
@@ -108,6 +115,7 @@ public struct ExplorerSessionApp: TerminalApp {
         self.bookmarks = bookmarks.sorted { $0.step < $1.step }
         self.bookmarkStore = bookmarkStore
         self.feed = feed
+        makeLiveStore = liveStore
         savedRecordings = []
         feedEnded = feed == nil
         isTyping = false
@@ -115,7 +123,7 @@ public struct ExplorerSessionApp: TerminalApp {
         isFollowing = feed != nil
         window = 0..<0
         explorer = ExplorerApp(run: run, palette: palette)
-        if feed != nil { _ = makeStepper() }
+        if feed != nil { _ = makeLiveRun() }
         reload(force: true)
         if feed != nil { moveCursor(to: totalSteps - 1, recordsPassed: false) }
     }
@@ -127,7 +135,7 @@ public struct ExplorerSessionApp: TerminalApp {
     public var step: Int { state.playback.step }
 
     /// Steps in the whole run.
-    public var totalSteps: Int { stepper?.steps ?? source?.steps ?? memoryTrace.steps }
+    public var totalSteps: Int { live?.steps ?? source?.steps ?? memoryTrace.steps }
 
     /// Whether the run can grow (live input or typing).
     public var canGrow: Bool {

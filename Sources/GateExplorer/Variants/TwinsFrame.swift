@@ -23,7 +23,8 @@ public struct TwinsFrame {
     /// Text rows per panel.
     public let rowsPerPanel: Int
 
-    /// Columns before the heatmaps: the panel's symbol, a gap, the unit numbers, the selection mark.
+    /// Columns before the heatmaps: the panel's symbol, a gap, the unit numbers, the selection mark (at
+    /// least 5, for the prediction row's "says " / "next ").
     public let labelWidth: Int
     static let fixedRows = 12
 
@@ -36,7 +37,7 @@ public struct TwinsFrame {
         unitsPerRow = mode == .monochrome ? 1 : 2
         let count = max(1, state.runs.count)
         columnWidth = max(10, (width - (count - 1)) / count)
-        labelWidth = 3 + String(max(1, state.largestUnitCount)).count
+        labelWidth = max(5, 3 + String(max(1, state.largestUnitCount)).count)
         timeWindow = TimeWindow(step: state.step, total: state.totalSteps, width: max(1, columnWidth - labelWidth - 1))
         let panels = Self.gatePanelCount(state.runs) + Self.statePanelCount(state.runs)
         let needed = (state.largestUnitCount + unitsPerRow - 1) / unitsPerRow
@@ -101,20 +102,27 @@ public struct TwinsFrame {
             .draw(in: Rect(x: 0, y: 0, width: width, height: 1), into: &buffer)
     }
 
-    /// The plain-words legend under a column's header.
-    static func legend(for kind: CellKind, short: Bool = false) -> String {
-        if short {
-            switch kind {
-            case .lstm: return "f forget i input g cand o out"
-            case .gru: return "r reset z update/keep n new"
-            case .rnnTanh, .rnnRelu: return "no gates: h=\(kind.rnnFunction)(Wx+Uh+b)"
-            }
-        }
+    /// The plain-words legends under a column's header, longest first (the column shows the first that fits).
+    static func legends(for kind: CellKind) -> [String] {
+        let f = kind.rnnFunction
         return switch kind {
-        case .lstm: "f forget · i input · g candidate · o output"
-        case .gru: "r reset · z update (1 keeps h) · n new value"
-        case .rnnTanh, .rnnRelu: "no gates: h = \(kind.rnnFunction)(W·x + U·h₋₁ + b)"
+        case .lstm: ["f forget · i input · g candidate · o output", "f forget i input g cand o out", "f forget i in g new o out"]
+        case .gru: ["r reset · z update (1 keeps h) · n new value", "r reset z update/keep n new", "r reset z keep n new"]
+        case .rnnTanh, .rnnRelu: ["no gates: h = \(f)(W·x + U·h₋₁ + b)", "no gates: h=\(f)(Wx+Uh+b)", "h=\(f)(Wx+Uh+b) no gates"]
         }
+    }
+
+    /// The first of `choices` that fits in `width` columns, else the last (the shortest).
+    static func fitting(_ choices: [String], width: Int) -> String {
+        choices.first { GlyphWidth.columns(of: $0) <= width } ?? choices[choices.count - 1]
+    }
+
+    /// The prediction row's label: "says" for a classifier (its class), "next" for a text model (the next
+    /// token); nil when the head gives numbers, which the row does not show.
+    static func predictionLabel(run: ExplorerRun, classes: [String]?) -> String? {
+        if classes != nil { return "says" }
+        guard let output = run.trace.output, output.columns > 1, run.vocabulary?.count == output.columns else { return nil }
+        return "next"
     }
 
     private func drawColumn(_ run: ExplorerRun, x: Int, into buffer: inout CellBuffer) {
@@ -128,19 +136,28 @@ public struct TwinsFrame {
         if let metadata = run.network?.metadata, let value = metadata["metric_value"].flatMap(Double.init),
            let metric = metadata["metric"] {
             let text = metric.contains("accuracy") ? NumberFormat.fixed(value * 100, 1) + " %" : NumberFormat.fixed(value, 3)
+            // Whole words or nothing: a narrow column drops the metric's name, then the space before "%",
+            // then the word "held-out" ("RNN (tanh) held-out 64.5" read as a different number).
             let long = " held-out \(metric.replacingOccurrences(of: "_", with: " ")) \(text)"
-            header.add(header.width + GlyphWidth.columns(of: long) <= columnWidth ? long : " held-out \(text)", ExplorerTheme.title)
+            let choices = [long, " held-out \(text)", " held-out " + text.replacingOccurrences(of: " %", with: "%"), " \(text)"]
+            if let fitting = choices.first(where: { header.width + GlyphWidth.columns(of: $0) <= columnWidth }) {
+                header.add(fitting, ExplorerTheme.title)
+            }
         }
         let detail = " · \(run.name) · \(run.modelSummary)"
         if header.width + GlyphWidth.columns(of: detail) <= columnWidth { header.add(detail, ExplorerTheme.dim) }
         header.draw(into: &buffer, x: x, y: y, maxX: maxX); y += 1
-        StyledText(" " + Self.legend(for: layer.kind, short: columnWidth < 46), ExplorerTheme.dim).draw(into: &buffer, x: x, y: y, maxX: maxX); y += 1
+        StyledText(" " + Self.fitting(Self.legends(for: layer.kind), width: columnWidth - 1), ExplorerTheme.dim)
+            .draw(into: &buffer, x: x, y: y, maxX: maxX)
+        y += 1
 
         // Input and prediction along the shared window.
         buffer.put("in", x: x, y: y, style: ExplorerTheme.dim)
         let says = y + 1
-        buffer.put("→", x: x, y: says, style: ExplorerTheme.dim)
         let classes = run.trace.output.flatMap { Prediction.classLabels(run: run, count: $0.columns) }
+        if let label = Self.predictionLabel(run: run, classes: classes) {
+            buffer.put(label, x: x, y: says, style: ExplorerTheme.dim)
+        }
         for step in window {
             let cx = heatX + step - window.lowerBound
             guard cx < maxX else { break }

@@ -19,6 +19,9 @@ public final class StreamingSafeTensorsWriter {
         var rowsWritten = 0
         var pending: [UInt8] = []
         var pendingStartRow = 0
+        /// Whether rows were written at a given row (``write(rows:toTensor:atRow:)``), after which
+        /// appending is refused (an append would go after the rows counted, not after the rows placed).
+        var placed = false
     }
 
     /// Destination path.
@@ -76,6 +79,9 @@ public final class StreamingSafeTensorsWriter {
         guard row.count == layout.columns else {
             throw FormatError("row for '\(name)' has \(row.count) values, the tensor has \(layout.columns) columns; pass whole rows", source: path)
         }
+        guard !slots[index].placed else {
+            throw FormatError("tensor '\(name)' was written at given rows; keep to write(rows:toTensor:atRow:) for it", source: path)
+        }
         guard slots[index].rowsWritten < layout.rows else {
             throw FormatError("tensor '\(name)' already has all \(layout.rows) rows; declare a larger row count when opening the writer", source: path)
         }
@@ -109,22 +115,75 @@ public final class StreamingSafeTensorsWriter {
         guard layout.columns == 0 ? rows.isEmpty : rows.count % layout.columns == 0 else {
             throw FormatError("\(rows.count) values for '\(layout.name)' are not whole rows of \(layout.columns); pass whole rows", source: path)
         }
+        guard !slots[index].placed else {
+            throw FormatError("tensor '\(layout.name)' was written at given rows; keep to write(rows:toTensor:atRow:) for it", source: path)
+        }
         guard slots[index].rowsWritten + count <= layout.rows else {
             throw FormatError("tensor '\(layout.name)' would get \(slots[index].rowsWritten + count) of its \(layout.rows) rows; declare a larger row count when opening the writer", source: path)
         }
         // Rows buffered by append(row:) go first, so the two ways of appending can be mixed.
         try flush(slot: index)
         let offset = slots[index].fileOffset + slots[index].rowsWritten * layout.columns * 4
-        #if _endian(little)
-        try file.write(buffer: UnsafeRawBufferPointer(rows), at: offset)
-        #else
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(rows.count * 4)
-        for value in rows { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
-        try file.write(bytes, at: offset)
-        #endif
+        try write(floats: rows, at: offset)
         slots[index].rowsWritten += count
         slots[index].pendingStartRow = slots[index].rowsWritten
+    }
+
+    /// Writes `rows` (whole rows) as rows `row`, `row` + 1, … of the tensor at `index`, with one `pwrite`
+    /// at their final offset, in any order: for series computed from their end (a reverse-reading
+    /// direction). Each row must be written once; a tensor written this way takes no appends.
+    public func write(rows: UnsafeBufferPointer<Float>, toTensor index: Int, atRow row: Int) throws {
+        guard !finished else { throw FormatError("write after finish(); open a new writer", source: path) }
+        guard slots.indices.contains(index) else {
+            throw FormatError("has no tensor number \(index) (there are \(slots.count)); use tensorIndex(named:)", source: path)
+        }
+        let layout = slots[index].layout
+        guard layout.columns == 0 ? rows.isEmpty : rows.count % layout.columns == 0 else {
+            throw FormatError("\(rows.count) values for '\(layout.name)' are not whole rows of \(layout.columns); pass whole rows", source: path)
+        }
+        let count = layout.columns == 0 ? 0 : rows.count / layout.columns
+        guard slots[index].rowsWritten == 0 || slots[index].placed else {
+            throw FormatError("tensor '\(layout.name)' was appended to; keep to appending for it", source: path)
+        }
+        guard row >= 0, row + count <= layout.rows, slots[index].rowsWritten + count <= layout.rows else {
+            throw FormatError("rows \(row)..<\(row + count) of '\(layout.name)' are outside its \(layout.rows) rows or written twice", source: path)
+        }
+        let offset = slots[index].fileOffset + row * layout.columns * 4
+        try write(floats: rows, at: offset)
+        slots[index].placed = true
+        slots[index].rowsWritten += count
+    }
+
+    /// Reads rows `row`, `row` + 1, … of the tensor at `index` back from the file into `values` (whole
+    /// rows, already written): a layer above reads the one below this way instead of holding it.
+    public func read(rowsOf index: Int, atRow row: Int, into values: UnsafeMutableBufferPointer<Float>) throws {
+        guard !finished else { throw FormatError("read after finish(); read the finished file instead", source: path) }
+        guard slots.indices.contains(index) else {
+            throw FormatError("has no tensor number \(index) (there are \(slots.count)); use tensorIndex(named:)", source: path)
+        }
+        let layout = slots[index].layout
+        guard layout.columns > 0, values.count % layout.columns == 0, row >= 0,
+              row + values.count / layout.columns <= layout.rows else {
+            throw FormatError("cannot read \(values.count) values at row \(row) of '\(layout.name)' (\(layout.rows) × \(layout.columns)); read whole rows inside it", source: path)
+        }
+        try flush(slot: index)
+        guard !values.isEmpty else { return }
+        try file.read(into: UnsafeMutableRawBufferPointer(values), at: slots[index].fileOffset + row * layout.columns * 4)
+        #if !_endian(little)
+        for k in values.indices { values[k] = Float(bitPattern: UInt32(littleEndian: values[k].bitPattern)) }
+        #endif
+    }
+
+    /// Writes `values` as little-endian floats at file offset `offset` (one `pwrite` on little-endian machines).
+    private func write(floats values: UnsafeBufferPointer<Float>, at offset: Int) throws {
+        #if _endian(little)
+        try file.write(buffer: UnsafeRawBufferPointer(values), at: offset)
+        #else
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(values.count * 4)
+        for value in values { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
+        try file.write(bytes, at: offset)
+        #endif
     }
 
     /// Rows appended so far to tensor `name` (0 for an unknown name).

@@ -12,6 +12,8 @@ struct KerasLayerConfig: Sendable, Equatable {
     var units: Int? = nil
     /// `activation` (`tanh`, `relu`, `softmax`, …).
     var activation: String? = nil
+    /// `axis` of a `Softmax` layer, when it is one number.
+    var axis: Int? = nil
     /// `recurrent_activation` of LSTM and GRU (`sigmoid`).
     var recurrentActivation: String? = nil
     /// GRU `reset_after`.

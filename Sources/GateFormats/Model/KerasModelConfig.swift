@@ -53,6 +53,7 @@ struct KerasModelConfig: Sendable, Equatable {
         layer.units = member(config, "units")?.nonNegativeInt
         layer.activation = member(config, "activation").flatMap(activationName)
         layer.recurrentActivation = member(config, "recurrent_activation").flatMap(activationName)
+        if case .number(let text)? = member(config, "axis") { layer.axis = Int(text) }
         layer.resetAfter = member(config, "reset_after").flatMap(bool)
         layer.returnSequences = member(config, "return_sequences").flatMap(bool)
         layer.goBackwards = member(config, "go_backwards").flatMap(bool)

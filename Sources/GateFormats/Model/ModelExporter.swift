@@ -72,6 +72,7 @@ public enum ModelExporter {
         if let head = network.head {
             try add("head.weight", head.weights)
             try add("head.bias", head.bias)
+            if head.activation != .linear { writer.metadata[ModelImporter.headActivationKey] = head.activation.rawValue }
         }
         if let embedding = network.embedding { try add("embedding.weight", embedding) }
         return writer

@@ -121,7 +121,10 @@ public enum ModelImporter {
 
         let outputWidth = layers.last!.reduce(0) { $0 + $1.outputSize }
         let vocabulary = try parseVocabulary(metadata["vocab"], source: source)
-        let head = try findHead(in: weights, outputWidth: outputWidth, option: options.head, module: info)
+        var head = try findHead(in: weights, outputWidth: outputWidth, option: options.head, module: info)
+        if let prefix = head.chosen?.prefix {
+            head.chosen?.head.activation = try headActivation(prefix: prefix, in: weights, metadata: metadata)
+        }
         let embedding = try findEmbedding(in: weights, inputSize: info.inputSize, option: options.embedding,
                                           vocabularySize: vocabulary?.count, exclude: head.chosen?.tensors ?? [])
 
@@ -129,7 +132,8 @@ public enum ModelImporter {
         networkMetadata["vocab"] = nil
         networkMetadata[KerasModelConfig.metadataKey] = nil
         if metadata["format"] == ModelExporter.formatName {
-            for key in ["format", "format_version", "cell", "nonlinearity", "reset_after", "clip", "input_forget"] { networkMetadata[key] = nil }
+            for key in ["format", "format_version", "cell", "nonlinearity", "reset_after", "clip", "input_forget",
+                        Self.headActivationKey] { networkMetadata[key] = nil }
         }
         let network = RecurrentNetwork(layers: layers, embedding: embedding?.matrix, head: head.chosen?.head,
                                        vocabulary: vocabulary, metadata: networkMetadata)
@@ -143,9 +147,13 @@ public enum ModelImporter {
         }
         let used = weights.names.filter { weights.used.contains($0) }.map(weights.original)
         let ignored = weights.names.filter { !weights.used.contains($0) }.map(weights.original)
-        return ImportedModel(network: network, module: info, modules: modules, headPrefix: head.chosen?.prefix,
-                             otherHeadCandidates: head.others, embeddingName: embedding?.name,
-                             usedTensors: used, ignoredTensors: ignored, fileMetadata: metadata)
+        var imported = ImportedModel(network: network, module: info, modules: modules, headPrefix: head.chosen?.prefix,
+                                     otherHeadCandidates: head.others, embeddingName: embedding?.name,
+                                     usedTensors: used, ignoredTensors: ignored, fileMetadata: metadata)
+        if kerasStack != nil, weights.kerasConfig == nil, metadata[Self.headActivationKey] == nil, let prefix = head.chosen?.prefix {
+            imported.notes.append("note: these Keras weights come without the model's configuration, so what head '\(Escaped.text(prefix))' applies after its Dense (softmax, sigmoid, …) is unknown: its output is shown as logits; open the .keras file (model.save) to have it applied")
+        }
+        return imported
     }
 
     /// `encoder/lstm/` → `encoder.lstm`.

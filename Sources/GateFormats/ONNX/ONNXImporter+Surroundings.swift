@@ -9,6 +9,8 @@ extension ONNXImporter {
         var node: String
         /// The constants it was built from.
         var tensors: [String]
+        /// A `note:` line about it for the user (a function after the head that gatescope does not apply).
+        var note: String? = nil
     }
 
     /// The `role` part ("embedding" or "head", the `--role` option's value `wanted`) that `find` finds,
@@ -98,6 +100,7 @@ extension ONNXImporter {
         }
         var tensors = [weightName]
         var bias: [Float]? = nil
+        var output = node.outputs.first ?? ""
         func vector(_ name: String) throws -> [Float]? {
             guard let value = try folder.value(of: name, in: scope), value.count == outputs,
                   value.dims.filter({ $0 != 1 }).count <= 1 else { return nil }
@@ -108,15 +111,55 @@ extension ONNXImporter {
             let beta = node.attribute("beta")?.float ?? 1
             bias = c.map { beta * $0 }
             tensors.append(cName)
-        } else if node.opType == "MatMul", let output = node.outputs.first {
-            for index in consumers[output] ?? [] {
+        } else if node.opType == "MatMul", let product = node.outputs.first {
+            for index in consumers[product] ?? [] {
                 let add = scope.graph.nodes[index]
                 guard add.opType == "Add", add.inputs.count == 2 else { continue }
-                let other = add.inputs[0] == output ? add.inputs[1] : add.inputs[0]
-                if let b = try vector(other) { bias = b; tensors.append(other); break }
+                let other = add.inputs[0] == product ? add.inputs[1] : add.inputs[0]
+                if let b = try vector(other) { bias = b; tensors.append(other); output = add.outputs.first ?? ""; break }
             }
         }
         guard matrix.values.allSatisfy(\.isFinite), bias?.allSatisfy(\.isFinite) ?? true else { return nil }
-        return Surrounding(value: LinearHead(weights: matrix, bias: bias), node: label, tensors: tensors)
+        let after = activation(after: output, isGemm: node.opType == "Gemm", scope: scope, consumers: consumers,
+                               opset: folder.opset)
+        return Surrounding(value: LinearHead(weights: matrix, bias: bias, activation: after.activation), node: label,
+                           tensors: tensors, note: after.note)
+    }
+
+    /// Functions a model may apply to its head's output that gatescope does not: a note says the output
+    /// shown is the value before them.
+    static let unappliedHeadFunctions: Set<String> = ["LogSoftmax", "Softmax", "HardSigmoid", "Elu", "Selu", "LeakyRelu",
+                                                     "Softplus", "Softsign", "Gelu", "HardSwish", "Mish", "Clip", "Exp",
+                                                     "Log", "PRelu", "ThresholdedRelu", "Celu"]
+
+    /// The function applied to the head's `output` (through shape operators, when it is their only
+    /// reader): `Softmax` over the last axis, `Sigmoid`, `Tanh`, `Relu`; a note for one gatescope does not
+    /// apply (another axis, LogSoftmax, …); none otherwise. `isGemm`: the head is a 2-D `Gemm`, so axis 1
+    /// is its last.
+    static func activation(after output: String, isGemm: Bool, scope: ONNXScope, consumers: [String: [Int]],
+                           opset: Int64) -> (activation: HeadActivation, note: String?) {
+        var current = output
+        for _ in 0..<16 {
+            guard !current.isEmpty, let readers = consumers[current], readers.count == 1 else { break }
+            let node = scope.graph.nodes[readers[0]]
+            let label = ONNXConstantFolder.label(node, index: readers[0], path: scope.path)
+            switch node.opType {
+            case "Sigmoid": return (.sigmoid, nil)
+            case "Tanh": return (.tanh, nil)
+            case "Relu": return (.relu, nil)
+            case "Softmax":
+                // Before opset 13 Softmax flattens from its axis (default 1): the last axis only for a 2-D input.
+                let axis = node.attribute("axis")?.int ?? (opset >= 13 ? -1 : 1)
+                if axis == -1 || (isGemm && axis == 1) { return (.softmax, nil) }
+            default:
+                break
+            }
+            if unappliedHeadFunctions.contains(node.opType) {
+                return (.linear, "note: the head's output goes through \(node.opType) node '\(Escaped.text(label))', which gatescope does not apply: the output shown is the head's value before it")
+            }
+            guard passThrough.contains(node.opType), node.input(0) == current, let next = node.outputs.first else { break }
+            current = next
+        }
+        return (.linear, nil)
     }
 }

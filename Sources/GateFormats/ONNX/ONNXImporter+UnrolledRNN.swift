@@ -6,7 +6,8 @@ extension ONNXImporter {
     /// in the state dict): the constant multiplied before the Add with `bias_ih` is W_ihᵀ, the one before
     /// the Add with `bias_hh` is W_hhᵀ. Nil when the graph holds no such biases (e.g. `bias=False`).
     static func unrolledRNN(in model: ONNXModel, folder: inout ONNXConstantFolder,
-                            source: String) throws -> (network: RecurrentNetwork, prefix: String, used: [String], head: String?, embedding: String?)? {
+                            source: String) throws -> (network: RecurrentNetwork, prefix: String, used: [String], head: String?, embedding: String?,
+                                                          headNote: String?)? {
         let graph = model.graph
         let scope = ONNXScope(graph: graph)
         let level = scope.levels[0]
@@ -79,7 +80,7 @@ extension ONNXImporter {
         }
         guard !layers.isEmpty else { return nil }
         var network = RecurrentNetwork(layers: layers, metadata: ["source_format": "onnx", "onnx_unrolled_rnn": prefix])
-        var headNode: String? = nil, embeddingNode: String? = nil
+        var headNode: String? = nil, embeddingNode: String? = nil, headNote: String? = nil
         for (index, node) in graph.nodes.enumerated() where node.opType == "MatMul" || node.opType == "Gemm" {
             guard let weightName = node.input(1), !usedWeights.contains(weightName), let input = node.input(0) else { continue }
             let label = ONNXConstantFolder.label(node, index: index, path: "")
@@ -87,6 +88,7 @@ extension ONNXImporter {
                                       consumers: consumers, folder: &folder) {
                 network.head = found.value
                 headNode = found.node
+                headNote = found.note
                 used += found.tensors
                 break
             }
@@ -99,6 +101,6 @@ extension ONNXImporter {
             used.append(tableName)
             break
         }
-        return (network, prefix.hasSuffix(".") ? String(prefix.dropLast()) : prefix, used, headNode, embeddingNode)
+        return (network, prefix.hasSuffix(".") ? String(prefix.dropLast()) : prefix, used, headNode, embeddingNode, headNote)
     }
 }

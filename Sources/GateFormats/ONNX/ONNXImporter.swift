@@ -71,6 +71,7 @@ public enum ONNXImporter {
                                      ignoredTensors: model.graph.initializers.map(\.name).filter { !usedSet.contains($0) },
                                      fileMetadata: network.metadata)
         imported.notes = ["note: PyTorch's exporter unrolled the nn.RNN '\(Escaped.text(found.prefix))' into one MatMul per step; gatescope rebuilt it from the weights beside its biases"]
+            + (found.headNote.map { [$0] } ?? [])
         return imported
     }
 
@@ -151,6 +152,7 @@ public enum ONNXImporter {
             network.head = found.value
             headNode = found.node
             used += found.tensors
+            if let note = found.note { notes.append(note) }
         }
         do {
             try network.validate()

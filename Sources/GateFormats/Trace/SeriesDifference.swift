@@ -4,7 +4,7 @@ public struct SeriesDifference: Sendable, Equatable {
     public var layerKey: String
     /// The series name.
     public var series: String
-    /// Largest |a − b| (infinity when one side is NaN and the other is not).
+    /// Largest |a − b|; NaN when one side is NaN and the other is not (anywhere in the series).
     public var maxAbs: Float
     /// Mean |a − b| over every value (NaN pairs count as 0, NaN-vs-number as excluded and counted).
     public var meanAbs: Double

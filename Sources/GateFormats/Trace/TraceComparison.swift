@@ -11,7 +11,9 @@ public struct TraceComparison: Sendable {
     public var steps: Int
 
     /// The largest difference of all.
-    public var maxAbs: Float { differences.map(\.maxAbs).max() ?? 0 }
+    public var maxAbs: Float {
+        differences.contains { $0.maxAbs.isNaN } ? .nan : differences.map(\.maxAbs).max() ?? 0
+    }
 
     /// Whether every compared value is within `tolerance` (and NaNs match).
     public func isIdentical(tolerance: Float) -> Bool {
@@ -94,7 +96,8 @@ public struct TraceComparison: Sendable {
                 let p = x[index], q = y[index]
                 let delta: Float
                 if p.isNaN || q.isNaN {
-                    if p.isNaN != q.isNaN { result.nanMismatches += 1; delta = .infinity } else { delta = 0 }
+                    // NaN against a number: the difference is NaN, and it counts (it is never "within").
+                    if p.isNaN != q.isNaN { result.nanMismatches += 1; delta = .nan } else { delta = 0 }
                 } else if p == q {
                     delta = 0
                 } else {
@@ -102,7 +105,8 @@ public struct TraceComparison: Sendable {
                     sum += Double(delta)
                 }
                 count += 1
-                if first || delta > result.maxAbs {
+                // The first NaN difference outranks every number; among numbers, the first largest.
+                if first || (delta.isNaN && !result.maxAbs.isNaN) || delta > result.maxAbs {
                     first = false
                     result.maxAbs = delta
                     result.step = start + index / width

@@ -96,6 +96,17 @@ public struct TraceMetadata: Sendable, Equatable {
                                          "directions", "proj_size", "steps", "model", "input", "vocab", "network",
                                          GatescopeVersion.metadataKey]
 
+    /// The activation the recorded head applied (`head_activation` in `network`): `.linear` when the
+    /// trace names none (every trace from before it was written, whose heads were all linear), nil when it
+    /// names one this gatescope does not know.
+    public var headActivation: HeadActivation? {
+        guard let network, case .success(let root) = StrictJSONParser.parse(Array(network.utf8)),
+              case .object(let members) = root else { return .linear }
+        guard let value = members.first(where: { $0.key == "head_activation" })?.value else { return .linear }
+        guard case .string(let name) = value else { return nil }
+        return HeadActivation(name: name)
+    }
+
     /// `["a","b"]` with JSON escaping.
     static func jsonArray(_ items: [String]) -> String {
         var json: [UInt8] = [0x5B]
@@ -126,7 +137,11 @@ public struct TraceMetadata: Sendable, Equatable {
         add("layers", String(network.layers.count))
         add("directions", String(network.isBidirectional ? 2 : 1))
         add("output_width", String(network.outputWidth))
-        if let head = network.head { add("head", "[\(head.outputSize),\(head.inputSize)]") }
+        if let head = network.head {
+            add("head", "[\(head.outputSize),\(head.inputSize)]")
+            // Traces from before it was written have no key: their heads were all linear.
+            if head.activation != .linear { add("head_activation", quoted(head.activation.rawValue)) }
+        }
         if let embedding = network.embedding { add("embedding", "[\(embedding.rows),\(embedding.columns)]") }
         add("summary", quoted(network.summary))
         return "{" + fields.joined(separator: ",") + "}"

@@ -5,8 +5,11 @@ import GateCore
 /// last chunk ended in, into buffers allocated once, and each series' chunk goes to its final place in
 /// the file with one ``StreamingSafeTensorsWriter/append(rows:toTensor:)``.
 ///
-/// A bidirectional network needs the whole sequence before its reverse direction can start, so it is
-/// computed in one go and written with ``TraceFile/write(_:network:to:model:input:extra:)``.
+/// A network that reads backward (bidirectional, or ONNX `direction=reverse`) is recorded layer by
+/// layer instead (``recordLayerByLayer(_:input:tokens:to:model:inputSource:annotations:chunkSteps:timing:)``),
+/// each reverse-reading direction from the last chunk to the first; memory stays as flat.
+/// Inputs of at most ``chunkSteps`` steps are run whole and written with
+/// ``TraceFile/write(_:network:to:model:input:extra:)``.
 public enum TraceRecorder {
     /// Timesteps per chunk: large enough for the batched input projection, small enough to stay in cache.
     public static let chunkSteps = 4096
@@ -21,7 +24,7 @@ public enum TraceRecorder {
         for track in annotations where track.steps != input.rows {
             throw FormatError("annotation '\(track.name)' has \(track.steps) rows but the input has \(input.rows) steps; give one row per step", source: path)
         }
-        guard !network.needsWholeSequence, input.rows > chunkSteps else {
+        guard input.rows > chunkSteps else {
             let clock = ContinuousClock.now
             var trace = try network.run(input, tokens: tokens)
             trace.annotations = annotations
@@ -30,6 +33,10 @@ public enum TraceRecorder {
             timing?.compute += computed - clock
             timing?.write += ContinuousClock.now - computed
             return trace.steps
+        }
+        if network.needsWholeSequence {
+            return try recordLayerByLayer(network, input: input, tokens: tokens, to: path, model: model, inputSource: inputSource,
+                                          annotations: annotations, chunkSteps: chunkSteps, timing: timing)
         }
         let steps = input.rows
         let metadata = TraceMetadata(network: network, steps: steps, model: model, input: inputSource,
@@ -40,31 +47,17 @@ public enum TraceRecorder {
         let streamers = network.layers.indices.map {
             LayerStreamer(weights: network.layers[$0][0], capacity: capacity, from: network.initialState(layer: $0, direction: 0))
         }
-        // Every tensor and where its rows come from, in the order the old row-by-row path listed them.
-        var layouts = [StreamingSafeTensorsWriter.TensorLayout(name: "input", rows: steps, columns: input.columns)]
-        for (index, streamer) in streamers.enumerated() {
-            let order = streamer.seriesNames.indices.sorted { streamer.seriesNames[$0] < streamer.seriesNames[$1] }
-            for k in order {
-                layouts.append(.init(name: "l\(index).\(streamer.seriesNames[k])", rows: steps, columns: streamer.seriesWidths[k]))
-            }
-        }
+        let layouts = tensorLayouts(network, streamers: streamers.map { [$0] }, steps: steps, inputColumns: input.columns,
+                                    hasTokens: tokens != nil, annotations: annotationTensors)
         let head = network.head.map { SequenceProjector(weights: $0.weights, bias: $0.bias, longestInput: capacity) }
         var output = [Float](repeating: 0, count: capacity * (network.head?.outputSize ?? 0))
-        if let head = network.head { layouts.append(.init(name: "output", rows: steps, columns: head.outputSize)) }
-        if tokens != nil { layouts.append(.init(name: "tokens", rows: steps, columns: 1)) }
-        for (name, _) in annotationTensors { layouts.append(.init(name: name, rows: steps, columns: 1)) }
         var tokenRows = [Float](repeating: 0, count: tokens == nil ? 0 : capacity)
         timing?.compute += ContinuousClock.now - clock
 
         let writer = try StreamingSafeTensorsWriter(path: path, tensors: layouts, metadata: metadata.encoded)
-        do {
+        try finishing(writer, timing: timing) {
             // Each tensor's writer position, looked up once (not per row).
-            func position(_ name: String) throws -> Int {
-                guard let index = writer.tensorIndex(named: name) else {
-                    throw FormatError("cannot record: the trace has no tensor '\(name)'; this is a bug", source: path)
-                }
-                return index
-            }
+            func position(_ name: String) throws -> Int { try tensorPosition(name, in: writer) }
             let inputTensor = try position("input")
             let seriesTensors = try streamers.enumerated().map { index, streamer in
                 try streamer.seriesNames.map { try position("l\(index).\($0)") }
@@ -83,8 +76,11 @@ public enum TraceRecorder {
                         streamer.run(current, steps: count)
                         current = streamer.hidden
                     }
-                    if let head {
-                        output.withUnsafeMutableBufferPointer { head.project(current, rows: count, into: $0.baseAddress!) }
+                    if let head, let activation = network.head?.activation {
+                        output.withUnsafeMutableBufferPointer {
+                            head.project(current, rows: count, into: $0.baseAddress!)
+                            activation.apply(to: $0, rows: count, columns: head.weights.rows)
+                        }
                     }
                     if let tokens {
                         for t in 0..<count { tokenRows[t] = Float(tokens[start + t]) }
@@ -111,6 +107,34 @@ public enum TraceRecorder {
                     start += count
                 }
             }
+        }
+        return steps
+    }
+
+    /// Every tensor of the trace of `network` over `steps` steps: the input, each layer and direction's
+    /// series (`streamers[layer][direction]`), the head's output, the tokens and the annotation tracks.
+    static func tensorLayouts(_ network: RecurrentNetwork, streamers: [[LayerStreamer]], steps: Int, inputColumns: Int,
+                              hasTokens: Bool, annotations: [(name: String, values: [Float])]) -> [StreamingSafeTensorsWriter.TensorLayout] {
+        var layouts = [StreamingSafeTensorsWriter.TensorLayout(name: "input", rows: steps, columns: inputColumns)]
+        for (layer, directions) in streamers.enumerated() {
+            for (direction, streamer) in directions.enumerated() {
+                let key = LayerTrace.key(layer: layer, isReverse: network.isReverse(direction: direction))
+                for (name, width) in zip(streamer.seriesNames, streamer.seriesWidths) {
+                    layouts.append(.init(name: "\(key).\(name)", rows: steps, columns: width))
+                }
+            }
+        }
+        if let head = network.head { layouts.append(.init(name: "output", rows: steps, columns: head.outputSize)) }
+        if hasTokens { layouts.append(.init(name: "tokens", rows: steps, columns: 1)) }
+        for (name, _) in annotations { layouts.append(.init(name: name, rows: steps, columns: 1)) }
+        return layouts
+    }
+
+    /// Runs `body` (which appends every row to `writer`), then finishes the file; on any error the
+    /// file is discarded and the destination left as it was.
+    static func finishing(_ writer: StreamingSafeTensorsWriter, timing: RecordTiming?, _ body: () throws -> Void) throws {
+        do {
+            try body()
             let finishing = ContinuousClock.now
             try writer.finish()
             timing?.write += ContinuousClock.now - finishing
@@ -118,6 +142,13 @@ public enum TraceRecorder {
             writer.discard()
             throw error
         }
-        return steps
+    }
+
+    /// The writer's position of tensor `name`, looked up once (not per row).
+    static func tensorPosition(_ name: String, in writer: StreamingSafeTensorsWriter) throws -> Int {
+        guard let index = writer.tensorIndex(named: name) else {
+            throw FormatError("cannot record: the trace has no tensor '\(name)'; this is a bug", source: writer.path)
+        }
+        return index
     }
 }

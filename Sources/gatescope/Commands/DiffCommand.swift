@@ -13,6 +13,7 @@ struct DiffCommand: ParsableCommand {
             Exit status, as diff(1): 0 when every value agrees within --tolerance, 1 when they differ, \
             2 on an error (unreadable file, different lengths or widths).
             Steps and units are numbered from 1, as the explorer shows them.
+            A NaN against a number is a difference of nan, whatever the tolerance; NaN against NaN is equal.
             """
     )
 

@@ -26,12 +26,29 @@ extension ExploreCommand {
         let sink = TraceRecordingSink(network: run.network, templateMetadata: nil, requestedPath: recordTo,
                                       name: run.name, model: model, input: input == "-" ? "standard input" : (input ?? text.map { "text: \($0)" }),
                                       report: report)
+        let history = input == "-" ? try Self.liveHistoryOverride() : nil
         let feed: StandardInputFeed? = input == "-" ? StandardInputFeed() : nil
-        var app = ExplorerSessionApp(run: run, source: source, palette: palette, recordingSink: sink, feed: feed)
+        // Live input keeps its rows and checkpoints in temporary files (deleted on quit, error or signal).
+        var app = ExplorerSessionApp(run: run, source: source, palette: palette, recordingSink: sink, feed: feed,
+                                     liveStore: feed == nil ? nil : { name, columns in try SpooledRowStore(name: name, columns: columns) })
+        if let history { app.liveHistoryLimit = history }
         // Also after a signal (Ctrl-C): the session saved its recording, the terminal is restored.
         defer { report.print(saved: app.savedRecordings) }
         try GateTerminal.run(app: &app, commandName: "gatescope explore")
         try report.check()
+    }
+
+    /// The environment variable that sets how many steps of live input are held in memory (older
+    /// ones are recomputed from checkpoints when shown): for tests and low-memory machines.
+    static let liveHistoryVariable = "GATESCOPE_LIVE_HISTORY"
+
+    /// The steps ``liveHistoryVariable`` asks live input to hold in memory, if set.
+    static func liveHistoryOverride() throws -> Int? {
+        guard let text = ProcessInfo.processInfo.environment[liveHistoryVariable], !text.isEmpty else { return nil }
+        guard let steps = Int(text), steps >= 16 else {
+            throw UserError("\(liveHistoryVariable)=\(text) is not a step count; give a whole number of 16 or more (steps of live input held in memory), or unset it")
+        }
+        return steps
     }
 
     /// A run with no steps yet, for a model fed live from standard input.

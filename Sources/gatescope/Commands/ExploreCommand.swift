@@ -14,7 +14,8 @@ struct ExploreCommand: ParsableCommand {
         discussion: """
             With no options, opens the best demo: a trained one from demos/ when present (installed beside \
             the program, or $GATESCOPE_DEMOS, ./demos, a checkout), else the built-in hand-set bracket counter.
-            Keys: ←/→ step, space play, ↑/↓ unit, s sort, tab panel, i inspector, ? help, q quit.
+            Keys: ←/→ step, space play, ↑/↓ unit, s sort, tab panel, i inspector,
+            ? help (every key), q quit.
             """
     )
 

@@ -32,7 +32,7 @@ extension InspectCommand {
         print("cell:        \(network.kind.rawValue) (\(network.kind.displayName))\(options2.isEmpty ? "" : ", " + options2.joined(separator: ", "))")
         print("sizes:       input \(network.inputSize), hidden \(network.hiddenSize), layers \(network.layers.count), directions \(network.isBidirectional ? 2 : 1)")
         print("embedding:   \(imported.embeddingName.map { "Gather node '\($0)'" } ?? "none")")
-        print("head:        \(imported.headPrefix.map { "node '\($0)' (\(network.head!.inputSize)→\(network.head!.outputSize))" } ?? "none")")
+        print("head:        \(imported.headPrefix.map { "node '\($0)' (\(network.head!.shapeDescription))" } ?? "none")")
         if let vocabulary = network.vocabulary { print("vocab:       \(vocabulary.count) tokens") }
         if network.readsBackward { print("direction:   reverse (reads the sequence from its end)") }
         if network.initialStates != nil { print("state:       starts from the constant initial_h/initial_c in the file") }

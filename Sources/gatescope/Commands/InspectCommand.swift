@@ -102,7 +102,7 @@ struct InspectCommand: ParsableCommand {
         print("sizes:       input \(network.inputSize), hidden \(network.hiddenSize), layers \(network.layers.count), directions \(network.isBidirectional ? 2 : 1), proj \(projection)")
         if let head = network.head, let name = imported.headPrefix {
             let others = imported.otherHeadCandidates.isEmpty ? "" : " (also possible: \(imported.otherHeadCandidates.joined(separator: ", ")); choose with --head)"
-            print("head:        \(name) (\(head.inputSize)→\(head.outputSize))\(others)")
+            print("head:        \(name) (\(head.shapeDescription))\(others)")
         } else {
             print("head:        none")
         }

@@ -67,10 +67,6 @@ struct RecordCommand: ParsableCommand {
             let read = ContinuousClock.now - started
             let timings = RecordTiming()
             let annotations = try annotate.map { try AnnotationFile.read(path: $0, steps: sequence.input.rows) } ?? []
-            if network.needsWholeSequence {
-                try WholeRunBudget.check(network, steps: sequence.input.rows,
-                                         advice: "a bidirectional model is recorded whole (its reverse direction needs every step): give a shorter input")
-            }
             let steps = try TraceRecorder.record(network, input: sequence.input, tokens: sequence.tokens, to: out,
                                                  model: model, inputSource: sequence.source, annotations: annotations,
                                                  timing: timings)

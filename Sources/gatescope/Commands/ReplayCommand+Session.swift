@@ -29,9 +29,10 @@ extension ReplayCommand {
         let name = ((trace as NSString).lastPathComponent as NSString).deletingPathExtension
         let description = metadata.network
             ?? "\(metadata.cell.displayName) \(metadata.inputSize)→\(metadata.hiddenSize) (trace)"
-        let run = ExplorerRun(name: name, title: "replay of \(trace)", story: nil, trace: first,
+        var run = ExplorerRun(name: name, title: "replay of \(trace)", story: nil, trace: first,
                               network: network, vocabulary: metadata.vocabulary ?? network?.vocabulary,
                               modelDescription: description + " · replay")
+        run.recordedHeadActivation = metadata.headActivation
         var bookmarks: [StepBookmark] = []
         var store: FileBookmarkStore? = FileBookmarkStore(tracePath: trace)
         do {

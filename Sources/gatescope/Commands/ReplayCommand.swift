@@ -77,8 +77,10 @@ struct ReplayCommand: ParsableCommand {
         let name = ((trace as NSString).lastPathComponent as NSString).deletingPathExtension
         let description = metadata.network
             ?? "\(metadata.cell.displayName) \(metadata.inputSize)→\(metadata.hiddenSize) (trace)"
-        return ExplorerRun(name: name, title: "replay of \(trace)", story: nil, trace: loaded.trace,
-                           network: network, vocabulary: metadata.vocabulary ?? network?.vocabulary,
-                           modelDescription: description + " · replay")
+        var run = ExplorerRun(name: name, title: "replay of \(trace)", story: nil, trace: loaded.trace,
+                              network: network, vocabulary: metadata.vocabulary ?? network?.vocabulary,
+                              modelDescription: description + " · replay")
+        run.recordedHeadActivation = metadata.headActivation
+        return run
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 import GateCore
 import GateExplorer
 
-/// The memory a command may spend on a run held whole (teaching tools, bidirectional record, short
-/// inputs): half of this machine's memory, at most 8 GiB. Past it the command stops with advice before
-/// it starts, rather than being killed by the system halfway through.
+/// The memory a command may spend on a run held whole (teaching tools, short inputs): half of this
+/// machine's memory, at most 8 GiB. Past it the command stops with advice before it starts, rather
+/// than being killed by the system halfway through.
 enum WholeRunBudget {
     /// Bytes a whole run may take here.
     static var limit: Int {
