@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GateCore
 
@@ -98,5 +99,74 @@ struct EditedCheckpointedRunTests {
         #expect(throws: ShapeError.self) {
             try EditedCheckpointedRun(base: base, interventions: [Intervention(unit: 0, gate: SeriesName.forgetGate, action: .shiftBias(1))])
         }
+    }
+
+    /// The clamped LSTM run (kernels between clamps, a Swift step at a clamp) against an independent
+    /// one: the plain reference run up to the clamp, the clamped step worked out here from the equations
+    /// (f pinned to 0), the reference run on from the state it leaves; forward and reverse.
+    @Test(arguments: [false, true])
+    func aClampedStepBetweenReferenceRuns(reverse: Bool) throws {
+        let w = FastPathTests.lstm(input: 3, hidden: 5, seed: 11)
+        let steps = 40, s = 17, unit = 2
+        let input = KernelTests.matrix(rows: steps, columns: 3, seed: 12)
+        let got = w.clampedRun(input, reverse: reverse, from: nil, clamps: [GateClamp(gate: 1, unit: unit, step: s, value: 0)])
+        let before = reverse ? (s + 1)..<steps : 0..<s, after = reverse ? 0..<s : (s + 1)..<steps
+        let first = w.referenceRun(input.rows(before), reverse: reverse)
+        let (hPrev, cPrev) = (first.finalState.hidden, first.finalState.cell)
+        var h = [Float](repeating: 0, count: 5), c = h, f = h
+        for j in 0..<5 {
+            func z(_ k: Int) -> Float {
+                var sum = w.inputBias[k * 5 + j] + w.recurrentBias[k * 5 + j]
+                for x in 0..<3 { sum += w.inputWeights[k * 5 + j, x] * input[s, x] }
+                for r in 0..<5 { sum += w.recurrentWeights[k * 5 + j, r] * hPrev[r] }
+                return sum
+            }
+            let sigmoid = { (v: Float) in 1 / (1 + exp(-v)) }
+            f[j] = j == unit ? 0 : sigmoid(z(1))
+            c[j] = f[j] * cPrev[j] + sigmoid(z(0)) * tanh(z(2))
+            h[j] = sigmoid(z(3)) * tanh(c[j])
+        }
+        let last = w.referenceRun(input.rows(after), reverse: reverse, from: RecurrentState(hidden: h, cell: c))
+        let hidden = try #require(got.series[SeriesName.hidden]), gate = try #require(got.series[SeriesName.forgetGate])
+        #expect(hidden.rows(before).maxAbsDifference(first.series[SeriesName.hidden]!) <= 1e-5)
+        #expect(Matrix(rows: 1, columns: 5, values: hidden.row(s)).maxAbsDifference(Matrix(rows: 1, columns: 5, values: h)) <= 1e-5)
+        #expect(gate[s, unit] == 0)
+        #expect(abs(gate[s, 0] - f[0]) <= 1e-5)
+        #expect(hidden.rows(after).maxAbsDifference(last.series[SeriesName.hidden]!) <= 1e-4)
+        #expect(got.finalState.cell.indices.allSatisfy { abs(got.finalState.cell[$0] - last.finalState.cell[$0]) <= 1e-4 })
+    }
+
+    /// The same for a GRU (PyTorch's reset-after form), with the update gate z pinned to 1 at the clamp:
+    /// the state passes through that step unchanged.
+    @Test(arguments: [false, true])
+    func aClampedGRUStepBetweenReferenceRuns(reverse: Bool) throws {
+        guard case .gru(let w) = CheckpointedRunTests.cell(4, input: 3, seed: 5) else { Issue.record("not a GRU"); return }
+        let steps = 40, s = 23, unit = 1
+        let input = KernelTests.matrix(rows: steps, columns: 3, seed: 13)
+        let got = w.clampedRun(input, reverse: reverse, from: nil, clamps: [GateClamp(gate: 1, unit: unit, step: s, value: 1)])
+        let before = reverse ? (s + 1)..<steps : 0..<s, after = reverse ? 0..<s : (s + 1)..<steps
+        let first = w.referenceRun(input.rows(before), reverse: reverse)
+        let hPrev = first.finalState.hidden
+        var h = hPrev
+        for j in 0..<5 {
+            func product(_ k: Int) -> (input: Float, recurrent: Float) {
+                var x = w.inputBias[k * 5 + j], r = w.recurrentBias[k * 5 + j]
+                for c in 0..<3 { x += w.inputWeights[k * 5 + j, c] * input[s, c] }
+                for c in 0..<5 { r += w.recurrentWeights[k * 5 + j, c] * hPrev[c] }
+                return (x, r)
+            }
+            let sigmoid = { (v: Float) in 1 / (1 + exp(-v)) }
+            let reset = sigmoid(product(0).input + product(0).recurrent)
+            let update = j == unit ? 1 : sigmoid(product(1).input + product(1).recurrent)
+            let n = tanh(product(2).input + reset * product(2).recurrent)
+            h[j] = (1 - update) * n + update * hPrev[j]
+        }
+        let last = w.referenceRun(input.rows(after), reverse: reverse, from: RecurrentState(hidden: h))
+        let hidden = try #require(got.series[SeriesName.hidden])
+        #expect(hidden.rows(before).maxAbsDifference(first.series[SeriesName.hidden]!) <= 1e-5)
+        // z = 1 keeps the unit's state: exactly the row before it in reading order.
+        #expect(hidden[s, unit] == hidden[reverse ? s + 1 : s - 1, unit])
+        #expect(Matrix(rows: 1, columns: 5, values: hidden.row(s)).maxAbsDifference(Matrix(rows: 1, columns: 5, values: h)) <= 1e-5)
+        #expect(hidden.rows(after).maxAbsDifference(last.series[SeriesName.hidden]!) <= 1e-4)
     }
 }

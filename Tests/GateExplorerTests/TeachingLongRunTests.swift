@@ -12,14 +12,18 @@ import Testing
 @Suite struct TeachingLongRunTests {
     static let steps = 6000
 
+    /// The adding demo's network and a 6000-step input for it.
+    static func networkAndInput() throws -> (RecurrentNetwork, Matrix) {
+        let entry = try #require(TeachingTestSupport.catalog.entry(named: "adding"))
+        var values: [Float] = []
+        for t in 0..<steps { values += [Float(t % 97) / 97, t % 50 == 0 ? 1 : 0] }
+        return (try ModelImporter.load(path: entry.modelPath), Matrix(rows: steps, columns: 2, values: values))
+    }
+
     /// The adding demo's network, a 6000-step input for it, its whole run, and a teaching app on the
     /// same run read from checkpoints (as `explore --model … --present` opens a long input), 120×40.
     static func app(presenting: Bool = false) throws -> (RecurrentNetwork, NetworkTrace, TeachingApp) {
-        let entry = try #require(TeachingTestSupport.catalog.entry(named: "adding"))
-        let network = try ModelImporter.load(path: entry.modelPath)
-        var values: [Float] = []
-        for t in 0..<steps { values += [Float(t % 97) / 97, t % 50 == 0 ? 1 : 0] }
-        let input = Matrix(rows: steps, columns: 2, values: values)
+        let (network, input) = try networkAndInput()
         let source = CheckpointedRowSource(run: try CheckpointedRun(network: network, input: input))
         let run = ExplorerRun(name: "adding", title: "adding", trace: try source.rows(0..<1024), network: network)
         var app = TeachingApp(session: TeachingSession(run: run, source: source, presenting: presenting))
@@ -127,5 +131,28 @@ import Testing
         app.render(into: &buffer)
         let (actual, golden) = try BufferSnapshot.compare(buffer, named: "teaching-long-gradient-80x24")
         #expect(actual == golden)
+    }
+
+    @Test func aLessonStopOnALongInputOpensAtItsStepWithItsClampLazily() throws {
+        let (network, input) = try Self.networkAndInput()
+        let whole = try network.run(input)
+        let source = { @Sendable in (try? CheckpointedRun(network: network, input: input)).map { CheckpointedRowSource(run: $0) } }
+        var first = ExplorerRun(name: "adding", title: "adding", trace: try #require(source()).rows(0..<1024), network: network)
+        first.fullSteps = Self.steps
+        let clamp = Intervention(unit: 2, gate: SeriesName.forgetGate, action: .clamp(value: 1, step: 4990))
+        var stop = TeachingStop(title: "late in a long run", run: first, step: 5000, unit: 2, panel: "forget",
+                                interventions: [clamp], narration: ["f of unit 3 held open from t=4991."])
+        stop.makeSource = source
+        var app = TeachingApp(session: TeachingSession(lesson: TeachingLesson(title: "long", stops: [stop, stop])))
+        _ = app.handle(.resize(width: 120, height: 40))
+        #expect(app.session.explorerSession.step == 5000)
+        #expect(app.session.explorer.selectedUnit == 2)
+        Self.expectHeld(app, equal: try network.run(input, interventions: [clamp], reusing: whole), "the stop's clamp")
+        // The next stop opens its own lazy run, at its step.
+        _ = app.handle(.key(.character("n")))
+        #expect(app.session.stopIndex == 1)
+        #expect(app.session.explorerSession.step == 5000)
+        _ = app.handle(.key(.character("u")))
+        Self.expectHeld(app, equal: whole, "the clamp undone")
     }
 }

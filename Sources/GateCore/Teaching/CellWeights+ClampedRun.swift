@@ -54,3 +54,23 @@ extension CellWeights {
         return result
     }
 }
+
+extension CellWeights {
+    /// Walks `steps` rows in reading order (backward when `reverse`): `step(t)` for each row where
+    /// `pinned(t)`, `kernel(low, count)` for each run of rows `low..<low + count` between them.
+    static func walk(steps: Int, reverse: Bool, pinned: (Int) -> Bool, step: (Int) -> Void, kernel: (Int, Int) -> Void) {
+        var position = 0
+        while position < steps {
+            let t = reverse ? steps - 1 - position : position
+            if pinned(t) {
+                step(t)
+                position += 1
+                continue
+            }
+            var end = position + 1
+            while end < steps && !pinned(reverse ? steps - 1 - end : end) { end += 1 }
+            kernel(reverse ? steps - end : position, end - position)
+            position = end
+        }
+    }
+}

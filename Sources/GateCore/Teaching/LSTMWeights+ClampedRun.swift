@@ -1,58 +1,94 @@
+import CGateKernels
+
 extension LSTMWeights {
-    /// The step loop of `referenceRun` (the fast mat-vec kernel for the products) with gates pinned by `clamps` (peepholes, projection, clip and coupling honoured).
+    /// The run with gates pinned by `clamps` (peepholes, projection, clip and coupling honoured): steps
+    /// where no clamp applies run in the C kernels as ``run(_:reverse:from:)`` does, a step where one
+    /// applies runs in Swift with PyTorch's equations and the pinned values. The input projection is
+    /// made one row at a time (``CellWeights/projectRows(weights:bias:inputs:)``), so each row's values
+    /// do not depend on where the rows given start: a run cut into chunks gives the same values.
     func clampedRun(_ inputs: Matrix, reverse: Bool, from initial: RecurrentState?, clamps: [GateClamp]) -> LayerRun {
-        let steps = inputs.rows, h = hiddenSize, out = outputSize
+        let steps = inputs.rows, h = hiddenSize, out = outputSize, width = 4 * h, kinds = seriesKinds
         let projected = CellWeights.projectRows(weights: inputWeights, bias: combinedBias, inputs: inputs)
-        var pre = [[Float]](repeating: [Float](repeating: 0, count: steps * h), count: 4)
-        var gates = pre
-        var cellSeries = [Float](repeating: 0, count: steps * h), unprojected = cellSeries
-        var hiddenSeries = [Float](repeating: 0, count: steps * out)
         let start = initial ?? RecurrentState.zero(for: .lstm(self))
-        var hidden = start.hidden, cell = start.cell
-        var z = [Float](repeating: 0, count: 4 * h), full = [Float](repeating: 0, count: h)
+        let series = (0..<kinds).map { _ in UnsafeMutablePointer<Float>.allocate(capacity: max(1, steps * h)) }
+        let hiddenOut = UnsafeMutablePointer<Float>.allocate(capacity: max(1, steps * out))
+        let state = UnsafeMutablePointer<Float>.allocate(capacity: max(1, out))
+        let cell = UnsafeMutablePointer<Float>.allocate(capacity: max(1, h))
+        let unprojected = UnsafeMutablePointer<Float>.allocate(capacity: max(1, h))
+        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: max(1, h))
+        defer {
+            for buffer in series { buffer.deallocate() }
+            for buffer in [hiddenOut, state, cell, unprojected, scratch] { buffer.deallocate() }
+        }
+        for (k, value) in start.hidden.enumerated() { state[k] = value }
+        for (k, value) in start.cell.enumerated() { cell[k] = value }
+        unprojected.initialize(repeating: 0, count: max(1, h))
+        scratch.initialize(repeating: 0, count: max(1, h))
+        let pinned = { (t: Int) in clamps.contains { $0.step == nil || $0.step == t } }
+        projected.values.withUnsafeBufferPointer { pre in
+            guard let pre = pre.baseAddress, steps > 0 else { return }
+            // Runs of unclamped rows in the kernels, each clamped row in Swift.
+            CellWeights.walk(steps: steps, reverse: reverse, pinned: pinned, step: { t in
+                clampedStep(pre + t * width, row: t, clamps: clamps, state: state, cell: cell, unprojected: unprojected,
+                            series: series.map { $0 + t * h }, hidden: hiddenOut + t * out)
+            }, kernel: { low, count in
+                runSteps(projected: pre + low * width, steps: count, reverse: reverse, state: state, cell: cell,
+                         unprojected: unprojected, series: series.map { $0 + low * h }, scratch: scratch,
+                         hiddenOut: hiddenOut + low * out)
+            })
+        }
+        var result: [String: Matrix] = [:]
+        for k in 0..<kinds {
+            result[Self.kernelSeriesOrder[k]] = Matrix(rows: steps, columns: h, values: Array(UnsafeBufferPointer(start: series[k], count: steps * h)))
+        }
+        result[SeriesName.hidden] = Matrix(rows: steps, columns: out, values: Array(UnsafeBufferPointer(start: hiddenOut, count: steps * out)))
+        return LayerRun(series: result, finalState: RecurrentState(hidden: Array(UnsafeBufferPointer(start: state, count: out)),
+                                                                   cell: Array(UnsafeBufferPointer(start: cell, count: h))))
+    }
+
+    /// One step at row `row` with the clamps that apply there: `projected` is the row's W x + b, the
+    /// state is read and updated in place, and the row of each series (``kernelSeriesOrder``) and of the
+    /// hidden state is written.
+    private func clampedStep(_ projected: UnsafePointer<Float>, row t: Int, clamps: [GateClamp],
+                             state: UnsafeMutablePointer<Float>, cell: UnsafeMutablePointer<Float>,
+                             unprojected: UnsafeMutablePointer<Float>, series: [UnsafeMutablePointer<Float>],
+                             hidden: UnsafeMutablePointer<Float>) {
+        let h = hiddenSize, out = outputSize
+        var z = Array(UnsafeBufferPointer(start: projected, count: 4 * h))
+        recurrentWeights.values.withUnsafeBufferPointer { w in
+            z.withUnsafeMutableBufferPointer { gk_matvec_accumulate(w.baseAddress!, 4 * h, out, state, $0.baseAddress!) }
+        }
         let limit = clip ?? .infinity
-        func pin(_ v: Float, _ gate: Int, _ j: Int, _ t: Int) -> Float {
-            GateClamp.value(v, gate: gate, unit: j, row: t, in: clamps)
-        }
-        for s in 0..<steps {
-            let t = reverse ? steps - 1 - s : s
-            for k in 0..<(4 * h) { z[k] = projected.values[t * 4 * h + k] }
-            Kernels.matVecAccumulate(recurrentWeights, hidden, into: &z)
-            for j in 0..<h {
-                var zi = z[j], zf = z[h + j], zg = z[2 * h + j], zo = z[3 * h + j]
-                if let peepholes {
-                    zi += peepholes[0, j] * cell[j]
-                    zf += peepholes[1, j] * cell[j]
-                }
-                if clip != nil {
-                    zi = min(max(zi, -limit), limit); zf = min(max(zf, -limit), limit); zg = min(max(zg, -limit), limit)
-                }
-                let i = pin(Activation.sigmoid(zi), 0, j, t)
-                let f = pin(couplesInputAndForget ? 1 - i : Activation.sigmoid(zf), 1, j, t)
-                let g = pin(Activation.tanh(zg), 2, j, t)
-                let c = f * cell[j] + i * g
-                if let peepholes { zo += peepholes[2, j] * c }
-                if clip != nil { zo = min(max(zo, -limit), limit) }
-                let o = pin(Activation.sigmoid(zo), 3, j, t)
-                let hv = o * Activation.tanh(c)
-                cell[j] = c
-                full[j] = hv
-                let index = t * h + j
-                pre[0][index] = zi; pre[1][index] = zf; pre[2][index] = zg; pre[3][index] = zo
-                gates[0][index] = i; gates[1][index] = f; gates[2][index] = g; gates[3][index] = o
-                cellSeries[index] = c; unprojected[index] = hv
+        func pin(_ v: Float, _ gate: Int, _ j: Int) -> Float { GateClamp.value(v, gate: gate, unit: j, row: t, in: clamps) }
+        for j in 0..<h {
+            var zi = z[j], zf = z[h + j], zg = z[2 * h + j], zo = z[3 * h + j]
+            if let peepholes {
+                zi += peepholes[0, j] * cell[j]
+                zf += peepholes[1, j] * cell[j]
             }
-            project(full, into: &hidden, series: &hiddenSeries, step: t)
+            if clip != nil {
+                zi = min(max(zi, -limit), limit); zf = min(max(zf, -limit), limit); zg = min(max(zg, -limit), limit)
+            }
+            let i = pin(Activation.sigmoid(zi), 0, j)
+            let f = pin(couplesInputAndForget ? 1 - i : Activation.sigmoid(zf), 1, j)
+            let g = pin(Activation.tanh(zg), 2, j)
+            let c = f * cell[j] + i * g
+            if let peepholes { zo += peepholes[2, j] * c }
+            if clip != nil { zo = min(max(zo, -limit), limit) }
+            let o = pin(Activation.sigmoid(zo), 3, j)
+            let hv = o * Activation.tanh(c)
+            cell[j] = c
+            unprojected[j] = hv
+            series[0][j] = zi; series[1][j] = zf; series[2][j] = zg; series[3][j] = zo
+            series[4][j] = i; series[5][j] = f; series[6][j] = g; series[7][j] = o; series[8][j] = c
+            if series.count > 9 { series[9][j] = hv }
         }
-        let names = [SeriesName.inputGate, SeriesName.forgetGate, SeriesName.cellCandidate, SeriesName.outputGate]
-        var series: [String: Matrix] = [
-            SeriesName.cell: Matrix(rows: steps, columns: h, values: cellSeries),
-            SeriesName.hidden: Matrix(rows: steps, columns: out, values: hiddenSeries),
-        ]
-        series.addGates(names, values: gates, preactivations: pre, rows: steps, columns: h)
-        if projection != nil {
-            series[SeriesName.hiddenBeforeProjection] = Matrix(rows: steps, columns: h, values: unprojected)
+        if let projection {
+            state.update(repeating: 0, count: out)
+            projection.values.withUnsafeBufferPointer { gk_matvec_accumulate($0.baseAddress!, out, h, unprojected, state) }
+        } else {
+            state.update(from: unprojected, count: h)
         }
-        return LayerRun(series: series, finalState: RecurrentState(hidden: hidden, cell: cell))
+        hidden.update(from: state, count: out)
     }
 }

@@ -181,16 +181,20 @@ public struct PresenterView {
         // Step numbers every 5 steps (where they fit), the cursor's number and ▲ under it.
         buffer.put(" t", x: x, y: y, style: TeachingTheme.presenterLabel)
         var freeFrom = x + Self.gutter
+        // ▲ under the cursor, its number after it — or before it where the number would run off the screen.
+        let cursorAt = window.column(of: state.step).map { x + Self.gutter + $0 * stepWidth } ?? Int.min
+        let number = String(run.stepNumber(state.step))
+        let flipped = cursorAt + 1 + number.count > buffer.width
+        let cursorLabel = (from: flipped ? cursorAt - number.count : cursorAt, to: flipped ? cursorAt + 1 : cursorAt + max(4, number.count + 1))
         for t in steps where (t + 1) % 5 == 0 || t == steps.lowerBound {
             let label = String(run.stepNumber(t))
             let at = column(t)
-            let cursorAt = window.column(of: state.step).map { x + Self.gutter + $0 * stepWidth } ?? Int.min
-            guard at >= freeFrom, at + label.count < cursorAt || at > cursorAt + 4 else { continue }
+            guard at >= freeFrom, at + label.count < cursorLabel.from || at > cursorLabel.to else { continue }
             buffer.put(label, x: at, y: y, style: ExplorerTheme.dim)
             freeFrom = at + label.count + 1
         }
-        if let cursor = window.column(of: state.step) {
-            buffer.put("▲" + String(run.stepNumber(state.step)), x: x + Self.gutter + cursor * stepWidth, y: y, style: TeachingTheme.highlight)
+        if window.column(of: state.step) != nil {
+            buffer.put(flipped ? number + "▲" : "▲" + number, x: cursorLabel.from, y: y, style: TeachingTheme.highlight)
         }
         return y + 2
     }

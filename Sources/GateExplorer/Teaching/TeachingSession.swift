@@ -140,7 +140,7 @@ public struct TeachingSession {
         stopIndex = min(max(0, index), lesson.stops.count - 1)
         let stop = lesson.stops[stopIndex]
         baseRun = stop.run
-        baseSource = nil
+        baseSource = stop.makeSource?()
         twin = stop.twin
         edits = []
         showsAnswer = false
@@ -151,10 +151,13 @@ public struct TeachingSession {
         spatialApp = stop.spatial.map { SpatialExplorerApp(state: Self.spatialState($0, stop: stop, palette: palette)) }
         // On the ConvLSTM screen ↑/↓ change the channel: a stop's question is not quizzed there (A shows the answer).
         if spatialApp == nil { quiz.ask(stop: stopIndex, question: stop.question) }
-        var next = Self.explorerSession(on: stop.run, palette: palette, lessonKeys: true, disabledKeys: disabledKeys,
-                                        sink: makeSink?(stop.run), bookmarks: bookmarksByStop[stopIndex] ?? [])
+        var next = Self.explorerSession(on: stop.run, source: baseSource, palette: palette, lessonKeys: true,
+                                        disabledKeys: disabledKeys, sink: makeSink?(stop.run),
+                                        bookmarks: bookmarksByStop[stopIndex] ?? [])
         next.explorer.screen = explorerSession.explorer.screen
         next.explorer.state.show(stop: stop, exactNumbers: exact)
+        // A long run holds its first window: the stop's step is one of the whole run.
+        if baseSource != nil { next.jump(to: stop.step) }
         explorerSession = next
         highlight = stop.panel
         view = stop.view

@@ -7,8 +7,11 @@ import GateCore
 public struct TeachingStop: Sendable {
     /// The stop's heading.
     public var title: String
-    /// The demo's run (the model over the stop's input).
+    /// The demo's run (the model over the stop's input; over a long input, its first window).
     public var run: ExplorerRun
+    /// Makes the rows of a long input's run, computed window by window from checkpoints, when the
+    /// stop opens (nil: ``run`` holds the whole run).
+    public var makeSource: (@Sendable () -> CheckpointedRowSource?)?
     /// The step to jump to (0-based).
     public var step: Int
     /// The layer (0-based).

@@ -13,9 +13,25 @@ extension ExploreCommand {
         if input == "-" { throw UserError("--present, --quiz and --classroom need the whole input (not live input from -)") }
         if compareInput != nil { throw UserError("--present, --quiz and --classroom show one run; drop --compare-input") }
         let preset = try TeachingLaunch.preset(path: classroom)
-        let (run, source) = try model.map { try modelRun(model: $0) } ?? (try makeRun(), nil)
+        let (run, source) = try teachingRun()
         let session = TeachingLaunch.session(run: run, source: source, preset: preset, quiz: quiz, present: present, palette: palette)
         try TeachingLaunch.run(session, commandName: "gatescope explore", recordTo: recordTo, model: model,
                                input: input ?? text.map { "text: \($0)" })
+    }
+
+    /// The run to teach on: `--model`'s, or a demo's over a long `--input` computed window by window
+    /// (with its source); otherwise ``makeRun()``'s, held whole.
+    func teachingRun() throws -> (run: ExplorerRun, source: CheckpointedRowSource?) {
+        if let model { return try modelRun(model: model) }
+        if let demo, let input, text == nil, let entry = DemoCatalog.locate()?.entry(named: demo) {
+            let network = try loadModel(entry.modelPath)
+            let sequence = try Self.sequence(network: network, inputPath: input, text: nil)
+            if let source = try Self.lazySource(network: network, sequence: sequence) {
+                let first = try source.rows(0..<StepWindowPlan.minimumRows)
+                return (ExplorerRun(name: entry.name, title: entry.title, story: entry.story.isEmpty ? nil : entry.story,
+                                    trace: first, network: network, vocabulary: network.vocabulary), source)
+            }
+        }
+        return (try makeRun(), nil)
     }
 }

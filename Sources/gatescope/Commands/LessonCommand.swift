@@ -84,7 +84,8 @@ struct LessonCommand: ParsableCommand {
                 if try loader.spatialRun(demo: demo, input: nil, directory: ".") != nil {
                     throw UserError("'\(demo)' is a ConvLSTM demo: the teaching tools are for LSTM, GRU and RNN demos; open it with `gatescope explore --demo \(demo)` or in lesson 09-convlstm")
                 }
-                session = TeachingSession(run: try loader.run(demo: demo, input: nil, directory: "."), quiz: quizOn,
+                let run = try loader.run(demo: demo, input: nil, directory: ".")
+                session = TeachingSession(run: run, source: loader.makeSource(demo: demo, input: nil, directory: ".")?(), quiz: quizOn,
                                           presenting: presenting, hiddenPanels: preset.hidden, disabledKeys: disabled)
             } else if let name {
                 let lesson: Lesson, path = try Self.path(of: name, in: library)

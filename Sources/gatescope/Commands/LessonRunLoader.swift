@@ -12,6 +12,8 @@ final class LessonRunLoader {
     private let locate: () throws -> DemoCatalog
     private var located: DemoCatalog?
     private var runs: [String: ExplorerRun] = [:]
+    /// For a run over a long input (``runs`` then holds its first window): makes its rows window by window.
+    private var sources: [String: @Sendable () -> CheckpointedRowSource?] = [:]
     private var spatialRuns: [String: (run: SpatialRun, facts: LessonDemoFacts)] = [:]
     /// Whether each model file looked at is a ConvLSTM (a lesson of many stops opens each file once).
     private var convLSTMModels: [String: Bool] = [:]
@@ -27,7 +29,9 @@ final class LessonRunLoader {
         return found
     }
 
-    /// The run of `demo` over its own input or over `input` (relative to `directory`).
+    /// The run of `demo` over its own input or over `input` (relative to `directory`): held whole, or
+    /// over an input longer than ``StepWindowPlan/wholeRunLimit`` steps its first window (its rows
+    /// then come from ``makeSource(demo:input:directory:)``).
     func run(demo: String, input: String?, directory: String) throws -> ExplorerRun {
         let inputPath = input.map { $0.hasPrefix("/") ? $0 : (directory as NSString).appendingPathComponent($0) }
         let key = demo + "|" + (inputPath ?? "")
@@ -40,11 +44,30 @@ final class LessonRunLoader {
             throw UserError("the input file \(input ?? "") does not exist")
         }
         let network = try ModelImporter.load(path: entry.modelPath)
-        let run = try ExploreCommand.run(network: network, name: entry.name, title: entry.title,
-                                         story: entry.story.isEmpty ? nil : entry.story,
-                                         inputPath: inputPath ?? entry.inputPath, text: nil)
+        let sequence = try ExploreCommand.sequence(network: network, inputPath: inputPath ?? entry.inputPath, text: nil)
+        let story = entry.story.isEmpty ? nil : entry.story
+        var run: ExplorerRun
+        if let lazy = try ExploreCommand.lazySource(network: network, sequence: sequence) {
+            run = ExplorerRun(name: entry.name, title: entry.title, story: story,
+                              trace: try lazy.rows(0..<StepWindowPlan.minimumRows), network: network, vocabulary: network.vocabulary)
+            run.fullSteps = sequence.input.rows
+            let (input, tokens) = (sequence.input, sequence.tokens)
+            sources[key] = { (try? CheckpointedRun(network: network, input: input, tokens: tokens)).map { CheckpointedRowSource(run: $0) } }
+        } else {
+            try WholeRunBudget.check(network, steps: sequence.input.rows, advice: WholeRunBudget.lessonAdvice)
+            run = ExplorerRun(name: entry.name, title: entry.title, story: story,
+                              trace: try network.run(sequence.input, tokens: sequence.tokens), network: network,
+                              vocabulary: network.vocabulary)
+        }
         runs[key] = run
         return run
+    }
+
+    /// Makes the rows of `demo`'s run over `input` window by window, when the input is long (nil:
+    /// ``run(demo:input:directory:)`` holds the whole run).
+    func makeSource(demo: String, input: String?, directory: String) -> (@Sendable () -> CheckpointedRowSource?)? {
+        let inputPath = input.map { $0.hasPrefix("/") ? $0 : (directory as NSString).appendingPathComponent($0) }
+        return sources[demo + "|" + (inputPath ?? "")]
     }
 
     /// The ConvLSTM run of `demo` over its frames or `input`, with its facts; nil when `demo` is not a ConvLSTM demo.
@@ -77,7 +100,7 @@ final class LessonRunLoader {
         if let spatial = try spatialRun(demo: demo, input: input, directory: directory) { return spatial.facts }
         let run = try run(demo: demo, input: input, directory: directory)
         guard let network = run.network else { throw UserError("'\(demo)' has no weights") }
-        return LessonDemoFacts(network: network, steps: run.steps)
+        return LessonDemoFacts(network: network, steps: run.shownTotalSteps)
     }
 
     /// Every false or unmeasurable `check:` of `lesson` as an `error:`-ready "FILE:LINE: …" line, and how
@@ -111,6 +134,11 @@ final class LessonRunLoader {
                     }
                 } else {
                     let run = try run(demo: stop.demo, input: stop.input, directory: lesson.directory)
+                    if run.isWindow {
+                        let reason = "check: the stop's input has \(run.shownTotalSteps) steps, more than the \(StepWindowPlan.wholeRunLimit) a check reads whole; check on a shorter input"
+                        failures += stop.checks.map { LessonSyntaxError(file: file, line: $0.line, message: reason) }
+                        continue
+                    }
                     let edits = Self.teachingStop(stop, run: run, twin: nil).interventions
                     var trace = run.trace, network = run.network
                     if !edits.isEmpty, let base = run.network {
@@ -153,7 +181,9 @@ final class LessonRunLoader {
             }
             let run = try run(demo: stop.demo, input: stop.input, directory: lesson.directory)
             let twin = try stop.twin.map { try self.run(demo: $0, input: stop.input, directory: lesson.directory) }
-            stops.append(Self.teachingStop(stop, run: run, twin: twin))
+            var resolved = Self.teachingStop(stop, run: run, twin: twin)
+            resolved.makeSource = makeSource(demo: stop.demo, input: stop.input, directory: lesson.directory)
+            stops.append(resolved)
         }
         return TeachingLesson(title: lesson.title, stops: stops)
     }

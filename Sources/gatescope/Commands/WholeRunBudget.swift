@@ -1,5 +1,6 @@
 import Foundation
 import GateCore
+import GateExplorer
 
 /// The memory a command may spend on a run held whole (teaching tools, short inputs): half of this
 /// machine's memory, at most 8 GiB. Past it the command stops with advice before it starts, rather
@@ -23,7 +24,10 @@ enum WholeRunBudget {
     }
 
     /// What to do instead of holding a run whole, for the commands that explore or score one.
-    static let wholeRunAdvice = "explore it without --present, --quiz or --classroom (long inputs are computed window by window), or record it (`gatescope record`) and open the trace with replay or units; or give a shorter input"
+    static let wholeRunAdvice = "open it with --model FILE --input FILE (a long input is computed window by window, with or without --present, --quiz and --classroom), or record it (`gatescope record`) and open the trace with replay or units; or give a shorter input"
+
+    /// What to do instead, for a lesson stop of at most ``StepWindowPlan/wholeRunLimit`` steps (held whole).
+    static let lessonAdvice = "a lesson stop of up to \(StepWindowPlan.wholeRunLimit) steps is held whole; give the stop a smaller model or a shorter input"
 
     /// `bytes` as "12.3 GB".
     static func gigabytes(_ bytes: Int) -> String {
