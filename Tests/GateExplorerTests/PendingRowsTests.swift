@@ -62,6 +62,12 @@ import Testing
         let screen = buffer.plainText()
         #expect(screen.contains("← reverse direction: reading the input back from its last step, 37 % · its rows show × until then"))
         #expect(screen.contains("×"))
+        // The inspector and the belt's step line say the values are not computed yet, never "nan";
+        // the reverse direction's belt names its previous state c₊₁.
+        #expect(!screen.lowercased().contains("nan"))
+        #expect(screen.contains("not computed yet (× in the heatmaps):"))
+        #expect(screen.contains("unit 1 at t=1  not computed yet"))
+        #expect(screen.contains("kept f·c₊₁") && !screen.contains("kept f·c₋₁"))
         // A tick before the fill ends changes nothing; the tick after it shows the whole run's screen.
         _ = lazy.handle(.tick)
         #expect(lazy.state.layer.hidden.values.allSatisfy { $0.isNaN })

@@ -10,8 +10,14 @@ extension ExplorerSessionApp {
 
     /// Takes in rows a background computation finished, and reads the window again.
     mutating func pollPendingRows() {
+        defer { notePendingRows() }
         guard let source, source.poll() else { return }
         reload(force: true)
+    }
+
+    /// Tells the explorer what its NaN rows wait for (``ExplorerState/pendingNote``).
+    mutating func notePendingRows() {
+        explorer.state.pendingNote = pendingPercent.map { "\(source?.pendingNote ?? "computing in the background"), \($0) %" }
     }
 
     /// The background computation's progress in whole percent.

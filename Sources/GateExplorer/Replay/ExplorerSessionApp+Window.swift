@@ -40,6 +40,7 @@ extension ExplorerSessionApp {
     /// Makes sure the explorer holds the rows for its cursor (the whole run, or the window around it);
     /// a cursor on a step a growing run could not keep goes to the first step in reach, with a note.
     mutating func ensureRows() {
+        defer { notePendingRows() }
         if step < heldFrom {
             explorer.state.seek(to: heldFrom)
             message = forgottenNote
