@@ -206,7 +206,9 @@ public struct CompareSessionApp: PlaybackApp {
         if let la = rowsA.layer(layer, reverse: isReverse), let lb = rowsB.layer(layer, reverse: isReverse) {
             for name in la.kind.seriesNames {
                 guard let ma = la.series[name], let mb = lb.series[name], ma.columns == mb.columns, ma.rows == mb.rows else { continue }
-                windows.append(CompareWindow(series: name, a: ma, b: mb, firstStep: first))
+                var window = CompareWindow(series: name, a: ma, b: mb, firstStep: first)
+                window.bothNaNUnknown = pendingPercent != nil
+                windows.append(window)
             }
         }
         var view = CompareView(labelA: labelA, labelB: labelB, windows: windows, step: step, totalSteps: totalSteps)
