@@ -241,7 +241,8 @@ public struct PresenterView {
         for t in steps where (t + 1) % 5 == 0 || t == steps.lowerBound {
             let label = String(run.stepNumber(t))
             let at = column(t)
-            guard at >= freeFrom, at + label.count < cursorLabel.from || at > cursorLabel.to else { continue }
+            // A number that would run off the screen's edge is left out, never cut.
+            guard at >= freeFrom, at + label.count <= buffer.width, at + label.count < cursorLabel.from || at > cursorLabel.to else { continue }
             buffer.put(label, x: at, y: y, style: ExplorerTheme.dim)
             freeFrom = at + label.count + 1
         }
