@@ -102,7 +102,21 @@ public struct CompareSessionApp: PlaybackApp {
     }
 
     public mutating func tick() {
+        // Rows computed in the background (a long run's reverse direction) are read again on render.
+        _ = a.poll()
+        _ = b.poll()
         playback.tick(total: totalSteps)
+    }
+
+    /// Ticks while playing, and while rows are computed in the background (to take them in).
+    public var tickInterval: Duration? {
+        playback.tickInterval ?? (pendingPercent == nil ? nil : ExplorerSessionApp.pendingPollInterval)
+    }
+
+    /// How far the slower of A's and B's background computations is, in whole percent; nil when none runs.
+    var pendingPercent: Int? {
+        let progress = [a.pendingProgress, b.pendingProgress].compactMap { $0 }
+        return progress.min().map { Int((min(max($0, 0), 1) * 100).rounded(.down)) }
     }
 
     /// The screen area the view is drawn in (all but the hint line) at the last rendered size.
@@ -162,6 +176,8 @@ public struct CompareSessionApp: PlaybackApp {
         // Whole hints in priority order, as many as fit (a narrow terminal drops the last ones, never cuts
         // one); scrolling to the series off screen comes before the conveniences.
         var hints = ["←/→ step", "space \(isPlaying ? "pause" : "play")"]
+        // Rows computed in the background (a long run's reverse direction) say so first.
+        if let percent = pendingPercent { hints.insert("computing \(percent) % (× until then)", at: 0) }
         if let view = try? view(width: buffer.width) {
             let (all, visible) = view.blocks(area: area, mode: buffer.colorMode)
             if visible.count < all.count { hints.append("↑/↓ PgUp/PgDn series") }

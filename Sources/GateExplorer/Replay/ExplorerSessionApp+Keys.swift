@@ -61,6 +61,7 @@ extension ExplorerSessionApp {
 
     /// One tick: take live input, then step playback when its ticks have come (``ticksPerStep``).
     mutating func handleTick() {
+        pollPendingRows()
         pollFeed()
         guard state.isPlaying, !state.showsHelp else { return }
         ticksSinceStep += 1

@@ -16,6 +16,13 @@ extension ExplorerSessionApp {
         return memoryTrace.rows(range)
     }
 
+    /// Rows `range` with every value computed (nothing left to a background fill): for what keeps the
+    /// values (recording, pattern search).
+    func readCompleteRows(_ range: Range<Int>) throws -> NetworkTrace {
+        if live == nil, let source { return try source.completeRows(range) }
+        return try readRows(range)
+    }
+
     /// Hands `event` down to the explorer, then gives it the rows for where its cursor went and
     /// records the move; `recordsPassed` records the steps passed over (a step, playback).
     mutating func passDown(_ event: InputEvent, recordsPassed: Bool = false) -> AppAction {
@@ -119,7 +126,7 @@ extension ExplorerSessionApp {
         let range = range.clamped(to: heldFrom..<max(heldFrom, totalSteps))
         guard recording != nil, !range.isEmpty else { return }
         do {
-            let rows = try readRows(range)
+            let rows = try readCompleteRows(range)
             try recording?.add(rows, steps: range)
         } catch {
             message = "recording: steps \(range.lowerBound + 1)–\(range.upperBound): \(error)"

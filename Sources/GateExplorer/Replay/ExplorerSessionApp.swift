@@ -155,7 +155,8 @@ public struct ExplorerSessionApp: TerminalApp {
 
     public var tickInterval: Duration? {
         let play = state.playback.tickInterval
-        guard !feedEnded else { return play }
+        // Rows computed in the background are looked for on ticks (at the playback's pace when playing).
+        guard !feedEnded else { return play ?? (hasPendingRows ? Self.pendingPollInterval : nil) }
         guard let play else { return Self.pollInterval }
         return play / ticksPerStep
     }

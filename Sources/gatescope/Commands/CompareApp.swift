@@ -42,7 +42,7 @@ enum CompareApp {
         // A bidirectional network's reverse direction depends on the whole input: run each whole (a long
         // one lazily, from checkpoints), then cut.
         func source(_ sequence: LoadedSequence) throws -> any ExplorerRowSource {
-            if let lazy = try ExploreCommand.lazySource(network: network, sequence: sequence) {
+            if let lazy = try ExploreCommand.lazySource(network: network, sequence: sequence, inBackground: true) {
                 return PrefixRowSource(base: lazy, steps: common)
             }
             return try network.run(sequence.input, tokens: sequence.tokens).rows(0..<common)
