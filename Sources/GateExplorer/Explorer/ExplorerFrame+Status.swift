@@ -47,7 +47,8 @@ extension ExplorerFrame {
         if !layout.droppedPanels.isEmpty {
             notice = StyledText(" not shown: " + layout.droppedPanels.joined(separator: ", ") + " (enlarge) · ", ExplorerTheme.notice)
         }
-        StatusBar.hints(items, pinned: ["? help", "q quit"], prefix: notice, style: ExplorerTheme.dim)
+        StatusBar.hints(KeyHints.enabled(items, disabled: state.run.disabledKeys), pinned: ["? help", "q quit"], prefix: notice,
+                        style: ExplorerTheme.dim)
             .draw(in: rect, into: &buffer)
     }
 }

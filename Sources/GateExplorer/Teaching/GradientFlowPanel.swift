@@ -29,6 +29,13 @@ public struct GradientFlowPanel {
         return all?.first { $0.layer == layer && $0.isReverse == reverse } ?? all?.first
     }
 
+    /// What the gradient is taken of: a head's output, or — when the head ends in an activation
+    /// (softmax, sigmoid …) — its logit before it, which is what the backward pass differentiates.
+    static func outputName(of run: ExplorerRun, unit: Int) -> String {
+        guard let activation = run.network?.head?.activation, activation != .linear else { return "output \(unit + 1)" }
+        return "logit \(unit + 1) (before the \(activation.rawValue))"
+    }
+
     /// Rows the panel would like: title, unit rows, gradient row, plot, legend.
     public static func preferredHeight(units: Int, unitsPerRow: Int) -> Int {
         2 + (units + unitsPerRow - 1) / unitsPerRow + 1 + 8 + 1
@@ -50,7 +57,7 @@ public struct GradientFlowPanel {
             buffer.put(" gradient flow needs the model's weights (a replayed trace has none)", x: rect.x, y: y, style: ExplorerTheme.notice)
             return y
         }
-        var head = " gradient flow into output \(flow.outputUnit + 1) at t=\(state.run.stepNumber(flow.outputStep)) · log scale"
+        var head = " gradient flow into \(Self.outputName(of: state.run, unit: flow.outputUnit)) at t=\(state.run.stepNumber(flow.outputStep)) · log scale"
         let pathName = flow.kind == .lstm ? "Π f (cell)" : (flow.kind == .gru ? "Π z (update)" : "")
         // A narrow gutter (the presenter's) leaves no room for the path's name on its rows: the title says it.
         let nameFitsRows = 1 + GlyphWidth.columns(of: pathName) < heatmapX - rect.x - 4

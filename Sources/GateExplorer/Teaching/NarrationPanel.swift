@@ -42,7 +42,7 @@ public struct NarrationPanel {
             } else if let pending = session.quiz.pending {
                 result.append(StyledText(" QUIZ: will \(pending.word) of unit \(pending.unit + 1) go ↑ up or ↓ down at t=\(pending.step + 2)? (↑/↓, Esc skips)", TeachingTheme.question))
             } else {
-                result.append(StyledText(" " + (session.quiz.lastResult ?? "quiz on: → asks for a guess before each step"), TeachingTheme.answer))
+                result.append(StyledText(" " + (session.quiz.lastResult ?? "quiz on: " + session.quizPrompt), TeachingTheme.answer))
             }
         }
         if let message = session.message { result.append(StyledText(" " + message, ExplorerTheme.notice)) }
@@ -59,7 +59,7 @@ public struct NarrationPanel {
         } else {
             items += ["f gradient", "w what-if", "c/C clamp", "{ } bias", "u undo", "z quiz", "P present"]
         }
-        return StatusBar.hints(items.filter { !session.disabledKeys.contains(Self.key(of: $0)) }, pinned: [], style: ExplorerTheme.dim)
+        return StatusBar.hints(KeyHints.enabled(items, disabled: session.disabledKeys), pinned: [], style: ExplorerTheme.dim)
     }
 
     /// `line` shortened to at most `width` columns, whole words dropped from its end (so the
@@ -90,8 +90,6 @@ public struct NarrationPanel {
         }
         return result
     }
-
-    static func key(of hint: String) -> Key { .character(hint.first ?? " ") }
 
     /// Draws the lines that fit into `rect` (the hint line last when there is room: the narration comes
     /// first, and `?` lists the keys).

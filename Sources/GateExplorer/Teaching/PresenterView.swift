@@ -64,7 +64,7 @@ public struct PresenterView {
         let contrast = CellStyle(foreground: .indexed(15), background: .indexed(0), bold: true)
         buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), with: Cell(" ", style: contrast))
         let title = " \(state.run.name.uppercased()) · t = \(state.run.stepNumber(state.step)) / \(state.run.shownTotalSteps) · UNIT \(state.selectedUnit + 1)"
-            + (state.isReverse ? " · ← REVERSE" : "")
+            + (state.run.hasReverseDirection ? (state.isReverse ? " · ← REVERSE (d: forward)" : " · → FORWARD (d: reverse)") : "")
         buffer.put(title, x: rect.x, y: rect.y, style: contrast)
         let window = self.window(width: rect.width)
         let stepWidth = self.stepWidth(width: rect.width)
@@ -87,12 +87,18 @@ public struct PresenterView {
         let panelBottom = view == nil ? bottom : min(bottom, y + min(panelRoom, shown.count * (perPanel + 2)))
         for panel in shown where panelBottom - y >= 2 {
             let marked = panel.word == session.highlight
-            let label = (marked ? "▶ " : "  ") + panel.word.uppercased() + " " + panel.symbol + " — " + panel.meaning.joined(separator: ", ")
-            buffer.put(label, x: rect.x, y: y, style: marked ? TeachingTheme.highlight : TeachingTheme.presenterLabel)
+            let name = (marked ? "▶ " : "  ") + panel.word.uppercased() + " " + panel.symbol
+            let long = name + " — " + panel.meaning.joined(separator: ", ")
+            // What the colours mean, at the right end of the panel's label line (the label gives way).
+            let legend = self.legend(for: panel, table: panel.isSigned ? diverging : sequential)
+            let legendX = max(rect.x + 12, rect.maxX - legend.width)
+            // The meaning goes whole when it does not fit beside the legend, never cut mid-word.
+            let label = GlyphWidth.columns(of: long) < legendX - rect.x ? long : name
+            StyledText(label, marked ? TeachingTheme.highlight : TeachingTheme.presenterLabel)
+                .draw(into: &buffer, x: rect.x, y: y, maxX: legendX - 1)
+            legend.draw(into: &buffer, x: legendX, y: y, maxX: rect.maxX)
             y += 1
             let series = layer.series[panel.series]
-            var scale: Float = 1
-            if panel.isSigned, let series { scale = max(1e-6, series.values.map(abs).max() ?? 1) }
             // One unit per text row, in both halves of the cell; only the steps read so far.
             let units = Array(order[first..<min(order.count, first + perPanel)].prefix(max(0, panelBottom - y)))
             for (row, unit) in units.enumerated() {
@@ -105,9 +111,10 @@ public struct PresenterView {
                 if !state.revealsAllSteps {
                     revealed = layer.isReverse ? revealed.clamped(to: state.step..<Int.max) : revealed.clamped(to: 0..<(state.step + 1))
                 }
-                let factor = panel.isSigned ? 1 / scale : 1
+                // Signed values on each unit's own range (or the series' one, after `S`), as the explorer's belt.
+                let factors = units.map { 1 / range(of: panel, unit: $0) }
                 Heatmap(source: .matrix(values: series.values, stride: series.columns),
-                        rows: units.map { HeatmapRow(upper: $0, lower: $0, upperFactor: factor, lowerFactor: factor) },
+                        rows: zip(units, factors).map { HeatmapRow(upper: $0, lower: $0, upperFactor: $1, lowerFactor: $1) },
                         steps: revealed, firstStep: window.start, table: panel.isSigned ? diverging : sequential, stepWidth: stepWidth)
                     .draw(in: Rect(x: rect.x + Self.gutter, y: y, width: rect.maxX - rect.x - Self.gutter, height: units.count), into: &buffer)
             }
@@ -131,17 +138,62 @@ public struct PresenterView {
         if view == nil, bottom - y >= CellDiagramView.preferredHeight {
             CellDiagramView(state: state).draw(into: &buffer, rect: Rect(x: rect.x, y: y, width: rect.width, height: bottom - y))
         }
+        readout(width: rect.width).draw(into: &buffer, x: rect.x, y: rect.maxY - narrationHeight - 1, maxX: rect.maxX)
+        return Rect(x: rect.x, y: rect.maxY - narrationHeight, width: rect.width, height: narrationHeight)
+    }
+
+    /// The selected unit's values at the cursor: the highlighted panel's, then the state's (c, h), then
+    /// the gates', then the prediction — whole values only, those that do not fit left out from the end.
+    func readout(width: Int? = nil) -> StyledText {
+        let state = session.explorer
         var readout = StyledText(" unit \(state.selectedUnit + 1) at t=\(state.run.stepNumber(state.step)):  ", TeachingTheme.presenterLabel)
-        for panel in state.panels {
-            if let value = layer.value(panel.series, step: state.step, unit: state.selectedUnit) {
-                readout.add("\(panel.symbol) = \(String(format2: Double(value)))   ", panel.word == session.highlight ? TeachingTheme.highlight : TeachingTheme.presenterLabel)
+        let ordered = state.panels.sorted { rank($0) < rank($1) }
+        var segments: [StyledText] = []
+        for panel in ordered {
+            if let value = state.layer.value(panel.series, step: state.step, unit: state.selectedUnit) {
+                segments.append(StyledText("\(panel.symbol) = \(String(format2: Double(value)))   ",
+                                           panel.word == session.highlight ? TeachingTheme.highlight : TeachingTheme.presenterLabel))
             }
         }
         if let prediction = Prediction(run: state.run, step: state.step, count: 1) {
-            readout.add("· " + prediction.summary(), TeachingTheme.presenterLabel)
+            segments.append(StyledText("· " + prediction.summary(), TeachingTheme.presenterLabel))
         }
-        readout.draw(into: &buffer, x: rect.x, y: rect.maxY - narrationHeight - 1, maxX: rect.maxX)
-        return Rect(x: rect.x, y: rect.maxY - narrationHeight, width: rect.width, height: narrationHeight)
+        for segment in segments where width.map({ readout.width + segment.width <= $0 }) ?? true { readout.pieces += segment.pieces }
+        return readout
+    }
+
+    /// Where a panel's value goes in the readout: the highlighted one, the state, then the rest in order.
+    private func rank(_ panel: PanelKind) -> Int {
+        let state = session.explorer
+        if panel.word == session.highlight { return 0 }
+        if panel.series == SeriesName.cell || panel.series == SeriesName.hidden { return 1 + (state.panels.firstIndex(of: panel) ?? 0) }
+        return 100 + (state.panels.firstIndex(of: panel) ?? 0)
+    }
+
+    /// The colour range of `unit` in `panel`: 1 for gates; for signed series the unit's own robust
+    /// range (per-unit scaling, the 98th percentile of its |value|) or the series' largest |value|.
+    func range(of panel: PanelKind, unit: Int) -> Float {
+        guard panel.isSigned else { return 1 }
+        let statistics = session.explorer.layerStatistics
+        if session.explorer.valueScaling == .perUnit, let ranges = statistics.unitMagnitude[panel.series], unit >= 0, unit < ranges.count {
+            return max(1e-6, ranges[unit])
+        }
+        return max(1e-6, statistics.largestMagnitude[panel.series] ?? 1)
+    }
+
+    /// The legend of a panel: gates from 0 (shut) to 1 (open); a signed series with the selected
+    /// unit's range and whether every unit has its own (values beyond it are drawn at the ends).
+    func legend(for panel: PanelKind, table: ScaleTable) -> StyledText {
+        guard panel.isSigned else {
+            return Legend(name: "colour:", low: "0 shut", high: "1 open", table: table, swatchCount: 6,
+                          labelStyle: TeachingTheme.presenterLabel).line
+        }
+        let state = session.explorer
+        let scale = range(of: panel, unit: state.selectedUnit)
+        let number = NumberFormat.fixed(scale, scale >= 10 ? 0 : (scale >= 0.1 ? 2 : 3))
+        let name = state.valueScaling == .perUnit ? "each unit its own scale (S) · unit \(state.selectedUnit + 1):" : "one scale for all units (S):"
+        return Legend(name: name, low: "−" + number, high: "+" + number, table: table, swatchCount: 6,
+                      labelStyle: TeachingTheme.presenterLabel).line
     }
 
     /// The input along the window, two columns per step — the characters of a text input, or one
@@ -189,7 +241,8 @@ public struct PresenterView {
         for t in steps where (t + 1) % 5 == 0 || t == steps.lowerBound {
             let label = String(run.stepNumber(t))
             let at = column(t)
-            guard at >= freeFrom, at + label.count < cursorLabel.from || at > cursorLabel.to else { continue }
+            // A number that would run off the screen's edge is left out, never cut.
+            guard at >= freeFrom, at + label.count <= buffer.width, at + label.count < cursorLabel.from || at > cursorLabel.to else { continue }
             buffer.put(label, x: at, y: y, style: ExplorerTheme.dim)
             freeFrom = at + label.count + 1
         }

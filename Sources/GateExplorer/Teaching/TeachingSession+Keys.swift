@@ -70,7 +70,7 @@ extension TeachingSession {
             quiz.isOn.toggle()
             quiz.pending = nil
             quiz.stopQuestion = nil
-            message = quiz.isOn ? "quiz on: → asks before each step" : "quiz off"
+            message = quiz.isOn ? "quiz on: " + quizPrompt : "quiz off"
             if quiz.isOn { quiz.ask(stop: stopIndex, question: stop?.question) }
         case .character("P"):
             isPresenting.toggle()
@@ -127,6 +127,14 @@ extension TeachingSession {
 
     /// The series a quiz question asks about: the target gate, or h for a plain RNN.
     var quizPanel: PanelKind? { targetPanel ?? explorer.panels.first }
+
+    /// What asks the quiz's question, from the keys that step forward (→ and l) less those a classroom
+    /// preset disables: "→ asks for a guess before each step", or that no guess can be asked.
+    var quizPrompt: String {
+        guard let forward = [(Key.right, "→"), (Key.character("l"), "l")].first(where: { !disabledKeys.contains($0.0) })?.1 else { return "stepping forward is disabled here, so no guess is asked" }
+        guard !(disabledKeys.contains(.up) && disabledKeys.contains(.down)) else { return "↑/↓ are disabled here, so no guess can be given" }
+        return forward + " asks for a guess before each step"
+    }
 
     mutating func clamp(everyStep: Bool) {
         guard let panel = targetPanel else {

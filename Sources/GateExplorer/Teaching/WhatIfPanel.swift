@@ -16,12 +16,28 @@ public struct WhatIfPanel {
     /// Rows the panel would like.
     public static let preferredHeight = 10
 
+    /// The row labels in a gutter wide enough for them.
+    static let longLabels = ["before", "after", "difference"]
+    /// The row labels in the presenter's narrow gutter (the heading says what they mean).
+    static let shortLabels = ["orig", "edit", "diff"]
+
+    /// The labels that fit `room` columns after a space and a two-letter symbol.
+    static func rowLabels(room: Int) -> [String] {
+        longLabels.allSatisfy { 4 + $0.count <= room } ? longLabels : shortLabels
+    }
+
     /// Draws the view into `rect`.
     public func draw(into buffer: inout CellBuffer, rect: Rect) {
         let state = session.explorer
         var y = rect.y
-        StyledText(" what-if · unit \(state.selectedUnit + 1): original run against the edited one", ExplorerTheme.title)
-            .draw(into: &buffer, x: rect.x, y: y, maxX: rect.maxX)
+        // The row labels live left of the heatmap columns: the long words where they fit (the explorer's
+        // gutter), short ones in the presenter's narrow gutter, with the title saying what they mean.
+        let labelRoom = max(0, heatmapX - rect.x - 1)
+        let labels = Self.rowLabels(room: labelRoom)
+        let heading = labels == Self.longLabels
+            ? " what-if · unit \(state.selectedUnit + 1): original run against the edited one"
+            : " what-if · unit \(state.selectedUnit + 1): \(labels[0]) = original run · \(labels[1]) = edited · \(labels[2]) = \(labels[1]) − \(labels[0])"
+        StyledText(heading, ExplorerTheme.title).draw(into: &buffer, x: rect.x, y: y, maxX: rect.maxX)
         y += 1
         guard !session.edits.isEmpty else {
             let lines = ["No edits yet. Focus a gate panel (tab), pick a unit (↑/↓) and a step (←/→), then:",
@@ -43,14 +59,25 @@ public struct WhatIfPanel {
         let stateSeries = edited.kind == .lstm ? SeriesName.cell : SeriesName.hidden
         rows.append((edited.kind == .lstm ? "c" : "h", stateSeries, true))
         let steps = window.steps(total: state.totalSteps)
+        var legend = StyledText(" colours:", ExplorerTheme.dim)
         for (word, series, signed) in rows {
             guard let before = original?.series[series], let after = edited.series[series] else { continue }
             let unit = state.selectedUnit
             let scale = signed ? (0..<before.rows).reduce(Float(1)) { max($0, abs(before[$1, unit]), abs(after[$1, unit])) } : 1
             let table = signed ? diverging : sequential
             let factor = signed ? 1 / scale : 1
-            for (kind, label) in [(0, "before"), (1, "after"), (2, "difference")] where y < rect.maxY - 2 {
-                buffer.put(" " + word + " " + label, x: rect.x, y: y, style: kind == 2 ? ExplorerTheme.title : ExplorerTheme.dim)
+            let number = NumberFormat.fixed(scale, scale >= 10 ? 0 : 2)
+            if signed {
+                legend.pieces += Legend(name: word + " and its diff:", low: "−" + number, high: "+" + number, table: diverging, swatchCount: 6).line.pieces
+            } else {
+                legend.pieces += Legend(name: word + ":", low: "0", high: "1", table: sequential, swatchCount: 6).line.pieces
+                legend.pieces += Legend(name: word + " diff:", low: "−1", high: "+1", table: diverging, swatchCount: 6).line.pieces
+            }
+            for (kind, label) in labels.enumerated() where y < rect.maxY - 2 {
+                // The whole row is cleared first: the heatmap leaves steps without a value as they are.
+                buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), with: Cell(" "))
+                StyledText(" " + word + " " + label, kind == 2 ? ExplorerTheme.title : ExplorerTheme.dim)
+                    .draw(into: &buffer, x: rect.x, y: y, maxX: rect.x + labelRoom)
                 // One value per column, in both halves; an unchanged step of the difference is a dim dot.
                 let value: @Sendable (Int, Int) -> Float? = switch kind {
                 case 0: { t, _ in before[t, unit] }
@@ -68,6 +95,10 @@ public struct WhatIfPanel {
                     .draw(in: Rect(x: heatmapX, y: y, width: rect.maxX - heatmapX, height: 1), into: &buffer)
                 y += 1
             }
+        }
+        if y < rect.maxY - 2 {
+            legend.add("· unchanged", ExplorerTheme.dim)
+            legend.draw(into: &buffer, x: rect.x, y: y, maxX: rect.maxX)
         }
         let t = state.step
         var summary = StyledText(" at t=\(state.run.stepNumber(t)): ")
