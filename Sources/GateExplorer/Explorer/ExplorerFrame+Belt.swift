@@ -59,7 +59,8 @@ extension ExplorerFrame {
         var segments: [StyledText] = []
         var head = StyledText(" " + Self.unitName(unit), ExplorerTheme.selection)
         head.add(" at t=\(state.run.stepNumber(state.step))  ", ExplorerTheme.dim)
-        if let belt = BeltArithmetic(layer: layer, step: state.step, unit: unit) {
+        let carried = carriedState(layer: layer, t: state.step)
+        if let belt = belt(layer: layer, t: state.step, unit: unit) {
             head.add(layer.kind == .lstm ? "c: " : "h: ", ExplorerTheme.dim)
             head.add(belt.arrows(decimals: decimals), ExplorerTheme.title)
             segments.append(head)
@@ -67,6 +68,9 @@ extension ExplorerFrame {
             if layer.kind == .lstm, let h = layer.value(SeriesName.hidden, step: state.step, unit: unit) {
                 segments.append(StyledText("  h \(NumberFormat.fixed(h, decimals))", ExplorerTheme.dim))
             }
+        } else if carried == .notRecorded, layer.kind != .rnnTanh, layer.kind != .rnnRelu {
+            head.add((layer.kind == .lstm ? "c₋₁" : "h₋₁") + " not recorded (the recording starts here)", ExplorerTheme.dim)
+            segments.append(head)
         } else if let h = layer.value(SeriesName.hidden, step: state.step, unit: unit) {
             head.add("h = \(NumberFormat.fixed(h, decimals))", ExplorerTheme.title)
             segments.append(head)
