@@ -116,6 +116,7 @@ struct ModelImporterTests {
 
     @Test func aDamagedZipIsCalledOne() throws {
         let path = ModelTestSupport.temporaryDirectory() + "/model.pt"
+        defer { ModelTestSupport.removeDirectory(containing: path) }
         try FileBytes.writeAtomically([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 60), to: path)
         let text = ModelTestSupport.message { _ = try ModelImporter.load(path: path) }
         #expect(text == "\(path): has no zip end-of-central-directory record; the archive is truncated or not a zip: download or save it again", "\(text)")
