@@ -156,6 +156,26 @@ import GateFormats
         #expect(text.split(separator: "\n").count == buffer.height)
     }
 
+    @Test func aStreamedAsciicastIsByteIdenticalToTheWholeOne() throws {
+        let (trace, path) = try Self.recordedTrace()
+        defer { Self.removeDirectory(containing: path) }
+        var whole = Asciicast(width: 60, height: 20, title: "t")
+        var streamed = Asciicast(width: 60, height: 20, title: "t")
+        var pieces = streamed.encodedHeader()
+        for step in 0..<trace.steps {
+            let window = ReplayFrame.window(step: step, first: 0, width: 60)
+            let frame = ReplayFrame.render(panels: try Self.panels(trace, rows: window, units: [0, 1, 2]), step: step,
+                                           totalSteps: trace.steps, header: "t", width: 60, height: 20)
+            whole.appendFrame(frame, at: Double(step) / 10)
+            streamed.appendFrame(frame, at: Double(step) / 10)
+            pieces += streamed.takeEncodedEvents()
+            #expect(streamed.events.isEmpty)
+        }
+        #expect(pieces == whole.encoded())
+        // Only the first frame clears the screen.
+        #expect(pieces.components(separatedBy: "\\u001b[2J").count == 2)
+    }
+
     @Test func asciicastHasAHeaderAndOrderedEvents() throws {
         let (trace, path) = try Self.recordedTrace()
         defer { Self.removeDirectory(containing: path) }
