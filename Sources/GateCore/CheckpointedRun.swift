@@ -123,9 +123,7 @@ public final class CheckpointedRun {
         for layer in network.layers.indices {
             top = []
             for direction in network.layers[layer].indices {
-                let streamer = compute(layer: layer, direction: direction, chunk: chunk)
-                var series: [String: Matrix] = [:]
-                for (index, name) in streamer.seriesNames.enumerated() { series[name] = streamer.seriesMatrix(index) }
+                let series = self.series(of: compute(layer: layer, direction: direction, chunk: chunk))
                 trace.layers.append(LayerTrace(layer: layer, isReverse: network.isReverse(direction: direction),
                                                kind: network.layers[layer][direction].kind, series: series))
                 top.append(series[SeriesName.hidden]!)
@@ -229,5 +227,150 @@ public final class CheckpointedRun {
             compute(layer: layer, direction: direction, chunk: reverseKnownFrom[layer][direction])
         }
         return reverseStates[layer][direction][chunk]!
+    }
+
+    /// The checkpoints known so far, as a value for ``adopt(_:)``.
+    public var knownCheckpoints: RunCheckpoints {
+        RunCheckpoints(forward: forwardStates, reverse: reverseStates)
+    }
+
+    /// Takes the checkpoints `other` knows and this run does not (from a run of the same network over
+    /// the same input and chunk size, such as a background fill); checkpoints of another shape are a
+    /// precondition failure.
+    public func adopt(_ other: RunCheckpoints) {
+        precondition(other.forward.map { $0.count } == forwardStates.map { $0.count }
+                     && other.reverse.map { $0.map(\.count) } == reverseStates.map { $0.map(\.count) },
+                     "CheckpointedRun.adopt: checkpoints of another run")
+        for layer in forwardStates.indices {
+            for direction in forwardStates[layer].indices {
+                if other.forward[layer][direction].count > forwardStates[layer][direction].count {
+                    forwardStates[layer][direction] = other.forward[layer][direction]
+                }
+                for chunk in reverseStates[layer][direction].indices where reverseStates[layer][direction][chunk] == nil {
+                    reverseStates[layer][direction][chunk] = other.reverse[layer][direction][chunk]
+                }
+                // Known from the lowest chunk with every chunk above it known.
+                var known = reverseKnownFrom[layer][direction]
+                while known > 0, reverseStates[layer][direction][known - 1] != nil { known -= 1 }
+                reverseKnownFrom[layer][direction] = known
+            }
+        }
+    }
+
+    /// Share of the reverse-reading checkpoints known, 0...1 (1 when nothing reads backward).
+    public var reverseCheckpointsKnown: Double {
+        var known = 0, total = 0
+        for layer in network.layers.indices {
+            for direction in network.layers[layer].indices where network.isReverse(direction: direction) {
+                total += max(0, chunkCount - 1)
+                known += max(0, chunkCount - 1 - reverseKnownFrom[layer][direction])
+            }
+        }
+        return total == 0 ? 1 : Double(known) / Double(total)
+    }
+
+    /// Fills every reverse-reading checkpoint down to the first chunk, calling `progress` with
+    /// ``reverseCheckpointsKnown`` after each chunk; `progress` returning false stops.
+    ///
+    /// Every layer goes back in step, chunk by chunk from the end: a reverse-reading direction of a
+    /// layer above reads the chunk the one below has just computed, instead of recomputing it from a
+    /// checkpoint in a pass of its own (4 passes over the input instead of 5 for two bidirectional layers).
+    public func fillReverseCheckpoints(progress: (Double) -> Bool = { _ in true }) {
+        for chunk in stride(from: chunkCount - 1, to: 0, by: -1) {
+            var computed = false
+            for layer in network.layers.indices {
+                for direction in network.layers[layer].indices
+                where network.isReverse(direction: direction) && reverseKnownFrom[layer][direction] > chunk - 1 {
+                    compute(layer: layer, direction: direction, chunk: chunk)
+                    computed = true
+                }
+            }
+            if computed, !progress(reverseCheckpointsKnown) { return }
+        }
+    }
+
+    /// Fills every forward-reading checkpoint up to the last chunk, every layer in step from the start
+    /// (a layer above reads the chunk the one below has just computed), calling `progress` with the
+    /// share done after each chunk; `progress` returning false stops. After it, End computes one chunk.
+    public func fillForwardCheckpoints(progress: (Double) -> Bool = { _ in true }) {
+        let last = chunkCount - 1
+        for chunk in 0..<max(0, last) {
+            for layer in network.layers.indices {
+                for direction in network.layers[layer].indices
+                where !network.isReverse(direction: direction) && forwardStates[layer][direction].count == chunk + 1 {
+                    compute(layer: layer, direction: direction, chunk: chunk)
+                }
+            }
+            if !progress(Double(chunk + 1) / Double(last)) { return }
+        }
+    }
+
+    /// Whether every direction of layer `layer` can compute chunks `chunks` without a reverse-reading
+    /// fill, and without forward-reading fills of more than `forwardFillLimit` chunks (shorter ones are
+    /// done on the spot): their reverse-reading checkpoints are known, and so, below, are those of
+    /// every chunk a forward fill passes.
+    public func computesWithoutReverseFill(layer: Int, chunks: ClosedRange<Int>, forwardFillLimit: Int = .max) -> Bool {
+        network.layers[layer].indices.allSatisfy {
+            computesWithoutReverseFill(layer: layer, direction: $0, chunks: chunks, forwardFillLimit: forwardFillLimit)
+        }
+    }
+
+    /// ``computesWithoutReverseFill(layer:chunks:)`` for one direction.
+    public func computesWithoutReverseFill(layer: Int, direction: Int, chunks: ClosedRange<Int>,
+                                           forwardFillLimit: Int = .max) -> Bool {
+        let needed: ClosedRange<Int>
+        if network.isReverse(direction: direction) {
+            guard reverseKnownFrom[layer][direction] <= chunks.lowerBound else { return false }
+            needed = chunks
+        } else {
+            // A forward fill runs from the last checkpoint known up to the chunk before the range.
+            let known = forwardStates[layer][direction].count - 1
+            guard chunks.lowerBound - known <= forwardFillLimit else { return false }
+            needed = min(chunks.lowerBound, known)...chunks.upperBound
+        }
+        return layer == 0 || computesWithoutReverseFill(layer: layer - 1, chunks: needed, forwardFillLimit: forwardFillLimit)
+    }
+
+    /// Chunk `chunk` as in ``trace(ofChunk:)``, except that a layer and direction that would need a
+    /// reverse-reading fill first (or a forward-reading one of more than `forwardFillLimit` chunks) is
+    /// not computed: its series (and the head's output) are NaN, "not computed yet". `pending` says
+    /// whether any was left out.
+    public func traceWithoutReverseFill(ofChunk chunk: Int, forwardFillLimit: Int = .max) -> (trace: NetworkTrace, pending: Bool) {
+        var ready: [[Bool]] = []
+        for layer in network.layers.indices {
+            ready.append(network.layers[layer].indices.map {
+                computesWithoutReverseFill(layer: layer, direction: $0, chunks: chunk...chunk, forwardFillLimit: forwardFillLimit)
+            })
+        }
+        guard ready.contains(where: { $0.contains(false) }) else { return (trace(ofChunk: chunk), false) }
+        let rows = range(ofChunk: chunk)
+        var trace = NetworkTrace(input: input.rows(rows), tokens: tokens.map { Array($0[rows]) }, layers: [])
+        for layer in network.layers.indices {
+            for direction in network.layers[layer].indices {
+                let series: [String: Matrix]
+                if ready[layer][direction] {
+                    series = self.series(of: compute(layer: layer, direction: direction, chunk: chunk))
+                } else {
+                    let streamer = streamer(layer: layer, direction: direction)
+                    series = Dictionary(uniqueKeysWithValues: zip(streamer.seriesNames, streamer.seriesWidths).map {
+                        ($0, Matrix(rows: rows.count, columns: $1, values: Array(repeating: .nan, count: rows.count * $1)))
+                    })
+                }
+                trace.layers.append(LayerTrace(layer: layer, isReverse: network.isReverse(direction: direction),
+                                               kind: network.layers[layer][direction].kind, series: series))
+            }
+        }
+        if let head = network.head {
+            trace.output = Matrix(rows: rows.count, columns: head.outputSize,
+                                  values: Array(repeating: .nan, count: rows.count * head.outputSize))
+        }
+        return (trace, true)
+    }
+
+    /// Every series `streamer` holds from its last run, by name (copies).
+    func series(of streamer: LayerStreamer) -> [String: Matrix] {
+        var series: [String: Matrix] = [:]
+        for (index, name) in streamer.seriesNames.enumerated() { series[name] = streamer.seriesMatrix(index) }
+        return series
     }
 }

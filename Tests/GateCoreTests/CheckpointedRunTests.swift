@@ -68,15 +68,19 @@ struct CheckpointedRunTests {
             let rows = lazy.range(ofChunk: chunk)
             let part = lazy.trace(ofChunk: chunk)
             #expect(part.steps == rows.count, "\(label) chunk \(chunk)")
-            #expect(part.input == whole.input.rows(rows), "\(label) chunk \(chunk) input")
-            #expect(part.output == whole.output?.rows(rows), "\(label) chunk \(chunk) output")
-            #expect(part.layers.map(\.key) == whole.layers.map(\.key), "\(label)")
-            for (got, want) in zip(part.layers, whole.layers) {
-                #expect(Set(got.series.keys) == Set(want.series.keys), "\(label) \(got.key)")
-                for (name, matrix) in want.series {
-                    // Bit-identical: Float == on every value.
-                    #expect(got.series[name] == matrix.rows(rows), "\(label) chunk \(chunk) \(got.key) \(name)")
-                }
+            Self.expect(part, equals: whole, rows: rows, "\(label) chunk \(chunk)")
+        }
+    }
+
+    /// `part` holds rows `rows` of `whole`, bit for bit (Float == on every value).
+    static func expect(_ part: NetworkTrace, equals whole: NetworkTrace, rows: Range<Int>, _ label: String) {
+        #expect(part.input == whole.input.rows(rows), "\(label) input")
+        #expect(part.output == whole.output?.rows(rows), "\(label) output")
+        #expect(part.layers.map(\.key) == whole.layers.map(\.key), "\(label)")
+        for (got, want) in zip(part.layers, whole.layers) {
+            #expect(Set(got.series.keys) == Set(want.series.keys), "\(label) \(got.key)")
+            for (name, matrix) in want.series {
+                #expect(got.series[name] == matrix.rows(rows), "\(label) \(got.key) \(name)")
             }
         }
     }

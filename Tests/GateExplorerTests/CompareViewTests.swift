@@ -27,6 +27,30 @@ import GateFormats
         #expect(after.windows[0].firstStep == 6 && after.windows[0].a.rows == 20)
     }
 
+    /// Rows a background fill has not reached are NaN on both sides: their difference is not known
+    /// (×, "not computed yet"), never 0; NaN on both sides of finished traces still counts as equal.
+    @Test func rowsNotComputedYetHaveNoDifference() throws {
+        let (a, b) = try Self.traces()
+        var view = CompareView(a: a, b: b, labelA: "a", labelB: "b", layer: 0, step: 25, series: [SeriesName.forgetGate], windowSteps: 20)
+        for index in view.windows.indices {
+            for column in 0..<view.windows[index].a.columns {
+                view.windows[index].a[25 - view.windows[index].firstStep, column] = .nan
+                view.windows[index].b[25 - view.windows[index].firstStep, column] = .nan
+            }
+        }
+        var finished = CellBuffer(width: 110, height: 30)
+        view.draw(into: &finished, area: finished.area)
+        #expect(finished.plainText().hasPrefix("A: a   B: b   step 26/30   max |Δ| here: 0.0000"))
+        for index in view.windows.indices { view.windows[index].bothNaNUnknown = true }
+        #expect(view.windows.allSatisfy { $0.isUnknown(atStep: 25) && !$0.isUnknown(atStep: 24) })
+        #expect(view.windows[0].difference[25 - view.windows[0].firstStep, 0].isNaN)
+        var computing = CellBuffer(width: 110, height: 30)
+        view.draw(into: &computing, area: computing.area)
+        let text = computing.plainText()
+        #expect(text.hasPrefix("A: a   B: b   step 26/30   |Δ| here: not computed yet"))
+        #expect(text.contains("×"))
+    }
+
     @Test func rendersThreeHeatmapsPerSeries() throws {
         let (a, b) = try Self.traces()
         let view = CompareView(a: a, b: b, labelA: "a", labelB: "b", layer: 0, step: 25, series: [SeriesName.forgetGate, SeriesName.cell],

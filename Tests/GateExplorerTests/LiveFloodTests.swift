@@ -82,7 +82,7 @@ struct LiveFloodTests {
         feed.lines = ["\u{1}\u{7f}\u{9b}[2J binary", "0.5,0"]
         _ = app.handle(.tick)
         #expect(app.totalSteps == 1)
-        #expect(app.message == "input skipped: 1 line that is not 2 numbers · last: '···[2J binary'")
+        #expect(app.message == "input skipped: 1 line that is not 2 numbers · last: '^A^?\\u{9B}[2J binary'")
         feed.lines = ["1,2,3", "x", "0.25,1"]
         _ = app.handle(.tick)
         #expect(app.message == "input skipped: 3 lines that are not 2 numbers · last: 'x'")

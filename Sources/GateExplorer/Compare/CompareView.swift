@@ -93,7 +93,8 @@ public struct CompareView: Sendable {
     public func draw(into buffer: inout CellBuffer, area: Rect) {
         var header = "A: \(labelA)   B: \(labelB)   step \(step + 1)/\(totalSteps)"
         let worst = windows.map { $0.maxDifference(atStep: step) }.max() ?? 0
-        header += "   max |Δ| here: \(NumberFormat.fixed(Double(worst), 4))"
+        let unknown = windows.contains { $0.isUnknown(atStep: step) }
+        header += unknown ? "   |Δ| here: not computed yet" : "   max |Δ| here: \(NumberFormat.fixed(Double(worst), 4))"
         buffer.put(header, x: area.x, y: area.y, style: CellStyle(bold: true))
         let columnWidth = max(HeatmapCanvas.labelWidth + 4, (area.width - 4) / 3)
         let (all, visible) = blocks(area: area, mode: buffer.colorMode)
@@ -117,7 +118,7 @@ public struct CompareView: Sendable {
                 b.low = -magnitude; b.high = magnitude
             }
             let delta = HeatmapPanel.columns(units, of: window.difference)
-            let deltaMax = delta.values.max() ?? 0
+            let deltaMax = delta.values.filter { !$0.isNaN }.max() ?? 0
             let d = HeatmapPanel(title: "|A − B| (max \(NumberFormat.fixed(Double(deltaMax), 4)))", series: window.series,
                                  values: delta, firstStep: window.firstStep, units: units,
                                  scale: .sequential, low: 0, high: deltaMax)

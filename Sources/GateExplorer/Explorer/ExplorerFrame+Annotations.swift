@@ -68,8 +68,9 @@ extension ExplorerFrame {
         CellStyle(foreground: labelColours[max(0, id) % labelColours.count])
     }
 
-    /// Text from a file made safe for the screen: control characters as `·`.
+    /// Text from a file made safe for the screen by the rule all such text follows
+    /// (``TerminalText/escaped(_:keepNewlines:)``): control characters in caret notation (`^[` for ESC).
     static func visibleLabel(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "·" : $0 }))
+        TerminalText.escaped(text)
     }
 }

@@ -7,7 +7,7 @@ extension ExplorerFrame {
     /// what was kept, forgotten and written.
     func drawBelt(into buffer: inout CellBuffer) {
         let rect = layout.beltTitle
-        let titles: [String]
+        var titles: [String]
         switch layer.kind {
         case .lstm: titles = ["── conveyor belt · cell state c: kept f·c₋₁ + written i·g ", "── belt c = f·c₋₁ + i·g ", "── conveyor belt ", "── belt "]
         case .gru: titles = ["── conveyor belt · hidden state h: kept z·h₋₁ + written (1−z)·n ", "── belt h = z·h₋₁ + (1−z)·n ", "── conveyor belt ", "── belt "]
@@ -15,6 +15,8 @@ extension ExplorerFrame {
         }
         // Without a legend row of its own, the legend goes at the right of this row, the title
         // shortened as needed: a legend is on screen at every size.
+        // The reverse direction's previous state is step t+1's: c₊₁, h₊₁.
+        if layer.isReverse { titles = titles.map(\.replacingSubscriptMinusOne) }
         let legend = layout.legend == nil ? legendLine() : nil
         let room = rect.width - 1 - (legend.map { $0.width + 2 } ?? 0)
         let title = titles.first { GlyphWidth.columns(of: $0) <= room } ?? titles[titles.count - 1]
@@ -60,7 +62,12 @@ extension ExplorerFrame {
         var head = StyledText(" " + Self.unitName(unit), ExplorerTheme.selection)
         head.add(" at t=\(state.run.stepNumber(state.step))  ", ExplorerTheme.dim)
         let carried = carriedState(layer: layer, t: state.step)
-        if let belt = belt(layer: layer, t: state.step, unit: unit) {
+        // Rows still computed in the background (NaN): one note, no "nan" arithmetic, prediction or bars.
+        let waiting = state.pendingNote != nil && layer.value(SeriesName.hidden, step: state.step, unit: unit)?.isNaN == true
+        if waiting {
+            head.add("not computed yet", ExplorerTheme.notice)
+            segments.append(head)
+        } else if let belt = belt(layer: layer, t: state.step, unit: unit) {
             head.add(layer.kind == .lstm ? "c: " : "h: ", ExplorerTheme.dim)
             head.add(belt.arrows(decimals: decimals), ExplorerTheme.title)
             segments.append(head)
@@ -77,7 +84,7 @@ extension ExplorerFrame {
         } else {
             segments.append(head)
         }
-        if let prediction = Prediction(run: state.run, step: state.step), layer.layer == state.run.layerIndices.last {
+        if !waiting, let prediction = Prediction(run: state.run, step: state.step), layer.layer == state.run.layerIndices.last {
             segments.append(StyledText("   " + prediction.summary(decimals: decimals), ExplorerTheme.title))
         }
         var line = StyledText()
@@ -87,7 +94,7 @@ extension ExplorerFrame {
         line.draw(into: &buffer, x: rect.x, y: rect.y, maxX: rect.maxX)
 
         // Bars for the units in view, one line each, as rows allow.
-        guard rect.height > 1, layer.kind == .lstm || layer.kind == .gru else { return }
+        guard !waiting, rect.height > 1, layer.kind == .lstm || layer.kind == .gru else { return }
         let barWidth = rect.width >= 100 ? 10 : (rect.width >= 80 ? 8 : 5)
         let numberWidth = max(3, String(state.unitCount).count)
         var y = rect.y + 1
@@ -113,7 +120,7 @@ extension ExplorerFrame {
                 + NumberFormat.padRight(layer.kind == .lstm ? "kept f·c₋₁" : "kept z·h₋₁", column)
                 + NumberFormat.padRight("forgotten", column)
                 + NumberFormat.padRight(layer.kind == .lstm ? "written i·g" : "written (1−z)·n", column) + "  after"
-            StyledText(header, ExplorerTheme.dim).draw(into: &buffer, x: rect.x, y: y, maxX: rect.maxX)
+            StyledText(layer.isReverse ? header.replacingSubscriptMinusOne : header, ExplorerTheme.dim).draw(into: &buffer, x: rect.x, y: y, maxX: rect.maxX)
             y += 1
         }
         // When not every unit in view fits, the last row says how many are left out.

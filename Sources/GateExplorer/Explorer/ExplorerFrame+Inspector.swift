@@ -51,6 +51,13 @@ extension ExplorerFrame {
             lines.append(StyledText("no steps recorded", ExplorerTheme.dim))
             return lines
         }
+        if let pending = state.pendingNote, layer.value(SeriesName.hidden, step: t, unit: unit)?.isNaN == true {
+            // Rows still computed in the background hold NaN: say what they wait for, not "σ(nan)".
+            lines.append(StyledText("not computed yet (× in the heatmaps):", ExplorerTheme.notice))
+            lines.append(StyledText(pending, ExplorerTheme.notice))
+            lines.append(StyledText("its values, equations and statistics show when it is done", ExplorerTheme.dim))
+            return lines
+        }
 
         let layerInput = state.weights == nil ? nil : UnitExplanation.layerInput(trace: state.run.trace, layer: layer.layer)
         let carried = carriedState(layer: layer, t: t)
@@ -244,8 +251,8 @@ extension ExplorerFrame {
 }
 
 extension String {
-    /// "c₋₁" → "c₊₁".
-    fileprivate var replacingSubscriptMinusOne: String {
+    /// "c₋₁" → "c₊₁" (the reverse direction's previous state is step t+1's).
+    var replacingSubscriptMinusOne: String {
         var result = ""
         var rest = Substring(self)
         while let range = rest.range(of: "₋₁") {

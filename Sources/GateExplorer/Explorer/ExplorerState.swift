@@ -44,6 +44,9 @@ public struct ExplorerState: Sendable {
     public internal(set) var valueScaling = ValueScaling.perUnit
     /// The `:` prompt while it is open.
     public internal(set) var goTo: GoToPrompt?
+    /// What rows still being computed in the background wait for, with progress (their values are NaN
+    /// meanwhile, and the inspector and belt say so instead of showing them); nil when nothing waits.
+    public internal(set) var pendingNote: String?
     /// Statistics per layer trace, keyed by `LayerTrace.key`.
     private(set) var statistics: [String: UnitStatistics]
     /// Each unit's response (hidden state) to each input token, per layer trace (text input only).

@@ -60,14 +60,17 @@ public enum HeatmapCanvas {
         Heatmap(source: .function { step, column in Float(values.scaled(values.values[step, column])) }, rows: rows,
                 steps: 0..<visibleSteps, firstStep: 0, table: ScaleTable(scale: panel.scale, mode: mode))
             .draw(in: Rect(x: x + labelWidth, y: y + 1, width: visibleSteps, height: rows.count), into: &buffer)
-        // Step axis: numbers (from 1, as the explorer shows them) at round steps, the first step's always.
+        // Step axis: numbers (from 1, as the explorer shows them) at round steps, the first step's when
+        // it fits. A label that would run into the one before it or past the panel's width (into the
+        // next panel) is left out, never cut.
         let axisY = y + 1 + rows.count
         let tick = HeatmapSVG.tickSpacing(visibleSteps)
         var nextFree = x + labelWidth
+        let axisEnd = x + (maximumWidth ?? width(of: panel))
         buffer.put("step", x: x, y: axisY, style: CellStyle(dim: true))
         for number in HeatmapSVG.stepLabels(first: panel.firstStep + 1, count: visibleSteps, tick: tick) {
             let column = x + labelWidth + number - 1 - panel.firstStep
-            if column >= nextFree {
+            if column >= nextFree, column + 1 + String(number).count <= min(axisEnd, buffer.width) {
                 nextFree = buffer.put("╵" + String(number), x: column, y: axisY, style: CellStyle(dim: true)) + 1
             }
         }

@@ -17,6 +17,7 @@ extension ExplorerSessionApp {
                 items.append(("input ended", ExplorerTheme.dim))
             }
         }
+        if let pending = pendingBadge { items.append((pending, ExplorerTheme.notice)) }
         if let mark = bookmarks.first(where: { $0.step == step }) {
             items.append(("★" + (mark.note.isEmpty ? "" : " " + mark.note), ExplorerTheme.notice))
         }
@@ -32,6 +33,7 @@ extension ExplorerSessionApp {
             return ("/\(Self.shown(prompt))▌   Enter searches the input (TRACK:text searches an annotation) · Esc cancels", ExplorerTheme.title)
         }
         if let message { return (message, ExplorerTheme.notice) }
+        if let pending = pendingLine { return (pending, ExplorerTheme.notice) }
         if isTyping { return ("typing: each character is a step · ←/→ look back · Esc leaves typing", Self.liveStyle) }
         return nil
     }

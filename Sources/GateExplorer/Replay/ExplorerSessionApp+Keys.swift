@@ -61,6 +61,7 @@ extension ExplorerSessionApp {
 
     /// One tick: take live input, then step playback when its ticks have come (``ticksPerStep``).
     mutating func handleTick() {
+        pollPendingRows()
         pollFeed()
         guard state.isPlaying, !state.showsHelp else { return }
         ticksSinceStep += 1
@@ -81,6 +82,7 @@ extension ExplorerSessionApp {
             let parser = LiveRowParser(network: network)
             let parsed = parser.parse(lines)
             skippedInput += parsed.skipped.count
+            skippedNonFinite += parsed.skipped.filter(parser.isNonFiniteRow).count
             appendRows(parsed.input, tokens: parsed.tokens)
             if let last = parsed.skipped.last, message == nil || message?.hasPrefix(Self.skippedNotePrefix) == true {
                 message = skippedNote(last: last, parser: parser)
@@ -88,7 +90,9 @@ extension ExplorerSessionApp {
         }
         if ended {
             feedEnded = true
-            message = "input ended after \(totalSteps) steps" + (skippedInput > 0 ? " (\(skippedInput) unreadable lines or characters skipped)" : "")
+            let unit = base.network.map { LiveRowParser(network: $0).readsCharacters } == true ? "character" : "line"
+            message = "input ended after \(totalSteps) step\(totalSteps == 1 ? "" : "s")"
+                + (skippedInput > 0 ? " (\(skippedInput) \(unit)\(skippedInput == 1 ? "" : "s") skipped)" : "")
                 + (live?.storeError != nil ? "; " + forgottenNote : "")
         }
     }
@@ -97,7 +101,8 @@ extension ExplorerSessionApp {
     static let skippedNotePrefix = "input skipped: "
 
     /// The note on live input that could not be read: how many lines (or characters) so far, what
-    /// a row must be, and the last one skipped (escaped, cut short).
+    /// a row must be (rows with NaN or infinity counted apart), and the last one skipped (escaped as
+    /// text from files is: `^[` for ESC; cut short).
     func skippedNote(last: String, parser: LiveRowParser) -> String {
         // Bytes that are not UTF-8 (binary input) show as `?`.
         let shown = Self.shown(String(last.prefix(24))).replacingOccurrences(of: "\u{FFFD}", with: "?") + (last.count > 24 ? "…" : "")
@@ -107,8 +112,13 @@ extension ExplorerSessionApp {
             what = "\(skippedInput) character\(skippedInput == 1 ? "" : "s") not in the vocabulary"
         } else if let embedding = parser.network.embedding {
             what = "\(lines) one token id (0–\(embedding.rows - 1))"
-        } else {
+        } else if skippedNonFinite == 0 {
             what = "\(lines) \(parser.network.inputSize) numbers"
+        } else if skippedNonFinite == skippedInput {
+            what = "\(skippedInput) line\(skippedInput == 1 ? "" : "s") with NaN or infinity (numbers must be finite)"
+        } else {
+            what = "\(skippedInput) lines: \(skippedInput - skippedNonFinite) not \(parser.network.inputSize) numbers, "
+                + "\(skippedNonFinite) with NaN or infinity"
         }
         return Self.skippedNotePrefix + what + " · last: '\(shown)'"
     }
@@ -304,7 +314,7 @@ extension ExplorerSessionApp {
         switch key {
         case .escape:
             isTyping = false
-            message = "typing off · \(totalSteps) steps"
+            message = "typing off · \(totalSteps) step\(totalSteps == 1 ? "" : "s")"
         case .character(let character):
             message = nil
             type(String(character))

@@ -27,7 +27,7 @@ extension ExplorerSessionApp {
         let layer = state.layerIndex, reverse = state.isReverse
         let rows: NetworkTrace
         do {
-            rows = try readRows(0..<limit)
+            rows = try readCompleteRows(0..<limit)
         } catch {
             message = "cannot read the steps for the pattern: \(error)"
             return

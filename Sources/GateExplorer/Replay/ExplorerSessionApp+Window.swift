@@ -16,6 +16,13 @@ extension ExplorerSessionApp {
         return memoryTrace.rows(range)
     }
 
+    /// Rows `range` with every value computed (nothing left to a background fill): for what keeps the
+    /// values (recording, pattern search).
+    func readCompleteRows(_ range: Range<Int>) throws -> NetworkTrace {
+        if live == nil, let source { return try source.completeRows(range) }
+        return try readRows(range)
+    }
+
     /// Hands `event` down to the explorer, then gives it the rows for where its cursor went and
     /// records the move; `recordsPassed` records the steps passed over (a step, playback).
     mutating func passDown(_ event: InputEvent, recordsPassed: Bool = false) -> AppAction {
@@ -33,6 +40,7 @@ extension ExplorerSessionApp {
     /// Makes sure the explorer holds the rows for its cursor (the whole run, or the window around it);
     /// a cursor on a step a growing run could not keep goes to the first step in reach, with a note.
     mutating func ensureRows() {
+        defer { notePendingRows() }
         if step < heldFrom {
             explorer.state.seek(to: heldFrom)
             message = forgottenNote
@@ -125,7 +133,7 @@ extension ExplorerSessionApp {
             let wantsAfter = explorer.state.run.hasReverseDirection
             let lower = wantsBefore && range.lowerBound > heldFrom ? range.lowerBound - 1 : range.lowerBound
             let upper = wantsAfter && range.upperBound < totalSteps ? range.upperBound + 1 : range.upperBound
-            let read = try readRows(lower..<upper)
+            let read = try readCompleteRows(lower..<upper)
             let offset = range.lowerBound - lower
             let rows = read.slice(offset..<(offset + range.count))
             var before: [String: [Float]] = [:], after: [String: [Float]] = [:]

@@ -76,6 +76,8 @@ public struct ExplorerSessionApp: TerminalApp {
     public internal(set) var message: String?
     /// Lines and characters of live input that could not be read.
     public internal(set) var skippedInput: Int
+    /// Of ``skippedInput``, the rows skipped only because a number in them is NaN or infinite.
+    public internal(set) var skippedNonFinite = 0
     /// Ticks since playback last stepped (a live session ticks faster than playback to read input).
     var ticksSinceStep = 0
     /// How often a live session reads its input.
@@ -155,7 +157,8 @@ public struct ExplorerSessionApp: TerminalApp {
 
     public var tickInterval: Duration? {
         let play = state.playback.tickInterval
-        guard !feedEnded else { return play }
+        // Rows computed in the background are looked for on ticks (at the playback's pace when playing).
+        guard !feedEnded else { return play ?? (hasPendingRows ? Self.pendingPollInterval : nil) }
         guard let play else { return Self.pollInterval }
         return play / ticksPerStep
     }

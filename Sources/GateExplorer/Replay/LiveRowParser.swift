@@ -44,7 +44,7 @@ public struct LiveRowParser: Sendable {
         var tokens: [Int] = []
         let readsIds = network.embedding != nil
         for line in lines {
-            let fields = line.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" || $0 == " " || $0 == "\r" })
+            let fields = Self.fields(of: line)
             if fields.isEmpty { continue }
             let numbers = fields.compactMap { Float($0) }
             if readsIds, numbers.count == 1, fields.count == 1, let id = Int(exactly: numbers[0]),
@@ -58,6 +58,20 @@ public struct LiveRowParser: Sendable {
         }
         if readsIds { return (encode(tokens), tokens, skipped) }
         return (Matrix(rows: values.count / max(1, width), columns: width, values: values), nil, skipped)
+    }
+
+    /// The fields of a line of numbers: split at commas, semicolons, tabs, spaces and carriage returns.
+    static func fields(of line: String) -> [Substring] {
+        line.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" || $0 == " " || $0 == "\r" })
+    }
+
+    /// Whether `line` is a row of the right count of numbers that was skipped only because one of them
+    /// is NaN or infinite (not for models that read characters or token ids).
+    public func isNonFiniteRow(_ line: String) -> Bool {
+        guard !readsCharacters, network.embedding == nil else { return false }
+        let fields = Self.fields(of: line)
+        let numbers = fields.compactMap { Float($0) }
+        return numbers.count == fields.count && numbers.count == network.inputSize && !numbers.allSatisfy(\.isFinite)
     }
 
     /// Input rows for token ids (embedding rows or one-hot vectors).

@@ -141,7 +141,7 @@ public struct GradientFlowPanel {
         guard let first = points.first, first.magnitude > 0 else { return "" }
         let far = points.last { $0.distance <= 20 } ?? first
         let ratio = far.magnitude / first.magnitude
-        return compact ? "\(far.distance) back: \(scientific(ratio))" : "\(far.distance) steps back: \(scientific(ratio)) of it"
+        return compact ? "\(far.distance) back: \(scientific(ratio))" : "\(far.distance) step\(far.distance == 1 ? "" : "s") back: \(scientific(ratio)) of it"
     }
 
     /// "3.2e-4".

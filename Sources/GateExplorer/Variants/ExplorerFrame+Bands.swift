@@ -197,14 +197,16 @@ extension ExplorerFrame {
     }
 
     /// The band's arithmetic for the selected unit at the current step: the belt sum (drawn right to
-    /// left for the reverse direction, whose previous state is the one at t+1), or h for an RNN.
+    /// left for the reverse direction, whose previous state is the one at t+1), or h for an RNN. The
+    /// step is labelled as the step of the whole run (`t` counts held rows, which on a long run are a
+    /// window).
     func bandSum(_ band: LayerBand) -> StyledText {
         let t = state.step, d = state.decimals
         func n(_ v: Float) -> String { NumberFormat.fixed(v, d) }
         if band.isConcatenated {
             let units = band.trace.hiddenSize
             let unit = min(state.selectedUnit, units - 1)
-            var line = StyledText(" output at t=\(t + 1): ", ExplorerTheme.dim)
+            var line = StyledText(" output at t=\(state.run.stepNumber(t)): ", ExplorerTheme.dim)
             let forward = band.value(step: t, unit: unit).map(n) ?? "–"
             let backward = band.value(step: t, unit: units + unit).map(n) ?? "–"
             line.add("[h→\(unit + 1) \(forward) ; h←\(unit + 1) \(backward)]", ExplorerTheme.title)
@@ -215,7 +217,7 @@ extension ExplorerFrame {
         }
         let unit = min(state.selectedUnit, band.units - 1)
         var line = StyledText(" " + Self.unitName(unit), ExplorerTheme.selection)
-        line.add(" at t=\(t + 1)  ", ExplorerTheme.dim)
+        line.add(" at t=\(state.run.stepNumber(t))  ", ExplorerTheme.dim)
         if band.isGate, let gate = band.value(step: t, unit: unit) {
             line.add("\(band.symbol) = ", ExplorerTheme.dim)
             line.add(n(gate), ExplorerTheme.title)

@@ -27,7 +27,7 @@ enum CompareApp {
     static func commonSteps(_ a: Int, _ b: Int, labelA: String, labelB: String) -> Int {
         // Without a terminal the view cannot open: its one error line says so, alone.
         if a != b, min(a, b) > 0, isatty(1) != 0 {
-            printNote("\(labelA) has \(a) steps and \(labelB) has \(b): comparing the first \(min(a, b)) (their common prefix)")
+            printNote("\(labelA) has \(a) step\(a == 1 ? "" : "s") and \(labelB) has \(b): comparing the first \(min(a, b)) (their common prefix)")
         }
         return min(a, b)
     }
@@ -42,7 +42,7 @@ enum CompareApp {
         // A bidirectional network's reverse direction depends on the whole input: run each whole (a long
         // one lazily, from checkpoints), then cut.
         func source(_ sequence: LoadedSequence) throws -> any ExplorerRowSource {
-            if let lazy = try ExploreCommand.lazySource(network: network, sequence: sequence) {
+            if let lazy = try ExploreCommand.lazySource(network: network, sequence: sequence, inBackground: true) {
                 return PrefixRowSource(base: lazy, steps: common)
             }
             return try network.run(sequence.input, tokens: sequence.tokens).rows(0..<common)

@@ -57,7 +57,7 @@ struct DiffCommand: ParsableCommand {
         let identical = comparison.isIdentical(tolerance: tolerance)
         let differing = comparison.differences.filter { $0.maxAbs > tolerance || $0.nanMismatches > 0 }.count
         if identical {
-            print("identical\(tolerance > 0 ? " within \(tolerance)" : ""): \(comparison.differences.count) series × \(comparison.steps) steps (max |Δ| \(Self.scientific(Double(comparison.maxAbs))))")
+            print("identical\(tolerance > 0 ? " within \(tolerance)" : ""): \(comparison.differences.count) series × \(comparison.steps) step\(comparison.steps == 1 ? "" : "s") (max |Δ| \(Self.scientific(Double(comparison.maxAbs))))")
         } else {
             print("differ: \(differing) of \(comparison.differences.count) series exceed \(tolerance) (max |Δ| \(Self.scientific(Double(comparison.maxAbs))))")
             throw ExitCode(1)

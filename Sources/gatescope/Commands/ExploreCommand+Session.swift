@@ -17,7 +17,7 @@ extension ExploreCommand {
         var run: ExplorerRun
         var source: CheckpointedRowSource?
         if let model, input != "-" {
-            (run, source) = try modelRun(model: model)
+            (run, source) = try modelRun(model: model, inBackground: true)
         } else {
             run = try makeRun()
             if let annotate { run.trace.annotations = try AnnotationFile.read(path: annotate, steps: run.steps) }

@@ -15,4 +15,14 @@ struct PrefixRowSource: ExplorerRowSource {
     var tokens: [Int]? { base.tokens.map { Array($0.prefix(steps)) } }
 
     var annotations: [AnnotationTrack] { base.annotations.map { $0.rows(0..<steps) } }
+
+    var pendingProgress: Double? { base.pendingProgress }
+
+    var pendingNote: String? { base.pendingNote }
+
+    func poll() -> Bool { base.poll() }
+
+    func completeRows(_ range: Range<Int>) throws -> NetworkTrace {
+        try base.completeRows(range.clamped(to: 0..<steps))
+    }
 }

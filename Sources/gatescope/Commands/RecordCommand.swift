@@ -75,7 +75,7 @@ struct RecordCommand: ParsableCommand {
             }
             let directions = network.isBidirectional ? " × 2 directions" : ""
             let layers = network.layers.count == 1 ? "1 layer" : "\(network.layers.count) layers"
-            report("recorded \(steps) steps, \(layers)\(directions) (\(network.summary)) → \(out) (\(Self.byteSize(of: out)))")
+            report("recorded \(steps) step\(steps == 1 ? "" : "s"), \(layers)\(directions) (\(network.summary)) → \(out) (\(Self.byteSize(of: out)))")
         }
     }
 

@@ -132,7 +132,7 @@ struct RenderCommand: ParsableCommand {
                 print(text, terminator: "")
             } else {
                 try FileBytes.writeAtomically(Array(text.utf8), to: out)
-                print("wrote \(out) (\(format), \(selection.series.count) series × \(selection.steps.count) steps × \(selection.units.count) units, \(RecordCommand.formatBytes(text.utf8.count)))")
+                print("wrote \(out) (\(format), \(selection.series.count) series × \(selection.steps.count) step\(selection.steps.count == 1 ? "" : "s") × \(selection.units.count) unit\(selection.units.count == 1 ? "" : "s"), \(RecordCommand.formatBytes(text.utf8.count)))")
             }
         }
     }

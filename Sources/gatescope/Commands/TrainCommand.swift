@@ -136,7 +136,7 @@ struct TrainCommand: ParsableCommand {
             let verb = stopped ? "stopped at step \(trainer.completedSteps) (Ctrl-C); saved" : "saved"
             print("\(verb) \(out): \(trainer.network.summary)")
             print("held-out \(metric.summary) — \(metric.description)")
-            print("trained \(trainer.completedSteps) steps in \(TaskMetric.formatFixed(seconds, decimals: 1)) s")
+            print("trained \(trainer.completedSteps) step\(trainer.completedSteps == 1 ? "" : "s") in \(TaskMetric.formatFixed(seconds, decimals: 1)) s")
             if stopped { throw ExitCode(130) }
         }
     }
