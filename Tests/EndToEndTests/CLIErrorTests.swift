@@ -158,7 +158,6 @@ struct CLIErrorTests {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("cli-errors-\(getpid())-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
         func write(_ name: String, _ bytes: [UInt8]) throws {
             try Data(bytes).write(to: URL(fileURLWithPath: directory + "/" + name))
         }

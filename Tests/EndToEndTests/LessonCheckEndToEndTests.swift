@@ -12,7 +12,6 @@ struct LessonCheckEndToEndTests {
     static func lesson(_ checks: [String]) throws -> (path: String, directory: URL) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lesson-check-\(getpid())-\(UUID().uuidString.prefix(6))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("claims.lesson").path
         let text = "lesson: claims\n\nstop: deepest\n  demo: brackets\n  step: 26\n  say: x\n" + checks.map { "  check: \($0)\n" }.joined()
         try text.write(toFile: path, atomically: true, encoding: .utf8)
