@@ -2,6 +2,7 @@ import GateCanvas
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 import Testing
 import GateCore
 import GateFormats
@@ -23,6 +24,7 @@ import GateFormats
         var template = Array("/tmp/gatescope-recording-XXXXXX".utf8CString)
         _ = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         let directory = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let status = system("python3 '\(Self.root())/scripts/record_pytorch_example.py' '\(directory)' >/dev/null 2>&1")
         try #require(status == 0, "the example script failed")
         let network = try ModelImporter.load(path: "\(directory)/model.safetensors")

@@ -2,6 +2,7 @@ import GateCanvas
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 import Testing
 import GateCore
 import GateFormats
@@ -9,7 +10,15 @@ import GateFormats
 
 /// Export: SVG holds the recorded numbers exactly and is well-formed XML; text, ANSI and asciicast output.
 @Suite struct ExportTests {
-    /// A small recorded LSTM trace, written and mapped back like `gatescope render` does.
+    /// Removes the temporary directory ``recordedTrace()`` made for `path` (every caller defers it).
+    static func removeDirectory(containing path: String) {
+        let directory = (path as NSString).deletingLastPathComponent
+        guard directory.hasPrefix("/tmp/gatescope-export-") else { return }
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// A small recorded LSTM trace, written and mapped back like `gatescope render` does, and its path
+    /// (in a new temporary directory the caller removes with ``removeDirectory(containing:)``).
     static func recordedTrace() throws -> (MappedTrace, String) {
         var state: UInt64 = 11
         func matrix(_ rows: Int, _ columns: Int) -> Matrix {
@@ -46,7 +55,8 @@ import GateFormats
     }
 
     @Test func svgHoldsTheRecordedNumbersExactly() throws {
-        let (trace, _) = try Self.recordedTrace()
+        let (trace, path) = try Self.recordedTrace()
+        defer { Self.removeDirectory(containing: path) }
         let units = [0, 2, 3, 4]
         let rows = 2..<11
         let panels = try Self.panels(trace, rows: rows, units: units)
@@ -77,6 +87,7 @@ import GateFormats
     @Test(.enabled(if: hasPython, "python3 is not installed"))
     func svgParsesWithPython() throws {
         let (trace, path) = try Self.recordedTrace()
+        defer { Self.removeDirectory(containing: path) }
         let svg = HeatmapSVG.document(panels: try Self.panels(trace, rows: 0..<trace.steps, units: Array(0..<5)), title: "t")
         let svgPath = path + ".svg"
         try FileBytes.writeAtomically(Array(svg.utf8), to: svgPath)
@@ -113,7 +124,8 @@ import GateFormats
     }
 
     @Test func textUsesTheShadeRampWithAxesAndColourBar() throws {
-        let (trace, _) = try Self.recordedTrace()
+        let (trace, path) = try Self.recordedTrace()
+        defer { Self.removeDirectory(containing: path) }
         let panel = try Self.panels(trace, rows: 0..<trace.steps, units: [1, 3])[1]  // forget_gate
         let buffer = HeatmapCanvas.buffer(panels: [panel], halfBlocks: false, mode: .monochrome)
         let lines = buffer.plainText().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -133,7 +145,8 @@ import GateFormats
     }
 
     @Test func ansiUsesTrueColourHalfBlocks() throws {
-        let (trace, _) = try Self.recordedTrace()
+        let (trace, path) = try Self.recordedTrace()
+        defer { Self.removeDirectory(containing: path) }
         let panels = try Self.panels(trace, rows: 0..<4, units: [0, 1])
         let buffer = HeatmapCanvas.buffer(panels: panels, halfBlocks: true, mode: .truecolor)
         let text = ANSIText.render(buffer)
@@ -143,8 +156,29 @@ import GateFormats
         #expect(text.split(separator: "\n").count == buffer.height)
     }
 
+    @Test func aStreamedAsciicastIsByteIdenticalToTheWholeOne() throws {
+        let (trace, path) = try Self.recordedTrace()
+        defer { Self.removeDirectory(containing: path) }
+        var whole = Asciicast(width: 60, height: 20, title: "t")
+        var streamed = Asciicast(width: 60, height: 20, title: "t")
+        var pieces = streamed.encodedHeader()
+        for step in 0..<trace.steps {
+            let window = ReplayFrame.window(step: step, first: 0, width: 60)
+            let frame = ReplayFrame.render(panels: try Self.panels(trace, rows: window, units: [0, 1, 2]), step: step,
+                                           totalSteps: trace.steps, header: "t", width: 60, height: 20)
+            whole.appendFrame(frame, at: Double(step) / 10)
+            streamed.appendFrame(frame, at: Double(step) / 10)
+            pieces += streamed.takeEncodedEvents()
+            #expect(streamed.events.isEmpty)
+        }
+        #expect(pieces == whole.encoded())
+        // Only the first frame clears the screen.
+        #expect(pieces.components(separatedBy: "\\u001b[2J").count == 2)
+    }
+
     @Test func asciicastHasAHeaderAndOrderedEvents() throws {
-        let (trace, _) = try Self.recordedTrace()
+        let (trace, path) = try Self.recordedTrace()
+        defer { Self.removeDirectory(containing: path) }
         var cast = Asciicast(width: 60, height: 20, title: "a \"b\"")
         for step in 0..<trace.steps {
             let window = ReplayFrame.window(step: step, first: 0, width: 60)

@@ -6,8 +6,11 @@ import Testing
 /// A recording sink that keeps what it was given.
 final class MemoryRecordingSink: RecordingSink {
     var saved: [(trace: NetworkTrace, bookmarks: [StepBookmark], edits: [String])] = []
-    func save(_ trace: NetworkTrace, bookmarks: [StepBookmark], edits: [String]) throws -> String {
+    /// The origin of each saved recording (original steps, carried states).
+    var origins: [RecordedSteps] = []
+    func save(_ trace: NetworkTrace, bookmarks: [StepBookmark], edits: [String], origin: RecordedSteps) throws -> String {
         saved.append((trace, bookmarks, edits))
+        origins.append(origin)
         return "memory-\(saved.count).safetensors"
     }
 }

@@ -38,6 +38,7 @@ struct AnnotationTests {
         var trace = try network.run(ModelTestSupport.matrix(4, 2, seed: 3))
         trace.annotations = try AnnotationFile.parse(bytes: Array(Self.csv.utf8), steps: 4, source: "a.csv")
         let directory = ModelTestSupport.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(directory) }
         let path = directory + "/t.safetensors"
         try TraceFile.write(trace, metadata: TraceMetadata(network: network, steps: 4), to: path,
                             streamingAbove: streaming ? 0 : TraceFile.streamingThreshold)
@@ -62,6 +63,7 @@ struct AnnotationTests {
         let numbers = (0..<11).map { Float($0) / 2 }
         let tracks = [AnnotationTrack(name: "mark", values: .labels(labels)), AnnotationTrack(name: "half", values: .numbers(numbers))]
         let path = ModelTestSupport.temporaryDirectory() + "/c.safetensors"
+        defer { ModelTestSupport.removeDirectory(containing: path) }
         try TraceRecorder.record(network, input: input, to: path, annotations: tracks, chunkSteps: 4)
         #expect(try TraceFile.read(path: path).trace.annotations == tracks)
         let wrong = [AnnotationTrack(name: "short", values: .numbers([1, 2]))]

@@ -72,6 +72,7 @@ import Testing
         #expect(back.columnNames == ["plain", "needs, \"quotes\""])
         #expect(back.matrix.values.map(\.bitPattern) == matrix.values.map(\.bitPattern))
         let path = FormatFixtures.temporaryDirectory() + "/out.csv"
+        defer { ModelTestSupport.removeDirectory(containing: path) }
         try CSVWriter.write(matrix, to: path)
         #expect(try CSVSequence(path: path).matrix == matrix)
         #expect(throws: FormatError.self) { try CSVWriter.write(matrix, columnNames: ["one"], to: path) }

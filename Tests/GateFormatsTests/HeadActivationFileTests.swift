@@ -15,6 +15,7 @@ import GateCore
     @Test(arguments: [HeadActivation.softmax, .sigmoid])
     func modelFilesKeepTheActivation(activation: HeadActivation) throws {
         let directory = ModelTestSupport.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(directory) }
         let path = directory + "/m.safetensors"
         try ModelExporter.save(Self.network(activation), to: path)
         let loaded = try ModelImporter.load(path: path)
@@ -25,6 +26,7 @@ import GateCore
 
     @Test func anUnknownHeadActivationInMetadataIsRefused() throws {
         let directory = ModelTestSupport.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(directory) }
         let path = directory + "/m.safetensors"
         var writer = try ModelExporter.writer(for: Self.network(.linear))
         writer.metadata[ModelImporter.headActivationKey] = "swish"
@@ -39,6 +41,7 @@ import GateCore
         let network = Self.network(.softmax)
         let input = ModelTestSupport.matrix(30, 3, seed: 9)
         let path = ModelTestSupport.temporaryDirectory() + "/t.safetensors"
+        defer { ModelTestSupport.removeDirectory(containing: path) }
         try TraceRecorder.record(network, input: input, to: path, chunkSteps: chunkSteps)
         let loaded = try TraceFile.read(path: path)
         let output = try #require(loaded.trace.output)

@@ -23,6 +23,7 @@ import GateCore
     func damagedFilesAreRefusedInOneLine(file: String) throws {
         let original = try FileBytes.read(path: KerasFileTests.path(file))
         let directory = FormatFixtures.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(directory) }
         let isHDF5 = HDF5File.isHDF5(original)
         var generator = SplitMix64(seed: 12)
         var refused = 0, opened = 0

@@ -38,6 +38,7 @@ struct LessonErrorLocationTests {
     @Test(arguments: ["lesson", "preset"])
     func aFIFOLessonOrPresetIsRefusedWithoutBlocking(kind: String) throws {
         let path = FormatFixtures.temporaryDirectory() + "/x." + kind
+        defer { ModelTestSupport.removeDirectory(containing: path) }
         #expect(mkfifo(path, 0o600) == 0)
         defer {
             let writer = open(path, O_WRONLY | O_NONBLOCK)
@@ -57,6 +58,7 @@ struct LessonErrorLocationTests {
 
     @Test func aPresetThatIsNotUTF8SaysSo() throws {
         let path = FormatFixtures.temporaryDirectory() + "/latin1.preset"
+        defer { ModelTestSupport.removeDirectory(containing: path) }
         try Data([0x68, 0x69, 0xE9, 0x0A]).write(to: URL(fileURLWithPath: path))
         #expect(throws: LessonSyntaxError(file: path, line: 0, message: "the file is not UTF-8 text")) {
             try ClassroomPreset.load(path: path)

@@ -48,6 +48,7 @@ struct MappedTraceChangeTests {
 
     @Test func truncatedInPlace() throws {
         let path = ModelTestSupport.temporaryDirectory() + "/open.safetensors"
+        defer { ModelTestSupport.removeDirectory(containing: path) }
         let original = try Self.writeTrace(steps: 40, to: path)
         let mapped = try MappedTrace(path: path)
         try Self.readWindow(mapped)
@@ -60,6 +61,7 @@ struct MappedTraceChangeTests {
 
     @Test func overwrittenByAnotherTrace() throws {
         let directory = ModelTestSupport.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(directory) }
         let path = directory + "/open.safetensors"
         _ = try Self.writeTrace(steps: 40, to: path)
         let other = try Self.writeTrace(steps: 50, to: directory + "/other.safetensors")
@@ -72,6 +74,7 @@ struct MappedTraceChangeTests {
 
     @Test func sameSizeGarbage() throws {
         let path = ModelTestSupport.temporaryDirectory() + "/open.safetensors"
+        defer { ModelTestSupport.removeDirectory(containing: path) }
         let original = try Self.writeTrace(steps: 40, to: path)
         let mapped = try MappedTrace(path: path)
         try Self.readWindow(mapped)
@@ -84,6 +87,7 @@ struct MappedTraceChangeTests {
 
     @Test func replacedByRenameStillReadsTheOldFile() throws {
         let directory = ModelTestSupport.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(directory) }
         let path = directory + "/open.safetensors"
         _ = try Self.writeTrace(steps: 40, to: path)
         let mapped = try MappedTrace(path: path)

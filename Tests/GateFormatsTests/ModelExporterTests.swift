@@ -26,6 +26,7 @@ struct ModelExporterTests {
     func roundTrip(_ index: Int) throws {
         let (name, network) = Self.networks[index]
         let path = ModelTestSupport.temporaryDirectory() + "/model.safetensors"
+        defer { ModelTestSupport.removeDirectory(containing: path) }
         try ModelExporter.save(network, to: path)
         let imported = try ModelImporter.importModel(path: path)
         #expect(imported.network == network, "\(name)")
@@ -62,6 +63,7 @@ struct ModelExporterTests {
         w.recurrentWeights[4, 1] = value
         network.layers[0][0] = .gru(w)
         let path = ModelTestSupport.temporaryDirectory() + "/diverged.safetensors"
+        defer { ModelTestSupport.removeDirectory(containing: path) }
         let text = ModelTestSupport.message { try ModelExporter.save(network, to: path) }
         #expect(text == "\(path): cannot save the model: tensor 'rnn.weight_hh_l0' holds \(value) at [4, 1]; weights must be finite (did training diverge? try a smaller learning rate)")
         #expect(!FileManager.default.fileExists(atPath: path))

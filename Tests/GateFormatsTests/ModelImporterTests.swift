@@ -116,8 +116,24 @@ struct ModelImporterTests {
 
     @Test func aDamagedZipIsCalledOne() throws {
         let path = ModelTestSupport.temporaryDirectory() + "/model.pt"
+        defer { ModelTestSupport.removeDirectory(containing: path) }
         try FileBytes.writeAtomically([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 60), to: path)
         let text = ModelTestSupport.message { _ = try ModelImporter.load(path: path) }
         #expect(text == "\(path): has no zip end-of-central-directory record; the archive is truncated or not a zip: download or save it again", "\(text)")
+    }
+
+    /// Garbage bytes (a fixed pseudo-random run, no format's signature) under each model extension.
+    @Test(arguments: [("model.keras", "is not a Keras zip archive"), ("model.h5", "is not an HDF5 file"),
+                      ("model.weights.h5", "is not an HDF5 file"), ("model.pt", "is not a PyTorch zip archive"),
+                      ("model.pth", "is not a PyTorch zip archive"), ("model.safetensors", "safetensors")])
+    func garbageIsNamedByWhatItsExtensionPromised(name: String, expected: String) throws {
+        let path = ModelTestSupport.temporaryDirectory() + "/" + name
+        defer { ModelTestSupport.removeDirectory(containing: path) }
+        var state: UInt32 = 12345
+        let bytes = (0..<100).map { _ -> UInt8 in state = state &* 1_103_515_245 &+ 12345; return UInt8(truncatingIfNeeded: state >> 16) | 0x80 }
+        try FileBytes.writeAtomically(bytes, to: path)
+        let text = ModelTestSupport.message { _ = try ModelImporter.load(path: path) }
+        #expect(text.hasPrefix("\(path): ") && text.contains(expected), "\(text)")
+        if !name.hasSuffix(".safetensors") { #expect(!text.contains("safetensors;") && !text.contains("limit of safetensors"), "\(text)") }
     }
 }

@@ -6,6 +6,7 @@ import GateFormats
 struct ModelSequenceLoaderTests {
     @Test func csvWidthIsChecked() throws {
         let directory = ModelTestSupport.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(directory) }
         let network = ModelTestSupport.network(.lstm, input: 1, hidden: 2)
         try ModelTestSupport.write("a,b,c\n1,2,3\n4,5,6\n", to: directory + "/input.csv")
         let text = ModelTestSupport.message { _ = try SequenceLoader.load(path: directory + "/input.csv", for: network) }
@@ -17,6 +18,7 @@ struct ModelSequenceLoaderTests {
 
     @Test func npyIsLoaded() throws {
         let directory = ModelTestSupport.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(directory) }
         let network = ModelTestSupport.network(.gru, input: 3, hidden: 2)
         let matrix = ModelTestSupport.matrix(5, 3, seed: 4)
         try NpyArray(matrix: matrix).write(to: directory + "/x.npy")
@@ -29,6 +31,7 @@ struct ModelSequenceLoaderTests {
 
     @Test func textGoesThroughTheVocabularyAndEmbedding() throws {
         let directory = ModelTestSupport.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(directory) }
         let network = ModelTestSupport.network(.lstm, input: 4, hidden: 2, vocabulary: ["(", ")", "\n"])
         let loaded = try SequenceLoader.text("(()", for: network)
         #expect(loaded.tokens == [0, 0, 1])

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import GateCore
 import GateFormats
 
@@ -64,6 +65,18 @@ enum ModelTestSupport {
         var template = Array("/tmp/gatescope-model-test-XXXXXX".utf8CString)
         let result = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         return result.map { String(cString: $0) } ?? "/tmp"
+    }
+
+    /// Removes a directory made by ``temporaryDirectory()`` (or ``FormatFixtures/temporaryDirectory()``)
+    /// and everything in it: every test that makes one defers this.
+    static func removeDirectory(_ directory: String) {
+        guard directory.hasPrefix("/tmp/gatescope-") else { return }
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// Removes the temporary directory holding `path` (a file in a directory from ``temporaryDirectory()``).
+    static func removeDirectory(containing path: String) {
+        removeDirectory((path as NSString).deletingLastPathComponent)
     }
 
     /// Writes text to a file.

@@ -24,6 +24,7 @@ struct NonRegularInputTests {
     @Test(arguments: ["read", "map"])
     func aFIFOWithoutAWriterIsRefusedWithoutBlocking(reader: String) throws {
         let path = FormatFixtures.temporaryDirectory() + "/input.fifo"
+        defer { ModelTestSupport.removeDirectory(containing: path) }
         #expect(mkfifo(path, 0o600) == 0)
         defer {
             // Unblocks a reader stuck in open (the failure this test looks for), then removes the FIFO.

@@ -58,6 +58,7 @@ import Testing
 
     @Test func roundTripsThroughAFile() throws {
         let path = FormatFixtures.temporaryDirectory() + "/m.npy"
+        defer { ModelTestSupport.removeDirectory(containing: path) }
         let matrix = Matrix(rows: 2, columns: 3, values: [1, -2, 3.5, .infinity, 0, -0])
         try NpyArray(matrix: matrix).write(to: path)
         let back = try NpyArray(path: path)
@@ -91,6 +92,7 @@ import Testing
         }
         // Read from a file, a block at a time, the same bytes give the same reason.
         let path = FormatFixtures.temporaryDirectory() + "/a.npy"
+        defer { ModelTestSupport.removeDirectory(containing: path) }
         do {
             try FileBytes.writeAtomically(bytes, to: path)
             _ = try NpyArray(path: path)
@@ -112,6 +114,7 @@ import Testing
             let bytes = npy("{'descr': '\(descr)', 'fortran_order': False, 'shape': (100001, 3), }",
                             data: Array(values.map(encode).joined()))
             let path = FormatFixtures.temporaryDirectory() + "/large.npy"
+            defer { ModelTestSupport.removeDirectory(containing: path) }
             try FileBytes.writeAtomically(bytes, to: path)
             let array = try NpyArray(path: path)
             #expect(array.shape == [100_001, 3], "\(descr)")

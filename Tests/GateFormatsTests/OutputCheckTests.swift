@@ -6,6 +6,7 @@ import Testing
 struct OutputCheckTests {
     @Test func writableTargetsPass() throws {
         let folder = FormatFixtures.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(folder) }
         try OutputCheck.requireWritable(folder + "/new.safetensors")
         try OutputCheck.requireWritable("/dev/null")
         try OutputCheck.requireWritable("-")
@@ -15,6 +16,7 @@ struct OutputCheckTests {
 
     @Test func unwritableTargetsAreRefusedWithWhatWritingWouldSay() throws {
         let folder = FormatFixtures.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(folder) }
         for path in [folder, "", folder + "/missing/x.safetensors"] {
             var checked = "", written = ""
             do { try OutputCheck.requireWritable(path) } catch { checked = "\(error)" }

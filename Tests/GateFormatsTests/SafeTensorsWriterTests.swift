@@ -37,6 +37,7 @@ import Testing
 
     @Test func writesAtomically() throws {
         let directory = FormatFixtures.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(directory) }
         let path = directory + "/model.safetensors"
         var writer = SafeTensorsWriter()
         try writer.add(name: "w", shape: [2, 2], floats: [1, 2, 3, 4])
@@ -48,6 +49,7 @@ import Testing
 
     @Test func mappedReaderReadsRowsLazily() throws {
         let directory = FormatFixtures.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(directory) }
         let path = directory + "/trace.safetensors"
         var writer = SafeTensorsWriter(metadata: ["cell": "lstm"])
         try writer.add(name: "h", shape: [4, 3], floats: (0..<12).map(Float.init))
@@ -68,6 +70,7 @@ import Testing
 
     @Test func mappedReaderValidatesLikeTheMemoryReader() throws {
         let directory = FormatFixtures.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(directory) }
         for (index, bytes) in [[UInt8](), [1, 2, 3], FormatFixtures.safetensors(header: #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}}"#, data: [0, 0, 0, 0])].enumerated() {
             let path = directory + "/bad\(index).safetensors"
             try FileBytes.writeAtomically(bytes, to: path)
@@ -82,6 +85,7 @@ import Testing
 
     @Test func streamingWriterMatchesInMemoryWriter() throws {
         let directory = FormatFixtures.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(directory) }
         let path = directory + "/stream.safetensors"
         let steps = 5000
         let stream = try StreamingSafeTensorsWriter(
@@ -110,6 +114,7 @@ import Testing
 
     @Test func streamingWriterRefusesIncompleteOrWrongRows() throws {
         let directory = FormatFixtures.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(directory) }
         let path = directory + "/partial.safetensors"
         let stream = try StreamingSafeTensorsWriter(path: path, tensors: [.init(name: "h", rows: 2, columns: 2)])
         try stream.append(row: [1, 2], to: "h")

@@ -10,6 +10,7 @@ struct TextFileLineEndingTests {
     ])
     func savedFormsReadAsPlainText(contents: String, label: String) throws {
         let directory = ModelTestSupport.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(directory) }
         let network = ModelTestSupport.network(.lstm, input: 4, hidden: 2, vocabulary: ["(", ")", "\n"])
         try ModelTestSupport.write(contents, to: directory + "/in.txt")
         #expect(try SequenceLoader.load(path: directory + "/in.txt", for: network).tokens == [0, 1, 2, 0], "\(label)")
@@ -17,6 +18,7 @@ struct TextFileLineEndingTests {
 
     @Test func aVocabularyWithCarriageReturnKeepsIt() throws {
         let directory = ModelTestSupport.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(directory) }
         let network = ModelTestSupport.network(.lstm, input: 4, hidden: 2, vocabulary: ["(", ")", "\r", "\n"])
         try ModelTestSupport.write("(\r\n)", to: directory + "/in.txt")
         #expect(try SequenceLoader.load(path: directory + "/in.txt", for: network).tokens == [0, 2, 3, 1])

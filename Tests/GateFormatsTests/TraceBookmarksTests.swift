@@ -23,6 +23,7 @@ import Testing
 
     @Test func savesBesideTheTraceAndReadsBack() throws {
         let directory = FormatFixtures.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(directory) }
         let trace = "\(directory)/t.safetensors"
         #expect(try TraceBookmarks.load(forTrace: trace).entries.isEmpty)
         var marks = TraceBookmarks()

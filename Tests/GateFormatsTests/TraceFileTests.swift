@@ -24,6 +24,7 @@ struct TraceFileTests {
         let network = Self.networks[index]
         let trace = try Self.recorded(network, tokens: network.vocabulary != nil)
         let path = ModelTestSupport.temporaryDirectory() + "/trace.safetensors"
+        defer { ModelTestSupport.removeDirectory(containing: path) }
         let metadata = TraceMetadata(network: network, steps: trace.steps, model: "m.safetensors", input: "x.csv", extra: ["note": "hi"])
         try TraceFile.write(trace, metadata: metadata, to: path, streamingAbove: streaming ? 0 : TraceFile.streamingThreshold)
         let loaded = try TraceFile.read(path: path)
@@ -47,6 +48,7 @@ struct TraceFileTests {
     @Test func everySeriesOfTheCellIsWritten() throws {
         let network = ModelTestSupport.network(.lstm, input: 3, hidden: 4, projection: 2)
         let path = ModelTestSupport.temporaryDirectory() + "/t.safetensors"
+        defer { ModelTestSupport.removeDirectory(containing: path) }
         try TraceFile.write(try Self.recorded(network), network: network, to: path)
         let names = Set(try SafeTensors(path: path).names)
         for series in CellKind.lstm.seriesNames + ["hidden_before_projection", "input_gate_preactivation"] {
@@ -63,6 +65,7 @@ struct TraceFileTests {
         var metadata = TraceMetadata(network: network, steps: trace.steps)
         metadata.formatVersion = "2.0"
         let path = ModelTestSupport.temporaryDirectory() + "/future.safetensors"
+        defer { ModelTestSupport.removeDirectory(containing: path) }
         try TraceFile.write(trace, metadata: metadata, to: path)
         let text = ModelTestSupport.message { _ = try TraceFile.read(path: path) }
         #expect(text.contains("format version 2.0") && text.contains("upgrade gatescope"), "\(text)")
@@ -73,6 +76,7 @@ struct TraceFileTests {
 
     @Test func modelFileIsNotATrace() throws {
         let path = ModelTestSupport.temporaryDirectory() + "/m.safetensors"
+        defer { ModelTestSupport.removeDirectory(containing: path) }
         try ModelExporter.save(ModelTestSupport.network(.lstm, input: 1, hidden: 2), to: path)
         let text = ModelTestSupport.message { _ = try TraceFile.read(path: path) }
         #expect(text.contains("is a gatescope model, not a trace"), "\(text)")
@@ -104,6 +108,7 @@ struct TraceFileTests {
             return
         }
         let directory = ModelTestSupport.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(directory) }
         let network = ModelTestSupport.network(.lstm, input: 3, hidden: 4, layers: 2, bidirectional: true, head: 2)
         try TraceFile.write(try Self.recorded(network), network: network, to: directory + "/trace.safetensors")
         let snippet = String(text[start.upperBound..<end.lowerBound])

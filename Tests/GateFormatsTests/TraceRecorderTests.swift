@@ -9,6 +9,7 @@ struct TraceRecorderTests {
         let network = ModelTestSupport.network(kind, input: 3, hidden: 5, layers: 2, head: 2)
         let input = ModelTestSupport.matrix(53, 3, seed: 9)
         let directory = ModelTestSupport.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(directory) }
         let chunked = directory + "/chunked.safetensors", whole = directory + "/whole.safetensors"
         let steps = try TraceRecorder.record(network, input: input, tokens: Array(0..<53), to: chunked, chunkSteps: 7)
         #expect(steps == 53)
@@ -34,6 +35,7 @@ struct TraceRecorderTests {
         }
         let input = ModelTestSupport.matrix(20, 3, seed: 4)
         let path = ModelTestSupport.temporaryDirectory() + "/started.safetensors"
+        defer { ModelTestSupport.removeDirectory(containing: path) }
         try TraceRecorder.record(network, input: input, to: path, chunkSteps: 6)
         let recorded = try TraceFile.read(path: path).trace
         let whole = try network.run(input)
@@ -47,6 +49,7 @@ struct TraceRecorderTests {
         let network = ModelTestSupport.network(.lstm, input: 2, hidden: 3, bidirectional: true)
         let input = ModelTestSupport.matrix(20, 2, seed: 4)
         let path = ModelTestSupport.temporaryDirectory() + "/bidir.safetensors"
+        defer { ModelTestSupport.removeDirectory(containing: path) }
         try TraceRecorder.record(network, input: input, to: path, chunkSteps: 4)
         let trace = try TraceFile.read(path: path).trace
         let expected = try network.run(input)
@@ -58,6 +61,7 @@ struct TraceRecorderTests {
         var input = ModelTestSupport.matrix(10, 2, seed: 4)
         input[2, 0] = .infinity
         let path = ModelTestSupport.temporaryDirectory() + "/bad.safetensors"
+        defer { ModelTestSupport.removeDirectory(containing: path) }
         #expect(throws: ShapeError.self) { try TraceRecorder.record(network, input: input, to: path, chunkSteps: 4) }
         #expect(throws: (any Error).self) { try SafeTensors(path: path) }
     }

@@ -6,6 +6,7 @@ import Testing
 struct VocabularyFileTests {
     @Test func lineVocabularyDrivesWordLevelText() throws {
         let directory = ModelTestSupport.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(directory) }
         try ModelTestSupport.write("<unk>\nthe\ncat\nsat\n<eos>\n", to: directory + "/vocab.txt")
         let tokens = try VocabularyFile.load(path: directory + "/vocab.txt")
         #expect(tokens == ["<unk>", "the", "cat", "sat", "<eos>"])
@@ -19,12 +20,14 @@ struct VocabularyFileTests {
 
     @Test func jsonVocabularyIsAccepted() throws {
         let path = ModelTestSupport.temporaryDirectory() + "/vocab.json"
+        defer { ModelTestSupport.removeDirectory(containing: path) }
         try ModelTestSupport.write(#"["(", ")"]"#, to: path)
         #expect(try VocabularyFile.load(path: path) == ["(", ")"])
     }
 
     @Test func mismatchesAndRepeatsAreExplained() throws {
         let directory = ModelTestSupport.temporaryDirectory()
+        defer { ModelTestSupport.removeDirectory(directory) }
         try ModelTestSupport.write("a\nb\na\n", to: directory + "/dup.txt")
         #expect(ModelTestSupport.message { _ = try VocabularyFile.load(path: directory + "/dup.txt") }
                 .contains("line 3 repeats the token 'a' of line 1"))

@@ -19,8 +19,9 @@ public struct BeltArithmetic: Sendable, Equatable {
     /// The state after the step.
     public var next: Float
 
-    /// The belt of `unit` at `step` in `layer`, or nil for a cell without one (RNN) or a missing series.
-    public init?(layer: LayerTrace, step: Int, unit: Int) {
+    /// The belt of `unit` at `step` in `layer`, or nil for a cell without one (RNN) or a missing series;
+    /// `previous` is the state before the step when it is not the neighbouring row's (a recording's jump).
+    public init?(layer: LayerTrace, step: Int, unit: Int, previous given: Float? = nil) {
         let previousStep = layer.isReverse ? step + 1 : step - 1
         switch layer.kind {
         case .lstm:
@@ -28,7 +29,7 @@ public struct BeltArithmetic: Sendable, Equatable {
                   let i = layer.value(SeriesName.inputGate, step: step, unit: unit),
                   let g = layer.value(SeriesName.cellCandidate, step: step, unit: unit),
                   let c = layer.value(SeriesName.cell, step: step, unit: unit) else { return nil }
-            previous = layer.value(SeriesName.cell, step: previousStep, unit: unit) ?? 0
+            previous = given ?? layer.value(SeriesName.cell, step: previousStep, unit: unit) ?? 0
             keepFactor = f
             written = i * g
             next = c
@@ -36,7 +37,7 @@ public struct BeltArithmetic: Sendable, Equatable {
             guard let z = layer.value(SeriesName.updateGate, step: step, unit: unit),
                   let n = layer.value(SeriesName.candidate, step: step, unit: unit),
                   let h = layer.value(SeriesName.hidden, step: step, unit: unit) else { return nil }
-            previous = layer.value(SeriesName.hidden, step: previousStep, unit: unit) ?? 0
+            previous = given ?? layer.value(SeriesName.hidden, step: previousStep, unit: unit) ?? 0
             keepFactor = z
             written = (1 - z) * n
             next = h

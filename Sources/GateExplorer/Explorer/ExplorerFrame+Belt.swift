@@ -61,12 +61,13 @@ extension ExplorerFrame {
         var segments: [StyledText] = []
         var head = StyledText(" " + Self.unitName(unit), ExplorerTheme.selection)
         head.add(" at t=\(state.run.stepNumber(state.step))  ", ExplorerTheme.dim)
+        let carried = carriedState(layer: layer, t: state.step)
         // Rows still computed in the background (NaN): one note, no "nan" arithmetic, prediction or bars.
         let waiting = state.pendingNote != nil && layer.value(SeriesName.hidden, step: state.step, unit: unit)?.isNaN == true
         if waiting {
             head.add("not computed yet", ExplorerTheme.notice)
             segments.append(head)
-        } else if let belt = BeltArithmetic(layer: layer, step: state.step, unit: unit) {
+        } else if let belt = belt(layer: layer, t: state.step, unit: unit) {
             head.add(layer.kind == .lstm ? "c: " : "h: ", ExplorerTheme.dim)
             head.add(belt.arrows(decimals: decimals), ExplorerTheme.title)
             segments.append(head)
@@ -74,6 +75,9 @@ extension ExplorerFrame {
             if layer.kind == .lstm, let h = layer.value(SeriesName.hidden, step: state.step, unit: unit) {
                 segments.append(StyledText("  h \(NumberFormat.fixed(h, decimals))", ExplorerTheme.dim))
             }
+        } else if carried == .notRecorded, layer.kind != .rnnTanh, layer.kind != .rnnRelu {
+            head.add((layer.kind == .lstm ? "c₋₁" : "h₋₁") + " not recorded (the recording starts here)", ExplorerTheme.dim)
+            segments.append(head)
         } else if let h = layer.value(SeriesName.hidden, step: state.step, unit: unit) {
             head.add("h = \(NumberFormat.fixed(h, decimals))", ExplorerTheme.title)
             segments.append(head)

@@ -23,8 +23,14 @@ extension ExplorerFrame {
         func term(_ v: Float) -> String { NumberFormat.term(v, d) }
         var lines: [StyledText] = []
         var title = StyledText(Self.unitName(unit), ExplorerTheme.selection)
-        title.add(state.totalSteps == 0 ? " · no steps yet" : " · step \(state.run.stepNumber(t)) of \(state.run.shownTotalSteps)",
-                  ExplorerTheme.title)
+        if state.totalSteps == 0 {
+            title.add(" · no steps yet", ExplorerTheme.title)
+        } else if state.run.origin != nil {
+            // A replayed recording: the original run's step, then the row of the recording.
+            title.add(" · step \(state.run.stepNumber(t)) (row \(t + state.run.stepOffset + 1) of \(state.run.shownTotalSteps))", ExplorerTheme.title)
+        } else {
+            title.add(" · step \(state.run.stepNumber(t)) of \(state.run.shownTotalSteps)", ExplorerTheme.title)
+        }
         if layer.layer > 0 {
             // An upper layer reads the layer below's hidden state ([h→; h←] when bidirectional), not x.
             let below = state.run.trace.layers.contains { $0.layer == layer.layer - 1 && $0.isReverse } ? "[h→; h←]" : "h"
@@ -54,7 +60,10 @@ extension ExplorerFrame {
         }
 
         let layerInput = state.weights == nil ? nil : UnitExplanation.layerInput(trace: state.run.trace, layer: layer.layer)
-        let explanation = UnitExplanation(layer: layer, step: t, unit: unit, weights: state.weights, layerInput: layerInput)
+        let carried = carriedState(layer: layer, t: t)
+        var explanation = UnitExplanation(layer: layer, step: t, unit: unit, weights: state.weights, layerInput: layerInput,
+                                          carried: carried)
+        explanation.belt = belt(layer: layer, t: t, unit: unit)
         let previousSymbol = layer.kind == .lstm ? "c₋₁" : "h₋₁"
         for item in explanation.terms {
             var line = StyledText()
@@ -94,6 +103,11 @@ extension ExplorerFrame {
                 var sum = StyledText("  = \(n(f))·\(term(belt.previous)) + \(n(i))·\(term(g)) = ")
                 sum.add(n(belt.next), ExplorerTheme.title)
                 lines.append(sum)
+            } else if !explanation.previousKnown, let c = explanation.cell {
+                lines.append(StyledText("c = f·c₋₁ + i·g"))
+                var line = StyledText("  c₋₁ not recorded · c = ", ExplorerTheme.dim)
+                line.add(n(c), ExplorerTheme.title)
+                lines.append(line)
             }
             if let o = explanation.value("o"), let c = explanation.cell, let h = explanation.hidden {
                 var line = StyledText("h = o·tanh(c) = \(n(o))·\(term(Activation.tanh(c))) = ")
@@ -104,9 +118,15 @@ extension ExplorerFrame {
         case .gru:
             if let z = explanation.value("z"), let nValue = explanation.value("n"), let h = explanation.hidden {
                 lines.append(StyledText("h = z·h₋₁ + (1−z)·n"))
-                var sum = StyledText("  = \(n(z))·\(term(explanation.previousHidden)) + \(n(1 - z))·\(term(nValue)) = ")
-                sum.add(n(h), ExplorerTheme.title)
-                lines.append(sum)
+                if let previous = explanation.previousHidden {
+                    var sum = StyledText("  = \(n(z))·\(term(previous)) + \(n(1 - z))·\(term(nValue)) = ")
+                    sum.add(n(h), ExplorerTheme.title)
+                    lines.append(sum)
+                } else {
+                    var line = StyledText("  h₋₁ not recorded · h = ", ExplorerTheme.dim)
+                    line.add(n(h), ExplorerTheme.title)
+                    lines.append(line)
+                }
             }
         case .rnnTanh, .rnnRelu:
             break
@@ -117,7 +137,10 @@ extension ExplorerFrame {
         // Why: where each pre-activation comes from.
         let withParts = explanation.terms.filter { $0.parts != nil }
         lines.append(StyledText())
-        if withParts.isEmpty {
+        if withParts.isEmpty, state.weights != nil, !explanation.previousKnown {
+            lines.append(StyledText("why: h₋₁ not recorded (the recording starts", ExplorerTheme.dim))
+            lines.append(StyledText("here), so U·h₋₁ cannot be computed", ExplorerTheme.dim))
+        } else if withParts.isEmpty {
             lines.append(StyledText("why: the weights are not known here, so the", ExplorerTheme.dim))
             lines.append(StyledText("pre-activations cannot be split into parts", ExplorerTheme.dim))
         } else {

@@ -96,6 +96,15 @@ extension ExplorerFrame {
             buffer.put(text, x: textX, y: rect.y, style: ExplorerTheme.title)
             used = min(x, textX)..<max(x + 1, textX + GlyphWidth.columns(of: text))
         }
+        // A replayed recording's jumps: "‖" under the first step after each (the status line names the steps).
+        if let origin = state.run.origin {
+            for t in layout.timeWindow.steps(total: state.totalSteps) where t + state.run.stepOffset > 0
+                && origin.startsSegment(row: t + state.run.stepOffset, reverse: false) {
+                guard let column = layout.timeWindow.column(of: t), !used.contains(layout.heatmapX + column) else { continue }
+                buffer.put("‖", x: layout.heatmapX + column, y: rect.y, style: ExplorerTheme.notice)
+                used = min(used.lowerBound, layout.heatmapX + column)..<max(used.upperBound, layout.heatmapX + column + 1)
+            }
+        }
         var sort = "sorted \(state.sortOrder.label)"
         if state.sortOrder == .index { sort = "s: sort units" }
         if let token = state.tokenSort { sort = "sorted by '\(state.tokenName(token))'" }

@@ -12,7 +12,7 @@ extension ExplorerFrame {
 
         var right = StyledText()
         // Live input before its first line has no step to show ("t=0/0" read as a broken counter).
-        right.add(state.totalSteps == 0 ? " no steps yet " : " t=\(state.run.stepNumber(state.step))/\(state.run.shownTotalSteps) ",
+        right.add(state.totalSteps == 0 ? " no steps yet " : " \(state.run.stepCounter(state.step)) ",
                   ExplorerTheme.title)
         right.add(state.isPlaying ? "▶ playing" : "⏸ paused", state.isPlaying ? ExplorerTheme.title : .plain)
         right.add(" · \(state.speed) steps/s ", ExplorerTheme.dim)

@@ -56,8 +56,28 @@ public struct ExplorerRun: Sendable {
     /// Number of timesteps.
     public var steps: Int { trace.steps }
 
-    /// The number shown for `step` (1-based, in the whole run).
-    public func stepNumber(_ step: Int) -> Int { step + stepOffset + 1 }
+    /// For a replayed session recording (`r`), which step of the original run each row was and the
+    /// states carried into its jumps; nil for a run or a trace from `record` (rows are steps).
+    public var origin: RecordedSteps?
+    /// True for a replayed recording from before origins were stored: its first row's predecessor is unknown.
+    public var firstRowPredecessorUnknown = false
+
+    /// The number shown for `step` (1-based, in the whole run; for a replayed recording, the
+    /// original run's step).
+    public func stepNumber(_ step: Int) -> Int {
+        (origin?.step(ofRow: step + stepOffset) ?? step + stepOffset) + 1
+    }
+
+    /// "t=9001 · row 630/632 ‖ jump from 1629" for a replayed recording, "t=5/20" otherwise (`step` in the rows held).
+    public func stepCounter(_ step: Int) -> String {
+        guard let origin else { return "t=\(stepNumber(step))/\(shownTotalSteps)" }
+        let row = step + stepOffset
+        var text = "t=\(stepNumber(step)) · row \(row + 1)/\(shownTotalSteps)"
+        if row > 0, origin.startsSegment(row: row, reverse: false) {
+            text += " ‖ jump from \(origin.step(ofRow: row - 1) + 1)"
+        }
+        return text
+    }
 
     /// Steps of the whole run, as shown on screen.
     public var shownTotalSteps: Int { fullSteps ?? trace.steps }

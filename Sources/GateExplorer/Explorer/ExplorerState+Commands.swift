@@ -58,10 +58,13 @@ extension ExplorerState {
         }
     }
 
-    /// Goes to a target of the `:` prompt (a step of the whole run, or a unit; clamped).
+    /// Goes to a target of the `:` prompt (a step of the whole run, or of the original run for a replayed
+    /// recording; or a unit; clamped).
     public mutating func go(to target: GoToPrompt.Target) {
         switch target {
-        case .step(let number): seek(to: number - 1)
+        case .step(let number):
+            // A replayed recording is numbered by the original run's steps: go to the row that recorded it (or the nearest).
+            seek(to: run.origin.map { $0.nearestRow(toStep: number - 1) } ?? number - 1)
         case .unit(let number): select(unit: number - 1)
         }
     }

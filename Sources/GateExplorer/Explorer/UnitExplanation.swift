@@ -30,26 +30,46 @@ public struct UnitExplanation: Sendable {
     public var hidden: Float?
     /// The cell state c (LSTM).
     public var cell: Float?
-    /// The hidden state before the step (GRU equations).
-    public var previousHidden: Float
+    /// The hidden state before the step (GRU equations); nil when a recording did not keep it.
+    public var previousHidden: Float?
+    /// False when the state before the step is not known (a recording from before the carried states
+    /// were stored, at its first row): the equations that need it say so instead of taking 0.
+    public var previousKnown: Bool
 
     /// Explains `unit` at `step` of `layer`; `weights` and `layerInput` (the layer's input x at every
-    /// step) enable the W·x + U·h₋₁ + b split.
-    public init(layer: LayerTrace, step: Int, unit: Int, weights: CellWeights?, layerInput: Matrix?) {
+    /// step) enable the W·x + U·h₋₁ + b split. `carried` is the state the step starts from when its
+    /// predecessor is not the neighbouring row (a replayed recording's first row or a jump); nil takes
+    /// the neighbouring row (zeros before the first).
+    public init(layer: LayerTrace, step: Int, unit: Int, weights: CellWeights?, layerInput: Matrix?,
+                carried: RecordedSteps.CarriedState? = nil) {
         self.unit = unit
         self.step = step
         let previousStep = layer.isReverse ? step + 1 : step - 1
-        belt = BeltArithmetic(layer: layer, step: step, unit: unit)
         hidden = layer.value(SeriesName.hidden, step: step, unit: unit)
         let cell = layer.value(SeriesName.cell, step: step, unit: unit)
         self.cell = cell
-        previousHidden = layer.value(SeriesName.hidden, step: previousStep, unit: unit) ?? 0
 
         let x: [Float]? = layerInput.flatMap { step < $0.rows ? $0.row(step) : nil }
         let hiddenWidth = layer.hidden.columns
-        let previousHiddenRow: [Float] = previousStep >= 0 && previousStep < layer.hidden.rows
-            ? layer.hidden.row(previousStep) : [Float](repeating: 0, count: hiddenWidth)
-        let previousCell = layer.value(SeriesName.cell, step: previousStep, unit: unit) ?? 0
+        let previousHiddenRow: [Float]?
+        let previousCellValue: Float?
+        switch carried {
+        case .recorded(let state)?:
+            previousHiddenRow = state.hidden.count == hiddenWidth ? state.hidden : nil
+            previousCellValue = unit < state.cell.count ? state.cell[unit] : (layer.kind == .lstm ? nil : 0)
+        case .notRecorded?:
+            previousHiddenRow = nil
+            previousCellValue = nil
+        case nil:
+            previousHiddenRow = previousStep >= 0 && previousStep < layer.hidden.rows
+                ? layer.hidden.row(previousStep) : [Float](repeating: 0, count: hiddenWidth)
+            previousCellValue = layer.value(SeriesName.cell, step: previousStep, unit: unit) ?? 0
+        }
+        previousHidden = previousHiddenRow.flatMap { unit < $0.count ? $0[unit] : nil }
+        previousKnown = previousHiddenRow != nil && (layer.kind != .lstm || previousCellValue != nil)
+        let beltPrevious = layer.kind == .lstm ? previousCellValue : previousHidden
+        belt = beltPrevious.flatMap { BeltArithmetic(layer: layer, step: step, unit: unit, previous: $0) }
+        let previousCell = previousCellValue ?? 0
 
         func dot(_ m: Matrix, row: Int, _ v: [Float]) -> Float {
             guard row < m.rows, v.count == m.columns else { return 0 }
@@ -61,7 +81,7 @@ public struct UnitExplanation: Sendable {
             guard let value = layer.value(series, step: step, unit: unit) else { return nil }
             let pre = layer.value(SeriesName.preactivation(series), step: step, unit: unit)
             var parts: PreactivationParts?
-            if let gateRow, let x {
+            if let gateRow, let x, let previousHiddenRow {
                 switch weights {
                 case .lstm(let w)?:
                     let r = gateRow * w.hiddenSize + unit

@@ -9,6 +9,10 @@ import GateCore
 public enum HeatmapCanvas {
     /// Columns taken by the unit labels and their gap.
     public static let labelWidth = 6
+    /// Cells (steps × units × series) above which `render --format txt|ansi` is refused: each output
+    /// line spans every step, so the whole picture is drawn in memory (about 60 bytes a cell); narrow
+    /// with --steps a:b, --units or --series.
+    public static let maximumCells = 8_000_000
 
     /// Rows a panel takes: title, grid, axis, the input characters (text traces), colour bar.
     public static func height(of panel: HeatmapPanel, halfBlocks: Bool) -> Int {

@@ -156,7 +156,7 @@ extension ExplorerSessionApp {
         }
         let marks = bookmarks.compactMap { mark in done.row(ofStep: mark.step).map { StepBookmark(step: $0, note: mark.note) } }
         do {
-            let path = try done.stream.finish(bookmarks: marks, edits: done.edits)
+            let path = try done.stream.finish(bookmarks: marks, edits: done.edits, origin: done.recordedSteps)
             savedRecordings.append(path)
             message = "saved \(done.steps) recorded steps to \(path)"
         } catch {

@@ -125,10 +125,27 @@ extension ExplorerSessionApp {
     /// Adds steps `range` of the run to the recording (those still held).
     mutating func record(_ range: Range<Int>) {
         let range = range.clamped(to: heldFrom..<max(heldFrom, totalSteps))
-        guard recording != nil, !range.isEmpty else { return }
+        guard let current = recording, !range.isEmpty else { return }
         do {
-            let rows = try readCompleteRows(range)
-            try recording?.add(rows, steps: range)
+            // One read with the neighbouring rows whose states the recording keeps: the forward
+            // directions' state before a new segment, the reverse directions' after its end.
+            let wantsBefore = current.startsSegment(range)
+            let wantsAfter = explorer.state.run.hasReverseDirection
+            let lower = wantsBefore && range.lowerBound > heldFrom ? range.lowerBound - 1 : range.lowerBound
+            let upper = wantsAfter && range.upperBound < totalSteps ? range.upperBound + 1 : range.upperBound
+            let read = try readCompleteRows(lower..<upper)
+            let offset = range.lowerBound - lower
+            let rows = read.slice(offset..<(offset + range.count))
+            var before: [String: [Float]] = [:], after: [String: [Float]] = [:]
+            if wantsBefore {
+                before = range.lowerBound == 0 ? initialStates(reverse: false)
+                    : (lower < range.lowerBound ? Self.states(of: read, row: 0, reverse: false) : [:])
+            }
+            if wantsAfter {
+                after = range.upperBound == totalSteps && !isGrowing ? initialStates(reverse: true)
+                    : (upper > range.upperBound ? Self.states(of: read, row: read.steps - 1, reverse: true) : [:])
+            }
+            try recording?.add(rows, steps: range, before: before, after: after)
         } catch {
             message = "recording: steps \(range.lowerBound + 1)–\(range.upperBound): \(error)"
         }

@@ -8,13 +8,13 @@ public protocol RecordingStream: AnyObject {
     /// Appends recorded rows (row k of `rows` is the next recorded step).
     func append(_ rows: NetworkTrace) throws
     /// Writes the recording (with `bookmarks`, steps counted in the recording, and the what-if `edits`)
-    /// and returns the file's path.
-    func finish(bookmarks: [StepBookmark], edits: [String]) throws -> String
+    /// and `origin`, the run's step of each row and the states carried into each jump) and returns the file's path.
+    func finish(bookmarks: [StepBookmark], edits: [String], origin: RecordedSteps) throws -> String
     /// Abandons the recording (nothing is written).
     func discard()
 }
 
-/// A recording held in memory and handed whole to its sink's ``RecordingSink/save(_:bookmarks:edits:)``.
+/// A recording held in memory and handed whole to its sink's ``RecordingSink/save(_:bookmarks:edits:origin:)``.
 public final class MemoryRecordingStream: RecordingStream {
     /// Where the recording goes.
     let sink: any RecordingSink
@@ -30,8 +30,8 @@ public final class MemoryRecordingStream: RecordingStream {
         trace.appendSteps(rows)
     }
 
-    public func finish(bookmarks: [StepBookmark], edits: [String]) throws -> String {
-        try sink.save(trace, bookmarks: bookmarks, edits: edits)
+    public func finish(bookmarks: [StepBookmark], edits: [String], origin: RecordedSteps) throws -> String {
+        try sink.save(trace, bookmarks: bookmarks, edits: edits, origin: origin)
     }
 
     public func discard() {

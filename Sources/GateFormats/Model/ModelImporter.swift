@@ -40,10 +40,30 @@ public enum ModelImporter {
         } catch {
             let kind = FileKind.of(bytes: bytes)
             switch kind {
-            case .safetensors, .unknown: throw error
+            case .unknown:
+                // Told by the name: what a file named so should have been, not safetensors' complaint.
+                if let expected = expectedFormat(path: path) { throw FormatError(expected, source: path) }
+                throw error
+            case .safetensors: throw error
             default: throw FormatError("is \(kind.description), not model weights; \(kind.modelAdvice)", source: path)
             }
         }
+    }
+
+    /// What a file with `path`'s extension should start with, said when it starts with something else
+    /// (nil for `.safetensors` and names that promise no format: the safetensors reader's reason stands).
+    static func expectedFormat(path: String) -> String? {
+        let name = path.lowercased()
+        if name.hasSuffix(".keras") {
+            return "is not a Keras zip archive (a .keras file starts with the zip signature PK): the file is damaged or not a .keras file; save the model again with model.save(\"model.keras\")"
+        }
+        if name.hasSuffix(".h5") || name.hasSuffix(".hdf5") {
+            return "is not an HDF5 file (an .h5 file starts with the HDF5 signature \\x89HDF): the file is damaged or not a Keras .h5 file; save the model again with model.save(\"model.h5\") or model.save_weights(\"model.weights.h5\")"
+        }
+        if name.hasSuffix(".pt") || name.hasSuffix(".pth") || name.hasSuffix(".ckpt") {
+            return "is not a PyTorch zip archive (torch.save writes a zip file, starting with PK): the file is damaged or not a PyTorch checkpoint; save it again with torch.save(model.state_dict(), \"model.pt\") or as safetensors"
+        }
+        return nil
     }
 
     /// Every recurrent module in a parsed file, PyTorch ones first, each in file order.

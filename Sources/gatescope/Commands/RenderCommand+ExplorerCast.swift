@@ -6,8 +6,8 @@ import GateFormats
 
 extension RenderCommand {
     /// The asciicast with the explorer's own screen as frames: the trace is read window by window
-    /// (as `replay` does), one frame per sampled step.
-    func explorerCast(_ selection: TraceSelection) throws -> String {
+    /// (as `replay` does), one frame per sampled step, handed to `write` line by line (header first).
+    func explorerCast(_ selection: TraceSelection, write: (String) throws -> Void) throws {
         let range = selection.steps
         let frameCount = min(maxFrames, range.count)
         let frameSteps = (0..<frameCount).map { k in
@@ -20,10 +20,11 @@ extension RenderCommand {
         var app = ExplorerSessionApp(run: run, source: source,
                                      palette: palette == "cb" ? .colorBlindSafe : .standard)
         var recording = Asciicast(width: width, height: height, title: selection.title)
+        try write(recording.encodedHeader())
         for (index, step) in frameSteps.enumerated() {
             app.jump(to: step)
             recording.appendFrame(app.frame(width: width, height: height), at: Double(index) / fps)
+            try write(recording.takeEncodedEvents())
         }
-        return recording.encoded()
     }
 }

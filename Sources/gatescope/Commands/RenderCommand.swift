@@ -104,13 +104,29 @@ struct RenderCommand: ParsableCommand {
                                                                         vocabulary: source.metadata.vocabulary),
                                            title: selection.title)
             case "txt", "ansi":
+                let cells = selection.cellCount
+                guard cells <= HeatmapCanvas.maximumCells else {
+                    throw UserError("\(cells) cells are too many for one \(format) picture (limit \(HeatmapCanvas.maximumCells), each line spans every step); take part of the run with --steps a:b, or fewer --units or --series")
+                }
                 let color = format == "ansi"
                 let buffer = HeatmapCanvas.buffer(panels: try selection.panels(rows: selection.steps, colorBlindSafe: palette == "cb",
                                                                                vocabulary: source.metadata.vocabulary),
                                                   halfBlocks: color, mode: color ? .truecolor : .monochrome)
                 text = selection.title + "\n\n" + (color ? ANSIText.render(buffer) : buffer.plainText()) + "\n"
             default:
-                text = try cast(selection)
+                // Frame by frame to the file: memory holds one frame, whatever --max-frames is.
+                let output = try CastOutput(path: out)
+                do {
+                    try cast(selection) { try output.write($0) }
+                    try output.finish()
+                } catch {
+                    output.discard()
+                    throw error
+                }
+                if out != "-" {
+                    print("wrote \(out) (cast, \(selection.series.count) series × \(selection.steps.count) steps × \(selection.units.count) units, \(RecordCommand.formatBytes(output.bytesWritten)))")
+                }
+                return
             }
             if out == "-" {
                 print(text, terminator: "")
@@ -121,9 +137,10 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
-    /// The asciicast: one frame per sampled step, each showing the steps up to it.
-    func cast(_ selection: TraceSelection) throws -> String {
-        if explorer { return try explorerCast(selection) }
+    /// The asciicast: one frame per sampled step, each showing the steps up to it, handed to `write`
+    /// line by line (header first).
+    func cast(_ selection: TraceSelection, write: (String) throws -> Void) throws {
+        if explorer { return try explorerCast(selection, write: write) }
         let range = selection.steps
         let frameCount = min(maxFrames, range.count)
         let frameSteps = (0..<frameCount).map { k in
@@ -132,13 +149,14 @@ struct RenderCommand: ParsableCommand {
         let panelRows = selection.series.reduce(0) { $0 + (selection.units(of: $1).count + 1) / 2 + 4 }
         let height = 2 + panelRows
         var recording = Asciicast(width: width, height: height, title: selection.title)
+        try write(recording.encodedHeader())
         for (index, step) in frameSteps.enumerated() {
             let window = ReplayFrame.window(step: step, first: range.lowerBound, width: width)
             let panels = try selection.panels(rows: window, colorBlindSafe: palette == "cb")
             let frame = ReplayFrame.render(panels: panels, step: step, totalSteps: selection.totalSteps,
                                            header: selection.title, width: width, height: height)
             recording.appendFrame(frame, at: Double(index) / fps)
+            try write(recording.takeEncodedEvents())
         }
-        return recording.encoded()
     }
 }

@@ -33,6 +33,8 @@ extension ReplayCommand {
                               network: network, vocabulary: metadata.vocabulary ?? network?.vocabulary,
                               modelDescription: description + " · replay")
         run.recordedHeadActivation = metadata.headActivation
+        run.origin = RecordedSteps(metadata: metadata.extra, rows: mapped.steps)
+        run.firstRowPredecessorUnknown = run.origin == nil && metadata.extra["recorded_by"] != nil
         var bookmarks: [StepBookmark] = []
         var store: FileBookmarkStore? = FileBookmarkStore(tracePath: trace)
         do {

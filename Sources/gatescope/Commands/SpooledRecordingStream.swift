@@ -19,10 +19,10 @@ final class SpooledRecordingStream: RecordingStream {
         try spool.append(rows)
     }
 
-    func finish(bookmarks: [StepBookmark], edits: [String]) throws -> String {
+    func finish(bookmarks: [StepBookmark], edits: [String], origin: RecordedSteps) throws -> String {
         defer { spool.discard() }
         let template = spool.template ?? NetworkTrace(input: Matrix(rows: 0, columns: 0), layers: [])
-        let metadata = sink.metadata(for: template, steps: spool.steps, edits: edits)
+        let metadata = sink.metadata(for: template, steps: spool.steps, edits: edits, origin: origin)
         return try sink.store(bookmarks: bookmarks) { try spool.write(metadata: metadata, to: $0) }
     }
 

@@ -35,8 +35,8 @@ final class TraceRecordingSink: RecordingSink {
         self.input = input
     }
 
-    func save(_ trace: NetworkTrace, bookmarks: [StepBookmark], edits: [String]) throws -> String {
-        let metadata = metadata(for: trace, steps: trace.steps, edits: edits)
+    func save(_ trace: NetworkTrace, bookmarks: [StepBookmark], edits: [String], origin: RecordedSteps) throws -> String {
+        let metadata = metadata(for: trace, steps: trace.steps, edits: edits, origin: origin)
         return try store(bookmarks: bookmarks) { try TraceFile.write(trace, metadata: metadata, to: $0) }
     }
 
@@ -46,15 +46,19 @@ final class TraceRecordingSink: RecordingSink {
         SpooledRecordingStream(sink: self)
     }
 
-    /// The trace file's metadata for a recording of `steps` steps shaped like `trace`.
-    func metadata(for trace: NetworkTrace, steps: Int, edits: [String]) -> TraceMetadata {
+    /// The trace file's metadata for a recording of `steps` steps shaped like `trace`, with the run's
+    /// step of each row (`origin`; composed with the replayed trace's own when this is a replay).
+    func metadata(for trace: NetworkTrace, steps: Int, edits: [String], origin: RecordedSteps) -> TraceMetadata {
         var extra = ["recorded_by": "gatescope explorer (r)"]
+        let replayed = templateMetadata.flatMap { RecordedSteps(metadata: $0.extra, rows: $0.steps) }
+        extra.merge((replayed.map { origin.composed(over: $0) } ?? origin).metadata) { $1 }
         if !edits.isEmpty { extra["what_if_edits"] = edits.joined(separator: "; ") }
         var metadata: TraceMetadata
         if let network {
             metadata = TraceMetadata(network: network, steps: steps, model: model, input: input, extra: extra)
         } else if var template = templateMetadata {
             template.steps = steps
+            template.extra[RecordedSteps.statesKey] = nil
             template.extra.merge(extra) { $1 }
             // A new file: written by this gatescope, whichever recorded the trace it was replayed from.
             template.gatescopeVersion = GatescopeVersion.current
