@@ -34,15 +34,25 @@ final class TemporaryFile {
             : slash.map { String(target.path[target.path.index(after: $0)...]) } ?? target.path
         let directory = target.isStream ? OutputTarget.temporaryDirectory() + "/"
             : (slash.map { String(target.path[...$0]) } ?? "")
-        var template = Array("\(directory).\(name).tmp-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let pattern = "\(directory).\(name).tmp-XXXXXX"
+        // mkstemp fills in the registry's own copy of the name, so there is no moment when the file
+        // exists and a signal handler would not know to delete it.
+        let descriptor: Int32, path: String
+        if let tracked = TemporaryFileRegistry.registerTemplate(pattern) {
+            descriptor = mkstemp(tracked)
+            path = String(cString: tracked)
+            if descriptor < 0 { TemporaryFileRegistry.unregister(path) }
+        } else {
+            var template = Array(pattern.utf8CString)
+            descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        }
         guard descriptor >= 0 else {
             throw FileBytes.systemError("cannot create a temporary file in \(target.isStream ? directory : "the same directory")",
                                         path: requested)
         }
         self.descriptor = descriptor
-        self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        TemporaryFileRegistry.register(temporaryPath)
+        self.temporaryPath = path
         fchmod(descriptor, 0o644)
     }
 

@@ -32,14 +32,18 @@ public enum TemporaryFileRegistry {
         _ = lock
     }
 
-    /// Starts tracking `path`.
-    static func register(_ path: String) {
+    /// Tracks `template` (a `mkstemp` template ending in `XXXXXX`) before the file exists: returns the
+    /// table's own copy for `mkstemp` to fill in place, so a signal that comes the moment the file is
+    /// created already finds its name in the table (nil when the table is full: the caller makes the
+    /// file untracked). Unregister the filled-in path as usual.
+    static func registerTemplate(_ template: String) -> UnsafeMutablePointer<CChar>? {
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
         for index in 0..<capacity where slots[index] == nil {
-            slots[index] = strdup(path)
-            return
+            slots[index] = strdup(template)
+            return slots[index]
         }
+        return nil
     }
 
     /// Stops tracking `path` (it was renamed into place or deleted).
