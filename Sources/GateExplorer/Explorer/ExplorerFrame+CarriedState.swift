@@ -11,6 +11,12 @@ extension ExplorerFrame {
         if let origin = run.origin {
             return origin.carriedState(row: row, layerKey: layer.key, reverse: layer.isReverse)
         }
+        // A window of a longer run: its edge row's predecessor is outside the rows held.
+        let edge = layer.isReverse ? layer.steps - 1 : 0
+        let outside = layer.isReverse ? run.stepOffset + layer.steps < run.shownTotalSteps : run.stepOffset > 0
+        if t == edge, outside, run.origin == nil, !run.firstRowPredecessorUnknown {
+            return run.windowEdges[layer.key].map { .recorded($0) } ?? .notRecorded
+        }
         guard run.firstRowPredecessorUnknown else { return nil }
         let first = layer.isReverse ? run.shownTotalSteps - 1 : 0
         return row == first ? .notRecorded : nil

@@ -61,6 +61,11 @@ public struct ExplorerRun: Sendable {
     public var origin: RecordedSteps?
     /// True for a replayed recording from before origins were stored: its first row's predecessor is unknown.
     public var firstRowPredecessorUnknown = false
+    /// For a window of a longer run (``stepOffset``, ``fullSteps``): the state each layer trace (by
+    /// `LayerTrace.key`) carries into the rows held from outside them — forward-reading from the step
+    /// before the first row, reverse-reading from the step after the last — so the edge row's
+    /// equations use its true predecessor.
+    public var windowEdges: [String: RecurrentState] = [:]
 
     /// The number shown for `step` (1-based, in the whole run; for a replayed recording, the
     /// original run's step).

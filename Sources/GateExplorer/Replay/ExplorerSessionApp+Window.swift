@@ -71,6 +71,7 @@ extension ExplorerSessionApp {
             run.trace = trace
             run.targets = base.targets.map { $0.rows(wanted.clamped(to: 0..<$0.rows)) }
             run.stepOffset = wanted.lowerBound
+            run.windowEdges = windowEdges(of: wanted, total: total)
             run.fullSteps = total
             run.statisticsScope = wanted == 0..<total ? nil
                 : "steps \(wanted.lowerBound + 1)–\(wanted.upperBound) of \(total) (this window)"
@@ -85,6 +86,19 @@ extension ExplorerSessionApp {
             if isPlanned(wanted, step: step, total: total) { return }
             wanted = plannedRows(step: step, total: total)
         }
+    }
+
+    /// The states carried into `rows` from outside (``ExplorerRun/windowEdges``): forward-reading layer
+    /// traces from the step before, reverse-reading ones from the step after; none that cannot be read.
+    func windowEdges(of rows: Range<Int>, total: Int) -> [String: RecurrentState] {
+        var edges: [String: RecurrentState] = [:]
+        for (neighbour, reverse) in [(rows.lowerBound - 1, false), (rows.upperBound, true)] where neighbour >= 0 && neighbour < total {
+            guard let trace = try? readRows(neighbour..<(neighbour + 1)), trace.steps == 1 else { continue }
+            for layer in trace.layers where layer.isReverse == reverse {
+                edges[layer.key] = RecurrentState(hidden: layer.hidden.row(0), cell: layer.series[SeriesName.cell]?.row(0) ?? [])
+            }
+        }
+        return edges
     }
 
     /// The rows to hold for the cursor at `step` (``StepWindowPlan`` over the steps held).
