@@ -14,5 +14,8 @@ struct ZeroStepInspectorTests {
         #expect(!screen.contains("step 1 of 0"), "\(screen)")
         #expect(screen.contains("unit 1 · no steps yet"), "\(screen)")
         #expect(screen.contains(" no steps yet "))
+        // Nor does the time axis or the belt's step line point at a step 1 that is not there.
+        #expect(!screen.contains("t=1"), "\(screen)")
+        #expect(!screen.contains("▲"), "\(screen)")
     }
 }

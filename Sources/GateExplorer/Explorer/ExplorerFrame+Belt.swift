@@ -60,7 +60,7 @@ extension ExplorerFrame {
         // Whole segments only: a segment that does not fit is left out rather than cut.
         var segments: [StyledText] = []
         var head = StyledText(" " + Self.unitName(unit), ExplorerTheme.selection)
-        head.add(" at t=\(state.run.stepNumber(state.step))  ", ExplorerTheme.dim)
+        head.add(state.totalSteps == 0 ? " · no steps yet" : " at t=\(state.run.stepNumber(state.step))  ", ExplorerTheme.dim)
         let carried = carriedState(layer: layer, t: state.step)
         // Rows still computed in the background (NaN): one note, no "nan" arithmetic, prediction or bars.
         let waiting = state.pendingNote != nil && layer.value(SeriesName.hidden, step: state.step, unit: unit)?.isNaN == true

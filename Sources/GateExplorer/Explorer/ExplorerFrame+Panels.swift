@@ -87,7 +87,7 @@ extension ExplorerFrame {
         buffer.put(label, x: rect.x + 1, y: rect.y, style: ExplorerTheme.dim)
 
         var used = layout.heatmapX..<layout.heatmapX
-        if let column = layout.timeWindow.column(of: state.step) {
+        if state.totalSteps > 0, let column = layout.timeWindow.column(of: state.step) {
             let x = layout.heatmapX + column
             let text = "t=\(state.run.stepNumber(state.step))"
             buffer.put("▲", x: x, y: rect.y, style: ExplorerTheme.title)

@@ -49,10 +49,8 @@ struct UserError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Writes `note: message` as one line to standard error (control characters, e.g. from a file's
-/// metadata, shown as `?`).
+/// Writes `note: message` as one line to standard error, control characters escaped like errors
+/// (``TerminalText``: ESC shows as `^[`): notes may quote a file's metadata.
 func printNote(_ message: String) {
-    let safe = String(String.UnicodeScalarView(message.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
-    var bytes = Array(("note: " + safe + "\n").utf8)
-    _ = write(2, &bytes, bytes.count)
+    printDiagnostic("note: ", message)
 }
