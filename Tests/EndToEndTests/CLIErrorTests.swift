@@ -158,6 +158,10 @@ struct CLIErrorTests {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("cli-errors-\(getpid())-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // Every test of the run shares the directory: it goes when the test process exits.
+        atexit {
+            if let directory = CLIErrorTests.fixtures?.directory { try? FileManager.default.removeItem(atPath: directory) }
+        }
         func write(_ name: String, _ bytes: [UInt8]) throws {
             try Data(bytes).write(to: URL(fileURLWithPath: directory + "/" + name))
         }
