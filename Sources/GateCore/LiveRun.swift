@@ -34,11 +34,14 @@ public final class LiveRun {
     /// Checkpoint k − 1: every layer's state before step k · ``checkpointInterval``, side by side.
     private var checkpoints: (any RowStore)?
     /// Chunks recomputed lately, newest last (at most ``cachedChunks``, and ``cacheBytes``).
-    private var cache: [(chunk: Int, trace: NetworkTrace)] = []
+    private var cache = ChunkTraceCache(capacity: cachedChunks, byteLimit: 24 << 20)
     /// Most recomputed chunks kept.
     static let cachedChunks = 3
     /// Most bytes of recomputed chunks kept beyond the newest one (wide models keep fewer chunks).
-    public var cacheBytes = 24 << 20
+    public var cacheBytes: Int {
+        get { cache.byteLimit }
+        set { cache.byteLimit = newValue }
+    }
 
     /// A live run of `network` (forward-reading) that keeps its rows in stores made by `makeStore`
     /// (a name — `input`, `tokens`, `checkpoints` — and a width), starting with `input` and its
@@ -126,11 +129,7 @@ public final class LiveRun {
     /// Chunk `chunk` (steps from chunk · ``checkpointInterval``, up to the next checkpoint or the last
     /// step), from the cache or recomputed from its checkpoint.
     func recomputed(chunk: Int) throws -> NetworkTrace {
-        if let hit = cache.firstIndex(where: { $0.chunk == chunk }) {
-            let entry = cache.remove(at: hit)
-            cache.append(entry)
-            return entry.trace
-        }
+        if let hit = cache.take(chunk) { return hit }
         guard let inputs, let checkpoints else {
             throw ShapeError("steps before \(reachableFrom + 1) are no longer held")
         }
@@ -142,26 +141,13 @@ public final class LiveRun {
         let trace = try network.stepRows(input, tokens: tokens, from: from).trace
         chunksRecomputed += 1
         // A chunk still growing is not kept (its later steps would be missing).
-        if rows.count == checkpointInterval {
-            cache.append((chunk, trace))
-            while cache.count > Self.cachedChunks
-                    || (cache.count > 1 && cache.reduce(0, { $0 + Self.bytes(of: $1.trace) }) > cacheBytes) {
-                cache.removeFirst()
-            }
-        }
+        if rows.count == checkpointInterval { cache.keep(chunk, trace) }
         return trace
     }
 
     /// Bytes of rows held in memory: the newest steps and the recomputed chunks kept.
     public var heldBytes: Int {
-        ([recent] + cache.map(\.trace)).reduce(0) { $0 + Self.bytes(of: $1) }
-    }
-
-    /// Bytes of the values of `trace`.
-    static func bytes(of trace: NetworkTrace) -> Int {
-        var floats = trace.input.values.count + (trace.output?.values.count ?? 0) + (trace.tokens?.count ?? 0)
-        for layer in trace.layers { floats += layer.series.values.reduce(0) { $0 + $1.values.count } }
-        return floats * 4
+        ([recent] + cache.entries.map(\.trace)).reduce(0) { $0 + ChunkTraceCache.bytes(of: $1) }
     }
 
     /// Writes the new rows to the stores (a failure drops them: older steps go out of reach).
@@ -205,7 +191,7 @@ public final class LiveRun {
         inputs = nil
         tokenStore = nil
         checkpoints = nil
-        cache = []
+        cache = ChunkTraceCache(capacity: Self.cachedChunks, byteLimit: cache.byteLimit)
         storeError = "\(error)"
         reachableFrom = recentFrom
     }

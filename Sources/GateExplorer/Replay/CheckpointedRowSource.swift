@@ -15,10 +15,10 @@ import GateCore
 public final class CheckpointedRowSource: ExplorerRowSource {
     /// The lazy run.
     public let run: CheckpointedRun
-    /// Chunks computed lately, newest last (complete ones only).
-    private var cached: [(chunk: Int, trace: NetworkTrace)] = []
+    /// Chunks computed lately (complete ones only).
+    private var cached: ChunkTraceCache
     /// Most chunks kept.
-    public let cachedChunks: Int
+    public var cachedChunks: Int { cached.capacity }
     public let annotations: [AnnotationTrack]
     /// The background fill of the reverse-reading checkpoints, while it runs.
     private var fill: ReverseCheckpointFill?
@@ -32,7 +32,7 @@ public final class CheckpointedRowSource: ExplorerRowSource {
                 fillsInBackground: Bool = false) {
         self.run = run
         self.annotations = annotations
-        self.cachedChunks = max(2, cachedChunks)
+        self.cached = ChunkTraceCache(capacity: max(2, cachedChunks))
         if fillsInBackground, run.reverseCheckpointsKnown < 1 {
             fill = ReverseCheckpointFill(network: run.network, input: run.input, tokens: run.tokens, chunkSize: run.chunkSize)
         }
@@ -90,41 +90,20 @@ public final class CheckpointedRowSource: ExplorerRowSource {
     public func rows(_ range: Range<Int>) throws -> NetworkTrace {
         absorb()
         lastReadPending = false
-        return assembled(range) { chunk($0) }
+        return run.rows(range, annotations: annotations) { chunk($0) }
     }
 
     /// Rows `range` with every value computed now (a fill the background has not finished is done
     /// here, as without it); nothing NaN for "not computed yet".
     public func completeRows(_ range: Range<Int>) throws -> NetworkTrace {
         absorb()
-        return assembled(range) { index in
-            cached.first(where: { $0.chunk == index })?.trace ?? run.trace(ofChunk: index)
-        }
-    }
-
-    /// Rows `range` of the chunks `chunk` gives, with the annotations.
-    private func assembled(_ range: Range<Int>, chunk: (Int) -> NetworkTrace) -> NetworkTrace {
-        let range = range.clamped(to: 0..<steps)
-        guard !range.isEmpty else { return chunk(0).rows(0..<0) }
-        var result = NetworkTrace(input: Matrix(rows: 0, columns: 0), layers: [])
-        for index in run.chunk(containing: range.lowerBound)...run.chunk(containing: range.upperBound - 1) {
-            let span = run.range(ofChunk: index)
-            let wanted = range.clamped(to: span)
-            let part = chunk(index).rows((wanted.lowerBound - span.lowerBound)..<(wanted.upperBound - span.lowerBound))
-            result.appendSteps(part)
-        }
-        result.annotations = annotations.map { $0.rows(range) }
-        return result
+        return run.rows(range, annotations: annotations) { index in cached.peek(index) ?? run.trace(ofChunk: index) }
     }
 
     /// Chunk `index` of the run, from the cache or computed (while the background fill runs, what
     /// needs it is left NaN, and such a chunk is not kept).
     func chunk(_ index: Int) -> NetworkTrace {
-        if let hit = cached.firstIndex(where: { $0.chunk == index }) {
-            let entry = cached.remove(at: hit)
-            cached.append(entry)
-            return entry.trace
-        }
+        if let hit = cached.take(index) { return hit }
         let trace: NetworkTrace
         if let fill {
             let limit = run.reverseCheckpointsKnown < 1 || !fill.isFillingForward ? Int.max : Self.forwardFillLimit
@@ -137,8 +116,7 @@ public final class CheckpointedRowSource: ExplorerRowSource {
         } else {
             trace = run.trace(ofChunk: index)
         }
-        cached.append((index, trace))
-        if cached.count > cachedChunks { cached.removeFirst() }
+        cached.keep(index, trace)
         return trace
     }
 }

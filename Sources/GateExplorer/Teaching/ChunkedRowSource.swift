@@ -7,17 +7,17 @@ import GateCore
 public final class ChunkedRowSource: ExplorerRowSource {
     /// The lazy run.
     public let run: any ChunkedRun
-    /// Chunks computed lately, newest last.
-    private var cached: [(chunk: Int, trace: NetworkTrace)] = []
+    /// Chunks computed lately.
+    private var cached: ChunkTraceCache
     /// Most chunks kept.
-    public let cachedChunks: Int
+    public var cachedChunks: Int { cached.capacity }
     public let annotations: [AnnotationTrack]
 
     /// A source over `run`, keeping up to `cachedChunks` computed chunks; `annotations` cover the whole run.
     public init(run: any ChunkedRun, annotations: [AnnotationTrack] = [], cachedChunks: Int = 6) {
         self.run = run
         self.annotations = annotations
-        self.cachedChunks = max(2, cachedChunks)
+        self.cached = ChunkTraceCache(capacity: max(2, cachedChunks))
     }
 
     public var steps: Int { run.steps }
@@ -25,28 +25,14 @@ public final class ChunkedRowSource: ExplorerRowSource {
     public var tokens: [Int]? { run.tokens }
 
     public func rows(_ range: Range<Int>) throws -> NetworkTrace {
-        let range = range.clamped(to: 0..<steps)
-        var result = NetworkTrace(input: Matrix(rows: 0, columns: 0), layers: [])
-        guard !range.isEmpty else { return result }
-        for index in run.chunk(containing: range.lowerBound)...run.chunk(containing: range.upperBound - 1) {
-            let span = run.range(ofChunk: index)
-            let wanted = range.clamped(to: span)
-            result.appendSteps(chunk(index).rows((wanted.lowerBound - span.lowerBound)..<(wanted.upperBound - span.lowerBound)))
-        }
-        result.annotations = annotations.map { $0.rows(range) }
-        return result
+        run.rows(range, annotations: annotations) { chunk($0) }
     }
 
     /// Chunk `index` of the run, from the cache or computed.
     private func chunk(_ index: Int) -> NetworkTrace {
-        if let hit = cached.firstIndex(where: { $0.chunk == index }) {
-            let entry = cached.remove(at: hit)
-            cached.append(entry)
-            return entry.trace
-        }
+        if let hit = cached.take(index) { return hit }
         let trace = run.trace(ofChunk: index)
-        cached.append((index, trace))
-        if cached.count > cachedChunks { cached.removeFirst() }
+        cached.keep(index, trace)
         return trace
     }
 }
