@@ -118,21 +118,9 @@ public final class CheckpointedRun {
     /// chunk `chunk`, as a trace of that chunk's steps (row 0 is step `range(ofChunk:).lowerBound`).
     public func trace(ofChunk chunk: Int) -> NetworkTrace {
         let rows = range(ofChunk: chunk)
-        var trace = NetworkTrace(input: input.rows(rows), tokens: tokens.map { Array($0[rows]) }, layers: [])
-        var top: [Matrix] = []
-        for layer in network.layers.indices {
-            top = []
-            for direction in network.layers[layer].indices {
-                let series = self.series(of: compute(layer: layer, direction: direction, chunk: chunk))
-                trace.layers.append(LayerTrace(layer: layer, isReverse: network.isReverse(direction: direction),
-                                               kind: network.layers[layer][direction].kind, series: series))
-                top.append(series[SeriesName.hidden]!)
-            }
+        return network.trace(input: input.rows(rows), tokens: tokens.map { Array($0[rows]) }) { layer, direction in
+            series(of: compute(layer: layer, direction: direction, chunk: chunk))
         }
-        if let head = network.head, !top.isEmpty {
-            trace.output = head.apply(to: top.count == 1 ? top[0] : RecurrentNetwork.concatenateColumns(top))
-        }
-        return trace
     }
 
     /// Computes layer `layer`, direction `direction` over chunk `chunk` from its checkpoint (filling the
@@ -344,21 +332,12 @@ public final class CheckpointedRun {
         }
         guard ready.contains(where: { $0.contains(false) }) else { return (trace(ofChunk: chunk), false) }
         let rows = range(ofChunk: chunk)
-        var trace = NetworkTrace(input: input.rows(rows), tokens: tokens.map { Array($0[rows]) }, layers: [])
-        for layer in network.layers.indices {
-            for direction in network.layers[layer].indices {
-                let series: [String: Matrix]
-                if ready[layer][direction] {
-                    series = self.series(of: compute(layer: layer, direction: direction, chunk: chunk))
-                } else {
-                    let streamer = streamer(layer: layer, direction: direction)
-                    series = Dictionary(uniqueKeysWithValues: zip(streamer.seriesNames, streamer.seriesWidths).map {
-                        ($0, Matrix(rows: rows.count, columns: $1, values: Array(repeating: .nan, count: rows.count * $1)))
-                    })
-                }
-                trace.layers.append(LayerTrace(layer: layer, isReverse: network.isReverse(direction: direction),
-                                               kind: network.layers[layer][direction].kind, series: series))
-            }
+        var trace = network.trace(input: input.rows(rows), tokens: tokens.map { Array($0[rows]) }) { layer, direction in
+            if ready[layer][direction] { return series(of: compute(layer: layer, direction: direction, chunk: chunk)) }
+            let streamer = streamer(layer: layer, direction: direction)
+            return Dictionary(uniqueKeysWithValues: zip(streamer.seriesNames, streamer.seriesWidths).map {
+                ($0, Matrix(rows: rows.count, columns: $1, values: Array(repeating: .nan, count: rows.count * $1)))
+            })
         }
         if let head = network.head {
             trace.output = Matrix(rows: rows.count, columns: head.outputSize,

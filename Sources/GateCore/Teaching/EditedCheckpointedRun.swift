@@ -54,26 +54,14 @@ public final class EditedCheckpointedRun: ChunkedRun {
 
     public func trace(ofChunk chunk: Int) -> NetworkTrace {
         let rows = range(ofChunk: chunk)
-        var trace = NetworkTrace(input: base.input.rows(rows), tokens: tokens.map { Array($0[rows]) }, layers: [])
         // The top layer first: filling its checkpoints computes each chunk of the layers below once,
         // in step with it (a lower layer asked first would run ahead, and be computed again for it).
         if let last = network.layers.indices.last {
             for direction in network.layers[last].indices { _ = series(layer: last, direction: direction, chunk: chunk) }
         }
-        var top: [Matrix] = []
-        for layer in network.layers.indices {
-            top = []
-            for direction in network.layers[layer].indices {
-                let series = self.series(layer: layer, direction: direction, chunk: chunk)
-                trace.layers.append(LayerTrace(layer: layer, isReverse: network.isReverse(direction: direction),
-                                               kind: network.layers[layer][direction].kind, series: series))
-                top.append(series[SeriesName.hidden]!)
-            }
+        return network.trace(input: base.input.rows(rows), tokens: tokens.map { Array($0[rows]) }) { layer, direction in
+            series(layer: layer, direction: direction, chunk: chunk)
         }
-        if let head = network.head, !top.isEmpty {
-            trace.output = head.apply(to: top.count == 1 ? top[0] : RecurrentNetwork.concatenateColumns(top))
-        }
-        return trace
     }
 
     /// The base run's trace of chunk `chunk` (the last one read is kept).
